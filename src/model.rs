@@ -1,0 +1,350 @@
+//! The domain model shared by every pipeline stage: plain data, no behaviour
+//! beyond small helpers.
+//!
+//! Invariants the stages maintain (and tests assert):
+//! - A [`Span`] is a byte range into [`Source::text`], the decoded UTF-8 text
+//!   of the input (for a PDF, the text the extractor laid out).
+//! - Every non-whitespace character of `Source::text` lies in exactly one
+//!   clause segment or one [`Dropped`] span.
+//! - Clauses of one language are in reading order and their segments are
+//!   disjoint.
+//! - Pairs are monotonic: clause indices never decrease on either side, and
+//!   every clause is in exactly one pair.
+
+use serde::Serialize;
+
+/// Language of a block, clause or finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Kk,
+    Ru,
+    Other,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::Other => "other",
+        }
+    }
+
+    /// The other language of the kk/ru pair (`Other` maps to itself).
+    pub fn counterpart(self) -> Lang {
+        match self {
+            Lang::Kk => Lang::Ru,
+            Lang::Ru => Lang::Kk,
+            Lang::Other => Lang::Other,
+        }
+    }
+}
+
+/// A byte range of the source text, with the page where known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            page: None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// A piece of document text and where it came from. `text` is the source
+/// slice with markup entities decoded; it never spans removed markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub span: Span,
+}
+
+/// What the layout says a block is, before any reading of its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockHint {
+    /// Ordinary text: a paragraph, or one physical line of a wrapped column.
+    Text,
+    /// A list item introduced by markup (`<li>`, `•`, `-`).
+    Bullet,
+    /// Emphasised or table-header text that reads as a heading.
+    Heading,
+    /// A glossary row: the first run is the term, the rest the definition.
+    Definition,
+}
+
+/// A unit of layout: a paragraph, a line of a wrapped column, a table cell
+/// paragraph, a list item, or a glossary entry. Produced by `ingest`, tagged
+/// with a language by `lang`.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub runs: Vec<Run>,
+    pub hint: BlockHint,
+    /// 1-based line of the source where the block starts (for text input), or
+    /// the line index within the page's extracted text (for PDF).
+    pub line: usize,
+    pub page: Option<u32>,
+    /// Blocks that share a group came from one table cell or one PDF column
+    /// of one page: their language is decided together.
+    pub group: Option<u32>,
+    /// The layout says this block starts a new paragraph (an HTML `<p>`, a
+    /// bullet, a table row's first cell), not a possible continuation.
+    pub starts_paragraph: bool,
+    /// The block ends on a physical line that reaches the column's wrap width,
+    /// so its end may be a soft line break rather than a paragraph end.
+    pub ends_wrapped: bool,
+    /// Bounding box `[x0, y0, x1, y1]` in PDF points, for PDF input.
+    pub bbox: Option<[f32; 4]>,
+    pub lang: Lang,
+}
+
+impl Block {
+    pub fn new(runs: Vec<Run>, hint: BlockHint, line: usize) -> Block {
+        Block {
+            runs,
+            hint,
+            line,
+            page: None,
+            group: None,
+            starts_paragraph: false,
+            ends_wrapped: false,
+            bbox: None,
+            lang: Lang::Other,
+        }
+    }
+
+    /// The block's text: its runs joined by single spaces.
+    pub fn text(&self) -> String {
+        join_runs(&self.runs)
+    }
+}
+
+/// Join runs with single spaces, collapsing inner whitespace.
+pub fn join_runs(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for run in runs {
+        for word in run.text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Why a piece of the source is not part of any clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropKind {
+    /// HTML tags, Markdown emphasis and table rules.
+    Markup,
+    /// A bare page number.
+    PageNumber,
+    /// A header or footer repeated across pages.
+    RepeatedHeader,
+    /// Link annotations dumped as bare URL lines.
+    LinkDump,
+}
+
+/// Layout noise removed from the text, kept so that nothing is lost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dropped {
+    pub kind: DropKind,
+    pub text: String,
+    pub span: Span,
+}
+
+/// What a clause is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClauseKind {
+    /// Title, approval stamp and introduction before the first section.
+    Preamble,
+    /// A numbered or unnumbered heading.
+    Heading,
+    /// A numbered clause such as `2.4.` (its text is not a heading).
+    Numbered,
+    /// An enumerated item such as `1)`, `(a)`, `а)`.
+    Item,
+    /// A bulleted list item.
+    Bullet,
+    /// An unnumbered paragraph after the preamble.
+    Paragraph,
+    /// A glossary entry: term and definition.
+    Definition,
+}
+
+/// One clause of one language stream.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// Stable id, e.g. `kk:3.2`, `ru:3.2#2` (repeated number), `kk:2.4(1)`,
+    /// `ru:2.3-b2` (second bullet after 2.3), `kk:p3` (third preamble part).
+    pub id: String,
+    pub lang: Lang,
+    /// Normalised number path, e.g. `2.4` or `2.4(1)`; `None` if unnumbered.
+    pub number: Option<String>,
+    /// The marker as printed, e.g. `2.4.` or `1)` or `•`.
+    pub label: Option<String>,
+    pub kind: ClauseKind,
+    /// Clean text, whitespace collapsed, including the label.
+    pub text: String,
+    /// Glossary term for a definition.
+    pub term: Option<String>,
+    /// Source pieces, in reading order; disjoint from every other clause's.
+    pub segments: Vec<Span>,
+    pub line: usize,
+    pub page: Option<u32>,
+    /// The enclosing numbered clause's number, for items and bullets.
+    pub parent: Option<String>,
+}
+
+impl Clause {
+    /// The text after the label.
+    pub fn body(&self) -> &str {
+        match &self.label {
+            Some(label) if self.text.starts_with(label.as_str()) => {
+                self.text[label.len()..].trim_start()
+            }
+            _ => &self.text,
+        }
+    }
+
+    /// Display number: the number, or the id's local part.
+    pub fn cite(&self) -> &str {
+        self.id.split_once(':').map(|(_, n)| n).unwrap_or(&self.id)
+    }
+}
+
+/// One step of the kk↔ru alignment: 1-1, 1-0, 0-1, 1-2 or 2-1 clauses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    /// Indices into the document's clauses.
+    pub kk: Vec<usize>,
+    pub ru: Vec<usize>,
+    /// Confidence in [0, 1]; 0 for an unpaired clause.
+    pub score: f32,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "low" => Some(Severity::Low),
+            "medium" => Some(Severity::Medium),
+            "high" => Some(Severity::High),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+}
+
+/// A quote backing a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub lang: Lang,
+    /// Clause id, when the evidence is a clause.
+    pub clause: Option<String>,
+    pub quote: String,
+}
+
+/// Something a reviewer should look at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable snake_case kind, e.g. `unpaired_clause`, `anchor_mismatch`.
+    pub kind: String,
+    pub severity: Severity,
+    pub lang: Option<Lang>,
+    /// Ids of the clauses concerned, kk first.
+    pub clauses: Vec<String>,
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// An entity found in a clause's text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// Normalised value used for comparison across languages.
+    pub value: String,
+    /// Byte range within the clause text.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Number,
+    Email,
+    Url,
+    Date,
+    Latin,
+    Law,
+}
+
+/// The decoded input.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path or name the user gave (`-` for standard input).
+    pub name: String,
+    pub sha256: String,
+    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251` or `pdf`.
+    pub encoding: String,
+    pub text: String,
+}
+
+/// Everything qostil knows about one document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub source: Source,
+    pub company: Option<String>,
+    /// Languages with at least one clause of substance, kk before ru.
+    pub languages: Vec<Lang>,
+    pub blocks: Vec<Block>,
+    pub dropped: Vec<Dropped>,
+    pub clauses: Vec<Clause>,
+    pub pairs: Vec<Pair>,
+    pub findings: Vec<Finding>,
+}
+
+impl Document {
+    pub fn clause(&self, id: &str) -> Option<&Clause> {
+        self.clauses.iter().find(|c| c.id == id)
+    }
+}
