@@ -74,6 +74,9 @@ impl Span {
 pub struct Run {
     pub text: String,
     pub span: Span,
+    /// The run continues the previous run on the same line (they were split
+    /// only by markup), so joining inserts no space between them.
+    pub glue: bool,
 }
 
 /// What the layout says a block is, before any reading of its words.
@@ -136,16 +139,44 @@ impl Block {
     }
 }
 
-/// Join runs with single spaces, collapsing inner whitespace.
+/// Join runs into clean text: glued runs are concatenated, others are
+/// separated by one space, a word hyphenated across a line break is rejoined,
+/// and whitespace is collapsed.
 pub fn join_runs(runs: &[Run]) -> String {
-    let mut out = String::new();
+    let mut raw = String::new();
     for run in runs {
-        for word in run.text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
+        if !run.glue && !raw.is_empty() {
+            let trimmed = raw.trim_end();
+            let hyphenated = trimmed.ends_with('-')
+                && trimmed[..trimmed.len() - 1]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic)
+                && run
+                    .text
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+            if hyphenated {
+                raw.truncate(trimmed.len());
+            } else {
+                raw.push(' ');
             }
-            out.push_str(word);
         }
+        raw.push_str(&run.text);
+    }
+    collapse_ws(&raw)
+}
+
+/// Collapse every run of whitespace to one space and trim both ends.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
     out
 }

@@ -1,0 +1,346 @@
+//! Inline markup inside one line or table cell: HTML fragments (`<p>`, `<ul>`,
+//! `<li>`, `<br>`, entities), Markdown emphasis and headings, autolinks and
+//! bullets run together in one line (`• a • b`).
+//!
+//! Invariant: every byte of the input range ends up either in a run of an
+//! emitted block or in a `Markup` dropped span (whitespace may be in
+//! neither). Runs are in source order and never overlap markup.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Block, BlockHint, DropKind, Dropped, Run, Span};
+
+/// Tags we recognise. Anything else that looks like `<…>` is text.
+static TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)</?(?:p|ul|ol|li|br|div|span|b|strong|i|em|u|a|h[1-6]|table|tbody|thead|tr|td|th|sup|sub|font|section|article|blockquote)\b[^<>]*/?>",
+    )
+    .expect("tag regex")
+});
+static AUTOLINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<((?:https?://|www\.)[^<>\s]+)>").expect("autolink regex"));
+static ENTITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("entity regex"));
+
+/// Bullet characters that start a list item.
+pub const BULLETS: &[char] = &['•', '·', '▪', '◦', '●', '\u{f0b7}', '■', '□', '➢', '►'];
+
+/// Decode one HTML entity (without `&` and `;`), if we know it.
+fn entity(name: &str) -> Option<String> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        return char::from_u32(code).map(String::from);
+    }
+    let s = match name {
+        "nbsp" => "\u{a0}",
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "laquo" => "«",
+        "raquo" => "»",
+        "ndash" => "–",
+        "mdash" => "—",
+        "hellip" => "…",
+        "bull" => "•",
+        "middot" => "·",
+        "shy" => "\u{ad}",
+        "ldquo" => "“",
+        "rdquo" => "”",
+        "lsquo" => "‘",
+        "rsquo" => "’",
+        "bdquo" => "„",
+        "numero" => "№",
+        "copy" => "©",
+        "deg" => "°",
+        "times" => "×",
+        _ => return None,
+    };
+    Some(s.to_string())
+}
+
+/// A piece of a line after markup analysis.
+#[derive(Debug)]
+enum Piece {
+    /// Verbatim source text.
+    Text(usize, usize),
+    /// Decoded entity covering a source range.
+    Entity(usize, usize, String),
+    /// Markup to drop; `true` if it separates blocks.
+    Markup(usize, usize, bool, Option<BlockHint>),
+    /// A bullet character starting a list item.
+    Bullet,
+}
+
+/// Cut `src[start..end]` into pieces. Byte offsets are absolute in `src`.
+fn pieces(src: &str, start: usize, end: usize, line_start: bool) -> Vec<Piece> {
+    let seg = &src[start..end];
+    // Collect markup matches, then fill the gaps with text.
+    let mut marks: Vec<(usize, usize, Piece)> = Vec::new();
+    for m in TAG.find_iter(seg) {
+        let tag = m.as_str().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('<')
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let breaks = matches!(
+            name.as_str(),
+            "p" | "ul"
+                | "ol"
+                | "li"
+                | "br"
+                | "div"
+                | "table"
+                | "tbody"
+                | "thead"
+                | "tr"
+                | "td"
+                | "th"
+                | "section"
+                | "article"
+                | "blockquote"
+        ) || name.starts_with('h');
+        let hint = if name.starts_with('h') && !tag.starts_with("</") {
+            Some(BlockHint::Heading)
+        } else if name == "li" && !tag.starts_with("</") {
+            Some(BlockHint::Bullet)
+        } else {
+            None
+        };
+        marks.push((
+            start + m.start(),
+            start + m.end(),
+            Piece::Markup(start + m.start(), start + m.end(), breaks, hint),
+        ));
+    }
+    for c in AUTOLINK.captures_iter(seg) {
+        let (Some(all), Some(url)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let a = start + all.start();
+        let u0 = start + url.start();
+        let u1 = start + url.end();
+        marks.push((a, u0, Piece::Markup(a, u0, false, None)));
+        marks.push((u1, start + all.end(), Piece::Markup(u1, start + all.end(), false, None)));
+    }
+    for m in ENTITY.find_iter(seg) {
+        let name = &m.as_str()[1..m.as_str().len() - 1];
+        if let Some(decoded) = entity(name) {
+            marks.push((
+                start + m.start(),
+                start + m.end(),
+                Piece::Entity(start + m.start(), start + m.end(), decoded),
+            ));
+        }
+    }
+    // Markdown emphasis markers and a leading heading marker.
+    let bytes = seg.as_bytes();
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if (bytes[i] == b'*' && bytes[i + 1] == b'*') || (bytes[i] == b'_' && bytes[i + 1] == b'_')
+        {
+            marks.push((
+                start + i,
+                start + i + 2,
+                Piece::Markup(start + i, start + i + 2, false, None),
+            ));
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if line_start {
+        let lead = seg.len() - seg.trim_start().len();
+        let hashes = seg[lead..].bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&hashes) && seg[lead + hashes..].starts_with(' ') {
+            let a = start + lead;
+            marks.push((
+                a,
+                a + hashes,
+                Piece::Markup(a, a + hashes, true, Some(BlockHint::Heading)),
+            ));
+        }
+    }
+    // Bullets: at the start or after whitespace.
+    let mut prev_ws = true;
+    for (i, ch) in seg.char_indices() {
+        if BULLETS.contains(&ch) && prev_ws {
+            marks.push((start + i, start + i, Piece::Bullet));
+        }
+        prev_ws = ch.is_whitespace() || ch == '>';
+    }
+    marks.sort_by_key(|(a, b, _)| (*a, *b));
+    // Drop overlapping marks (a tag match inside an autolink, etc.).
+    let mut out = Vec::new();
+    let mut pos = start;
+    for (a, b, piece) in marks {
+        if a < pos {
+            continue;
+        }
+        if a > pos {
+            out.push(Piece::Text(pos, a));
+        }
+        out.push(piece);
+        pos = b;
+    }
+    if pos < end {
+        out.push(Piece::Text(pos, end));
+    }
+    out
+}
+
+/// Parse `src[start..end]` (one line or one table cell) into blocks, pushing
+/// markup to `dropped`. `line` is the 1-based source line.
+pub fn parse(
+    src: &str,
+    start: usize,
+    end: usize,
+    line: usize,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut hint = BlockHint::Text;
+    let mut starts_paragraph = false;
+    let seg = &src[start..end];
+    // A Markdown list marker at the start of the line.
+    let lead = seg.len() - seg.trim_start().len();
+    let rest = &seg[lead..];
+    if (rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("– "))
+        && rest.trim().len() > 2
+    {
+        hint = BlockHint::Bullet;
+        starts_paragraph = true;
+    }
+    let flush = |runs: &mut Vec<Run>,
+                 blocks: &mut Vec<Block>,
+                 hint: BlockHint,
+                 starts: bool| {
+        if runs.iter().any(|r| !r.text.trim().is_empty()) {
+            let mut b = Block::new(std::mem::take(runs), hint, line);
+            b.starts_paragraph = starts;
+            if let Some(first) = b.runs.first_mut() {
+                first.glue = false;
+            }
+            blocks.push(b);
+        } else {
+            runs.clear();
+        }
+    };
+    for piece in pieces(src, start, end, true) {
+        match piece {
+            Piece::Text(a, b) => runs.push(Run {
+                text: src[a..b].to_string(),
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Entity(a, b, text) => runs.push(Run {
+                text,
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Markup(a, b, breaks, h) => {
+                dropped.push(Dropped {
+                    kind: DropKind::Markup,
+                    text: src[a..b].to_string(),
+                    span: Span::new(a, b),
+                });
+                if breaks {
+                    flush(&mut runs, &mut blocks, hint, starts_paragraph);
+                    hint = h.unwrap_or(BlockHint::Text);
+                    starts_paragraph = true;
+                }
+            }
+            Piece::Bullet => {
+                flush(&mut runs, &mut blocks, hint, starts_paragraph);
+                hint = BlockHint::Bullet;
+                starts_paragraph = true;
+            }
+        }
+    }
+    flush(&mut runs, &mut blocks, hint, starts_paragraph);
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::join_runs;
+
+    fn texts(src: &str) -> (Vec<(String, BlockHint)>, Vec<String>) {
+        let mut dropped = Vec::new();
+        let blocks = parse(src, 0, src.len(), 1, &mut dropped);
+        (
+            blocks.iter().map(|b| (join_runs(&b.runs), b.hint)).collect(),
+            dropped.into_iter().map(|d| d.text).collect(),
+        )
+    }
+
+    #[test]
+    fn paragraphs_and_bullets_in_one_cell() {
+        let (blocks, dropped) = texts(
+            r#"<p>Политика:</p> <ul style="list-style-type: none"> • действует в отношении данных; • разъясняет порядок.</ul>"#,
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                ("Политика:".to_string(), BlockHint::Text),
+                ("• действует в отношении данных;".to_string(), BlockHint::Bullet),
+                ("• разъясняет порядок.".to_string(), BlockHint::Bullet),
+            ]
+        );
+        assert_eq!(dropped.len(), 4);
+    }
+
+    #[test]
+    fn entities_and_emphasis() {
+        let (blocks, dropped) = texts("1) **Право доступа** &ndash; &laquo;МФО&raquo; подтвердит");
+        assert_eq!(blocks[0].0, "1) Право доступа – «МФО» подтвердит");
+        assert_eq!(dropped, vec!["**", "**"]);
+    }
+
+    #[test]
+    fn autolink_keeps_the_url_as_text() {
+        let (blocks, dropped) = texts("ЦОИД (<https://auth.stage.npc.kz/a.pdf>)");
+        assert_eq!(blocks[0].0, "ЦОИД (https://auth.stage.npc.kz/a.pdf)");
+        assert_eq!(dropped, vec!["<", ">"]);
+    }
+
+    #[test]
+    fn markdown_heading_and_list_marker() {
+        let (blocks, _) = texts("## 1. Жалпы ережелер");
+        assert_eq!(blocks[0], ("1. Жалпы ережелер".to_string(), BlockHint::Heading));
+        let (blocks, _) = texts("- 1) назначение должностных лиц;");
+        assert_eq!(blocks[0].1, BlockHint::Bullet);
+    }
+
+    #[test]
+    fn every_non_space_byte_is_in_a_run_or_dropped() {
+        let src = "<p>a &amp; b</p> <ul> • c <b>d</b></ul> **e** <https://x.kz>";
+        let mut dropped = Vec::new();
+        let blocks = parse(src, 0, src.len(), 1, &mut dropped);
+        let mut covered = vec![false; src.len()];
+        for span in blocks
+            .iter()
+            .flat_map(|b| b.runs.iter().map(|r| r.span))
+            .chain(dropped.iter().map(|d| d.span))
+        {
+            for c in &mut covered[span.start..span.end] {
+                assert!(!*c, "overlap");
+                *c = true;
+            }
+        }
+        for (i, ch) in src.char_indices() {
+            assert!(ch.is_whitespace() || covered[i], "byte {i} ({ch}) lost");
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Plain text to blocks: lines, tab-separated table rows (two language cells
+//! in either order, or a four-column kk/ru glossary), Markdown table rows,
+//! HTML fragments, hard-wrapped column text, and layout noise (page numbers,
+//! repeated headers, dumped link lists, table rules).
+//!
+//! Invariants:
+//! - Blocks are in source order; every non-whitespace byte of the text is in
+//!   exactly one block run or one dropped span.
+//! - Nothing here decides a language or joins paragraphs: that is `lang`'s
+//!   and `streams`' work. This module only records what the layout says
+//!   (`starts_paragraph`, `ends_wrapped`, table-cell groups).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markup;
+use crate::model::{Block, BlockHint, DropKind, Dropped, Run, Span};
+
+/// The blocks and the noise of one document.
+#[derive(Debug, Default)]
+pub struct Ingested {
+    pub blocks: Vec<Block>,
+    pub dropped: Vec<Dropped>,
+}
+
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:стр\.?|страница|бет|page)\s*\d{1,3}(?:\s*(?:из|of|/)\s*\d{1,3})?)$")
+        .expect("page number regex")
+});
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("url line regex"));
+static RULE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s|:+\-=_*]+$").expect("rule regex"));
+
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    no: usize,
+    start: usize,
+    end: usize,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' || bytes[i] == 0x0C {
+            out.push(Line {
+                no: out.len() + 1,
+                start,
+                end: i,
+            });
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        out.push(Line {
+            no: out.len() + 1,
+            start,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// Trimmed byte range of `text[a..b]`.
+fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (a + lead, (b - trail).max(a + lead))
+}
+
+/// What a whole line is, before reading its content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum LineKind {
+    Blank,
+    Noise(DropKind),
+    Row,
+    Text,
+}
+
+fn classify(text: &str, lines: &[Line]) -> Vec<LineKind> {
+    let mut kinds: Vec<LineKind> = lines
+        .iter()
+        .map(|l| {
+            let (a, b) = trim_range(text, l.start, l.end);
+            let t = &text[a..b];
+            if t.is_empty() {
+                LineKind::Blank
+            } else if RULE_LINE.is_match(t)
+                && t.chars().filter(|c| matches!(c, '-' | '=' | '_' | '*')).count() >= 3
+            {
+                LineKind::Noise(DropKind::Markup)
+            } else if PAGE_NUMBER.is_match(t) {
+                LineKind::Noise(DropKind::PageNumber)
+            } else if text[l.start..l.end].contains('\t') || is_markdown_row(t) {
+                LineKind::Row
+            } else {
+                LineKind::Text
+            }
+        })
+        .collect();
+    // Link dumps: two or more URL-only lines in a row (blank lines between
+    // them allowed), as PDF converters dump a page's link annotations.
+    let url_only: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let (a, b) = trim_range(text, l.start, l.end);
+            URL_LINE.is_match(&text[a..b])
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !url_only[i] {
+            i += 1;
+            continue;
+        }
+        let mut members = vec![i];
+        let mut j = i + 1;
+        while j < lines.len() && (url_only[j] || kinds[j] == LineKind::Blank) {
+            if url_only[j] {
+                members.push(j);
+            }
+            j += 1;
+        }
+        if members.len() >= 2 {
+            for m in members {
+                kinds[m] = LineKind::Noise(DropKind::LinkDump);
+            }
+        }
+        i = j;
+    }
+    kinds
+}
+
+/// Repeated headers: a short heading-like line seen three or more times.
+/// Not applied to hard-wrapped text, where a fragment such as «персональных
+/// данных» naturally recurs as a whole line.
+fn mark_repeated_headers(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (l, k) in lines.iter().zip(kinds.iter()) {
+        if *k == LineKind::Text {
+            let (a, b) = trim_range(text, l.start, l.end);
+            *counts.entry(&text[a..b]).or_default() += 1;
+        }
+    }
+    for (l, k) in lines.iter().zip(kinds.iter_mut()) {
+        if *k != LineKind::Text {
+            continue;
+        }
+        let (a, b) = trim_range(text, l.start, l.end);
+        let t = &text[a..b];
+        if counts.get(t).copied().unwrap_or(0) >= 3 && looks_like_running_header(t) {
+            *k = LineKind::Noise(DropKind::RepeatedHeader);
+        }
+    }
+}
+
+fn looks_like_running_header(t: &str) -> bool {
+    let n = t.chars().count();
+    let first = t.chars().next().unwrap_or(' ');
+    (4..=80).contains(&n)
+        && (first.is_uppercase() || first == '«' || first == '"')
+        && !t.ends_with(['.', ',', ';', ':'])
+        && !first.is_ascii_digit()
+        && !markup::BULLETS.contains(&first)
+}
+
+fn is_markdown_row(t: &str) -> bool {
+    t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
+}
+
+/// The wrap width of a hard-wrapped document, if it is one: most lines are
+/// short and close to a common maximum.
+fn wrap_width(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == LineKind::Text)
+        .map(|(l, _)| text[l.start..l.end].trim_end().chars().count())
+        .collect();
+    if lens.len() < 20 {
+        return None;
+    }
+    lens.sort_unstable();
+    let w = lens[lens.len() * 9 / 10];
+    let near = lens.iter().filter(|&&n| n * 10 >= w * 6).count();
+    (w <= 100 && near * 2 >= lens.len()).then_some(w)
+}
+
+/// Cut a table row into cell ranges (tabs, or `|` for Markdown rows).
+fn cells(text: &str, line: Line) -> Vec<(usize, usize)> {
+    let s = &text[line.start..line.end];
+    let (sep, body_start, body_end) = if s.contains('\t') {
+        ('\t', line.start, line.end)
+    } else {
+        let (a, b) = trim_range(text, line.start, line.end);
+        ('|', a + 1, b.saturating_sub(1).max(a + 1))
+    };
+    let mut out = Vec::new();
+    let mut start = body_start;
+    for (i, ch) in text[body_start..body_end].char_indices() {
+        if ch == sep {
+            out.push((start, body_start + i));
+            start = body_start + i + 1;
+        }
+    }
+    out.push((start, body_end));
+    out
+}
+
+/// Turn a text document into blocks and dropped noise.
+pub fn ingest(text: &str) -> Ingested {
+    let lines = lines(text);
+    let mut kinds = classify(text, &lines);
+    let wrap = wrap_width(text, &lines, &kinds);
+    if wrap.is_none() {
+        mark_repeated_headers(text, &lines, &mut kinds);
+    }
+    let mut out = Ingested::default();
+    let mut group = 0u32;
+    for (line, kind) in lines.iter().zip(&kinds) {
+        match kind {
+            LineKind::Blank => {}
+            LineKind::Noise(k) => {
+                let (a, b) = trim_range(text, line.start, line.end);
+                // Separators inside a rule line (tabs) are whitespace.
+                out.dropped.push(Dropped {
+                    kind: *k,
+                    text: text[a..b].to_string(),
+                    span: Span::new(a, b),
+                });
+            }
+            LineKind::Text => {
+                let blocks = markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                out.blocks.extend(blocks);
+            }
+            LineKind::Row => {
+                let cells = cells(text, *line);
+                if is_markdown_row(text[line.start..line.end].trim()) {
+                    let (a, b) = trim_range(text, line.start, line.end);
+                    for (i, ch) in text[a..b].char_indices() {
+                        if ch == '|' {
+                            out.dropped.push(Dropped {
+                                kind: DropKind::Markup,
+                                text: "|".into(),
+                                span: Span::new(a + i, a + i + 1),
+                            });
+                        }
+                    }
+                }
+                row_blocks(text, *line, &cells, &mut group, &mut out);
+            }
+        }
+    }
+    if let Some(w) = wrap {
+        mark_wrapped(text, &lines, &kinds, w, &mut out.blocks);
+    }
+    out
+}
+
+/// Blocks of one table row. Two cells (or three, or five and more) are read
+/// as separate columns; four cells as two halves of term and definition.
+fn row_blocks(
+    text: &str,
+    line: Line,
+    cells: &[(usize, usize)],
+    group: &mut u32,
+    out: &mut Ingested,
+) {
+    if cells.len() == 4 {
+        for half in cells.chunks(2) {
+            *group += 1;
+            let (ta, tb) = trim_range(text, half[0].0, half[0].1);
+            let (da, db) = (half[1].0, half[1].1);
+            let mut term_drops = Vec::new();
+            let term_blocks = markup::parse(text, ta, tb, line.no, &mut term_drops);
+            out.dropped.extend(term_drops);
+            let term_runs: Vec<Run> = term_blocks.into_iter().flat_map(|b| b.runs).collect();
+            let def_blocks = markup::parse(text, da, db, line.no, &mut out.dropped);
+            let has_def = !def_blocks.is_empty();
+            if term_runs.is_empty() {
+                push_cell(def_blocks, *group, out);
+                continue;
+            }
+            let term_text = crate::model::join_runs(&term_runs);
+            let term = Run {
+                text: term_text,
+                span: Span::new(
+                    term_runs.first().map_or(ta, |r| r.span.start),
+                    term_runs.last().map_or(tb, |r| r.span.end),
+                ),
+                glue: false,
+            };
+            // Markup inside the term's hull is now inside the term run.
+            out.dropped
+                .retain(|d| !(d.span.start >= term.span.start && d.span.end <= term.span.end));
+            if has_def {
+                let mut runs = vec![term];
+                for b in def_blocks {
+                    runs.extend(b.runs);
+                }
+                let mut b = Block::new(runs, BlockHint::Definition, line.no);
+                b.group = Some(*group);
+                b.starts_paragraph = true;
+                out.blocks.push(b);
+            } else {
+                let mut b = Block::new(vec![term], BlockHint::Heading, line.no);
+                b.group = Some(*group);
+                b.starts_paragraph = true;
+                out.blocks.push(b);
+            }
+        }
+        return;
+    }
+    for &(a, b) in cells {
+        *group += 1;
+        let blocks = markup::parse(text, a, b, line.no, &mut out.dropped);
+        push_cell(blocks, *group, out);
+    }
+}
+
+fn push_cell(blocks: Vec<Block>, group: u32, out: &mut Ingested) {
+    for (i, mut b) in blocks.into_iter().enumerate() {
+        b.group = Some(group);
+        if i == 0 {
+            b.starts_paragraph = true;
+        }
+        out.blocks.push(b);
+    }
+}
+
+/// In a hard-wrapped document, mark blocks whose last line would have
+/// overflowed the wrap width had the next line's first word been added:
+/// their end is a soft line break, not a paragraph end.
+fn mark_wrapped(text: &str, lines: &[Line], kinds: &[LineKind], width: usize, blocks: &mut [Block]) {
+    // First word length of the next text line after each line.
+    let mut next_word = vec![0usize; lines.len()];
+    let mut following = 0;
+    for i in (0..lines.len()).rev() {
+        next_word[i] = following;
+        if kinds[i] == LineKind::Text {
+            following = text[lines[i].start..lines[i].end]
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+        }
+    }
+    let limit = width * 85 / 100;
+    for b in blocks.iter_mut() {
+        let Some(last) = b.runs.last() else { continue };
+        let idx = match lines.binary_search_by(|l| {
+            if l.end < last.span.end {
+                std::cmp::Ordering::Less
+            } else if l.start > last.span.end {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(_) => continue,
+        };
+        let l = lines[idx];
+        let len = text[l.start..l.end].trim_end().chars().count();
+        b.ends_wrapped = len + 1 + next_word[idx] > limit;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::join_runs;
+
+    fn blocks(text: &str) -> Vec<String> {
+        ingest(text).blocks.iter().map(|b| join_runs(&b.runs)).collect()
+    }
+
+    #[test]
+    fn lines_and_page_numbers() {
+        let t = "1. Жалпы ережелер\n\n12\n\n1.1. Мәтін.\r\n- 3 -\n";
+        let ing = ingest(t);
+        assert_eq!(blocks(t), vec!["1. Жалпы ережелер", "1.1. Мәтін."]);
+        assert_eq!(ing.dropped.len(), 2);
+        assert!(ing.dropped.iter().all(|d| d.kind == DropKind::PageNumber));
+    }
+
+    #[test]
+    fn two_cell_rows_in_groups() {
+        let t = "<p>1. Цели</p>\t<p>1. Мақсаты</p>\n---\t---\n";
+        let ing = ingest(t);
+        assert_eq!(blocks(t), vec!["1. Цели", "1. Мақсаты"]);
+        assert_ne!(ing.blocks[0].group, ing.blocks[1].group);
+        assert!(ing.dropped.iter().any(|d| d.text == "---\t---"));
+    }
+
+    #[test]
+    fn glossary_rows_become_definitions() {
+        let t = "Сайт\twww.dossym.kz мекенжайы бойынша\tСайт\tИнтернет-ресурс МФО\n";
+        let ing = ingest(t);
+        assert_eq!(ing.blocks.len(), 2);
+        assert!(ing.blocks.iter().all(|b| b.hint == BlockHint::Definition));
+        assert_eq!(ing.blocks[1].runs[0].text, "Сайт");
+    }
+
+    #[test]
+    fn link_dumps_are_dropped_single_urls_kept() {
+        let t = "сайт https://a.kz\n\nhttps://a.kz/\nhttps://b.kz/\n\nhttps://c.kz\nтекст\n";
+        let ing = ingest(t);
+        let dumped: Vec<_> = ing
+            .dropped
+            .iter()
+            .filter(|d| d.kind == DropKind::LinkDump)
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(dumped, vec!["https://a.kz/", "https://b.kz/", "https://c.kz"]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_marked() {
+        let mut t = String::new();
+        for _ in 0..15 {
+            t.push_str("МФО имеет право в любое время в\n\nодностороннем порядке изменять, и\nкороткая.\n");
+        }
+        let ing = ingest(&t);
+        assert!(ing.blocks[0].ends_wrapped);
+        assert!(!ing.blocks[2].ends_wrapped);
+    }
+}
