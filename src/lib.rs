@@ -7,6 +7,77 @@
 //! `ingest` → `lang` → `streams` → `clauses` → `align` → `extract` → `check`
 //! → `corpus` → `report`.
 
+pub mod align;
+pub mod check;
+pub mod clauses;
 pub mod error;
-pub mod model;
+pub mod extract;
 pub mod ingest;
+pub mod lang;
+pub mod model;
+pub mod rules;
+pub mod streams;
+
+use error::Result;
+use model::{Clause, Document, Lang};
+use rules::Glossary;
+
+/// What the analysis needs besides the input: the rules data.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub glossary: Glossary,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            glossary: Glossary::builtin(),
+        }
+    }
+}
+
+/// A language is present when its clauses hold at least this share of the
+/// document's letters (a stray quote in the other language is not a version).
+const LANGUAGE_SHARE: f64 = 0.15;
+
+fn letters(c: &Clause) -> usize {
+    c.text.chars().filter(|ch| ch.is_alphabetic()).count()
+}
+
+/// Languages with a real version in the document, kk before ru.
+fn languages(clauses: &[Clause]) -> Vec<Lang> {
+    let total: usize = clauses.iter().map(letters).sum();
+    [Lang::Kk, Lang::Ru]
+        .into_iter()
+        .filter(|&l| {
+            let n: usize = clauses.iter().filter(|c| c.lang == l).map(letters).sum();
+            total > 0 && n as f64 >= LANGUAGE_SHARE * total as f64
+        })
+        .collect()
+}
+
+/// Run the whole single-document pipeline on one input.
+pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
+    let ingested = ingest::ingest(name, bytes)?;
+    let mut blocks = ingested.blocks;
+    lang::tag(&mut blocks);
+    let streams = streams::split(&blocks);
+    let clauses = clauses::build(&streams);
+    let languages = languages(&clauses);
+    if languages.is_empty() {
+        return Err(error::Error::new(name, error::ErrorKind::NoText));
+    }
+    let pairs = align::align(&clauses, &config.glossary);
+    let findings = check::check(&clauses, &pairs, &languages);
+    let company = extract::company(&ingested.source.text);
+    Ok(Document {
+        source: ingested.source,
+        company,
+        languages,
+        blocks,
+        dropped: ingested.dropped,
+        clauses,
+        pairs,
+        findings,
+    })
+}

@@ -143,30 +143,7 @@ impl Block {
 /// separated by one space, a word hyphenated across a line break is rejoined,
 /// and whitespace is collapsed.
 pub fn join_runs(runs: &[Run]) -> String {
-    let mut raw = String::new();
-    for run in runs {
-        if !run.glue && !raw.is_empty() {
-            let trimmed = raw.trim_end();
-            let hyphenated = trimmed.ends_with('-')
-                && trimmed[..trimmed.len() - 1]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphabetic)
-                && run
-                    .text
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase);
-            if hyphenated {
-                raw.truncate(trimmed.len());
-            } else {
-                raw.push(' ');
-            }
-        }
-        raw.push_str(&run.text);
-    }
-    collapse_ws(&raw)
+    Joined::new(runs).text
 }
 
 /// Collapse every run of whitespace to one space and trim both ends.
@@ -179,6 +156,105 @@ pub fn collapse_ws(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Runs joined into clean text, with a map from each text byte back to the
+/// source, so that a cut in the text is a cut in the source.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub text: String,
+    /// For each byte of `text`: the source offset of the character it
+    /// belongs to (inserted spaces map to the next run's start).
+    src: Vec<usize>,
+    /// The runs' spans, in order.
+    spans: Vec<Span>,
+}
+
+impl Joined {
+    pub fn new(runs: &[Run]) -> Joined {
+        let mut text = String::new();
+        let mut src = Vec::new();
+        let mut pending_space = false;
+        for (i, run) in runs.iter().enumerate() {
+            if i > 0 && !run.glue {
+                let hyphenated = text.ends_with('-')
+                    && text[..text.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+                    && run
+                        .text
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                if !hyphenated {
+                    pending_space = true;
+                }
+            }
+            let verbatim = run.text.len() == run.span.len();
+            for (off, ch) in run.text.char_indices() {
+                if ch.is_whitespace() {
+                    pending_space = true;
+                    continue;
+                }
+                let at = if verbatim {
+                    run.span.start + off
+                } else {
+                    run.span.start
+                };
+                if pending_space && !text.is_empty() {
+                    text.push(' ');
+                    src.push(at);
+                }
+                pending_space = false;
+                text.push(ch);
+                src.extend(std::iter::repeat_n(at, ch.len_utf8()));
+            }
+        }
+        Joined {
+            text,
+            src,
+            spans: runs.iter().map(|r| r.span).collect(),
+        }
+    }
+
+    /// Source offset where text byte `pos` starts (`text.len()` maps to the
+    /// end of the last run).
+    fn source_at(&self, pos: usize) -> usize {
+        match self.src.get(pos) {
+            Some(&s) => s,
+            None => self.spans.last().map_or(0, |s| s.end),
+        }
+    }
+
+    /// The source spans behind text bytes `a..b`: the runs' spans clipped to
+    /// the source range between the two cut points.
+    pub fn segments(&self, a: usize, b: usize) -> Vec<Span> {
+        let lo = if a == 0 {
+            self.spans.first().map_or(0, |s| s.start)
+        } else {
+            self.source_at(a)
+        };
+        let hi = self.source_at(b);
+        let mut out: Vec<Span> = Vec::new();
+        for s in &self.spans {
+            let start = s.start.max(lo);
+            let end = s.end.min(hi);
+            if start >= end {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if last.end == start && last.page == s.page => last.end = end,
+                _ => out.push(Span {
+                    start,
+                    end,
+                    page: s.page,
+                }),
+            }
+        }
+        out
+    }
 }
 
 /// Why a piece of the source is not part of any clause.
@@ -377,5 +453,46 @@ pub struct Document {
 impl Document {
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, start: usize, glue: bool) -> Run {
+        Run {
+            text: text.into(),
+            span: Span::new(start, start + text.len()),
+            glue,
+        }
+    }
+
+    #[test]
+    fn join_glues_spaces_and_hyphens() {
+        let runs = [
+            run("1) ", 0, false),
+            run("Право", 5, true),
+            run(" – IP-", 12, true),
+            run("адрес  и", 30, false),
+        ];
+        assert_eq!(join_runs(&runs), "1) Право – IP-адрес и");
+    }
+
+    #[test]
+    fn segments_map_cuts_back_to_the_source() {
+        let src = "аа бб\n\nвв гг";
+        let runs = [run("аа бб", 0, false), run("вв гг", 11, false)];
+        assert_eq!(&src[11..], "вв гг");
+        let j = Joined::new(&runs);
+        assert_eq!(j.text, "аа бб вв гг");
+        let cut = j.text.find("вв").unwrap();
+        assert_eq!(j.segments(0, cut), vec![Span::new(0, 9)]);
+        assert_eq!(j.segments(cut, j.text.len()), vec![Span::new(11, 20)]);
+        let mid = j.text.find("бб").unwrap();
+        assert_eq!(
+            j.segments(mid, j.text.len()),
+            vec![Span::new(5, 9), Span::new(11, 20)]
+        );
     }
 }

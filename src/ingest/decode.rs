@@ -123,7 +123,7 @@ fn check_text(name: &str, text: &str) -> Result<()> {
     for line in text.split('\n') {
         if line.len() > MAX_LINE {
             return Err(
-                Error::new(name, ErrorKind::LineTooLong(line.len(), MAX_LINE)).at_line(line_no)
+                Error::new(name, ErrorKind::LineTooLong(line.len(), MAX_LINE)).at_line(line_no),
             );
         }
         line_no += 1;
@@ -162,7 +162,10 @@ mod tests {
     fn windows_1251_fallback() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Политика конфиденциальности");
         let (t, e) = decode("a", &bytes).unwrap();
-        assert_eq!((t.as_str(), e), ("Политика конфиденциальности", "windows-1251"));
+        assert_eq!(
+            (t.as_str(), e),
+            ("Политика конфиденциальности", "windows-1251")
+        );
     }
 
     #[test]

@@ -21,8 +21,9 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AUTOLINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<((?:https?://|www\.)[^<>\s]+)>").expect("autolink regex"));
-static ENTITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("entity regex"));
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").expect("entity regex")
+});
 
 /// Bullet characters that start a list item.
 pub const BULLETS: &[char] = &['•', '·', '▪', '◦', '●', '\u{f0b7}', '■', '□', '➢', '►'];
@@ -130,7 +131,11 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool) -> Vec<Piece> {
         let u0 = start + url.start();
         let u1 = start + url.end();
         marks.push((a, u0, Piece::Markup(a, u0, false, None)));
-        marks.push((u1, start + all.end(), Piece::Markup(u1, start + all.end(), false, None)));
+        marks.push((
+            u1,
+            start + all.end(),
+            Piece::Markup(u1, start + all.end(), false, None),
+        ));
     }
     for m in ENTITY.find_iter(seg) {
         let name = &m.as_str()[1..m.as_str().len() - 1];
@@ -221,10 +226,7 @@ pub fn parse(
         hint = BlockHint::Bullet;
         starts_paragraph = true;
     }
-    let flush = |runs: &mut Vec<Run>,
-                 blocks: &mut Vec<Block>,
-                 hint: BlockHint,
-                 starts: bool| {
+    let flush = |runs: &mut Vec<Run>, blocks: &mut Vec<Block>, hint: BlockHint, starts: bool| {
         if runs.iter().any(|r| !r.text.trim().is_empty()) {
             let mut b = Block::new(std::mem::take(runs), hint, line);
             b.starts_paragraph = starts;
@@ -280,7 +282,10 @@ mod tests {
         let mut dropped = Vec::new();
         let blocks = parse(src, 0, src.len(), 1, &mut dropped);
         (
-            blocks.iter().map(|b| (join_runs(&b.runs), b.hint)).collect(),
+            blocks
+                .iter()
+                .map(|b| (join_runs(&b.runs), b.hint))
+                .collect(),
             dropped.into_iter().map(|d| d.text).collect(),
         )
     }
@@ -294,7 +299,10 @@ mod tests {
             blocks,
             vec![
                 ("Политика:".to_string(), BlockHint::Text),
-                ("• действует в отношении данных;".to_string(), BlockHint::Bullet),
+                (
+                    "• действует в отношении данных;".to_string(),
+                    BlockHint::Bullet
+                ),
                 ("• разъясняет порядок.".to_string(), BlockHint::Bullet),
             ]
         );
@@ -318,7 +326,10 @@ mod tests {
     #[test]
     fn markdown_heading_and_list_marker() {
         let (blocks, _) = texts("## 1. Жалпы ережелер");
-        assert_eq!(blocks[0], ("1. Жалпы ережелер".to_string(), BlockHint::Heading));
+        assert_eq!(
+            blocks[0],
+            ("1. Жалпы ережелер".to_string(), BlockHint::Heading)
+        );
         let (blocks, _) = texts("- 1) назначение должностных лиц;");
         assert_eq!(blocks[0].1, BlockHint::Bullet);
     }

@@ -96,7 +96,10 @@ fn classify(text: &str, lines: &[Line]) -> Vec<LineKind> {
             if t.is_empty() {
                 LineKind::Blank
             } else if RULE_LINE.is_match(t)
-                && t.chars().filter(|c| matches!(c, '-' | '=' | '_' | '*')).count() >= 3
+                && t.chars()
+                    .filter(|c| matches!(c, '-' | '=' | '_' | '*'))
+                    .count()
+                    >= 3
             {
                 LineKind::Noise(DropKind::Markup)
             } else if PAGE_NUMBER.is_match(t) {
@@ -341,7 +344,13 @@ fn push_cell(blocks: Vec<Block>, group: u32, out: &mut Ingested) {
 /// In a hard-wrapped document, mark blocks whose last line would have
 /// overflowed the wrap width had the next line's first word been added:
 /// their end is a soft line break, not a paragraph end.
-fn mark_wrapped(text: &str, lines: &[Line], kinds: &[LineKind], width: usize, blocks: &mut [Block]) {
+fn mark_wrapped(
+    text: &str,
+    lines: &[Line],
+    kinds: &[LineKind],
+    width: usize,
+    blocks: &mut [Block],
+) {
     // First word length of the next text line after each line.
     let mut next_word = vec![0usize; lines.len()];
     let mut following = 0;
@@ -381,7 +390,11 @@ mod tests {
     use crate::model::join_runs;
 
     fn blocks(text: &str) -> Vec<String> {
-        ingest(text).blocks.iter().map(|b| join_runs(&b.runs)).collect()
+        ingest(text)
+            .blocks
+            .iter()
+            .map(|b| join_runs(&b.runs))
+            .collect()
     }
 
     #[test]
@@ -421,14 +434,19 @@ mod tests {
             .filter(|d| d.kind == DropKind::LinkDump)
             .map(|d| d.text.as_str())
             .collect();
-        assert_eq!(dumped, vec!["https://a.kz/", "https://b.kz/", "https://c.kz"]);
+        assert_eq!(
+            dumped,
+            vec!["https://a.kz/", "https://b.kz/", "https://c.kz"]
+        );
     }
 
     #[test]
     fn hard_wrapped_lines_are_marked() {
         let mut t = String::new();
         for _ in 0..15 {
-            t.push_str("МФО имеет право в любое время в\n\nодностороннем порядке изменять, и\nкороткая.\n");
+            t.push_str(
+                "МФО имеет право в любое время в\n\nодностороннем порядке изменять, и\nкороткая.\n",
+            );
         }
         let ing = ingest(&t);
         assert!(ing.blocks[0].ends_wrapped);

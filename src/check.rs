@@ -1,0 +1,431 @@
+//! Findings within one document: a clause with no counterpart, numbering
+//! that differs within a pair, an anchor (e-mail, URL, number, date, law
+//! number, Latin name) on one side only, a document with one language, and
+//! numbering gaps and duplicates within a stream.
+//!
+//! Invariants: every finding names its clauses by id (Kazakh first) and
+//! quotes them; findings are sorted by the position of their first clause,
+//! then kind, so output is deterministic.
+
+use std::collections::BTreeMap;
+
+use crate::extract;
+use crate::model::{
+    Clause, ClauseKind, Entity, EntityKind, Evidence, Finding, Lang, Pair, Severity,
+};
+
+/// The longest quote we put in a finding, in characters.
+const QUOTE: usize = 160;
+
+/// A short quote of a clause, cut on a character boundary.
+pub fn quote(text: &str) -> String {
+    if text.chars().count() <= QUOTE {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(QUOTE).collect();
+    format!("{}…", cut.trim_end())
+}
+
+fn evidence(c: &Clause) -> Evidence {
+    Evidence {
+        lang: c.lang,
+        clause: Some(c.id.clone()),
+        quote: quote(&c.text),
+    }
+}
+
+/// A clause with enough text to matter when unpaired.
+fn substantial(c: &Clause) -> bool {
+    c.body().chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+}
+
+/// Run every single-document check.
+pub fn check(clauses: &[Clause], pairs: &[Pair], languages: &[Lang]) -> Vec<Finding> {
+    let mut out: Vec<(usize, Finding)> = Vec::new();
+    one_language(clauses, languages, &mut out);
+    if languages.len() == 2 {
+        for p in pairs {
+            pair_checks(clauses, p, &mut out);
+        }
+    }
+    numbering(clauses, Lang::Kk, &mut out);
+    numbering(clauses, Lang::Ru, &mut out);
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.kind.cmp(&b.1.kind)));
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+fn one_language(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize, Finding)>) {
+    if languages.len() != 1 {
+        return;
+    }
+    let have = languages[0];
+    let missing = have.counterpart();
+    out.push((
+        0,
+        Finding {
+            kind: "single_language".into(),
+            severity: Severity::High,
+            lang: Some(missing),
+            clauses: vec![],
+            message: format!(
+                "the document has only a {} version: the {} version is missing ({} clauses in {})",
+                name(have),
+                name(missing),
+                clauses.iter().filter(|c| c.lang == have).count(),
+                have.code()
+            ),
+            evidence: vec![],
+        },
+    ));
+}
+
+pub fn name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Kk => "Kazakh",
+        Lang::Ru => "Russian",
+        Lang::Other => "other-language",
+    }
+}
+
+fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
+    let kk: Vec<&Clause> = p.kk.iter().map(|&i| &clauses[i]).collect();
+    let ru: Vec<&Clause> = p.ru.iter().map(|&i| &clauses[i]).collect();
+    let pos = p.kk.first().or(p.ru.first()).copied().unwrap_or(0);
+    // Unpaired clause.
+    if kk.is_empty() || ru.is_empty() {
+        let side = if kk.is_empty() { &ru } else { &kk };
+        let Some(c) = side.first() else { return };
+        if !substantial(c) {
+            return;
+        }
+        let severity = match c.kind {
+            ClauseKind::Numbered | ClauseKind::Item | ClauseKind::Paragraph
+                if c.body().chars().count() >= 40 =>
+            {
+                Severity::Medium
+            }
+            _ => Severity::Low,
+        };
+        out.push((
+            pos,
+            Finding {
+                kind: "unpaired_clause".into(),
+                severity,
+                lang: Some(c.lang),
+                clauses: vec![c.id.clone()],
+                message: format!(
+                    "{} clause {} has no counterpart in the {} version",
+                    name(c.lang),
+                    c.cite(),
+                    name(c.lang.counterpart())
+                ),
+                evidence: vec![evidence(c)],
+            },
+        ));
+        return;
+    }
+    let ids: Vec<String> = kk.iter().chain(ru.iter()).map(|c| c.id.clone()).collect();
+    let both: Vec<Evidence> = kk.iter().chain(ru.iter()).map(|c| evidence(c)).collect();
+    // Numbering within the pair.
+    let kn = kk.first().and_then(|c| c.number.clone());
+    let rn = ru.first().and_then(|c| c.number.clone());
+    if let (Some(a), Some(b)) = (&kn, &rn)
+        && a != b
+    {
+        out.push((
+            pos,
+            Finding {
+                kind: "number_mismatch".into(),
+                severity: Severity::Medium,
+                lang: None,
+                clauses: ids.clone(),
+                message: format!("the Kazakh clause is numbered {a}, its Russian counterpart {b}"),
+                evidence: both.clone(),
+            },
+        ));
+    } else if kn.is_some() != rn.is_some() {
+        let (has, lacks) = if kn.is_some() {
+            (Lang::Kk, Lang::Ru)
+        } else {
+            (Lang::Ru, Lang::Kk)
+        };
+        out.push((
+            pos,
+            Finding {
+                kind: "number_mismatch".into(),
+                severity: Severity::Low,
+                lang: Some(lacks),
+                clauses: ids.clone(),
+                message: format!(
+                    "the {} clause is numbered {}, its {} counterpart is not numbered",
+                    name(has),
+                    kn.as_deref().or(rn.as_deref()).unwrap_or(""),
+                    name(lacks)
+                ),
+                evidence: both.clone(),
+            },
+        ));
+    }
+    // Anchors on one side only.
+    let ents = |side: &[&Clause]| -> Vec<Entity> {
+        side.iter()
+            .flat_map(|c| extract::entities(c.body()))
+            .collect()
+    };
+    let (ke, re) = (ents(&kk), ents(&ru));
+    let mut counts: BTreeMap<(EntityKind, String), (i32, i32)> = BTreeMap::new();
+    for e in &ke {
+        counts.entry((e.kind, e.value.clone())).or_default().0 += 1;
+    }
+    for e in &re {
+        counts.entry((e.kind, e.value.clone())).or_default().1 += 1;
+    }
+    for ((kind, value), (k, r)) in counts {
+        if (k > 0) == (r > 0) || kind == EntityKind::Latin && value.len() < 3 {
+            continue;
+        }
+        let (has, lacks) = if k > 0 {
+            (Lang::Kk, Lang::Ru)
+        } else {
+            (Lang::Ru, Lang::Kk)
+        };
+        let severity = match kind {
+            EntityKind::Email | EntityKind::Url | EntityKind::Law | EntityKind::Date => {
+                Severity::High
+            }
+            EntityKind::Number => Severity::Medium,
+            EntityKind::Latin => Severity::Low,
+        };
+        out.push((
+            pos,
+            Finding {
+                kind: "anchor_mismatch".into(),
+                severity,
+                lang: Some(lacks),
+                clauses: ids.clone(),
+                message: format!(
+                    "{} «{}» appears in the {} text only",
+                    entity_name(kind),
+                    value,
+                    name(has)
+                ),
+                evidence: both.clone(),
+            },
+        ));
+    }
+}
+
+fn entity_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Number => "the number",
+        EntityKind::Email => "the e-mail",
+        EntityKind::Url => "the web address",
+        EntityKind::Date => "the date",
+        EntityKind::Latin => "the name",
+        EntityKind::Law => "the law number",
+    }
+}
+
+/// Parse a section number like `2.13` into its parts.
+fn parts(n: &str) -> Option<Vec<u32>> {
+    n.split('.').map(|p| p.parse().ok()).collect()
+}
+
+fn numbering(clauses: &[Clause], lang: Lang, out: &mut Vec<(usize, Finding)>) {
+    // The last number seen at each parent, for sections and for items.
+    let mut last: BTreeMap<Vec<u32>, (u32, usize)> = BTreeMap::new();
+    let mut items: BTreeMap<String, (u32, usize)> = BTreeMap::new();
+    for (idx, c) in clauses.iter().enumerate().filter(|(_, c)| c.lang == lang) {
+        let Some(num) = &c.number else { continue };
+        let (key_prev, n) = if let Some((parent, item)) = num.split_once('(') {
+            let item = item.trim_end_matches(')');
+            let Ok(n) = item.parse::<u32>() else { continue };
+            let prev = items.insert(parent.to_string(), (n, idx));
+            (prev, n)
+        } else {
+            let Some(p) = parts(num) else { continue };
+            let (parent, n) = (p[..p.len() - 1].to_vec(), p[p.len() - 1]);
+            // A new section resets the numbering of its children.
+            last.retain(|k, _| k.len() <= parent.len() || k[..parent.len()] != parent[..]);
+            let prev = last.insert(parent, (n, idx));
+            (prev, n)
+        };
+        let Some((prev, prev_idx)) = key_prev else {
+            if n > 1 && !num.contains('(') && num.contains('.') {
+                push_numbering(
+                    out,
+                    idx,
+                    c,
+                    None,
+                    "numbering_gap",
+                    format!(
+                        "{} clause {} is the first of its level; numbering is expected to start at 1",
+                        name(lang),
+                        num
+                    ),
+                );
+            }
+            continue;
+        };
+        let prev_clause = &clauses[prev_idx];
+        if n == prev {
+            push_numbering(
+                out,
+                idx,
+                c,
+                Some(prev_clause),
+                "numbering_duplicate",
+                format!(
+                    "{} number {} is used twice ({} and {})",
+                    name(lang),
+                    num,
+                    prev_clause.id,
+                    c.id
+                ),
+            );
+        } else if n > prev + 1 {
+            let missing: Vec<String> = (prev + 1..n).map(|k| k.to_string()).collect();
+            push_numbering(
+                out,
+                idx,
+                c,
+                Some(prev_clause),
+                "numbering_gap",
+                format!(
+                    "{} numbering jumps from {} to {}: {} missing",
+                    name(lang),
+                    prev_clause.number.as_deref().unwrap_or(""),
+                    num,
+                    missing.join(", ")
+                ),
+            );
+        } else if n < prev {
+            push_numbering(
+                out,
+                idx,
+                c,
+                Some(prev_clause),
+                "numbering_order",
+                format!(
+                    "{} number {} follows {}",
+                    name(lang),
+                    num,
+                    prev_clause.number.as_deref().unwrap_or("")
+                ),
+            );
+        }
+    }
+}
+
+fn push_numbering(
+    out: &mut Vec<(usize, Finding)>,
+    idx: usize,
+    c: &Clause,
+    prev: Option<&Clause>,
+    kind: &str,
+    message: String,
+) {
+    let mut clauses = Vec::new();
+    let mut ev = Vec::new();
+    if let Some(p) = prev {
+        clauses.push(p.id.clone());
+        ev.push(evidence(p));
+    }
+    clauses.push(c.id.clone());
+    ev.push(evidence(c));
+    out.push((
+        idx,
+        Finding {
+            kind: kind.into(),
+            severity: Severity::Low,
+            lang: Some(c.lang),
+            clauses,
+            message,
+            evidence: ev,
+        },
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clause(id: &str, number: Option<&str>, text: &str) -> Clause {
+        let lang = if id.starts_with("kk") {
+            Lang::Kk
+        } else {
+            Lang::Ru
+        };
+        Clause {
+            id: id.into(),
+            lang,
+            number: number.map(String::from),
+            label: None,
+            kind: ClauseKind::Numbered,
+            text: text.into(),
+            term: None,
+            segments: vec![],
+            line: 1,
+            page: None,
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn pair_findings() {
+        let clauses = vec![
+            clause("kk:1.1", Some("1.1"), "Хабарласу: info@a.kz, 18 жас"),
+            clause(
+                "kk:1.2",
+                Some("1.2"),
+                "Бұл тармақтың орысша баламасы жоқ, ол ұзын мәтін.",
+            ),
+            clause("ru:1.3", Some("1.3"), "Контакт: info@b.kz, 18 лет"),
+        ];
+        let pairs = vec![
+            Pair {
+                kk: vec![0],
+                ru: vec![2],
+                score: 0.5,
+            },
+            Pair {
+                kk: vec![1],
+                ru: vec![],
+                score: 0.0,
+            },
+        ];
+        let f = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru]);
+        let kinds: Vec<&str> = f.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                "anchor_mismatch",
+                "anchor_mismatch",
+                "number_mismatch",
+                "unpaired_clause",
+                "numbering_gap"
+            ]
+        );
+        assert!(f[0].message.contains("info@a.kz") || f[1].message.contains("info@a.kz"));
+        assert_eq!(f[3].clauses, vec!["kk:1.2"]);
+    }
+
+    #[test]
+    fn gaps_duplicates_and_single_language() {
+        let clauses = vec![
+            clause("kk:1", Some("1"), "Бір"),
+            clause("kk:1.1", Some("1.1"), "а"),
+            clause("kk:1.3", Some("1.3"), "б"),
+            clause("kk:1.3#2", Some("1.3"), "в"),
+            clause("kk:2", Some("2"), "Екі"),
+            clause("kk:2.1", Some("2.1"), "г"),
+        ];
+        let f = check(&clauses, &[], &[Lang::Kk]);
+        let kinds: Vec<&str> = f.iter().map(|f| f.kind.as_str()).collect();
+        assert_eq!(
+            kinds,
+            vec!["single_language", "numbering_gap", "numbering_duplicate"]
+        );
+        assert!(f[1].message.contains("1.2 missing") || f[1].message.contains(": 2 missing"));
+    }
+}

@@ -1,0 +1,416 @@
+//! Paragraphs to clauses: the numbering grammar (`1.`, `1.1.`, `1.1.1.`,
+//! `1)`, `(a)`, `а)`, doubled markers such as `3. 3.`), headings, bullets,
+//! glossary definitions and the preamble; list items run together in one
+//! paragraph (`…: 1) …; 2) …; 3) …`) are cut apart.
+//!
+//! Invariants:
+//! - Clauses of one language are in reading order; their segments are
+//!   disjoint and together cover exactly the paragraphs' runs.
+//! - Ids are stable for a given input: `kk:3.2`, `ru:3.2#2` where a number
+//!   repeats, `kk:2.4(1)` for items, `ru:2.3-b2` for the second bullet
+//!   after 2.3, `kk:2.3-p1` for a paragraph, `kk:p1` for the preamble,
+//!   `ru:g4` for the fourth glossary entry.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{BlockHint, Clause, ClauseKind, Joined, Lang};
+use crate::streams::{Para, Streams};
+
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[•·▪◦●■□➢►\u{f0b7}\-–—*](?:\s+|$)").expect("bullet regex"));
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:\s+|$)").expect("section regex"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\(?)([0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)(?:\s+|$)").expect("item regex")
+});
+/// An item marker inside a paragraph: `… 2) …`.
+static INLINE_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s;:,.])(\d{1,2})\)\s").expect("inline item regex"));
+
+/// What the start of a clause says about it.
+#[derive(Debug, Default, PartialEq)]
+struct Marker {
+    /// The whole label as printed, e.g. `- 1)` or `3. 3.`.
+    label: String,
+    section: Option<String>,
+    item: Option<String>,
+    bullet: bool,
+}
+
+fn parse_marker(text: &str) -> Marker {
+    let mut m = Marker::default();
+    let mut rest = text;
+    let mut consumed = 0;
+    if let Some(b) = BULLET.find(rest) {
+        m.bullet = true;
+        consumed += b.end();
+        rest = &rest[b.end()..];
+    }
+    if let Some(c) = ITEM.captures(rest) {
+        let marker = c.get(2).map_or("", |g| g.as_str());
+        m.item = Some(marker.to_string());
+        consumed += c.get(0).map_or(0, |g| g.end());
+    } else if let Some(c) = SECTION.captures(rest) {
+        let num = c.get(1).map_or("", |g| g.as_str());
+        let dot = c.get(2).is_some_and(|g| !g.as_str().is_empty());
+        if dot || num.contains('.') {
+            m.section = Some(num.to_string());
+            let mut end = c.get(0).map_or(0, |g| g.end());
+            // A doubled marker, "3. 3. Title".
+            let again = format!("{num}.");
+            if rest[end..].starts_with(&again) {
+                let after = &rest[end + again.len()..];
+                if after.starts_with(char::is_whitespace) || after.is_empty() {
+                    end += again.len();
+                    end += after.len() - after.trim_start().len();
+                }
+            }
+            consumed += end;
+        }
+    }
+    if m.section.is_some() || m.item.is_some() || m.bullet {
+        m.label = text[..consumed].trim_end().to_string();
+    }
+    m
+}
+
+/// Byte offsets where a paragraph should be cut into inline list items: a
+/// chain of markers `k) … k+1) … k+2)` (starting at 1, or continuing the
+/// paragraph's own leading item number).
+fn inline_cuts(text: &str, leading_item: Option<u32>) -> Vec<usize> {
+    let mut found: Vec<(usize, u32)> = Vec::new();
+    for c in INLINE_ITEM.captures_iter(text) {
+        let (Some(num), Some(all)) = (c.get(1), c.get(0)) else {
+            continue;
+        };
+        let Ok(n) = num.as_str().parse::<u32>() else {
+            continue;
+        };
+        let _ = all;
+        found.push((num.start(), n));
+    }
+    let mut cuts = Vec::new();
+    let mut expect = leading_item.map_or(1, |n| n + 1);
+    let mut chain: Vec<usize> = Vec::new();
+    for (pos, n) in found {
+        if pos == 0 {
+            continue;
+        }
+        if n == expect {
+            chain.push(pos);
+            expect += 1;
+        } else if n == 1 && leading_item.is_none() {
+            // A new chain starts; keep the longer one so far.
+            if chain.len() >= 2 {
+                cuts.append(&mut chain);
+            }
+            chain = vec![pos];
+            expect = 2;
+        }
+    }
+    let enough = if leading_item.is_some() { 1 } else { 2 };
+    if chain.len() >= enough {
+        cuts.append(&mut chain);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
+}
+
+fn looks_like_heading(body: &str) -> bool {
+    let n = body.chars().count();
+    n <= 120 && body.split_whitespace().count() <= 14 && !body.trim_end().ends_with([':', ';', ','])
+}
+
+/// Short unnumbered text with no sentence punctuation, in title style.
+fn looks_like_unnumbered_heading(text: &str) -> bool {
+    let n = text.chars().count();
+    let first = text.chars().next().unwrap_or(' ');
+    (2..=80).contains(&n)
+        && (first.is_uppercase() || first == '«' || first == '"')
+        && !text.trim_end().ends_with([',', ';', ':'])
+        && (text.split_whitespace().count() <= 8)
+        && !text.trim_end().ends_with('.')
+}
+
+/// Cut one language stream into clauses.
+pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
+    let has_sections = paras.iter().any(|p| {
+        let m = parse_marker(&p.text());
+        m.section.is_some()
+    });
+    let mut out = Vec::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut section: Option<String> = None;
+    let mut anchor: Option<String> = None;
+    let mut counters: HashMap<&'static str, usize> = HashMap::new();
+    let mut seen_section = false;
+    let mut glossary = 0usize;
+    let mut last_item: Option<u32> = None;
+    for para in paras {
+        let joined = Joined::new(&para.runs);
+        if joined.text.is_empty() {
+            continue;
+        }
+        // Definitions: the first run is the term.
+        if para.hint == BlockHint::Definition {
+            glossary += 1;
+            let term = para
+                .runs
+                .first()
+                .map(|r| crate::model::collapse_ws(&r.text));
+            push(
+                &mut out,
+                &mut ids,
+                lang,
+                format!("g{glossary}"),
+                Clause {
+                    id: String::new(),
+                    lang,
+                    number: None,
+                    label: None,
+                    kind: ClauseKind::Definition,
+                    text: joined.text.clone(),
+                    term,
+                    segments: joined.segments(0, joined.text.len()),
+                    line: para.line,
+                    page: para.page,
+                    parent: None,
+                },
+            );
+            continue;
+        }
+        let lead = parse_marker(&joined.text);
+        let leading_item = lead.item.as_deref().and_then(|s| s.parse::<u32>().ok()).or(
+            // A paragraph that continues a run of items ("7) …" after "6)").
+            None,
+        );
+        let mut cuts = vec![0];
+        cuts.extend(inline_cuts(&joined.text, leading_item));
+        cuts.push(joined.text.len());
+        for w in cuts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let piece = joined.text[a..b].trim();
+            if piece.is_empty() {
+                continue;
+            }
+            // Trim the cut to the piece's own text.
+            let a = a + (joined.text[a..b].len() - joined.text[a..b].trim_start().len());
+            let m = parse_marker(piece);
+            let segments = joined.segments(if a == w[0] && w[0] == 0 { 0 } else { a }, b);
+            let body = piece[m.label.len()..].trim_start();
+            let (number, kind, id_local, parent) = if let Some(num) = &m.section {
+                seen_section = true;
+                section = Some(num.clone());
+                anchor = Some(num.clone());
+                counters.clear();
+                last_item = None;
+                let top = !num.contains('.');
+                let kind = if para.hint == BlockHint::Heading || (top && looks_like_heading(body)) {
+                    ClauseKind::Heading
+                } else {
+                    ClauseKind::Numbered
+                };
+                (Some(num.clone()), kind, num.clone(), None)
+            } else if let Some(item) = &m.item {
+                let base = section.clone().unwrap_or_default();
+                let num = format!("{base}({item})");
+                anchor = Some(num.clone());
+                counters.clear();
+                last_item = item.parse().ok();
+                (Some(num.clone()), ClauseKind::Item, num, section.clone())
+            } else {
+                let (kind, key) = if m.bullet || para.hint == BlockHint::Bullet {
+                    (ClauseKind::Bullet, "b")
+                } else if para.hint == BlockHint::Heading
+                    || (seen_section && looks_like_unnumbered_heading(piece))
+                {
+                    (ClauseKind::Heading, "h")
+                } else if !seen_section && has_sections {
+                    (ClauseKind::Preamble, "p")
+                } else {
+                    (ClauseKind::Paragraph, "p")
+                };
+                let kind = if !seen_section && has_sections {
+                    ClauseKind::Preamble
+                } else {
+                    kind
+                };
+                let n = counters.entry(key).or_insert(0);
+                *n += 1;
+                let local = match &anchor {
+                    Some(a) if seen_section || !has_sections => format!("{a}-{key}{n}"),
+                    _ => format!("{key}{n}"),
+                };
+                (None, kind, local, anchor.clone())
+            };
+            let _ = last_item;
+            push(
+                &mut out,
+                &mut ids,
+                lang,
+                id_local,
+                Clause {
+                    id: String::new(),
+                    lang,
+                    number,
+                    label: (!m.label.is_empty()).then(|| m.label.clone()),
+                    kind,
+                    text: piece.to_string(),
+                    term: None,
+                    segments,
+                    line: para.line,
+                    page: para.page,
+                    parent,
+                },
+            );
+        }
+    }
+    out
+}
+
+fn push(
+    out: &mut Vec<Clause>,
+    ids: &mut HashMap<String, usize>,
+    lang: Lang,
+    local: String,
+    mut clause: Clause,
+) {
+    let n = ids.entry(local.clone()).or_insert(0);
+    *n += 1;
+    clause.id = if *n == 1 {
+        format!("{}:{local}", lang.code())
+    } else {
+        format!("{}:{local}#{n}", lang.code())
+    };
+    out.push(clause);
+}
+
+/// Clauses of both streams: Kazakh first, then Russian.
+pub fn build(streams: &Streams) -> Vec<Clause> {
+    let mut out = build_stream(&streams.kk, Lang::Kk);
+    out.extend(build_stream(&streams.ru, Lang::Ru));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Run, Span};
+
+    fn para(text: &str, at: usize) -> Para {
+        Para {
+            lang: Lang::Kk,
+            runs: vec![Run {
+                text: text.into(),
+                span: Span::new(at, at + text.len()),
+                glue: false,
+            }],
+            hint: BlockHint::Text,
+            line: 1,
+            page: None,
+            ends_wrapped: false,
+            first_block: 0,
+            blocks: 1,
+        }
+    }
+
+    fn ids(texts: &[&str]) -> Vec<(String, ClauseKind)> {
+        let mut at = 0;
+        let paras: Vec<Para> = texts
+            .iter()
+            .map(|t| {
+                let p = para(t, at);
+                at += t.len() + 1;
+                p
+            })
+            .collect();
+        build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| (c.id, c.kind))
+            .collect()
+    }
+
+    #[test]
+    fn markers() {
+        let cases = [
+            ("1.1. Мәтін", Some("1.1"), None, "1.1."),
+            ("2. Тақырып", Some("2"), None, "2."),
+            ("1.1 Мәтін", Some("1.1"), None, "1.1"),
+            ("3. 3. Пайдаланушылардың", Some("3"), None, "3. 3."),
+            ("(а) Сіз", None, Some("а"), "(а)"),
+            ("1) Біз", None, Some("1"), "1)"),
+            ("- 1) назначение", None, Some("1"), "- 1)"),
+            ("- 7.1. Өзіңіздің", Some("7.1"), None, "- 7.1."),
+            ("18 жасқа", None, None, ""),
+            ("2020 жылғы", None, None, ""),
+        ];
+        for (text, section, item, label) in cases {
+            let m = parse_marker(text);
+            assert_eq!(m.section.as_deref(), section, "{text}");
+            assert_eq!(m.item.as_deref(), item, "{text}");
+            assert_eq!(m.label, label, "{text}");
+        }
+    }
+
+    #[test]
+    fn ids_and_kinds() {
+        let got = ids(&[
+            "Утверждено",
+            "1. Жалпы ережелер",
+            "1.1. Саясат бекітілді:",
+            "1) бірінші;",
+            "• бұл;",
+            "Бұл абзац, оны оқыңыз.",
+            "1.1. Қайталанған нөмір.",
+        ]);
+        let want = [
+            ("kk:p1", ClauseKind::Preamble),
+            ("kk:1", ClauseKind::Heading),
+            ("kk:1.1", ClauseKind::Numbered),
+            ("kk:1.1(1)", ClauseKind::Item),
+            ("kk:1.1(1)-b1", ClauseKind::Bullet),
+            ("kk:1.1(1)-p1", ClauseKind::Paragraph),
+            ("kk:1.1#2", ClauseKind::Numbered),
+        ];
+        let want: Vec<(String, ClauseKind)> =
+            want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn inline_items_are_cut_and_keep_their_spans() {
+        let text = "7.3. Қамтамасыз ету: 1) бірінші; 2) екінші; 3) үшінші.";
+        let p = para(text, 10);
+        let clauses = build_stream(&[p], Lang::Kk);
+        let got: Vec<&str> = clauses.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            got,
+            vec![
+                "7.3. Қамтамасыз ету:",
+                "1) бірінші;",
+                "2) екінші;",
+                "3) үшінші."
+            ]
+        );
+        // Segments tile the source.
+        let mut pos = 10;
+        for c in &clauses {
+            for s in &c.segments {
+                assert!(s.start >= pos);
+                pos = s.end;
+            }
+        }
+        assert_eq!(pos, 10 + text.len());
+        assert_eq!(clauses[2].id, "kk:7.3(2)");
+    }
+
+    #[test]
+    fn a_lone_item_reference_is_not_cut() {
+        let cuts = inline_cuts("көрсетілген 2) тармақта", None);
+        assert!(cuts.is_empty());
+    }
+}

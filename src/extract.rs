@@ -1,0 +1,350 @@
+//! Entities in a clause's text that must survive translation unchanged:
+//! numbers, dates, e-mails, URLs and domain names, law numbers such as
+//! `94-V`, and Latin-script names. Values are normalised so that the Kazakh
+//! and the Russian forms compare equal («2013 жылғы 21 мамырдағы» and «21
+//! мая 2013 года» are both `2013-05-21`).
+//!
+//! Invariants: entities are sorted by position and never overlap; a number
+//! inside a date, a law number, an e-mail or a URL is not reported again.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Entity, EntityKind};
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("email regex")
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:https?://|www\.)[^\s<>()«»\x22,;]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:kz|ru|com|org|net|io|info|рф|қаз)\b(?:/[^\s<>()«»\x22,;]*)?",
+    )
+    .expect("url regex")
+});
+static LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,4})\s*-\s*([IVXLС]{1,5})\b(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
+        .expect("law regex")
+});
+static DATE_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("date regex"));
+static DATE_RU: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)«?(\d{1,2})»?\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+(\d{4})")
+        .expect("ru date regex")
+});
+static DATE_KK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d{4})\s*(?:ж\.|жыл[а-яәғқңөұүһі]*)?\s*«?(\d{1,2})»?\s*-?\s*(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*")
+        .expect("kk date regex")
+});
+static DATE_KK_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)«?(\d{1,2})»?\s*(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*\s+(\d{4})")
+        .expect("kk date regex")
+});
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("number regex"));
+static LATIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]\b").expect("latin regex"));
+
+fn month(stem: &str) -> Option<u32> {
+    let s = stem.to_lowercase();
+    const RU: [&str; 12] = [
+        "январ",
+        "феврал",
+        "март",
+        "апрел",
+        "ма",
+        "июн",
+        "июл",
+        "август",
+        "сентябр",
+        "октябр",
+        "ноябр",
+        "декабр",
+    ];
+    const KK: [&str; 12] = [
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ];
+    KK.iter()
+        .position(|m| s.starts_with(m))
+        .or_else(|| RU.iter().position(|m| s.starts_with(m)))
+        .map(|i| i as u32 + 1)
+}
+
+fn date(y: &str, m: u32, d: &str) -> Option<String> {
+    let d: u32 = d.parse().ok()?;
+    let y: u32 = y.parse().ok()?;
+    ((1..=31).contains(&d) && (1..=12).contains(&m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Word characters adjacent to a match make it part of a larger token.
+fn isolated(text: &str, a: usize, b: usize) -> bool {
+    let before = text[..a].chars().next_back();
+    let after = text[b..].chars().next();
+    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// All entities of a text, sorted by position, non-overlapping.
+pub fn entities(text: &str) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let taken =
+        |out: &Vec<Entity>, a: usize, b: usize| out.iter().any(|e| a < e.end && e.start < b);
+    let add = |out: &mut Vec<Entity>, kind, value: String, a: usize, b: usize| {
+        if !taken(out, a, b) {
+            out.push(Entity {
+                kind,
+                value,
+                start: a,
+                end: b,
+            });
+        }
+    };
+    for m in EMAIL.find_iter(text) {
+        add(
+            &mut out,
+            EntityKind::Email,
+            m.as_str().to_lowercase(),
+            m.start(),
+            m.end(),
+        );
+    }
+    for m in URL.find_iter(text) {
+        let raw = m.as_str().trim_end_matches(['.', '/', ':']);
+        let v = raw.to_lowercase();
+        let v = v
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_string();
+        add(
+            &mut out,
+            EntityKind::Url,
+            v,
+            m.start(),
+            m.start() + raw.len(),
+        );
+    }
+    for c in DATE_KK.captures_iter(text) {
+        let (Some(all), Some(y), Some(d), Some(mo)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(v) = month(mo.as_str()).and_then(|m| date(y.as_str(), m, d.as_str())) {
+            add(&mut out, EntityKind::Date, v, all.start(), all.end());
+        }
+    }
+    for re in [&*DATE_RU, &*DATE_KK_DAY_FIRST] {
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(d), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+            else {
+                continue;
+            };
+            if let Some(v) = month(mo.as_str()).and_then(|m| date(y.as_str(), m, d.as_str())) {
+                add(&mut out, EntityKind::Date, v, all.start(), all.end());
+            }
+        }
+    }
+    for c in DATE_NUMERIC.captures_iter(text) {
+        let (Some(all), Some(d), Some(mo), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let Some(v) = mo
+            .as_str()
+            .parse()
+            .ok()
+            .and_then(|m| date(y.as_str(), m, d.as_str()))
+        {
+            add(&mut out, EntityKind::Date, v, all.start(), all.end());
+        }
+    }
+    for c in LAW.captures_iter(text) {
+        let (Some(all), Some(n), Some(roman)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        // Cyrillic С is sometimes typed for the Roman C.
+        let roman = roman.as_str().replace('С', "C");
+        add(
+            &mut out,
+            EntityKind::Law,
+            format!("{}-{}", n.as_str(), roman),
+            all.start(),
+            all.end(),
+        );
+    }
+    for m in LATIN.find_iter(text) {
+        if isolated(text, m.start(), m.end()) {
+            add(
+                &mut out,
+                EntityKind::Latin,
+                m.as_str().to_lowercase(),
+                m.start(),
+                m.end(),
+            );
+        }
+    }
+    for m in NUMBER.find_iter(text) {
+        let v = m.as_str().trim_end_matches(['.', ',']);
+        let end = m.start() + v.len();
+        if isolated(text, m.start(), end) || text[end..].starts_with(['-', '%']) {
+            add(
+                &mut out,
+                EntityKind::Number,
+                v.replace(',', "."),
+                m.start(),
+                end,
+            );
+        }
+    }
+    out.sort_by_key(|e| (e.start, e.end));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str) -> Vec<(EntityKind, String)> {
+        entities(text)
+            .into_iter()
+            .map(|e| (e.kind, e.value))
+            .collect()
+    }
+
+    #[test]
+    fn dates_in_both_languages_normalise_alike() {
+        use EntityKind::*;
+        assert_eq!(
+            values("Қазақстан Республикасының 2013 жылғы 21 мамырдағы № 94-V Заңы"),
+            vec![(Date, "2013-05-21".into()), (Law, "94-V".into())]
+        );
+        assert_eq!(
+            values("Закон Республики Казахстан № 94-V от 21 мая 2013 года"),
+            vec![(Law, "94-V".into()), (Date, "2013-05-21".into())]
+        );
+        assert_eq!(
+            values("«20» января 2025 г."),
+            vec![(Date, "2025-01-20".into())]
+        );
+        assert_eq!(
+            values("2025 ж. «20» қаңтар"),
+            vec![(Date, "2025-01-20".into())]
+        );
+        assert_eq!(values("03.07.2020 ж."), vec![(Date, "2020-07-03".into())]);
+    }
+
+    #[test]
+    fn emails_urls_numbers_latin() {
+        use EntityKind::*;
+        assert_eq!(
+            values("info@dossym.kz, https://timezaim.kz/ және dossym.kz сайты, 18 жас, 30 (отыз)"),
+            vec![
+                (Email, "info@dossym.kz".into()),
+                (Url, "timezaim.kz".into()),
+                (Url, "dossym.kz".into()),
+                (Number, "18".into()),
+                (Number, "30".into()),
+            ]
+        );
+        assert_eq!(
+            values("ТОО «МФО «BeeClever»"),
+            vec![(Latin, "beeclever".into())]
+        );
+        // A Latin letter inside a Cyrillic word is not a name.
+        assert_eq!(values("Cайта"), vec![]);
+    }
+}
+
+static COMPANY_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        // ТОО «МФО «X», ТОО "МФО" "X", ТОО «Микрофинансовая организация «X»
+        r#"(?i)ТОО\s*[«"]\s*(?:МФО|Микрофинансовая\s+организация)\s*[»"]?\s*[«"]\s*([^«»"]{2,40}?)\s*[»"]"#,
+        // «X» МҚҰ» ЖШС, "X "Микроқаржы ұйымы" ЖШС, «X» микроқаржы ұйымы»
+        r#"(?i)[«"]\s*([^«»"]{2,40}?)\s*[»"]?\s*[«"]?\s*(?:МҚҰ|ШҚҰ|микроқаржы\s+[ұү]й[ыі]м[а-яәғқңөұүһі]*)\s*[»"]?\s*(?:ЖШС|жауапкершіл)"#,
+        // ЖШС X / ТОО X (a Latin name after the legal form)
+        r"(?:ЖШС|ТОО)\s+([A-Z][A-Za-z0-9\-]{2,30})",
+        // «X» ЖШС / ТОО «X»
+        r#"[«"]([A-Z][A-Za-z0-9\- ]{2,30})[»"]\s*ЖШС"#,
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("company regex"))
+    .collect()
+});
+
+/// The organisation a policy belongs to, recognised from its text (the
+/// most frequent name in the legal-form patterns of either language).
+pub fn company(text: &str) -> Option<String> {
+    let mut counts: Vec<(String, usize, String)> = Vec::new();
+    for re in COMPANY_PATTERNS.iter() {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.get(1) else { continue };
+            let name = crate::model::collapse_ws(m.as_str().trim_matches(['"', '«', '»', ' ']));
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let key = name.to_lowercase();
+            match counts.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(e) => {
+                    e.1 += 1;
+                    // Prefer a spelling that is not all capitals.
+                    if e.2
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                        && !name
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase)
+                    {
+                        e.2 = name;
+                    }
+                }
+                None => counts.push((key, 1, name)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .enumerate()
+        .max_by_key(|(i, (_, n, _))| (*n, std::cmp::Reverse(*i)))
+        .map(|(_, (_, _, name))| name)
+}
+
+#[cfg(test)]
+mod company_tests {
+    use super::company;
+
+    #[test]
+    fn company_names_in_both_languages() {
+        let cases = [
+            ("ТОО «МФО «ФинТехЛаб» бекітілді", "ФинТехЛаб"),
+            ("«ФинТехЛаб» МҚҰ» ЖШС", "ФинТехЛаб"),
+            ("ТОО \"МФО\" \"BeeClever\" (далее – МФО)", "BeeClever"),
+            (
+                "ТОО «Микрофинансовая организация «Express Аванс» (далее – МФО)",
+                "Express Аванс",
+            ),
+            ("\"Express Аванс \"Микроқаржы ұйымы\" ЖШС", "Express Аванс"),
+            (
+                "«FINBOX» МИКРОҚАРЖЫ ҰЙЫМЫ» ЖАУАПКЕРШІЛГІ; «Finbox» микроқаржы үйімі» жауапкершілігі",
+                "Finbox",
+            ),
+            ("ЖШС ProLeads ДЕГІ ДЕРЕКТІ", "ProLeads"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(company(text).as_deref(), Some(want), "{text}");
+        }
+        assert_eq!(company("Жай мәтін"), None);
+    }
+}

@@ -1,0 +1,516 @@
+//! Language of a block or a piece of text: Kazakh, Russian, or other (no
+//! Cyrillic words at all: URLs, numbers, Latin names).
+//!
+//! [`score`] is a log-likelihood ratio, positive for Kazakh, summed over
+//! words. A word with a Kazakh-specific letter (ә ғ қ ң ө ұ ү һ і) is strong
+//! evidence; its absence is weak evidence for Russian (about half of Kazakh
+//! words have one, OCR damage removes some). Function words and inflectional
+//! endings of either language add moderate evidence, so damaged Kazakh and
+//! short headings are still read.
+//!
+//! [`tag`] decides in context: the blocks of one table cell share a
+//! language; a weak cell takes the opposite language of its row neighbour;
+//! untabled blocks are decoded with a two-state Viterbi pass whose switch
+//! penalty keeps a short ambiguous line in the language around it.
+//!
+//! Invariant: after `tag`, every block is `Kk` or `Ru` when the document has
+//! any Cyrillic text; `Other` is never assigned by `tag`.
+
+use crate::model::{Block, Lang};
+
+const KK_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+
+/// Frequent Kazakh words spelled without Kazakh-specific letters (those with
+/// one are caught by the letter test anyway).
+const KK_WORDS: &[&str] = &[
+    "мен",
+    "бен",
+    "пен",
+    "осы",
+    "бойынша",
+    "туралы",
+    "деректер",
+    "деректерді",
+    "деректерін",
+    "дербес",
+    "жеке",
+    "кез",
+    "келген",
+    "мына",
+    "олар",
+    "болып",
+    "болса",
+    "сондай",
+    "ретте",
+    "жалпы",
+    "ереже",
+    "ережелер",
+    "ережелері",
+    "немесе",
+    "егер",
+    "пайдалану",
+    "пайдаланушы",
+    "пайдаланушылар",
+    "тараптар",
+    "шарт",
+    "шарттар",
+    "шартты",
+    "бар",
+    "да",
+    "де",
+    "та",
+    "те",
+    "ал",
+    "онда",
+    "сол",
+    "бастап",
+    "жылы",
+    "арасында",
+    "жатады",
+    "табылады",
+    "болады",
+    "алады",
+    "саясат",
+    "саясаты",
+    "сайтта",
+    "сайты",
+    "заңды",
+    "талап",
+    "талаптар",
+    "жауап",
+    "орган",
+    "органдар",
+    "жшс",
+    "тарап",
+    "жасау",
+    "алу",
+    "беру",
+    "ету",
+    "етуге",
+    "жинау",
+    "арналған",
+    "оларды",
+    "олардың",
+    "оны",
+    "соны",
+    "бұл",
+    "мұндай",
+    "ретінде",
+    "жолмен",
+    "арасындағы",
+    "кезде",
+    "кезінде",
+    "сонымен",
+    "бірге",
+    "тек",
+    "сот",
+    "жоқ",
+    "ол",
+];
+
+/// Frequent Russian words (Russian has no letter Kazakh lacks in practice).
+const RU_WORDS: &[&str] = &[
+    "и",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "по",
+    "для",
+    "не",
+    "что",
+    "от",
+    "к",
+    "о",
+    "об",
+    "при",
+    "из",
+    "или",
+    "как",
+    "его",
+    "ее",
+    "её",
+    "их",
+    "это",
+    "который",
+    "которые",
+    "которых",
+    "которым",
+    "которая",
+    "данных",
+    "данные",
+    "персональных",
+    "лица",
+    "лицо",
+    "случае",
+    "если",
+    "также",
+    "либо",
+    "быть",
+    "может",
+    "только",
+    "без",
+    "до",
+    "после",
+    "между",
+    "через",
+    "настоящей",
+    "настоящая",
+    "настоящего",
+    "является",
+    "являются",
+    "том",
+    "числе",
+    "мы",
+    "вы",
+    "вас",
+    "вам",
+    "ваши",
+    "ваших",
+    "ваш",
+    "свое",
+    "своих",
+    "сведения",
+    "согласие",
+    "права",
+    "право",
+    "обработки",
+    "обработка",
+    "иных",
+    "иные",
+    "такие",
+    "всех",
+    "все",
+    "этом",
+    "этого",
+    "под",
+    "за",
+    "а",
+    "но",
+    "тоо",
+    "мфо",
+    "политика",
+    "политики",
+    "пользователь",
+    "пользователя",
+    "пользователей",
+    "закона",
+    "законодательством",
+    "республики",
+    "казахстан",
+    "в",
+    "порядке",
+    "целях",
+    "целей",
+    "услуг",
+    "данным",
+];
+
+const KK_ENDINGS: &[&str] = &[
+    "лар",
+    "лер",
+    "дар",
+    "дер",
+    "тар",
+    "лардың",
+    "лердің",
+    "ларды",
+    "лерді",
+    "ларға",
+    "лерге",
+    "ларын",
+    "лерін",
+    "ады",
+    "йды",
+    "ынша",
+    "ынан",
+    "ында",
+    "ымен",
+    "уге",
+    "уды",
+    "уі",
+    "ылған",
+    "ысы",
+    "ушы",
+    "ушылар",
+    "ушыға",
+    "ушының",
+    "ушыны",
+];
+
+const RU_ENDINGS: &[&str] = &[
+    "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ая", "яя", "ое", "ее", "ой", "ий", "ый",
+    "ие", "ые", "ция", "ции", "цию", "ние", "ния", "нию", "нием", "ость", "ости", "ться", "ется",
+    "ются", "ать", "ять", "ить", "ует", "уют", "ной", "ную", "ным", "ами", "ями", "ство", "ства",
+    "ении", "ения", "ов", "ев",
+];
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+/// Evidence per word, clamped so that one long block cannot drown context.
+const WORD_KK_LETTER: f32 = 3.0;
+const WORD_PLAIN: f32 = -0.5;
+const WORD_LIST: f32 = 1.5;
+const WORD_ENDING: f32 = 0.7;
+const CLAMP: f32 = 12.0;
+
+/// Log-likelihood ratio of Kazakh over Russian; 0 when there is no Cyrillic
+/// word. Positive means Kazakh.
+pub fn score(text: &str) -> f32 {
+    let mut total = 0.0f32;
+    for word in text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+        let word = word.trim_matches('-');
+        if !word.chars().any(is_cyrillic) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if lower.chars().any(|c| KK_LETTERS.contains(c)) {
+            total += WORD_KK_LETTER;
+            continue;
+        }
+        // Latin look-alikes inside a Cyrillic word (OCR damage): `i` is
+        // almost always a damaged Kazakh `і`.
+        if lower.contains('i') {
+            total += WORD_KK_LETTER / 2.0;
+            continue;
+        }
+        let mut s = WORD_PLAIN;
+        if KK_WORDS.contains(&lower.as_str()) {
+            s += WORD_LIST;
+        } else if RU_WORDS.contains(&lower.as_str()) {
+            s -= WORD_LIST;
+        } else if lower.chars().count() >= 5 {
+            if KK_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+                s += WORD_ENDING;
+            } else if RU_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+                s -= WORD_ENDING;
+            }
+        }
+        if lower.contains(['щ', 'ъ', 'ё', 'э']) {
+            s -= WORD_ENDING;
+        }
+        total += s;
+    }
+    total.clamp(-CLAMP, CLAMP)
+}
+
+/// Language of a piece of text on its own, without context.
+pub fn detect(text: &str) -> Lang {
+    if !text.chars().any(is_cyrillic) {
+        return Lang::Other;
+    }
+    if score(text) > 0.0 {
+        Lang::Kk
+    } else {
+        Lang::Ru
+    }
+}
+
+/// A unit the tagger decides at once: one table cell or one untabled block.
+struct Unit {
+    blocks: Vec<usize>,
+    score: f32,
+    cyrillic: bool,
+    grouped: bool,
+    line: usize,
+    /// Cost of switching language right before this unit.
+    switch: f32,
+}
+
+/// Below this magnitude a unit's own evidence is weak.
+const WEAK: f32 = 1.5;
+/// Viterbi cost of switching language between consecutive untabled blocks:
+/// cheap where a clause starts (columns and pages change language at clause
+/// boundaries), dear before a line that continues a sentence.
+const SWITCH: f32 = 2.5;
+const SWITCH_AT_MARKER: f32 = 1.0;
+const SWITCH_MID_SENTENCE: f32 = 4.0;
+
+fn switch_cost(text: &str) -> f32 {
+    if crate::streams::leading_marker(text).is_some() {
+        SWITCH_AT_MARKER
+    } else if text.chars().next().is_some_and(char::is_lowercase) {
+        SWITCH_MID_SENTENCE
+    } else {
+        SWITCH
+    }
+}
+
+/// Tag every block with kk or ru, in context.
+pub fn tag(blocks: &mut [Block]) {
+    let mut units: Vec<Unit> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let text = b.text();
+        let s = score(&text);
+        let cyr = text.chars().any(is_cyrillic);
+        match (b.group, units.last_mut()) {
+            (Some(g), Some(u)) if u.grouped && blocks[u.blocks[0]].group == Some(g) => {
+                u.blocks.push(i);
+                u.score += s;
+                u.cyrillic |= cyr;
+            }
+            _ => units.push(Unit {
+                blocks: vec![i],
+                score: s,
+                cyrillic: cyr,
+                grouped: b.group.is_some(),
+                line: b.line,
+                switch: switch_cost(&text),
+            }),
+        }
+    }
+    let mut langs: Vec<Option<Lang>> = vec![None; units.len()];
+    // Table cells: decide by their own evidence, or by their row neighbour.
+    for (k, u) in units.iter().enumerate() {
+        if u.grouped && u.score.abs() >= WEAK {
+            langs[k] = Some(if u.score > 0.0 { Lang::Kk } else { Lang::Ru });
+        }
+    }
+    for k in 0..units.len() {
+        if !units[k].grouped || langs[k].is_some() {
+            continue;
+        }
+        let neighbour = [k.wrapping_sub(1), k + 1]
+            .into_iter()
+            .filter(|&n| n < units.len() && units[n].grouped && units[n].line == units[k].line)
+            .find_map(|n| langs[n]);
+        langs[k] = Some(match neighbour {
+            Some(l) => l.counterpart(),
+            None if units[k].score > 0.0 => Lang::Kk,
+            None => Lang::Ru,
+        });
+    }
+    // Untabled runs: Viterbi over consecutive units.
+    let mut k = 0;
+    while k < units.len() {
+        if units[k].grouped {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < units.len() && !units[k].grouped {
+            k += 1;
+        }
+        let run = &units[start..k];
+        for (offset, lang) in viterbi(run).into_iter().enumerate() {
+            langs[start + offset] = Some(lang);
+        }
+    }
+    for (u, lang) in units.iter().zip(langs) {
+        let lang = lang.unwrap_or(Lang::Ru);
+        for &b in &u.blocks {
+            blocks[b].lang = lang;
+        }
+    }
+}
+
+/// Two-state Viterbi over units; units with no Cyrillic emit nothing.
+fn viterbi(units: &[Unit]) -> Vec<Lang> {
+    if units.is_empty() {
+        return Vec::new();
+    }
+    const STATES: [Lang; 2] = [Lang::Kk, Lang::Ru];
+    let emit = |u: &Unit, s: usize| -> f32 {
+        if !u.cyrillic {
+            return 0.0;
+        }
+        let e = (u.score / 2.0).clamp(-6.0, 6.0);
+        if s == 0 { e } else { -e }
+    };
+    let mut best = [emit(&units[0], 0), emit(&units[0], 1)];
+    let mut back: Vec<[usize; 2]> = vec![[0, 1]];
+    for u in &units[1..] {
+        let mut next = [0.0f32; 2];
+        let mut from = [0usize; 2];
+        for s in 0..2 {
+            let stay = best[s];
+            let switch = best[1 - s] - u.switch;
+            if stay >= switch {
+                next[s] = stay + emit(u, s);
+                from[s] = s;
+            } else {
+                next[s] = switch + emit(u, s);
+                from[s] = 1 - s;
+            }
+        }
+        best = next;
+        back.push(from);
+    }
+    let mut s = if best[0] > best[1] { 0 } else { 1 };
+    let mut out = vec![Lang::Ru; units.len()];
+    for i in (0..units.len()).rev() {
+        out[i] = STATES[s];
+        s = back[i][s];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BlockHint, Run, Span};
+
+    #[test]
+    fn detect_table() {
+        let cases = [
+            ("Дербес деректерді жинау және өңдеу", Lang::Kk),
+            ("Сбор и обработка персональных данных", Lang::Ru),
+            ("ЖШС", Lang::Kk),
+            ("персональных данных", Lang::Ru),
+            (
+                "Пайдалануышлардың дербес деректері тек қана электрондық",
+                Lang::Kk,
+            ),
+            ("1. Жалпы ережелер", Lang::Kk),
+            ("https://timezaim.kz", Lang::Other),
+            ("ProLeads", Lang::Other),
+            ("ГЛОССАРИЙ", Lang::Ru),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), want, "{text}");
+        }
+    }
+
+    fn block(text: &str, group: Option<u32>, line: usize) -> Block {
+        let mut b = Block::new(
+            vec![Run {
+                text: text.into(),
+                span: Span::new(0, text.len()),
+                glue: false,
+            }],
+            BlockHint::Text,
+            line,
+        );
+        b.group = group;
+        b
+    }
+
+    #[test]
+    fn ambiguous_line_takes_its_context() {
+        let mut blocks = vec![
+            block("МФО имеет право в любое время в", None, 1),
+            block("Сайт", None, 2),
+            block("одностороннем порядке изменять", None, 3),
+            block("Саясатқа енгізілген барлық өзгерістер", None, 4),
+            block("МҚҰ сайттарында", None, 5),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, vec![Lang::Ru, Lang::Ru, Lang::Ru, Lang::Kk, Lang::Kk]);
+    }
+
+    #[test]
+    fn weak_cell_takes_the_opposite_of_its_row_neighbour() {
+        let mut blocks = vec![
+            block("Сайт", Some(1), 7),
+            block("Интернет-ресурс МФО по адресу www.dossym.kz", Some(1), 7),
+            block("Сайт", Some(2), 7),
+        ];
+        tag(&mut blocks);
+        assert_eq!(blocks[0].lang, Lang::Ru);
+        assert_eq!(blocks[2].lang, Lang::Kk);
+    }
+}

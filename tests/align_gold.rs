@@ -1,0 +1,159 @@
+//! Alignment precision and recall against hand-written gold pairs of every
+//! numbered clause of the three bilingual corpus files
+//! (`fixtures/gold/align/*.json`, written by reading the documents).
+//!
+//! A gold clause is found by its snippet: the clause whose text (letters and
+//! digits only, lower case) contains the snippet's near its start, or, for
+//! the rare gold snippet that starts mid-paragraph, anywhere. A gold link is
+//! (kk clause, ru clause), with one side empty for a one-sided clause.
+//! Recall: gold links produced. Precision: produced links touching a gold
+//! clause that are gold.
+
+use std::collections::BTreeSet;
+
+use qostil::model::{Document, Lang};
+use serde_json::Value;
+
+fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The printed gold number, normalised like clause numbers ("3. 3." → "3").
+fn gold_number(n: Option<&str>) -> Option<String> {
+    let first = n?.split_whitespace().next()?;
+    Some(first.trim_end_matches('.').to_string())
+}
+
+fn resolve(doc: &Document, lang: Lang, snippet: &str, number: Option<String>) -> Option<usize> {
+    let k = key(snippet);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, c) in doc
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.lang == lang)
+    {
+        if let Some(pos) = key(&c.text).find(&k) {
+            let start_bonus = if pos <= 16 { 0 } else { 1_000_000 };
+            let number_bonus = if number.is_some() && c.number == number {
+                0
+            } else {
+                1000
+            };
+            let rank = start_bonus + number_bonus + pos;
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, i));
+            }
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+type Link = (Option<usize>, Option<usize>);
+
+fn evaluate(stem: &str) -> (f64, f64, Vec<String>) {
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("fixtures/gold/align/{stem}.json")).unwrap(),
+    )
+    .unwrap();
+    let path = format!("corpus/{stem}.txt");
+    let doc = qostil::analyze(&path, &std::fs::read(&path).unwrap(), &Default::default()).unwrap();
+    let mut notes = Vec::new();
+    let mut gold_links: BTreeSet<Link> = BTreeSet::new();
+    let mut gold_clauses: BTreeSet<usize> = BTreeSet::new();
+    let mut unresolved = 0;
+    for p in gold["pairs"].as_array().unwrap() {
+        let side = |lang: Lang, field: &str| -> Result<Option<usize>, ()> {
+            match p[field].as_str() {
+                None => Ok(None),
+                Some(s) => resolve(
+                    &doc,
+                    lang,
+                    s,
+                    gold_number(p[format!("{field}_num")].as_str()),
+                )
+                .map(Some)
+                .ok_or(()),
+            }
+        };
+        match (side(Lang::Kk, "kk"), side(Lang::Ru, "ru")) {
+            (Ok(k), Ok(r)) => {
+                gold_links.insert((k, r));
+                gold_clauses.extend(k);
+                gold_clauses.extend(r);
+            }
+            _ => {
+                unresolved += 1;
+                notes.push(format!("unresolved gold pair {p}"));
+            }
+        }
+    }
+    let mut pred: BTreeSet<Link> = BTreeSet::new();
+    for p in &doc.pairs {
+        match (p.kk.is_empty(), p.ru.is_empty()) {
+            (false, false) => {
+                for &k in &p.kk {
+                    for &r in &p.ru {
+                        pred.insert((Some(k), Some(r)));
+                    }
+                }
+            }
+            (false, true) => pred.extend(p.kk.iter().map(|&k| (Some(k), None))),
+            (true, false) => pred.extend(p.ru.iter().map(|&r| (None, Some(r)))),
+            _ => {}
+        }
+    }
+    let relevant: Vec<&Link> = pred
+        .iter()
+        .filter(|(k, r)| {
+            k.is_some_and(|k| gold_clauses.contains(&k))
+                || r.is_some_and(|r| gold_clauses.contains(&r))
+        })
+        .collect();
+    let hit = gold_links.intersection(&pred).count();
+    let recall = hit as f64 / (gold_links.len() + unresolved) as f64;
+    let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();
+    let precision = correct as f64 / relevant.len().max(1) as f64;
+    let cite = |i: Option<usize>| i.map_or("-".to_string(), |i| doc.clauses[i].id.clone());
+    for l in &gold_links {
+        if !pred.contains(l) {
+            notes.push(format!("missed gold {} ~ {}", cite(l.0), cite(l.1)));
+        }
+    }
+    for l in relevant {
+        if !gold_links.contains(l) {
+            notes.push(format!("wrong link {} ~ {}", cite(l.0), cite(l.1)));
+        }
+    }
+    (precision, recall, notes)
+}
+
+fn check(stem: &str) {
+    let (p, r, notes) = evaluate(stem);
+    eprintln!("{stem}: precision {p:.3} recall {r:.3}");
+    for n in &notes {
+        eprintln!("  {n}");
+    }
+    assert!(
+        p >= 0.95 && r >= 0.95,
+        "{stem}: precision {p:.3} recall {r:.3}"
+    );
+}
+
+#[test]
+fn fintechlab() {
+    check("fintechlab_kk_ru");
+}
+
+#[test]
+fn beeclever() {
+    check("beeclever_ru_kk");
+}
+
+#[test]
+fn expressavans() {
+    check("expressavans_ru_kk");
+}
