@@ -10,11 +10,13 @@
 pub mod align;
 pub mod check;
 pub mod clauses;
+pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod streams;
 

@@ -1,0 +1,161 @@
+//! The parallel audit of a folder of policies: every input is analysed on
+//! its own (rayon), a file that fails is recorded and the rest go on, and
+//! results are kept in path order so that reports are byte-identical
+//! whatever the thread count. An optional `manifest.json` in the folder
+//! gives each file's company, website and declared languages.
+//!
+//! Invariant: `Audit::documents` and `Audit::errors` are sorted by path and
+//! together hold every input exactly once.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Document;
+use crate::{Config, analyze};
+
+/// File endings the audit reads.
+pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv"];
+
+/// One entry of `manifest.json`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct ManifestEntry {
+    pub file: String,
+    pub company: Option<String>,
+    pub website: Option<String>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default, PartialEq)]
+pub struct Manifest {
+    pub documents: Vec<ManifestEntry>,
+}
+
+impl Manifest {
+    pub fn load(path: &Path) -> Result<Manifest> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::new(&name, ErrorKind::Rules(format!("invalid manifest: {e}"))).at_line(e.line())
+        })
+    }
+
+    pub fn entry(&self, file_name: &str) -> Option<&ManifestEntry> {
+        self.documents.iter().find(|e| e.file == file_name)
+    }
+}
+
+/// One analysed document with what the manifest says about it.
+#[derive(Debug)]
+pub struct DocSummary {
+    pub doc: Document,
+    pub website: Option<String>,
+}
+
+impl DocSummary {
+    /// Pairs with a clause on both sides.
+    pub fn aligned_pairs(&self) -> usize {
+        self.doc
+            .pairs
+            .iter()
+            .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
+            .count()
+    }
+}
+
+/// The result of an audit.
+#[derive(Debug, Default)]
+pub struct Audit {
+    pub documents: Vec<DocSummary>,
+    pub errors: Vec<(String, Error)>,
+}
+
+/// Every input file under `dir`, recursively, sorted.
+pub fn inputs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let name = dir.display().to_string();
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| Error::new(d.display().to_string(), ErrorKind::Io(e.to_string())))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+            let path = entry.path();
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Analyse one file; a panic inside the pipeline becomes an error for this
+/// file only.
+fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        analyze(&name, &bytes, config)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::new(
+            &name,
+            ErrorKind::Io("internal error while analysing this file (please report it)".into()),
+        ))
+    })
+}
+
+/// Audit every input under `dir`.
+pub fn audit(dir: &Path, config: &Config) -> Result<Audit> {
+    let manifest_path = dir.join("manifest.json");
+    let manifest = if manifest_path.exists() {
+        Manifest::load(&manifest_path)?
+    } else {
+        Manifest::default()
+    };
+    let paths = inputs(dir)?;
+    let results: Vec<(PathBuf, Result<Document>)> = paths
+        .par_iter()
+        .map(|p| (p.clone(), analyze_file(p, config)))
+        .collect();
+    let mut audit = Audit::default();
+    for (path, result) in results {
+        match result {
+            Ok(mut doc) => {
+                let file = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let entry = manifest.entry(&file);
+                if doc.company.is_none() {
+                    doc.company = entry.and_then(|e| e.company.clone());
+                }
+                audit.documents.push(DocSummary {
+                    doc,
+                    website: entry.and_then(|e| e.website.clone()),
+                });
+            }
+            Err(e) => audit.errors.push((path.display().to_string(), e)),
+        }
+    }
+    Ok(audit)
+}
