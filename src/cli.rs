@@ -172,9 +172,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                     .build_global()
                     .context("cannot start the worker threads")?;
             }
-            let audit = corpus::audit(&args.dir, &config)?;
             std::fs::create_dir_all(&args.out_dir)
                 .with_context(|| format!("cannot create {}", args.out_dir.display()))?;
+            let audit = corpus::audit(&args.dir, std::slice::from_ref(&args.out_dir), &config)?;
             let json_path = args.out_dir.join("report.json");
             let md_path = args.out_dir.join("report.md");
             write_output(Some(&json_path), &json::audit(&audit, min))?;

@@ -74,8 +74,13 @@ pub struct Audit {
     pub errors: Vec<(String, Error)>,
 }
 
-/// Every input file under `dir`, recursively, sorted.
-pub fn inputs(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Every input file under `dir`, recursively, sorted, skipping the folders
+/// in `exclude` (the audit's own output folder may sit inside `dir`).
+pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let excluded: Vec<PathBuf> = exclude
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .collect();
     let name = dir.display().to_string();
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -93,7 +98,12 @@ pub fn inputs(dir: &Path) -> Result<Vec<PathBuf>> {
                 continue;
             }
             if path.is_dir() {
-                stack.push(path);
+                let skip = path
+                    .canonicalize()
+                    .is_ok_and(|c| excluded.contains(&c));
+                if !skip {
+                    stack.push(path);
+                }
             } else if path
                 .extension()
                 .and_then(|e| e.to_str())
@@ -123,15 +133,15 @@ fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
     })
 }
 
-/// Audit every input under `dir`.
-pub fn audit(dir: &Path, config: &Config) -> Result<Audit> {
+/// Audit every input under `dir`, except under the folders in `exclude`.
+pub fn audit(dir: &Path, exclude: &[PathBuf], config: &Config) -> Result<Audit> {
     let manifest_path = dir.join("manifest.json");
     let manifest = if manifest_path.exists() {
         Manifest::load(&manifest_path)?
     } else {
         Manifest::default()
     };
-    let paths = inputs(dir)?;
+    let paths = inputs(dir, exclude)?;
     let results: Vec<(PathBuf, Result<Document>)> = paths
         .par_iter()
         .map(|p| (p.clone(), analyze_file(p, config)))

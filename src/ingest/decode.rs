@@ -119,14 +119,12 @@ fn check_text(name: &str, text: &str) -> Result<()> {
             ErrorKind::Binary(format!("{controls} control characters")),
         ));
     }
-    let mut line_no = 1;
-    for line in text.split('\n') {
+    for (i, line) in text.split('\n').enumerate() {
         if line.len() > MAX_LINE {
             return Err(
-                Error::new(name, ErrorKind::LineTooLong(line.len(), MAX_LINE)).at_line(line_no),
+                Error::new(name, ErrorKind::LineTooLong(line.len(), MAX_LINE)).at_line(i + 1),
             );
         }
-        line_no += 1;
     }
     Ok(())
 }

@@ -1,0 +1,227 @@
+//! The binary end to end: subcommands, formats, stdin, exit codes, bad input
+//! and the audit's determinism.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn qostil(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_qostil"))
+        .args(args)
+        .output()
+        .expect("run qostil")
+}
+
+fn qostil_stdin(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qostil"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("qostil-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn parse_writes_the_json_contract() {
+    let o = qostil(&["parse", "corpus/fintechlab_kk_ru.txt"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for key in ["document", "clauses", "pairs", "findings", "dropped"] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(v["document"]["company"], "ФинТехЛаб");
+    assert_eq!(v["document"]["sha256"].as_str().unwrap().len(), 64);
+    let c = &v["clauses"][0];
+    for key in ["id", "lang", "number", "kind", "text", "span"] {
+        assert!(c.get(key).is_some(), "clause lacks {key}");
+    }
+    assert!(v["pairs"][0]["kk"].is_array() && v["pairs"][0]["score"].is_number());
+}
+
+#[test]
+fn check_exit_codes_follow_findings_and_threshold() {
+    let clean = qostil(&["check", "fixtures/text/clean_kk_ru.txt"]);
+    assert_eq!(clean.status.code(), Some(0), "{}", stdout(&clean));
+    let dirty = qostil(&["check", "corpus/finbox_kk.txt"]);
+    assert_eq!(dirty.status.code(), Some(1));
+    assert!(stdout(&dirty).contains("single_language"));
+    let json = qostil(&[
+        "check",
+        "corpus/expressavans_ru_kk.txt",
+        "--format",
+        "json",
+        "--min-severity",
+        "high",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["severity"] == "high")
+    );
+}
+
+#[test]
+fn align_formats_and_output_file() {
+    let md = qostil(&["align", "fixtures/text/table_ru_kk.txt"]);
+    assert!(stdout(&md).contains("| 1.1 | 1.1. МҚҰ деректерді"));
+    let dir = tmp("align");
+    let out = dir.join("a.json");
+    let o = qostil(&[
+        "align",
+        "fixtures/text/table_ru_kk.txt",
+        "-f",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
+    assert_eq!(v["pairs"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let input = std::fs::read("fixtures/text/clean_kk_ru.txt").unwrap();
+    let o = qostil_stdin(&["check", "-"], &input);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("— - (kk + ru)"));
+}
+
+#[test]
+fn bad_input_is_a_clear_error_with_exit_2() {
+    let dir = tmp("bad");
+    let mut huge = b"1.1. ".to_vec();
+    huge.extend(std::iter::repeat_n(b'a', 2 << 20));
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", vec![], "empty"),
+        ("binary.txt", vec![0, 159, 146, 150, 0, 1, 2, 3], "binary"),
+        (
+            "latin1.txt",
+            b"caf\xe9 na\xefve d\xe9j\xe0 vu r\xe9sum\xe9".to_vec(),
+            "not UTF-8",
+        ),
+        ("huge.txt", huge, "too long"),
+        (
+            "nums.txt",
+            b"123 456\n789\n".to_vec(),
+            "no Kazakh or Russian",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let o = qostil(&["check", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{name}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(name) && err.contains(want), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+    }
+    let o = qostil(&["check", "no/such/file.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.txt"));
+    let o = qostil(&["check", "corpus/finbox_kk.txt", "--min-severity", "loud"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn other_encodings_are_decoded() {
+    let dir = tmp("enc");
+    let text = std::fs::read_to_string("fixtures/text/clean_kk_ru.txt").unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = dir.join("utf16.txt");
+    std::fs::write(&p, utf16).unwrap();
+    let o = qostil(&["parse", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["document"]["encoding"], "utf-16le");
+    assert_eq!(v["document"]["languages"], serde_json::json!(["kk", "ru"]));
+}
+
+fn run_audit(dir: &Path, out: &Path, jobs: &str) -> Output {
+    qostil(&[
+        "audit",
+        dir.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+        "-j",
+        jobs,
+    ])
+}
+
+#[test]
+fn audit_goes_on_past_a_broken_file_and_is_deterministic() {
+    let dir = tmp("audit");
+    for f in [
+        "corpus/fintechlab_kk_ru.txt",
+        "corpus/finbox_kk.txt",
+        "fixtures/text/clean_kk_ru.txt",
+    ] {
+        let p = Path::new(f);
+        std::fs::copy(p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.join("broken.txt"), [0u8, 1, 2, 3, 0]).unwrap();
+    // The output folder sits inside the audited folder: the second run must
+    // not read the first run's report.md back as a policy.
+    let a = dir.join("report");
+    let o1 = run_audit(&dir, &a, "1");
+    assert_eq!(o1.status.code(), Some(2), "{}", stderr(&o1));
+    assert!(stderr(&o1).contains("broken.txt"));
+    assert!(stdout(&o1).contains("3 documents, 1 errors"));
+    let first: Vec<Vec<u8>> = ["report.json", "report.md"]
+        .iter()
+        .map(|f| std::fs::read(a.join(f)).unwrap())
+        .collect();
+    let o2 = run_audit(&dir, &a, "2");
+    assert_eq!(stdout(&o1), stdout(&o2));
+    for (f, x) in ["report.json", "report.md"].iter().zip(first) {
+        let y = std::fs::read(a.join(f)).unwrap();
+        assert!(x == y, "{f} differs between -j 1 and -j 2");
+    }
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(a.join("report.json")).unwrap()).unwrap();
+    assert!(v["errors"][0]["source"].as_str().unwrap().ends_with("broken.txt"));
+    assert_eq!(v["documents"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn audit_defaults_to_the_corpus() {
+    let out = tmp("default");
+    let o = qostil(&["audit", "--out-dir", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stdout(&o).contains("5 documents, 0 errors"));
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for company in [
+        "ФинТехЛаб",
+        "BeeClever",
+        "Express Аванс",
+        "Finbox",
+        "ProLeads",
+    ] {
+        assert!(md.contains(company), "{company} missing from report.md");
+    }
+}
