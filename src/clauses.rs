@@ -83,13 +83,12 @@ fn parse_marker(text: &str) -> Marker {
 fn inline_cuts(text: &str, leading_item: Option<u32>) -> Vec<usize> {
     let mut found: Vec<(usize, u32)> = Vec::new();
     for c in INLINE_ITEM.captures_iter(text) {
-        let (Some(num), Some(all)) = (c.get(1), c.get(0)) else {
+        let Some(num) = c.get(1) else {
             continue;
         };
         let Ok(n) = num.as_str().parse::<u32>() else {
             continue;
         };
-        let _ = all;
         found.push((num.start(), n));
     }
     let mut cuts = Vec::new();
@@ -149,7 +148,6 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let mut counters: HashMap<&'static str, usize> = HashMap::new();
     let mut seen_section = false;
     let mut glossary = 0usize;
-    let mut last_item: Option<u32> = None;
     for para in paras {
         let joined = Joined::new(&para.runs);
         if joined.text.is_empty() {
@@ -183,11 +181,10 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             );
             continue;
         }
-        let lead = parse_marker(&joined.text);
-        let leading_item = lead.item.as_deref().and_then(|s| s.parse::<u32>().ok()).or(
-            // A paragraph that continues a run of items ("7) …" after "6)").
-            None,
-        );
+        // A paragraph that starts with item k may run items k+1, k+2 … on.
+        let leading_item = parse_marker(&joined.text)
+            .item
+            .and_then(|s| s.parse::<u32>().ok());
         let mut cuts = vec![0];
         cuts.extend(inline_cuts(&joined.text, leading_item));
         cuts.push(joined.text.len());
@@ -200,14 +197,14 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             // Trim the cut to the piece's own text.
             let a = a + (joined.text[a..b].len() - joined.text[a..b].trim_start().len());
             let m = parse_marker(piece);
-            let segments = joined.segments(if a == w[0] && w[0] == 0 { 0 } else { a }, b);
+            // The first piece keeps the paragraph's leading whitespace.
+            let segments = joined.segments(if w[0] == 0 { 0 } else { a }, b);
             let body = piece[m.label.len()..].trim_start();
             let (number, kind, id_local, parent) = if let Some(num) = &m.section {
                 seen_section = true;
                 section = Some(num.clone());
                 anchor = Some(num.clone());
                 counters.clear();
-                last_item = None;
                 let top = !num.contains('.');
                 let kind = if para.hint == BlockHint::Heading || (top && looks_like_heading(body)) {
                     ClauseKind::Heading
@@ -220,24 +217,19 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 let num = format!("{base}({item})");
                 anchor = Some(num.clone());
                 counters.clear();
-                last_item = item.parse().ok();
                 (Some(num.clone()), ClauseKind::Item, num, section.clone())
             } else {
-                let (kind, key) = if m.bullet || para.hint == BlockHint::Bullet {
+                // Everything before the first numbered section is preamble.
+                let (kind, key) = if !seen_section && has_sections {
+                    (ClauseKind::Preamble, "p")
+                } else if m.bullet || para.hint == BlockHint::Bullet {
                     (ClauseKind::Bullet, "b")
                 } else if para.hint == BlockHint::Heading
                     || (seen_section && looks_like_unnumbered_heading(piece))
                 {
                     (ClauseKind::Heading, "h")
-                } else if !seen_section && has_sections {
-                    (ClauseKind::Preamble, "p")
                 } else {
                     (ClauseKind::Paragraph, "p")
-                };
-                let kind = if !seen_section && has_sections {
-                    ClauseKind::Preamble
-                } else {
-                    kind
                 };
                 let n = counters.entry(key).or_insert(0);
                 *n += 1;
@@ -247,7 +239,6 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 };
                 (None, kind, local, anchor.clone())
             };
-            let _ = last_item;
             push(
                 &mut out,
                 &mut ids,
