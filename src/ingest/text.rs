@@ -26,8 +26,10 @@ pub struct Ingested {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:-\s*\d{1,3}\s*-|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:стр\.?|страница|бет|page)\s*\d{1,3}(?:\s*(?:из|of|/)\s*\d{1,3})?)$")
-        .expect("page number regex")
+    Regex::new(
+        r"(?i)^(?:[-–—]\s*\d{1,3}\s*[-–—]|\d{1,3}|\d{1,3}\s*/\s*\d{1,3}|(?:(?:стр\.?|страница|бет|парақ|page)\s*\d{1,3}(?:\s*(?:из|of|/)\s*\d{1,3})?\s*[/|·]?\s*)+)$",
+    )
+    .expect("page number regex")
 });
 static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("url line regex"));
@@ -39,11 +41,14 @@ struct Line {
     no: usize,
     start: usize,
     end: usize,
+    /// 0-based page: form feeds separate pages.
+    page: usize,
 }
 
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut page = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -52,7 +57,11 @@ fn lines(text: &str) -> Vec<Line> {
                 no: out.len() + 1,
                 start,
                 end: i,
+                page,
             });
+            if bytes[i] == 0x0C {
+                page += 1;
+            }
             if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 i += 1;
             }
@@ -65,6 +74,7 @@ fn lines(text: &str) -> Vec<Line> {
             no: out.len() + 1,
             start,
             end: text.len(),
+            page,
         });
     }
     out
@@ -230,7 +240,25 @@ pub fn ingest(text: &str) -> Ingested {
     }
     let mut out = Ingested::default();
     let mut group = 0u32;
+    let gutters = gutters(text, &lines, &kinds);
+    let mut columns = Columns::default();
+    let mut page = 0;
     for (line, kind) in lines.iter().zip(&kinds) {
+        if line.page != page {
+            columns.flush(text, &mut group, &mut out);
+            page = line.page;
+        }
+        if let Some(g) = gutters.get(line.page).copied().flatten() {
+            if *kind == LineKind::Text
+                && let Some((left, right)) = split_at_gutter(text, *line, g)
+            {
+                columns.push(left, right, line.no);
+                continue;
+            }
+            if *kind != LineKind::Blank {
+                columns.flush(text, &mut group, &mut out);
+            }
+        }
         match kind {
             LineKind::Blank => {}
             LineKind::Noise(k) => {
@@ -264,10 +292,172 @@ pub fn ingest(text: &str) -> Ingested {
             }
         }
     }
+    columns.flush(text, &mut group, &mut out);
     if let Some(w) = wrap {
         mark_wrapped(text, &lines, &kinds, w, &mut out.blocks);
     }
+    if lines.last().is_some_and(|l| l.page > 0) {
+        set_pages(&lines, &mut out);
+    }
     out
+}
+
+/// The character column where side-by-side text columns split (as
+/// `pdftotext -layout` writes a two-column page): the right column's text
+/// starts at that column on many lines, almost no word straddles it, and
+/// most long lines have text on both sides. (A blank band is not required:
+/// a justified left column reaches right up to the gutter.) Pages are
+/// looked at one by one, as layouts shift from page to page.
+fn gutters(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<Option<usize>> {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    (0..pages)
+        .map(|p| {
+            let (l, k): (Vec<Line>, Vec<LineKind>) = lines
+                .iter()
+                .zip(kinds)
+                .filter(|(l, _)| l.page == p)
+                .map(|(l, k)| (*l, *k))
+                .unzip();
+            gutter(text, &l, &k)
+        })
+        .collect()
+}
+
+fn gutter(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
+    let long: Vec<Vec<bool>> = lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| **k == LineKind::Text)
+        .map(|(l, _)| {
+            text[l.start..l.end]
+                .trim_end()
+                .chars()
+                .map(|c| !c.is_whitespace())
+                .collect::<Vec<bool>>()
+        })
+        .filter(|ink| ink.len() >= 40)
+        .collect();
+    let n = long.len();
+    if n < 8 {
+        return None;
+    }
+    let width = long.iter().map(Vec::len).max().unwrap_or(0);
+    let mut best: Option<(usize, usize)> = None;
+    for c in 12..width.saturating_sub(12) {
+        let (mut starts, mut straddles, mut both) = (0, 0, 0);
+        for l in &long {
+            let at = l.get(c).copied().unwrap_or(false);
+            let before = l.get(c - 1).copied().unwrap_or(false);
+            if at && before {
+                straddles += 1;
+            }
+            if at && !before && !l.get(c - 2).copied().unwrap_or(false) {
+                starts += 1;
+            }
+            let left = l[..c.min(l.len())].iter().any(|&b| b);
+            let right = l.get(c..).is_some_and(|r| r.iter().any(|&b| b));
+            if left && right {
+                both += 1;
+            }
+        }
+        let ok = straddles * 100 <= n * 3 && starts * 10 >= n * 4 && both * 4 >= n;
+        if ok && best.is_none_or(|(_, s)| starts > s) {
+            best = Some((c, starts));
+        }
+    }
+    best.map(|(c, _)| c)
+}
+
+/// Split one line at character column `c` into the byte ranges of its left
+/// and right parts; `None` for a line whose text crosses the gutter (a
+/// full-width heading).
+fn split_at_gutter(text: &str, line: Line, c: usize) -> Option<((usize, usize), (usize, usize))> {
+    let s = &text[line.start..line.end];
+    let mut at = s.len();
+    let mut prev_ink = false;
+    for (i, (off, ch)) in s.char_indices().enumerate() {
+        if i == c {
+            if prev_ink && !ch.is_whitespace() {
+                return None;
+            }
+            at = off;
+            break;
+        }
+        prev_ink = !ch.is_whitespace();
+    }
+    Some(((line.start, line.start + at), (line.start + at, line.end)))
+}
+
+/// Side-by-side column parts waiting to be emitted: the left column top to
+/// bottom, then the right one.
+#[derive(Default)]
+struct Columns {
+    left: Vec<(usize, usize, usize)>,
+    right: Vec<(usize, usize, usize)>,
+}
+
+impl Columns {
+    fn push(&mut self, left: (usize, usize), right: (usize, usize), no: usize) {
+        self.left.push((left.0, left.1, no));
+        self.right.push((right.0, right.1, no));
+    }
+
+    /// Emit the pending parts: each column of the page is one group, so its
+    /// language is decided as a whole.
+    fn flush(&mut self, text: &str, group: &mut u32, out: &mut Ingested) {
+        for column in [
+            std::mem::take(&mut self.left),
+            std::mem::take(&mut self.right),
+        ] {
+            if column.is_empty() {
+                continue;
+            }
+            *group += 1;
+            let parts: Vec<(usize, usize, usize)> = column
+                .into_iter()
+                .filter(|(a, b, _)| !text[*a..*b].trim().is_empty())
+                .collect();
+            let width = parts
+                .iter()
+                .map(|(a, b, _)| text[*a..*b].trim().chars().count())
+                .max()
+                .unwrap_or(0);
+            for (i, &(a, b, no)) in parts.iter().enumerate() {
+                let len = text[a..b].trim().chars().count();
+                let next = parts.get(i + 1).map_or(0, |(c, d, _)| {
+                    text[*c..*d]
+                        .split_whitespace()
+                        .next()
+                        .map_or(0, |w| w.chars().count())
+                });
+                let mut blocks = markup::parse(text, a, b, no, &mut out.dropped);
+                for b in &mut blocks {
+                    b.group = Some(*group);
+                }
+                if let Some(last) = blocks.last_mut() {
+                    last.ends_wrapped = (len + 1 + next) * 100 > width * 85;
+                }
+                out.blocks.extend(blocks);
+            }
+        }
+    }
+}
+
+/// Record the page (from form feeds) of every block, run and dropped span.
+fn set_pages(lines: &[Line], out: &mut Ingested) {
+    let page_of = |offset: usize| -> u32 {
+        let i = lines.partition_point(|l| l.end < offset);
+        lines.get(i).map_or(0, |l| l.page) as u32 + 1
+    };
+    for b in &mut out.blocks {
+        for r in &mut b.runs {
+            r.span.page = Some(page_of(r.span.start));
+        }
+        b.page = b.runs.first().and_then(|r| r.span.page);
+    }
+    for d in &mut out.dropped {
+        d.span.page = Some(page_of(d.span.start));
+    }
 }
 
 /// Blocks of one table row. Two cells (or three, or five and more) are read
@@ -404,6 +594,26 @@ mod tests {
         assert_eq!(blocks(t), vec!["1. Жалпы ережелер", "1.1. Мәтін."]);
         assert_eq!(ing.dropped.len(), 2);
         assert!(ing.dropped.iter().all(|d| d.kind == DropKind::PageNumber));
+    }
+
+    #[test]
+    fn bilingual_footer_is_a_page_number() {
+        let ing = ingest("Мәтін.\nБет 1 / Страница 1\n");
+        assert_eq!(ing.dropped[0].kind, DropKind::PageNumber);
+    }
+
+    #[test]
+    fn side_by_side_columns_are_read_left_then_right() {
+        let mut t = String::new();
+        for i in 1..=10 {
+            t.push_str(&format!(
+                "{i}.1. Қазақша мәтін жолы осында тұр          {i}.1. Русский текст строки здесь\n"
+            ));
+        }
+        let got = blocks(&t);
+        assert_eq!(got.len(), 20);
+        assert!(got[..10].iter().all(|b| b.contains("Қазақша")));
+        assert!(got[10..].iter().all(|b| b.contains("Русский")));
     }
 
     #[test]
