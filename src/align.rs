@@ -197,6 +197,9 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
     let mut cost = vec![f32::INFINITY; (n + 1) * (m + 1)];
     let mut back = vec![Move::None; (n + 1) * (m + 1)];
     cost[0] = 0.0;
+    // Merged features of each clause with its successor, computed once.
+    let kk2: Vec<Features> = kk.windows(2).map(|w| w[0].merge(&w[1])).collect();
+    let ru2: Vec<Features> = ru.windows(2).map(|w| w[0].merge(&w[1])).collect();
     // A band around the diagonal keeps very long documents tractable.
     let band = if n * m <= 4_000_000 {
         usize::MAX
@@ -237,13 +240,11 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
                 let s = similarity(&kk[i], &ru[j]);
                 relax(i + 1, j + 1, 2.0 * (1.0 - s), Move::M11);
                 if j + 1 < m {
-                    let merged = ru[j].merge(&ru[j + 1]);
-                    let s = similarity(&kk[i], &merged);
+                    let s = similarity(&kk[i], &ru2[j]);
                     relax(i + 1, j + 2, 3.0 * (1.0 - s) + MERGE, Move::M12);
                 }
                 if i + 1 < n {
-                    let merged = kk[i].merge(&kk[i + 1]);
-                    let s = similarity(&merged, &ru[j]);
+                    let s = similarity(&kk2[i], &ru[j]);
                     relax(i + 2, j + 1, 3.0 * (1.0 - s) + MERGE, Move::M21);
                 }
             }
@@ -274,8 +275,8 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
         let score = match (kk_idx.as_slice(), ru_idx.as_slice()) {
             ([], _) | (_, []) => 0.0,
             ([a], [b]) => similarity(&kk[*a], &ru[*b]),
-            ([a], [b, c]) => similarity(&kk[*a], &ru[*b].merge(&ru[*c])),
-            ([a, b], [c]) => similarity(&kk[*a].merge(&kk[*b]), &ru[*c]),
+            ([a], [b, _]) => similarity(&kk[*a], &ru2[*b]),
+            ([a, _], [c]) => similarity(&kk2[*a], &ru[*c]),
             _ => 0.0,
         };
         pairs.push(Pair {

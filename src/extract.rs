@@ -18,16 +18,17 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:https?://|www\.)[^\s<>()«»\x22,;]+|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:kz|ru|com|org|net|io|info|рф|қаз)\b(?:/[^\s<>()«»\x22,;]*)?",
+        r"(?i)(?:https?://|www\.)[^\s<>()«»\x22,;]+|(?-u:\b)[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:kz|ru|com|org|net|io|info)(?-u:\b)(?:/[^\s<>()«»\x22,;]*)?",
     )
     .expect("url regex")
 });
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,4})\s*-\s*([IVXLС]{1,5})\b(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
+    Regex::new(r"(?-u:\b)(\d{1,4})\s*-\s*([IVXLС]{1,5})(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
         .expect("law regex")
 });
-static DATE_NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("date regex"));
+static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\.(\d{1,2})\.(\d{4})(?-u:\b)").expect("date regex")
+});
 static DATE_RU: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)«?(\d{1,2})»?\s+(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+(\d{4})")
         .expect("ru date regex")
@@ -43,7 +44,7 @@ static DATE_KK_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("number regex"));
 static LATIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]\b").expect("latin regex"));
+    LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]").expect("latin regex"));
 
 fn month(stem: &str) -> Option<u32> {
     let s = stem.to_lowercase();
@@ -120,6 +121,9 @@ pub fn entities(text: &str) -> Vec<Entity> {
     }
     for m in URL.find_iter(text) {
         let raw = m.as_str().trim_end_matches(['.', '/', ':']);
+        if !isolated(text, m.start(), m.start() + raw.len()) {
+            continue;
+        }
         let v = raw.to_lowercase();
         let v = v
             .trim_start_matches("https://")
@@ -173,6 +177,9 @@ pub fn entities(text: &str) -> Vec<Entity> {
         let (Some(all), Some(n), Some(roman)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
+        if !isolated(text, all.start(), all.end()) {
+            continue;
+        }
         // Cyrillic С is sometimes typed for the Roman C.
         let roman = roman.as_str().replace('С', "C");
         add(
