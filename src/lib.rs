@@ -8,4 +8,5 @@
 //! → `corpus` → `report`.
 
 pub mod error;
+pub mod ingest;
 pub mod model;

@@ -1,0 +1,3 @@
+//! Input formats to blocks.
+
+pub mod pdf;
