@@ -24,7 +24,11 @@ fn main() -> ExitCode {
         eprintln!("usage: pdf_extract [--blocks | --dropped | --repeat N] FILE.pdf...");
         return ExitCode::from(2);
     }
-    let repeat: usize = if mode == "repeat" { args[1].parse().unwrap_or(1).max(1) } else { 1 };
+    let repeat: usize = if mode == "repeat" {
+        args[1].parse().unwrap_or(1).max(1)
+    } else {
+        1
+    };
     let mut status = ExitCode::SUCCESS;
     for path in rest {
         let bytes = match std::fs::read(path) {
@@ -71,7 +75,10 @@ fn main() -> ExitCode {
         }
         if mode == "repeat" {
             let secs = start.elapsed().as_secs_f64();
-            println!("{path}\t{pages}\t{secs:.4}\t{:.1}", pages as f64 / secs.max(1e-9));
+            println!(
+                "{path}\t{pages}\t{secs:.4}\t{:.1}",
+                pages as f64 / secs.max(1e-9)
+            );
         }
     }
     status

@@ -72,7 +72,10 @@ fn assert_coverage(doc: &PdfText) {
         .flat_map(|b| b.runs.iter().map(|r| r.span))
         .chain(doc.dropped.iter().map(|d| d.span));
     for span in spans {
-        assert!(span.start <= span.end && span.end <= doc.text.len(), "{span:?}");
+        assert!(
+            span.start <= span.end && span.end <= doc.text.len(),
+            "{span:?}"
+        );
         assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
         assert!(span.page.is_some_and(|p| p >= 1 && p <= doc.pages));
         for c in &mut cover[span.start..span.end] {
@@ -103,7 +106,10 @@ fn assert_structure(doc: &PdfText) {
             assert_eq!(r.span.page, Some(page));
         }
     }
-    assert_eq!(doc.text.matches("\n\u{c}\n").count() + 1, doc.pages as usize);
+    assert_eq!(
+        doc.text.matches("\n\u{c}\n").count() + 1,
+        doc.pages as usize
+    );
     assert!(!doc.text.contains("  "), "no double spaces");
 }
 
@@ -139,8 +145,14 @@ fn check_fixture(name: &str, pages: u32) -> PdfText {
     for (col, want) in [(0, &kk), (1, &ru)] {
         let got = column(&doc, col);
         let acc = accuracy(&got, want);
-        eprintln!("{name}: column {col} accuracy {acc:.4} ({} chars)", want.chars().count());
-        assert!(acc >= 0.99, "{name} column {col}: accuracy {acc:.4}\n got: {got}\nwant: {want}");
+        eprintln!(
+            "{name}: column {col} accuracy {acc:.4} ({} chars)",
+            want.chars().count()
+        );
+        assert!(
+            acc >= 0.99,
+            "{name} column {col}: accuracy {acc:.4}\n got: {got}\nwant: {want}"
+        );
     }
     let (ok, total) = line_column_rate(&doc, &kk, &ru);
     let rate = ok as f64 / total.max(1) as f64;
@@ -150,10 +162,26 @@ fn check_fixture(name: &str, pages: u32) -> PdfText {
         assert_eq!(column(&doc, 15), norm(&shared), "{name}: full-width lines");
     }
     // Repeated headers and page numbers go to `dropped`, not into blocks.
-    let numbers = doc.dropped.iter().filter(|d| d.kind == DropKind::PageNumber).count();
-    let headers = doc.dropped.iter().filter(|d| d.kind == DropKind::RepeatedHeader).count();
-    assert!(numbers + headers >= pages as usize, "{name}: {:?}", doc.dropped);
-    assert!(doc.blocks.iter().all(|b| !b.text().contains("ФинТехЛаб» · «ФинТехЛаб")));
+    let numbers = doc
+        .dropped
+        .iter()
+        .filter(|d| d.kind == DropKind::PageNumber)
+        .count();
+    let headers = doc
+        .dropped
+        .iter()
+        .filter(|d| d.kind == DropKind::RepeatedHeader)
+        .count();
+    assert!(
+        numbers + headers >= pages as usize,
+        "{name}: {:?}",
+        doc.dropped
+    );
+    assert!(
+        doc.blocks
+            .iter()
+            .all(|b| !b.text().contains("ФинТехЛаб» · «ФинТехЛаб"))
+    );
     doc
 }
 
@@ -164,7 +192,10 @@ fn assert_crosses_page(doc: &PdfText) {
     let crossing = (1..doc.pages).any(|p| {
         (0..2).any(|col| {
             let last = doc.blocks.iter().rfind(|b| b.group == Some(p * 16 + col));
-            let first = doc.blocks.iter().find(|b| b.group == Some((p + 1) * 16 + col));
+            let first = doc
+                .blocks
+                .iter()
+                .find(|b| b.group == Some((p + 1) * 16 + col));
             matches!((last, first), (Some(l), Some(f)) if l.ends_wrapped && !f.starts_paragraph)
         })
     });
@@ -176,7 +207,13 @@ fn libreoffice_two_column_table() {
     let doc = check_fixture("lo_table", 4);
     assert_crosses_page(&doc);
     // Page numbers are bare numbers in the footer.
-    assert_eq!(doc.dropped.iter().filter(|d| d.kind == DropKind::PageNumber).count(), 4);
+    assert_eq!(
+        doc.dropped
+            .iter()
+            .filter(|d| d.kind == DropKind::PageNumber)
+            .count(),
+        4
+    );
 }
 
 #[test]
@@ -201,7 +238,11 @@ fn reportlab_lines_at_two_x_positions() {
     assert!(doc.text.contains("-\n"));
     // Indented first lines start paragraphs.
     let starts = doc.blocks.iter().filter(|b| b.starts_paragraph).count();
-    assert!(starts * 2 > doc.blocks.len(), "{starts} of {}", doc.blocks.len());
+    assert!(
+        starts * 2 > doc.blocks.len(),
+        "{starts} of {}",
+        doc.blocks.len()
+    );
 }
 
 #[test]
@@ -223,7 +264,11 @@ fn failures_have_their_own_errors() {
     assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
     let e = kind("garbage.pdf");
     assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
-    assert!(e.to_string().starts_with("garbage.pdf: the PDF is malformed: "), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("garbage.pdf: the PDF is malformed: "),
+        "{e}"
+    );
 }
 
 /// A PDF whose only font has no ToUnicode and an Identity-H encoding: its

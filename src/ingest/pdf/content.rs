@@ -106,7 +106,11 @@ impl PageBox {
     pub fn size(&self) -> (f32, f32) {
         let w = self.crop[2] - self.crop[0];
         let h = self.crop[3] - self.crop[1];
-        if self.rotate % 180 == 0 { (w, h) } else { (h, w) }
+        if self.rotate % 180 == 0 {
+            (w, h)
+        } else {
+            (h, w)
+        }
     }
 
     /// The matrix from default user space to displayed, top-down coordinates.
@@ -129,7 +133,9 @@ impl PageBox {
 }
 
 fn deref<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
-    doc.dereference(obj).map(|(_, o)| o).unwrap_or(&Object::Null)
+    doc.dereference(obj)
+        .map(|(_, o)| o)
+        .unwrap_or(&Object::Null)
 }
 
 fn number(obj: &Object) -> Option<f32> {
@@ -145,7 +151,12 @@ fn rect(doc: &Document, obj: &Object) -> Option<[f32; 4]> {
     for (slot, o) in v.iter_mut().zip(arr) {
         *slot = number(deref(doc, o))?;
     }
-    Some([v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])])
+    Some([
+        v[0].min(v[2]),
+        v[1].min(v[3]),
+        v[0].max(v[2]),
+        v[1].max(v[3]),
+    ])
 }
 
 /// An inheritable page attribute: on the page or its nearest ancestor.
@@ -172,7 +183,14 @@ pub fn page_box(doc: &Document, page: &Dictionary) -> PageBox {
         .unwrap_or([0.0, 0.0, 612.0, 792.0]);
     let crop = inherited(doc, page, b"CropBox")
         .and_then(|o| rect(doc, o))
-        .map(|c| [c[0].max(media[0]), c[1].max(media[1]), c[2].min(media[2]), c[3].min(media[3])])
+        .map(|c| {
+            [
+                c[0].max(media[0]),
+                c[1].max(media[1]),
+                c[2].min(media[2]),
+                c[3].min(media[3]),
+            ]
+        })
         .filter(|r| r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0)
         .unwrap_or(media);
     let rotate = inherited(doc, page, b"Rotate")
@@ -262,11 +280,7 @@ impl<'a> Run<'a> {
             let args = &op.operands;
             let num = |i: usize| args.get(i).and_then(number).unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => {
-                    if stack.len() < 256 {
-                        stack.push(state.clone());
-                    }
-                }
+                "q" if stack.len() < 256 => stack.push(state.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
                         *state = s;
@@ -357,7 +371,9 @@ impl<'a> Run<'a> {
     }
 
     fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = deref(self.doc, resources?.get(b"Font").ok()?).as_dict().ok()?;
+        let fonts = deref(self.doc, resources?.get(b"Font").ok()?)
+            .as_dict()
+            .ok()?;
         let entry = fonts.get(name).ok()?;
         if let Ok(id) = entry.as_reference() {
             if let Some(f) = self.fonts.by_id.get(&id) {
@@ -384,7 +400,12 @@ impl<'a> Run<'a> {
         let base = [size * th, 0.0, 0.0, size, 0.0, state.rise];
         for code in font.codes(bytes) {
             let w0 = font.advance(code);
-            let spacing = state.char_space + if font.is_word_space(code) { state.word_space } else { 0.0 };
+            let spacing = state.char_space
+                + if font.is_word_space(code) {
+                    state.word_space
+                } else {
+                    0.0
+                };
             let tx = (w0 * size + spacing) * th;
             if visible && self.out.glyphs.len() < MAX_GLYPHS {
                 let trm = mul(&mul(&base, &self.tm), &state.ctm);
@@ -393,7 +414,10 @@ impl<'a> Run<'a> {
                 let glyph_size = trm[2].hypot(trm[3]);
                 let (dx, dy) = (xe - x, ye - y);
                 let upright = dx >= -0.01 && dy.abs() <= dx.abs() * 0.2 + 0.01;
-                let inside = x >= -1.0 && x <= self.out.width + 1.0 && y >= -1.0 && y <= self.out.height + 1.0;
+                let inside = x >= -1.0
+                    && x <= self.out.width + 1.0
+                    && y >= -1.0
+                    && y <= self.out.height + 1.0;
                 if upright && inside && glyph_size.is_finite() && glyph_size > 0.1 {
                     let text = match font.unicode(code) {
                         Some(t) => t,
@@ -534,13 +558,21 @@ mod tests {
 
     #[test]
     fn positions_follow_td_and_widths() {
-        let (d, p) = doc(b"BT /F1 10 Tf 100 700 Td (AB) Tj 0 -12 Td (C) Tj ET", None, dictionary! {});
+        let (d, p) = doc(
+            b"BT /F1 10 Tf 100 700 Td (AB) Tj 0 -12 Td (C) Tj ET",
+            None,
+            dictionary! {},
+        );
         let g = page_glyphs(&d, p, &mut FontCache::default());
         assert_eq!(texts(&g), "ABC");
         assert_eq!((g.width, g.height), (600.0, 800.0));
         let a = &g.glyphs[0];
         assert!((a.x0 - 100.0).abs() < 0.01 && (a.y - 100.0).abs() < 0.01);
-        assert!((a.x1 - 106.67).abs() < 0.01, "Helvetica A is 667 wide: {}", a.x1);
+        assert!(
+            (a.x1 - 106.67).abs() < 0.01,
+            "Helvetica A is 667 wide: {}",
+            a.x1
+        );
         assert!((g.glyphs[1].x0 - 106.67).abs() < 0.01);
         assert!((g.glyphs[2].y - 112.0).abs() < 0.01 && (g.glyphs[2].x0 - 100.0).abs() < 0.01);
         assert!((a.size - 10.0).abs() < 0.01);
@@ -548,7 +580,11 @@ mod tests {
 
     #[test]
     fn tj_offsets_integer_and_real_and_word_spacing() {
-        let (d, p) = doc(b"BT /F1 10 Tf 2 Tw 0 0 Td [(A) -1000 (B) 500.5 (C)] TJ ( D) Tj ET", None, dictionary! {});
+        let (d, p) = doc(
+            b"BT /F1 10 Tf 2 Tw 0 0 Td [(A) -1000 (B) 500.5 (C)] TJ ( D) Tj ET",
+            None,
+            dictionary! {},
+        );
         let g = page_glyphs(&d, p, &mut FontCache::default());
         assert_eq!(texts(&g), "ABC D");
         // A at 0, width 6.67; -1000 moves 10 right: B at 16.67.
@@ -558,15 +594,27 @@ mod tests {
         // The space gets Tw: D starts after C (7.22), the space (2.78) and 2.
         let c = &g.glyphs[2];
         let dd = &g.glyphs[4];
-        assert!((dd.x0 - (c.x0 + 7.22 + 2.78 + 2.0)).abs() < 0.02, "{} vs {}", dd.x0, c.x0);
+        assert!(
+            (dd.x0 - (c.x0 + 7.22 + 2.78 + 2.0)).abs() < 0.02,
+            "{} vs {}",
+            dd.x0,
+            c.x0
+        );
     }
 
     #[test]
     fn quote_operators_leading_and_scaling() {
-        let (d, p) = doc(b"BT /F1 10 Tf 14 TL 50 Tz 0 700 Td (A) Tj (B) ' 1 0 (C) \" 0 5 TD T* (E) Tj ET", None, dictionary! {});
+        let (d, p) = doc(
+            b"BT /F1 10 Tf 14 TL 50 Tz 0 700 Td (A) Tj (B) ' 1 0 (C) \" 0 5 TD T* (E) Tj ET",
+            None,
+            dictionary! {},
+        );
         let g = page_glyphs(&d, p, &mut FontCache::default());
         assert_eq!(texts(&g), "ABCE");
-        assert!((g.glyphs[0].x1 - g.glyphs[0].x0 - 3.335).abs() < 0.01, "Tz 50 halves widths");
+        assert!(
+            (g.glyphs[0].x1 - g.glyphs[0].x0 - 3.335).abs() < 0.01,
+            "Tz 50 halves widths"
+        );
         assert!((g.glyphs[1].y - 114.0).abs() < 0.01);
         assert!((g.glyphs[2].y - 128.0).abs() < 0.01);
         // 5 TD sets TL to -5 and moves up 5; T* then moves down by -5: up 5 more.
@@ -575,7 +623,11 @@ mod tests {
 
     #[test]
     fn invisible_text_and_differences() {
-        let (d, p) = doc(b"BT /F1 10 Tf 3 Tr (hidden) Tj 0 Tr (\\310\\311) Tj ET", None, dictionary! {});
+        let (d, p) = doc(
+            b"BT /F1 10 Tf 3 Tr (hidden) Tj 0 Tr (\\310\\311) Tj ET",
+            None,
+            dictionary! {},
+        );
         let g = page_glyphs(&d, p, &mut FontCache::default());
         assert_eq!(texts(&g), "аә");
     }
@@ -607,7 +659,10 @@ mod tests {
         assert_eq!(texts(&g), "AB");
         let (a, b) = (&g.glyphs[0], &g.glyphs[1]);
         assert!(b.x0 > a.x0 && (a.y - b.y).abs() < 0.01, "{a:?} {b:?}");
-        assert!((a.x0 - 100.0).abs() < 0.01 && (a.y - 500.0).abs() < 0.01, "{a:?}");
+        assert!(
+            (a.x0 - 100.0).abs() < 0.01 && (a.y - 500.0).abs() < 0.01,
+            "{a:?}"
+        );
 
         // Glyphs outside the CropBox are not shown.
         let (d, p) = doc(
@@ -622,11 +677,21 @@ mod tests {
 
     #[test]
     fn garbage_streams_do_not_panic() {
-        for content in [&b"BT /F1 Tf Tj TJ ' \" Td Tm cm Do ET"[..], b"(unterminated", b"BT [(A) /Name 3] TJ ET", b"Q Q Q q", b"BT (no font) Tj ET"] {
+        for content in [
+            &b"BT /F1 Tf Tj TJ ' \" Td Tm cm Do ET"[..],
+            b"(unterminated",
+            b"BT [(A) /Name 3] TJ ET",
+            b"Q Q Q q",
+            b"BT (no font) Tj ET",
+        ] {
             let (d, p) = doc(content, None, dictionary! {});
             let _ = page_glyphs(&d, p, &mut FontCache::default());
         }
-        let g = page_glyphs(&Document::with_version("1.5"), (9, 0), &mut FontCache::default());
+        let g = page_glyphs(
+            &Document::with_version("1.5"),
+            (9, 0),
+            &mut FontCache::default(),
+        );
         assert!(g.glyphs.is_empty());
     }
 

@@ -154,7 +154,8 @@ impl CMap {
                 }
             }
             (b"begincidrange", [Tok::Hex(lo), Tok::Hex(hi), Tok::Int(cid)]) => {
-                if let (Some(lo), Some(hi), Ok(cid)) = (be_value(lo), be_value(hi), u32::try_from(*cid))
+                if let (Some(lo), Some(hi), Ok(cid)) =
+                    (be_value(lo), be_value(hi), u32::try_from(*cid))
                     && lo <= hi
                 {
                     self.cids.push((lo, hi, cid));
@@ -298,7 +299,9 @@ fn tokenize(data: &[u8]) -> Vec<Tok> {
                 let word = data.get(start..i).unwrap_or(&[]);
                 let tok = match std::str::from_utf8(word).ok().and_then(|s| s.parse().ok()) {
                     Some(n) => Tok::Int(n),
-                    None if word.iter().all(|c| c.is_ascii_alphabetic()) => Tok::Word(word.to_vec()),
+                    None if word.iter().all(|c| c.is_ascii_alphabetic()) => {
+                        Tok::Word(word.to_vec())
+                    }
                     None => Tok::Other,
                 };
                 push(tok, &mut out, &mut stack);
@@ -322,7 +325,11 @@ fn is_space(b: u8) -> bool {
 }
 
 fn is_delim(b: u8) -> bool {
-    is_space(b) || matches!(b, b'/' | b'<' | b'>' | b'[' | b']' | b'(' | b')' | b'{' | b'}' | b'%')
+    is_space(b)
+        || matches!(
+            b,
+            b'/' | b'<' | b'>' | b'[' | b']' | b'(' | b')' | b'{' | b'}' | b'%'
+        )
 }
 
 /// Split bytes into codes by codespace ranges (ISO 32000-1 9.7.6.2): the
@@ -335,7 +342,9 @@ pub fn split_codes(bytes: &[u8], codespace: &[(Vec<u8>, Vec<u8>)], fallback: usi
     while i < bytes.len() {
         let mut len = 0;
         for n in 1..=4 {
-            let Some(prefix) = bytes.get(i..i + n) else { break };
+            let Some(prefix) = bytes.get(i..i + n) else {
+                break;
+            };
             let hit = codespace.iter().any(|(lo, hi)| {
                 lo.len() == n
                     && prefix
@@ -405,7 +414,10 @@ impl Std14 {
     }
 
     fn width(self, c: Option<char>) -> f32 {
-        let idx = c.map(|c| c as u32).filter(|c| (32..=126).contains(c)).map(|c| (c - 32) as usize);
+        let idx = c
+            .map(|c| c as u32)
+            .filter(|c| (32..=126).contains(c))
+            .map(|c| (c - 32) as usize);
         let w = match self {
             Std14::Courier => 600,
             Std14::Helvetica => idx.and_then(|i| HELVETICA.get(i).copied()).unwrap_or(556),
@@ -451,11 +463,15 @@ pub struct Font {
 }
 
 fn deref<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
-    doc.dereference(obj).map(|(_, o)| o).unwrap_or(&Object::Null)
+    doc.dereference(obj)
+        .map(|(_, o)| o)
+        .unwrap_or(&Object::Null)
 }
 
 fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> &'a Object {
-    dict.get(key).map(|o| deref(doc, o)).unwrap_or(&Object::Null)
+    dict.get(key)
+        .map(|o| deref(doc, o))
+        .unwrap_or(&Object::Null)
 }
 
 fn number(obj: &Object) -> Option<f32> {
@@ -463,7 +479,10 @@ fn number(obj: &Object) -> Option<f32> {
 }
 
 fn stream_bytes(obj: &Object) -> Option<Vec<u8>> {
-    obj.as_stream().ok()?.get_plain_content_with_limit(MAX_CMAP_BYTES).ok()
+    obj.as_stream()
+        .ok()?
+        .get_plain_content_with_limit(MAX_CMAP_BYTES)
+        .ok()
 }
 
 impl Font {
@@ -491,10 +510,18 @@ impl Font {
         let symbolic = descriptor
             .and_then(|d| get(doc, d, b"Flags").as_i64().ok())
             .is_some_and(|f| f & 4 != 0);
-        let first_char = get(doc, dict, b"FirstChar").as_i64().unwrap_or(0).clamp(0, 255) as u32;
+        let first_char = get(doc, dict, b"FirstChar")
+            .as_i64()
+            .unwrap_or(0)
+            .clamp(0, 255) as u32;
         let widths = get(doc, dict, b"Widths")
             .as_array()
-            .map(|a| a.iter().take(256).map(|o| number(deref(doc, o)).unwrap_or(0.0)).collect())
+            .map(|a| {
+                a.iter()
+                    .take(256)
+                    .map(|o| number(deref(doc, o)).unwrap_or(0.0))
+                    .collect()
+            })
             .unwrap_or_default();
 
         // The base encoding: named, or the dictionary's /BaseEncoding; else
@@ -542,7 +569,12 @@ impl Font {
         }
     }
 
-    fn composite(doc: &Document, dict: &Dictionary, to_unicode: Option<CMap>, std14: Std14) -> Font {
+    fn composite(
+        doc: &Document,
+        dict: &Dictionary,
+        to_unicode: Option<CMap>,
+        std14: Std14,
+    ) -> Font {
         let enc = get(doc, dict, b"Encoding");
         let mut codespace = Vec::new();
         let mut cid_map = None;
@@ -613,7 +645,10 @@ impl Font {
 
     /// The text of a code, or `None` when nothing maps it.
     pub fn unicode(&self, code: Code) -> Option<String> {
-        if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.unicode.get(&code.value))
+        if let Some(t) = self
+            .to_unicode
+            .as_ref()
+            .and_then(|m| m.unicode.get(&code.value))
             && !t.is_empty()
             && !t.chars().all(|c| c.is_control())
         {
@@ -656,7 +691,10 @@ impl Font {
                 default_width,
                 ..
             } => {
-                let cid = cid_map.as_ref().and_then(|m| m.cid(code.value)).unwrap_or(code.value);
+                let cid = cid_map
+                    .as_ref()
+                    .and_then(|m| m.cid(code.value))
+                    .unwrap_or(code.value);
                 widths
                     .iter()
                     .find(|(lo, hi, _)| (*lo..=*hi).contains(&cid))
@@ -702,7 +740,11 @@ fn parse_cid_widths(doc: &Document, w: &[Object]) -> Vec<(u32, u32, f32)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() && out.len() < MAX_ENTRIES {
-        let Some(first) = deref(doc, &w[i]).as_i64().ok().and_then(|v| u32::try_from(v).ok()) else {
+        let Some(first) = deref(doc, &w[i])
+            .as_i64()
+            .ok()
+            .and_then(|v| u32::try_from(v).ok())
+        else {
             i += 1;
             continue;
         };
@@ -773,7 +815,12 @@ end";
 
     #[test]
     fn cmap_survives_garbage() {
-        for data in [&b""[..], b"beginbfrange <00", b"begincodespacerange <00> endcodespacerange", b"[[[[[[[[[[ ] ) ( <<>>"] {
+        for data in [
+            &b""[..],
+            b"beginbfrange <00",
+            b"begincodespacerange <00> endcodespacerange",
+            b"[[[[[[[[[[ ] ) ( <<>>",
+        ] {
             let _ = CMap::parse(data);
         }
         // A huge range is refused, not expanded.
@@ -792,7 +839,13 @@ end";
         assert_eq!(values, vec![(0x41, 1), (0x8001, 2), (0x42, 1)]);
         // Bytes in no range go by the fallback length, and all are consumed.
         let codes = split_codes(b"\x80", &[], 2);
-        assert_eq!(codes, vec![Code { value: 0x80, len: 1 }]);
+        assert_eq!(
+            codes,
+            vec![Code {
+                value: 0x80,
+                len: 1
+            }]
+        );
     }
 
     fn doc_with(objects: Vec<(u32, Object)>) -> Document {
@@ -834,15 +887,32 @@ end";
     #[test]
     fn to_unicode_wins_over_encoding() {
         let mut doc = doc_with(vec![]);
-        let tu = doc.add_object(lopdf::Stream::new(dictionary! {}, b"1 beginbfchar <41> <049B> endbfchar".to_vec()));
+        let tu = doc.add_object(lopdf::Stream::new(
+            dictionary! {},
+            b"1 beginbfchar <41> <049B> endbfchar".to_vec(),
+        ));
         let dict = dictionary! {
             "Subtype" => "TrueType",
             "Encoding" => "WinAnsiEncoding",
             "ToUnicode" => tu,
         };
         let font = Font::from_dict(&doc, &dict);
-        assert_eq!(font.unicode(Code { value: 0x41, len: 1 }).as_deref(), Some("қ"));
-        assert_eq!(font.unicode(Code { value: 0x42, len: 1 }).as_deref(), Some("B"));
+        assert_eq!(
+            font.unicode(Code {
+                value: 0x41,
+                len: 1
+            })
+            .as_deref(),
+            Some("қ")
+        );
+        assert_eq!(
+            font.unicode(Code {
+                value: 0x42,
+                len: 1
+            })
+            .as_deref(),
+            Some("B")
+        );
     }
 
     #[test]
@@ -875,8 +945,16 @@ end";
         let doc = doc_with(vec![]);
         let font = Font::from_dict(&doc, &dictionary! {});
         assert_eq!(font.codes(b"ab").len(), 2);
-        assert!(font.advance(Code { value: 0x61, len: 1 }) > 0.0);
-        let font = Font::from_dict(&doc, &dictionary! { "Subtype" => "Type0", "DescendantFonts" => 5 });
+        assert!(
+            font.advance(Code {
+                value: 0x61,
+                len: 1
+            }) > 0.0
+        );
+        let font = Font::from_dict(
+            &doc,
+            &dictionary! { "Subtype" => "Type0", "DescendantFonts" => 5 },
+        );
         assert_eq!(font.codes(b"abc").len(), 2);
         assert!((font.advance(Code { value: 1, len: 2 }) - 1.0).abs() < 1e-6);
     }

@@ -196,7 +196,10 @@ fn single(name: &str) -> Option<String> {
         let mut units = Vec::new();
         for i in (0..hex.len()).step_by(4) {
             let group = hex.get(i..i + 4)?;
-            if !group.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase()) {
+            if !group
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+            {
                 return None;
             }
             units.push(u16::from_str_radix(group, 16).ok()?);
@@ -206,7 +209,9 @@ fn single(name: &str) -> Option<String> {
     }
     if let Some(hex) = name.strip_prefix('u')
         && (4..=6).contains(&hex.len())
-        && hex.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
+        && hex
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_lowercase())
     {
         let cp = u32::from_str_radix(hex, 16).ok()?;
         return char::from_u32(cp).map(|c| c.to_string());
@@ -1167,7 +1172,11 @@ mod tests {
 
     #[test]
     fn table_is_sorted_for_binary_search() {
-        assert!(GLYPHS.windows(2).all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()));
+        assert!(
+            GLYPHS
+                .windows(2)
+                .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes())
+        );
     }
 
     #[test]
@@ -1226,7 +1235,10 @@ mod tests {
         assert_eq!(BaseEncoding::Standard.decode(0x27), Some('’'));
         assert_eq!(BaseEncoding::Standard.decode(0xd0), Some('—'));
         assert_eq!(BaseEncoding::Standard.decode(0xc0), None);
-        assert_eq!(BaseEncoding::from_name(b"WinAnsiEncoding"), Some(BaseEncoding::WinAnsi));
+        assert_eq!(
+            BaseEncoding::from_name(b"WinAnsiEncoding"),
+            Some(BaseEncoding::WinAnsi)
+        );
         assert_eq!(BaseEncoding::from_name(b"Identity-H"), None);
     }
 }

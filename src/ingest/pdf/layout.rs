@@ -158,7 +158,7 @@ fn words(row: &[&Glyph]) -> Vec<Word> {
 pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
     const BIN: f32 = 0.5;
     let n_rows = rows.len();
-    if n_rows < 6 || !(width > 0.0) {
+    if n_rows < 6 || width.is_nan() || width <= 0.0 {
         return Vec::new();
     }
     let bins = ((width / BIN).ceil() as usize).clamp(1, 40_000);
@@ -227,7 +227,9 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
         };
         let mut core: Option<(usize, usize)> = None;
         for level in min..=tol {
-            let Some((s, e)) = widest(level) else { continue };
+            let Some((s, e)) = widest(level) else {
+                continue;
+            };
             match core {
                 None if e - s >= min_bins => core = Some((s, e)),
                 Some((cs, ce)) if e - s >= 2 * (ce - cs) => core = Some((s, e)),
@@ -242,7 +244,15 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
         // Text on both sides, in enough rows.
         let side_rows = |left: bool| {
             rows.iter()
-                .filter(|r| r.iter().any(|w| if left { w.x1 <= g.0 + 0.5 } else { w.x0 >= g.1 - 0.5 }))
+                .filter(|r| {
+                    r.iter().any(|w| {
+                        if left {
+                            w.x1 <= g.0 + 0.5
+                        } else {
+                            w.x0 >= g.1 - 0.5
+                        }
+                    })
+                })
                 .count()
         };
         let need = 3.max(n_rows / 5);
@@ -289,7 +299,10 @@ fn refine_core(rows: &[Vec<Word>], mut g: Gutter) -> Option<Gutter> {
 /// Whether a gutter found on another page fits this page's rows: few rows
 /// cross it and both sides have text.
 pub fn gutter_fits(rows: &[Vec<Word>], g: Gutter) -> bool {
-    let crossing = rows.iter().filter(|r| r.iter().any(|w| crosses(w, g))).count();
+    let crossing = rows
+        .iter()
+        .filter(|r| r.iter().any(|w| crosses(w, g)))
+        .count();
     let left = rows.iter().any(|r| r.iter().any(|w| w.x1 <= g.0 + 0.5));
     let right = rows.iter().any(|r| r.iter().any(|w| w.x0 >= g.1 - 0.5));
     crossing * 100 <= rows.len() * 15 + 100 && (left || right)
@@ -323,10 +336,17 @@ pub fn lines(rows: Vec<Vec<Word>>, gutters: &[Gutter]) -> Vec<Line> {
 
 fn make_line(words: &[Word], col: usize) -> Option<Line> {
     let first = words.first()?;
-    let text = words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     let size = words.iter().map(|w| w.size).fold(0.0, f32::max);
     // The baseline of the biggest share of the line's text.
-    let y = words.iter().max_by(|a, b| a.text.len().cmp(&b.text.len())).map_or(first.y, |w| w.y);
+    let y = words
+        .iter()
+        .max_by(|a, b| a.text.len().cmp(&b.text.len()))
+        .map_or(first.y, |w| w.y);
     Some(Line {
         text,
         x0: words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min),
@@ -349,8 +369,12 @@ pub fn is_page_number(text: &str) -> bool {
         }
     }
     let core = rest.trim_matches(|c: char| !c.is_alphanumeric());
-    let mut parts = core.split(|c: char| c == '/' || c.is_whitespace()).filter(|p| !p.is_empty());
-    let Some(first) = parts.next() else { return false };
+    let mut parts = core
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return false;
+    };
     let is_num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
     if !is_num(first) {
         return false;
@@ -395,7 +419,8 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
                         return None;
                     }
                     let repeats = seen.get(&key(&l.text)).map_or(0, BTreeSet::len);
-                    let numbered_page = l.text.trim_matches(|c: char| !c.is_ascii_digit()) == (p + 1).to_string();
+                    let numbered_page =
+                        l.text.trim_matches(|c: char| !c.is_ascii_digit()) == (p + 1).to_string();
                     if is_page_number(&l.text) && (n > 1 || numbered_page) {
                         Some(DropKind::PageNumber)
                     } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 {
@@ -471,7 +496,12 @@ pub struct Para {
 impl Para {
     /// `[x0, y0, x1, y1]`, top-down.
     pub fn bbox(&self) -> [f32; 4] {
-        let mut b = [f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
+        let mut b = [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
         for l in &self.lines {
             b[0] = b[0].min(l.x0);
             b[1] = b[1].min(l.top());
@@ -486,8 +516,10 @@ fn is_bullet(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let second = chars.next();
-    matches!(first, Some('•' | '●' | '▪' | '■' | '◦' | '·' | '-' | '–' | '—'))
-        && second.is_none_or(char::is_whitespace)
+    matches!(
+        first,
+        Some('•' | '●' | '▪' | '■' | '◦' | '·' | '-' | '–' | '—')
+    ) && second.is_none_or(char::is_whitespace)
 }
 
 /// A clause or item number opening the line: `1.`, `2.4.`, `3)`, `а)`,
@@ -504,16 +536,48 @@ fn is_numbered(text: &str) -> bool {
     if body.is_empty() || body.chars().count() > 12 {
         return false;
     }
-    let digits_dots = body.chars().all(|c| c.is_ascii_digit() || c == '.') && body.starts_with(|c: char| c.is_ascii_digit());
-    let letter = body.chars().count() == 1 && body.chars().all(char::is_alphabetic) && (first.ends_with(')'));
+    let digits_dots = body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.starts_with(|c: char| c.is_ascii_digit());
+    let letter = body.chars().count() == 1
+        && body.chars().all(char::is_alphabetic)
+        && (first.ends_with(')'));
     let roman = body.chars().all(|c| "IVXLC".contains(c)) && first.ends_with('.');
     digits_dots || letter || roman
+}
+
+/// The estimated width of a line's first word.
+pub fn first_word_width(l: &Line) -> f32 {
+    let chars = l.text.chars().count().max(1) as f32;
+    let first = l.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
+    (l.x1 - l.x0).max(0.0) * first / chars
+}
+
+/// Whether a word `next` wide would have fitted after `line` in a column
+/// ending at `right`: if so, the line ended by choice, not by wrapping. A
+/// line ending in a hyphen wrapped in any case.
+fn would_fit(line: &Line, next: f32, right: f32) -> bool {
+    // The width is an estimate (from the share of characters): only a clear
+    // fit counts.
+    !line.text.ends_with(['-', '\u{AD}']) && line.x1 + 0.6 * line.size + 1.25 * next < right
 }
 
 /// Split a segment's lines into paragraphs. `extent` is the column's
 /// `(left, right)` on the page. Full-width lines (`full_width`) are often
 /// centred, so indents say nothing there: only gaps and size changes split.
-pub fn paragraphs(lines: &[Line], extent: (f32, f32), full_width: bool) -> Vec<Para> {
+/// `next_word` is the width of the first word of the line that follows the
+/// segment in the flow (the column's top line on the next page), if known:
+/// the last paragraph is wrapped when that word would not have fitted.
+///
+/// A paragraph ends when the next line starts with a bullet or a clause
+/// number (unless this line reaches the edge mid-sentence), is indented as a
+/// first line, lies a bigger gap below, changes font size, or when its first
+/// word would have fitted at the end of this line.
+pub fn paragraphs(
+    lines: &[Line],
+    extent: (f32, f32),
+    full_width: bool,
+    next_word: Option<f32>,
+) -> Vec<Para> {
     let (left, right) = extent;
     let width = (right - left).max(1.0);
     let full = |l: &Line| l.x1 >= right - 0.1 * width;
@@ -541,9 +605,13 @@ pub fn paragraphs(lines: &[Line], extent: (f32, f32), full_width: bool) -> Vec<P
             let gap = line.y - prev.y;
             let big_gap = gap > pitch * 1.2 + 0.3 || gap < -0.5 * line.size;
             let size_change = (line.size - prev.size).abs() > 0.2 * prev.size.max(line.size);
-            let mid_sentence = full(prev) && prev.text.ends_with(|c: char| c.is_alphanumeric() || c == ',');
+            let mid_sentence = full(prev)
+                && prev
+                    .text
+                    .ends_with(|c: char| c.is_alphanumeric() || c == ',');
             let next = lines.get(i + 1);
-            let first_line_indent = line.x0 > prev.x0 + indent && next.is_none_or(|n| n.x0 < line.x0 - indent);
+            let first_line_indent =
+                line.x0 > prev.x0 + indent && next.is_none_or(|n| n.x0 < line.x0 - indent);
             let indent_after_short = indented && !full(prev);
             if big_gap {
                 big_gap_before = true;
@@ -552,12 +620,22 @@ pub fn paragraphs(lines: &[Line], extent: (f32, f32), full_width: bool) -> Vec<P
                 first_line_indent && !full_width,
                 indent_after_short && !full_width,
             );
-            if big_gap || size_change || bullet || (numbered && !mid_sentence) || first_line_indent || indent_after_short {
+            let short_end = !full_width && would_fit(prev, first_word_width(line), right);
+            if big_gap
+                || size_change
+                || bullet
+                || (numbered && !mid_sentence)
+                || first_line_indent
+                || indent_after_short
+                || short_end
+            {
                 split = true;
                 starts = big_gap || bullet || numbered || first_line_indent || indent_after_short;
             }
         } else {
-            starts = bullet || numbered || (indented && lines.get(1).is_some_and(|n| n.x0 < line.x0 - indent));
+            starts = bullet
+                || numbered
+                || (indented && lines.get(1).is_some_and(|n| n.x0 < line.x0 - indent));
         }
         if split {
             if let Some(p) = out.last_mut() {
@@ -565,7 +643,11 @@ pub fn paragraphs(lines: &[Line], extent: (f32, f32), full_width: bool) -> Vec<P
             }
             out.push(Para {
                 lines: vec![line.clone()],
-                hint: if bullet { BlockHint::Bullet } else { BlockHint::Text },
+                hint: if bullet {
+                    BlockHint::Bullet
+                } else {
+                    BlockHint::Text
+                },
                 starts_paragraph: starts || (big_gap_before && i > 0),
                 ends_wrapped: false,
             });
@@ -575,7 +657,9 @@ pub fn paragraphs(lines: &[Line], extent: (f32, f32), full_width: bool) -> Vec<P
         }
     }
     if let Some(p) = out.last_mut() {
-        p.ends_wrapped = p.lines.last().is_some_and(full);
+        p.ends_wrapped = p.lines.last().is_some_and(|l| {
+            full(l) || next_word.is_some_and(|w| !full_width && !would_fit(l, w, right))
+        });
     }
     out
 }
@@ -635,13 +719,26 @@ mod tests {
         g.extend(typed(0.3, 100.2, "ab"));
         g.extend(typed(0.0, 112.0, "cd"));
         let rows = rows(&g);
-        let texts: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(|w| w.text.as_str()).collect()).collect();
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(|w| w.text.as_str()).collect())
+            .collect();
         assert_eq!(texts, vec![vec!["ab"], vec!["cd"]]);
     }
 
     /// Lines of varied words (so word gaps do not line up), 21 chars wide.
-    const LEFT: [&str; 4] = ["left column text here", "a b cd efgh ijk lmnop", "text, and more text.", "one two three four 5"];
-    const RIGHT: [&str; 4] = ["right column words", "правая колонка тут", "ещё слова и слова", "x yy zzz wwww vvvvv"];
+    const LEFT: [&str; 4] = [
+        "left column text here",
+        "a b cd efgh ijk lmnop",
+        "text, and more text.",
+        "one two three four 5",
+    ];
+    const RIGHT: [&str; 4] = [
+        "right column words",
+        "правая колонка тут",
+        "ещё слова и слова",
+        "x yy zzz wwww vvvvv",
+    ];
 
     fn two_columns(gap: f32, n: usize) -> Vec<Vec<Word>> {
         let mut g = Vec::new();
@@ -663,7 +760,11 @@ mod tests {
             let (a, b) = gutters[0];
             assert!(a >= 154.0 && b <= 155.0 + gap + 0.5, "{a} {b}");
             let lines = lines(rows, &gutters);
-            assert!(lines.iter().all(|l| l.col == usize::from(RIGHT.contains(&l.text.as_str()))));
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| l.col == usize::from(RIGHT.contains(&l.text.as_str())))
+            );
         }
     }
 
@@ -698,10 +799,27 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in ["7", "— 7 —", "- 12 -", "7/12", "7 из 12", "Page 3 of 9", "стр. 4", "Страница 2", "[3]"] {
+        for t in [
+            "7",
+            "— 7 —",
+            "- 12 -",
+            "7/12",
+            "7 из 12",
+            "Page 3 of 9",
+            "стр. 4",
+            "Страница 2",
+            "[3]",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
-        for t in ["1.1. Жалпы", "2025 ж.", "7 сентября", "", "Бет 1 / Страница 1", "12345"] {
+        for t in [
+            "1.1. Жалпы",
+            "2025 ж.",
+            "7 сентября",
+            "",
+            "Бет 1 / Страница 1",
+            "12345",
+        ] {
             assert!(!is_page_number(t), "{t}");
         }
     }
@@ -722,10 +840,21 @@ mod tests {
         let pages = vec![page(1, "a"), page(2, "b"), page(3, "c")];
         let marks = find_noise(&pages);
         for m in &marks {
-            assert_eq!(m, &vec![Some(DropKind::RepeatedHeader), None, Some(DropKind::PageNumber), Some(DropKind::RepeatedHeader)]);
+            assert_eq!(
+                m,
+                &vec![
+                    Some(DropKind::RepeatedHeader),
+                    None,
+                    Some(DropKind::PageNumber),
+                    Some(DropKind::RepeatedHeader)
+                ]
+            );
         }
         // One page: a bare number equal to the page is still a page number.
-        let marks = find_noise(&[(vec![line("1", 290.0, 296.0, 820.0), line("x", 50.0, 60.0, 30.0)], 842.0)]);
+        let marks = find_noise(&[(
+            vec![line("1", 290.0, 296.0, 820.0), line("x", 50.0, 60.0, 30.0)],
+            842.0,
+        )]);
         assert_eq!(marks[0], vec![Some(DropKind::PageNumber), None]);
     }
 
@@ -746,23 +875,39 @@ mod tests {
             line("• bullet point text reaching far", 50.0, 290.0, 202.0),
             line("- 1.2. ought not to split a wrapped", 50.0, 291.0, 214.0),
         ];
-        let paras = paragraphs(&lines, (50.0, 291.0), false);
-        let texts: Vec<Vec<&str>> = paras.iter().map(|p| p.lines.iter().map(|l| l.text.as_str()).collect()).collect();
+        let paras = paragraphs(&lines, (50.0, 291.0), false, None);
+        let texts: Vec<Vec<&str>> = paras
+            .iter()
+            .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
+            .collect();
         assert_eq!(texts.len(), 6, "{texts:?}");
-        assert_eq!(texts[0], ["1.1. First clause text that wraps", "to a second line"]);
+        assert_eq!(
+            texts[0],
+            ["1.1. First clause text that wraps", "to a second line"]
+        );
         assert_eq!(texts[1].len(), 2);
         assert_eq!(texts[2].len(), 3);
         assert_eq!(texts[3], ["2) item"]);
         assert_eq!(paras[4].hint, BlockHint::Bullet);
         assert_eq!(paras[5].hint, BlockHint::Bullet);
-        assert!(paras[0].starts_paragraph && paras[1].starts_paragraph && paras[2].starts_paragraph);
+        assert!(
+            paras[0].starts_paragraph && paras[1].starts_paragraph && paras[2].starts_paragraph
+        );
         assert!(!paras[0].ends_wrapped && !paras[1].ends_wrapped);
         assert!(paras[5].ends_wrapped);
     }
 
     #[test]
     fn numbers_and_bullets() {
-        for t in ["1. Жалпы", "2.4. тармағы", "3) item", "а) пункт", "(b) біз", "IV. Title", "12.3.1 x"] {
+        for t in [
+            "1. Жалпы",
+            "2.4. тармағы",
+            "3) item",
+            "а) пункт",
+            "(b) біз",
+            "IV. Title",
+            "12.3.1 x",
+        ] {
             assert!(is_numbered(t) || t == "12.3.1 x", "{t}");
         }
         for t in ["18 жасқа", "2025 ж.", "МҚҰ-на", "(МҚҰ)", "", "word."] {
@@ -776,7 +921,7 @@ mod tests {
         assert!(rows(&[]).is_empty());
         assert!(find_gutters(&[], 0.0).is_empty());
         assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
-        assert!(paragraphs(&[], (0.0, 0.0), true).is_empty());
+        assert!(paragraphs(&[], (0.0, 0.0), true, None).is_empty());
         assert!(reading_order(vec![]).is_empty());
     }
 }

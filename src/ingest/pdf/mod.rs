@@ -37,6 +37,7 @@ mod font;
 mod glyphlist;
 mod layout;
 
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::Document;
@@ -146,7 +147,11 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
             let glyphs = content::page_glyphs(&doc, id, &mut fonts);
             let rows = layout::rows(&glyphs.glyphs);
             let gutters = layout::find_gutters(&rows, glyphs.width);
-            PageWork { glyphs, rows, gutters }
+            PageWork {
+                glyphs,
+                rows,
+                gutters,
+            }
         })
         .collect();
     check_text(name, &page_ids, &work)?;
@@ -163,18 +168,47 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
 
     if std::env::var_os("QOSTIL_PDF_DEBUG").is_some() {
         for (i, p) in work.iter().enumerate() {
-            eprintln!("page {} gutters {:?} rows {}", i + 1, p.gutters, p.rows.len());
+            eprintln!(
+                "page {} gutters {:?} rows {}",
+                i + 1,
+                p.gutters,
+                p.rows.len()
+            );
         }
     }
     let pages: Vec<(Vec<Line>, f32)> = work
         .iter_mut()
-        .map(|p| (layout::lines(std::mem::take(&mut p.rows), &p.gutters), p.glyphs.height))
+        .map(|p| {
+            (
+                layout::lines(std::mem::take(&mut p.rows), &p.gutters),
+                p.glyphs.height,
+            )
+        })
         .collect();
     let noise = layout::find_noise(&pages);
+    // For each page and column, the width of the first word of its top line:
+    // what the column of the page before flows into.
+    let heads: Vec<BTreeMap<usize, f32>> = pages
+        .iter()
+        .zip(&noise)
+        .map(|((lines, _), marks)| {
+            let mut top: BTreeMap<usize, &Line> = BTreeMap::new();
+            for (l, _) in lines.iter().zip(marks).filter(|(_, m)| m.is_none()) {
+                let e = top.entry(l.col).or_insert(l);
+                if l.y < e.y {
+                    *e = l;
+                }
+            }
+            top.into_iter()
+                .map(|(c, l)| (c, layout::first_word_width(l)))
+                .collect()
+        })
+        .collect();
     let mut out = Assembler::default();
     for (i, ((lines, height), marks)) in pages.into_iter().zip(noise).enumerate() {
         let page = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        out.page(page, lines, &marks, height);
+        let next = heads.get(i + 1).cloned().unwrap_or_default();
+        out.page(page, lines, &marks, height, &next);
     }
     Ok(PdfText {
         text: out.text,
@@ -187,11 +221,19 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
 
 /// Fail on a document without readable text: no glyphs at all (a scan), or
 /// mostly codes nothing maps.
-fn check_text(name: &str, page_ids: &std::collections::BTreeMap<u32, lopdf::ObjectId>, work: &[PageWork]) -> Result<()> {
+fn check_text(
+    name: &str,
+    page_ids: &BTreeMap<u32, lopdf::ObjectId>,
+    work: &[PageWork],
+) -> Result<()> {
     let visible = |p: &PageWork| p.glyphs.glyphs.iter().filter(|g| !g.is_space()).count();
     let total: usize = work.iter().map(visible).sum();
     if total == 0 {
-        if let Some((n, _)) = page_ids.iter().zip(work).find(|(_, p)| p.glyphs.broken_stream) {
+        if let Some((n, _)) = page_ids
+            .iter()
+            .zip(work)
+            .find(|(_, p)| p.glyphs.broken_stream)
+        {
             return Err(Error::new(
                 name,
                 ErrorKind::PdfMalformed("the page's content stream cannot be parsed".into()),
@@ -235,10 +277,16 @@ fn check_text(name: &str, page_ids: &std::collections::BTreeMap<u32, lopdf::Obje
 
 /// The gutters most pages agree on (to 2 pt), if any page found some.
 fn common_gutters(work: &[PageWork]) -> Option<Vec<Gutter>> {
-    let found: Vec<&Vec<Gutter>> = work.iter().map(|p| &p.gutters).filter(|g| !g.is_empty()).collect();
+    let found: Vec<&Vec<Gutter>> = work
+        .iter()
+        .map(|p| &p.gutters)
+        .filter(|g| !g.is_empty())
+        .collect();
     let same = |a: &Vec<Gutter>, b: &Vec<Gutter>| {
         a.len() == b.len()
-            && a.iter().zip(b).all(|(x, y)| (x.0 - y.0).abs() <= 2.0 && (x.1 - y.1).abs() <= 2.0)
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x.0 - y.0).abs() <= 2.0 && (x.1 - y.1).abs() <= 2.0)
     };
     found
         .iter()
@@ -262,7 +310,14 @@ enum Item {
 }
 
 impl Assembler {
-    fn page(&mut self, page: u32, lines: Vec<Line>, marks: &[Option<DropKind>], height: f32) {
+    fn page(
+        &mut self,
+        page: u32,
+        lines: Vec<Line>,
+        marks: &[Option<DropKind>],
+        height: f32,
+        next_heads: &BTreeMap<usize, f32>,
+    ) {
         if self.pages > 0 {
             self.text.push_str("\n\u{c}\n");
         }
@@ -283,9 +338,15 @@ impl Assembler {
         let mut items: Vec<Item> = Vec::new();
         let (above, below): (Vec<_>, Vec<_>) = noise.into_iter().partition(|(l, _)| l.y < first_y);
         items.extend(above.into_iter().map(|(l, k)| Item::Noise(l, k)));
-        for seg in &segments {
+        for (k, seg) in segments.iter().enumerate() {
             let extent = extents.get(&seg.col).copied().unwrap_or((0.0, 0.0));
-            for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH) {
+            let last_of_col = !segments[k + 1..].iter().any(|s| s.col == seg.col);
+            let next_word = if last_of_col {
+                next_heads.get(&seg.col).copied()
+            } else {
+                None
+            };
+            for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH, next_word) {
                 items.push(Item::Para(para, seg.col));
             }
         }
@@ -317,7 +378,11 @@ impl Assembler {
                         spans.push(self.push_line(&line.text, page));
                     }
                     let texts = rejoin_hyphens(para.lines.iter().map(|l| l.text.clone()).collect());
-                    let runs = texts.into_iter().zip(spans).map(|(text, span)| Run { text, span }).collect();
+                    let runs = texts
+                        .into_iter()
+                        .zip(spans)
+                        .map(|(text, span)| Run { text, span })
+                        .collect();
                     let b = para.bbox();
                     let col = u32::try_from(col.min(FULL_WIDTH)).unwrap_or(15);
                     self.blocks.push(Block {
@@ -386,7 +451,10 @@ mod tests {
     #[test]
     fn hyphens_rejoin_in_runs() {
         let t = |v: &[&str]| rejoin_hyphens(v.iter().map(|s| s.to_string()).collect());
-        assert_eq!(t(&["конфиденци-", "альности и далее"]), ["конфиденциальности", "и далее"]);
+        assert_eq!(
+            t(&["конфиденци-", "альности и далее"]),
+            ["конфиденциальности", "и далее"]
+        );
         assert_eq!(t(&["a conf-", "idential."]), ["a confidential.", ""]);
         assert_eq!(t(&["soft\u{AD}", "ware and"]), ["software", "and"]);
         assert_eq!(t(&["mid\u{AD}word"]), ["midword"]);
@@ -403,7 +471,11 @@ mod tests {
         let e = extract("x.pdf", b"hello").unwrap_err();
         assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)));
         assert_eq!(e.path, "x.pdf");
-        let e = extract("y.pdf", b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF").unwrap_err();
+        let e = extract(
+            "y.pdf",
+            b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        )
+        .unwrap_err();
         assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
     }
 }
