@@ -613,6 +613,7 @@ impl Font {
             default_width = number(get(doc, d, b"DW")).unwrap_or(1000.0);
             if let Ok(w) = get(doc, d, b"W").as_array() {
                 widths = parse_cid_widths(doc, w);
+                widths.sort_by_key(|(lo, _, _)| *lo);
             }
         }
         Font {
@@ -695,9 +696,12 @@ impl Font {
                     .as_ref()
                     .and_then(|m| m.cid(code.value))
                     .unwrap_or(code.value);
-                widths
-                    .iter()
-                    .find(|(lo, hi, _)| (*lo..=*hi).contains(&cid))
+                // `widths` is sorted by first CID: the candidate is the last
+                // range starting at or before `cid`.
+                let k = widths.partition_point(|(lo, _, _)| *lo <= cid);
+                k.checked_sub(1)
+                    .and_then(|k| widths.get(k))
+                    .filter(|(_, hi, _)| cid <= *hi)
                     .map(|(_, _, w)| *w)
                     .unwrap_or(*default_width)
             }

@@ -166,16 +166,6 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
         }
     }
 
-    if std::env::var_os("QOSTIL_PDF_DEBUG").is_some() {
-        for (i, p) in work.iter().enumerate() {
-            eprintln!(
-                "page {} gutters {:?} rows {}",
-                i + 1,
-                p.gutters,
-                p.rows.len()
-            );
-        }
-    }
     let pages: Vec<(Vec<Line>, f32)> = work
         .iter_mut()
         .map(|p| {
