@@ -230,3 +230,24 @@ fn audit_defaults_to_the_corpus() {
         assert!(md.contains(company), "{company} missing from report.md");
     }
 }
+
+#[test]
+fn broken_pdfs_each_get_their_own_error_and_exit_2() {
+    let cases = [
+        (
+            "fixtures/pdf/encrypted.pdf",
+            "encrypted and needs a password",
+        ),
+        ("fixtures/pdf/image_only.pdf", "needs OCR"),
+        ("fixtures/pdf/truncated.pdf", "truncated"),
+        ("fixtures/pdf/garbage.pdf", "malformed"),
+    ];
+    for (path, want) in cases {
+        let o = qostil(&["check", path]);
+        assert_eq!(o.status.code(), Some(2), "{path}");
+        let err = stderr(&o);
+        assert!(err.contains(path) && err.contains(want), "{path}: {err}");
+    }
+    let o = qostil(&["check", "fixtures/pdf/owner_only.pdf"]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+}

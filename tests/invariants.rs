@@ -27,7 +27,13 @@ fn corpus() -> Vec<(String, Document)> {
             out.push((name, doc));
         }
     }
-    assert!(out.len() >= 5);
+    for name in ["lo_table", "fpdf_cols", "rl_lines", "owner_only"] {
+        let name = format!("fixtures/pdf/{name}.pdf");
+        let doc = qostil::analyze(&name, &std::fs::read(&name).unwrap(), &Default::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        out.push((name, doc));
+    }
+    assert!(out.len() >= 9);
     out
 }
 

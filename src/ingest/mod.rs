@@ -7,11 +7,12 @@
 
 pub mod decode;
 pub mod markup;
+pub mod pdf;
 pub mod text;
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::Result;
 use crate::model::{Block, Dropped, Source};
 
 /// The result of ingesting one input.
@@ -28,14 +29,28 @@ pub fn sha256(bytes: &[u8]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// A PDF starts with `%PDF-` within its first kilobyte (some producers put
+/// junk before the header).
+fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
 /// Ingest one input, whatever its format.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
     let sha = sha256(bytes);
-    if bytes.starts_with(b"%PDF") {
-        return Err(Error::new(
-            name,
-            ErrorKind::PdfMalformed("PDF input is not wired in yet".into()),
-        ));
+    if is_pdf(bytes) {
+        let laid = pdf::extract(name, bytes)?;
+        return Ok(Ingested {
+            source: Source {
+                name: name.to_string(),
+                sha256: sha,
+                encoding: "pdf".to_string(),
+                text: laid.text,
+            },
+            blocks: laid.blocks,
+            dropped: laid.dropped,
+        });
     }
     let (text, encoding) = decode::decode(name, bytes)?;
     let laid = text::ingest(&text);

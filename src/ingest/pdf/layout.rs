@@ -1,0 +1,927 @@
+//! Layout: from positioned glyphs to words, lines, columns and paragraphs, the
+//! way a person reads a page.
+//!
+//! 1. Rows: glyphs whose baselines lie within 0.4 em of each other.
+//! 2. Words: within a row, left to right, a new word starts after a space
+//!    glyph or where the gap to the previous glyph exceeds 0.17 em. Words are
+//!    joined by exactly one space: spaces are never doubled, and a glyph drawn
+//!    twice at the same place (fake bold) is kept once.
+//! 3. Columns: a gutter is a vertical strip at least 4 pt wide that (almost)
+//!    no word covers, with text on both sides; table layouts give gutters as
+//!    narrow as 5 pt. A row with a word across a gutter is a full-width line
+//!    (a heading, a footer); other rows split into one line per column.
+//! 4. Repeated headers and footers: lines near the top or bottom edge whose
+//!    text (digits masked) recurs across pages, and bare page numbers.
+//! 5. Reading order: the page is cut into bands at full-width lines; within a
+//!    band, the left column top to bottom, then the next column.
+//! 6. Paragraphs: a column's lines join while the gap between baselines is the
+//!    column's normal line pitch and no indent, bullet or clause number starts
+//!    the next line.
+//!
+//! Invariants: every glyph that is not whitespace ends up in exactly one word
+//! of one line (duplicates of fake bold aside); all loops are bounded by the
+//! input; nothing here panics on any geometry (NaN-free input assumed: the
+//! interpreter drops non-finite positions).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::content::Glyph;
+use crate::model::{BlockHint, DropKind};
+
+/// Column index of full-width lines.
+pub const FULL_WIDTH: usize = 15;
+/// At most this many gutters (so five columns) per page.
+const MAX_GUTTERS: usize = 4;
+/// A new word starts where the gap exceeds this fraction of the font size.
+const WORD_GAP: f32 = 0.17;
+/// The narrowest gutter, in points.
+const MIN_GUTTER: f32 = 4.0;
+
+/// A word: glyphs without a space or a gap between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub x0: f32,
+    pub x1: f32,
+    pub y: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// A physical line of one column (or a full-width line).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// Its words joined by single spaces.
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    /// Baseline, top-down.
+    pub y: f32,
+    pub size: f32,
+    /// Column index from the left, or [`FULL_WIDTH`].
+    pub col: usize,
+}
+
+impl Line {
+    fn top(&self) -> f32 {
+        self.y - self.size * 0.8
+    }
+    fn bottom(&self) -> f32 {
+        self.y + self.size * 0.25
+    }
+}
+
+/// A vertical strip free of text: `(left, right)` in points.
+pub type Gutter = (f32, f32);
+
+/// Group glyphs into rows (by baseline) of words (by gaps), top to bottom.
+pub fn rows(glyphs: &[Glyph]) -> Vec<Vec<Word>> {
+    let mut order: Vec<usize> = (0..glyphs.len()).collect();
+    order.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
+    let mut rows = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let first = &glyphs[order[i]];
+        let mut j = i + 1;
+        while j < order.len() {
+            let g = &glyphs[order[j]];
+            if g.y - first.y > 0.4 * first.size.max(g.size) {
+                break;
+            }
+            j += 1;
+        }
+        let mut row: Vec<&Glyph> = order[i..j].iter().map(|&k| &glyphs[k]).collect();
+        row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let words = words(&row);
+        if !words.is_empty() {
+            rows.push(words);
+        }
+        i = j;
+    }
+    rows
+}
+
+/// Split one row's glyphs (sorted by x) into words.
+fn words(row: &[&Glyph]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    let mut cur: Option<Word> = None;
+    let mut last: Option<&Glyph> = None;
+    let mut after_space = false;
+    for g in row {
+        if g.is_space() {
+            after_space = true;
+            continue;
+        }
+        if let Some(prev) = last {
+            // Fake bold: the same glyph drawn again a hair to the side.
+            if prev.text == g.text && (g.x0 - prev.x0).abs() < 0.2 * g.size && !after_space {
+                continue;
+            }
+            let gap = g.x0 - prev.x1;
+            if after_space || gap > WORD_GAP * prev.size.min(g.size) {
+                out.extend(cur.take());
+            }
+        }
+        after_space = false;
+        match cur.as_mut() {
+            Some(w) => {
+                w.x1 = w.x1.max(g.x1);
+                w.text.push_str(&g.text);
+                w.size = w.size.max(g.size);
+            }
+            None => {
+                cur = Some(Word {
+                    x0: g.x0,
+                    x1: g.x1.max(g.x0),
+                    y: g.y,
+                    size: g.size,
+                    text: g.text.clone(),
+                })
+            }
+        }
+        last = Some(g);
+    }
+    out.extend(cur);
+    // A ToUnicode entry may map to text with spaces inside: split it so that
+    // a line never holds a double space.
+    out.into_iter()
+        .filter_map(|mut w| {
+            let norm = w.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!norm.is_empty()).then(|| {
+                w.text = norm;
+                w
+            })
+        })
+        .collect()
+}
+
+/// Find the column gutters of a page from its rows.
+pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
+    const BIN: f32 = 0.5;
+    let n_rows = rows.len();
+    if n_rows < 6 || width.is_nan() || width <= 0.0 {
+        return Vec::new();
+    }
+    let bins = ((width / BIN).ceil() as usize).clamp(1, 40_000);
+    let to_bin = |x: f32| ((x / BIN).floor().max(0.0) as usize).min(bins);
+    let mut diff = vec![0i32; bins + 1];
+    let (mut lo, mut hi) = (bins, 0);
+    for w in rows.iter().flatten() {
+        let (a, b) = (to_bin(w.x0), to_bin(w.x1).max(to_bin(w.x0) + 1).min(bins));
+        if a >= b {
+            continue;
+        }
+        diff[a] += 1;
+        diff[b] -= 1;
+        lo = lo.min(a);
+        hi = hi.max(b);
+    }
+    if lo >= hi {
+        return Vec::new();
+    }
+    let mut cov = vec![0i32; bins];
+    let mut acc = 0;
+    for (c, d) in cov.iter_mut().zip(diff.iter()) {
+        acc += d;
+        *c = acc;
+    }
+    let tol = ((n_rows * 15) / 100).max(2) as i32;
+    let min_bins = (MIN_GUTTER / BIN).ceil() as usize;
+    let mut gutters = Vec::new();
+    let mut i = lo;
+    while i < hi && gutters.len() < MAX_GUTTERS {
+        if cov[i] > tol {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < hi && cov[i] <= tol {
+            i += 1;
+        }
+        let run = start..i;
+        if run.start == lo || run.end >= hi {
+            continue;
+        }
+        // The core: the widest stretch at the run's lowest coverage, relaxed
+        // upwards until it is wide enough, and further while a level merges
+        // holes into a stretch at least twice as wide (the gaps between the
+        // words of a full-width title are holes, not the gutter; the ragged
+        // ends of a left-aligned column widen the stretch only slowly).
+        let min = run.clone().map(|k| cov[k]).min().unwrap_or(0);
+        let widest = |level: i32| {
+            let mut best: Option<(usize, usize)> = None;
+            let mut k = run.start;
+            while k < run.end {
+                if cov[k] > level {
+                    k += 1;
+                    continue;
+                }
+                let s = k;
+                while k < run.end && cov[k] <= level {
+                    k += 1;
+                }
+                if best.is_none_or(|(bs, be)| k - s > be - bs) {
+                    best = Some((s, k));
+                }
+            }
+            best
+        };
+        let mut core: Option<(usize, usize)> = None;
+        for level in min..=tol {
+            let Some((s, e)) = widest(level) else {
+                continue;
+            };
+            match core {
+                None if e - s >= min_bins => core = Some((s, e)),
+                Some((cs, ce)) if e - s >= 2 * (ce - cs) => core = Some((s, e)),
+                Some(_) => break,
+                None => {}
+            }
+        }
+        let Some((s, e)) = core else { continue };
+        let Some(g) = refine_core(rows, (s as f32 * BIN, e as f32 * BIN)) else {
+            continue;
+        };
+        // Text on both sides, in enough rows.
+        let side_rows = |left: bool| {
+            rows.iter()
+                .filter(|r| {
+                    r.iter().any(|w| {
+                        if left {
+                            w.x1 <= g.0 + 0.5
+                        } else {
+                            w.x0 >= g.1 - 0.5
+                        }
+                    })
+                })
+                .count()
+        };
+        let need = 3.max(n_rows / 5);
+        if side_rows(true) >= need && side_rows(false) >= need {
+            gutters.push(g);
+        }
+    }
+    gutters
+}
+
+/// Trim a gutter core by the rows that are really two-column rows with a
+/// word reaching into it (a ragged line end): a row whose free space inside
+/// the core is at least half the core and at least [`MIN_GUTTER`] wide. Rows
+/// with only narrow holes there (a title's word gaps, a centred footer) span
+/// the gutter and are left alone. `None` when too little remains.
+fn refine_core(rows: &[Vec<Word>], mut g: Gutter) -> Option<Gutter> {
+    for _ in 0..2 {
+        for row in rows {
+            let inside: Vec<&Word> = row.iter().filter(|w| crosses(w, g)).collect();
+            if inside.is_empty() {
+                continue;
+            }
+            // The widest free stretch of the core in this row.
+            let mut best = (g.0, g.0);
+            let mut at = g.0;
+            for w in &inside {
+                if w.x0 - at > best.1 - best.0 {
+                    best = (at, w.x0);
+                }
+                at = at.max(w.x1);
+            }
+            if g.1 - at > best.1 - best.0 {
+                best = (at, g.1);
+            }
+            let free = best.1 - best.0;
+            if free >= MIN_GUTTER && free * 2.0 >= g.1 - g.0 {
+                g = (best.0.max(g.0), best.1.min(g.1));
+            }
+        }
+    }
+    (g.1 - g.0 >= MIN_GUTTER).then_some(g)
+}
+
+/// Whether a gutter found on another page fits this page's rows: few rows
+/// cross it and both sides have text.
+pub fn gutter_fits(rows: &[Vec<Word>], g: Gutter) -> bool {
+    let crossing = rows
+        .iter()
+        .filter(|r| r.iter().any(|w| crosses(w, g)))
+        .count();
+    let left = rows.iter().any(|r| r.iter().any(|w| w.x1 <= g.0 + 0.5));
+    let right = rows.iter().any(|r| r.iter().any(|w| w.x0 >= g.1 - 0.5));
+    crossing * 100 <= rows.len() * 15 + 100 && (left || right)
+}
+
+fn crosses(w: &Word, g: Gutter) -> bool {
+    w.x0 < g.1 - 0.5 && w.x1 > g.0 + 0.5
+}
+
+/// Cut rows into lines: a row crossing a gutter is one full-width line; any
+/// other row gives one line per column it has words in.
+pub fn lines(rows: Vec<Vec<Word>>, gutters: &[Gutter]) -> Vec<Line> {
+    let mut out = Vec::new();
+    for row in rows {
+        if gutters.iter().any(|&g| row.iter().any(|w| crosses(w, g))) {
+            out.extend(make_line(&row, FULL_WIDTH));
+            continue;
+        }
+        let mut by_col: BTreeMap<usize, Vec<Word>> = BTreeMap::new();
+        for w in row {
+            let mid = (w.x0 + w.x1) / 2.0;
+            let col = gutters.iter().filter(|g| mid > g.1 - 0.5).count();
+            by_col.entry(col).or_default().push(w);
+        }
+        for (col, words) in by_col {
+            out.extend(make_line(&words, col));
+        }
+    }
+    out
+}
+
+fn make_line(words: &[Word], col: usize) -> Option<Line> {
+    let first = words.first()?;
+    let text = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let size = words.iter().map(|w| w.size).fold(0.0, f32::max);
+    // The baseline of the biggest share of the line's text.
+    let y = words
+        .iter()
+        .max_by(|a, b| a.text.len().cmp(&b.text.len()))
+        .map_or(first.y, |w| w.y);
+    Some(Line {
+        text,
+        x0: words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min),
+        x1: words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max),
+        y,
+        size,
+        col,
+    })
+}
+
+/// Whether a line is a bare page number: `7`, `— 7 —`, `7/12`, `7 из 12`,
+/// `стр. 7`, `Page 7 of 12`.
+pub fn is_page_number(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut rest = lower.trim();
+    for prefix in ["страница", "стр.", "стр", "бет", "page", "p."] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r.trim_start();
+            break;
+        }
+    }
+    let core = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    let mut parts = core
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return false;
+    };
+    let is_num = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if !is_num(first) {
+        return false;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, _, _) => true,
+        (Some(n), None, _) => is_num(n),
+        (Some(w), Some(n), None) => matches!(w, "из" | "of" | "/") && is_num(n),
+        _ => false,
+    }
+}
+
+/// Mark repeated headers, footers and page numbers: for each page, for each
+/// line, the kind of noise it is, if any. `pages` holds each page's lines
+/// and height.
+pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
+    let in_margin = |l: &Line, h: f32| l.y < h * 0.12 || l.top() > h * 0.88;
+    let key = |t: &str| -> String {
+        t.to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (p, (lines, h)) in pages.iter().enumerate() {
+        for l in lines.iter().filter(|l| in_margin(l, *h)) {
+            seen.entry(key(&l.text)).or_default().insert(p);
+        }
+    }
+    let n = pages.len();
+    pages
+        .iter()
+        .enumerate()
+        .map(|(p, (lines, h))| {
+            lines
+                .iter()
+                .map(|l| {
+                    if !in_margin(l, *h) {
+                        return None;
+                    }
+                    let repeats = seen.get(&key(&l.text)).map_or(0, BTreeSet::len);
+                    let numbered_page =
+                        l.text.trim_matches(|c: char| !c.is_ascii_digit()) == (p + 1).to_string();
+                    if is_page_number(&l.text) && (n > 1 || numbered_page) {
+                        Some(DropKind::PageNumber)
+                    } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 {
+                        Some(DropKind::RepeatedHeader)
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A run of lines read together: one column of one band, or one full-width
+/// line group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub col: usize,
+    pub lines: Vec<Line>,
+}
+
+/// Order a page's lines for reading: bands cut at full-width lines, and in a
+/// band each column top to bottom, left to right.
+pub fn reading_order(mut lines: Vec<Line>) -> Vec<Segment> {
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<Segment> = Vec::new();
+    let mut band: BTreeMap<usize, Vec<Line>> = BTreeMap::new();
+    let flush = |band: &mut BTreeMap<usize, Vec<Line>>, out: &mut Vec<Segment>| {
+        for (col, lines) in std::mem::take(band) {
+            out.push(Segment { col, lines });
+        }
+    };
+    for line in lines {
+        if line.col == FULL_WIDTH {
+            flush(&mut band, &mut out);
+            match out.last_mut() {
+                Some(seg) if seg.col == FULL_WIDTH => seg.lines.push(line),
+                _ => out.push(Segment {
+                    col: FULL_WIDTH,
+                    lines: vec![line],
+                }),
+            }
+        } else {
+            band.entry(line.col).or_default().push(line);
+        }
+    }
+    flush(&mut band, &mut out);
+    out
+}
+
+/// The horizontal extent of a column on a page: `(left, right)`.
+pub fn column_extents(segments: &[Segment]) -> BTreeMap<usize, (f32, f32)> {
+    let mut ext: BTreeMap<usize, (f32, f32)> = BTreeMap::new();
+    for seg in segments {
+        for l in &seg.lines {
+            let e = ext.entry(seg.col).or_insert((l.x0, l.x1));
+            e.0 = e.0.min(l.x0);
+            e.1 = e.1.max(l.x1);
+        }
+    }
+    ext
+}
+
+/// A paragraph: consecutive lines of one segment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub lines: Vec<Line>,
+    pub hint: BlockHint,
+    pub starts_paragraph: bool,
+    pub ends_wrapped: bool,
+}
+
+impl Para {
+    /// `[x0, y0, x1, y1]`, top-down.
+    pub fn bbox(&self) -> [f32; 4] {
+        let mut b = [
+            f32::INFINITY,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+        ];
+        for l in &self.lines {
+            b[0] = b[0].min(l.x0);
+            b[1] = b[1].min(l.top());
+            b[2] = b[2].max(l.x1);
+            b[3] = b[3].max(l.bottom());
+        }
+        b
+    }
+}
+
+fn is_bullet(text: &str) -> bool {
+    let mut chars = text.chars();
+    let first = chars.next();
+    let second = chars.next();
+    matches!(
+        first,
+        Some('•' | '●' | '▪' | '■' | '◦' | '·' | '-' | '–' | '—')
+    ) && second.is_none_or(char::is_whitespace)
+}
+
+/// A clause or item number opening the line: `1.`, `2.4.`, `3)`, `а)`,
+/// `(b)`, `IV.`.
+fn is_numbered(text: &str) -> bool {
+    let Some(first) = text.split_whitespace().next() else {
+        return false;
+    };
+    let inner = first.strip_prefix('(').unwrap_or(first);
+    let Some(body) = inner.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    let body = body.trim_end_matches('.');
+    if body.is_empty() || body.chars().count() > 12 {
+        return false;
+    }
+    let digits_dots = body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.starts_with(|c: char| c.is_ascii_digit());
+    let letter = body.chars().count() == 1
+        && body.chars().all(char::is_alphabetic)
+        && (first.ends_with(')'));
+    let roman = body.chars().all(|c| "IVXLC".contains(c)) && first.ends_with('.');
+    digits_dots || letter || roman
+}
+
+/// The estimated width of a line's first word.
+pub fn first_word_width(l: &Line) -> f32 {
+    let chars = l.text.chars().count().max(1) as f32;
+    let first = l.text.split(' ').next().map_or(0, |w| w.chars().count()) as f32;
+    (l.x1 - l.x0).max(0.0) * first / chars
+}
+
+/// Whether a word `next` wide would have fitted after `line` in a column
+/// ending at `right`: if so, the line ended by choice, not by wrapping. A
+/// line ending in a hyphen wrapped in any case.
+fn would_fit(line: &Line, next: f32, right: f32) -> bool {
+    // The width is an estimate (from the share of characters): only a clear
+    // fit counts.
+    !line.text.ends_with(['-', '\u{AD}']) && line.x1 + 0.6 * line.size + 1.25 * next < right
+}
+
+/// Split a segment's lines into paragraphs. `extent` is the column's
+/// `(left, right)` on the page. Full-width lines (`full_width`) are often
+/// centred, so indents say nothing there: only gaps and size changes split.
+/// `next_word` is the width of the first word of the line that follows the
+/// segment in the flow (the column's top line on the next page), if known:
+/// the last paragraph is wrapped when that word would not have fitted.
+///
+/// A paragraph ends when the next line starts with a bullet or a clause
+/// number (unless this line reaches the edge mid-sentence), is indented as a
+/// first line, lies a bigger gap below, changes font size, or when its first
+/// word would have fitted at the end of this line.
+pub fn paragraphs(
+    lines: &[Line],
+    extent: (f32, f32),
+    full_width: bool,
+    next_word: Option<f32>,
+) -> Vec<Para> {
+    let (left, right) = extent;
+    let width = (right - left).max(1.0);
+    let full = |l: &Line| l.x1 >= right - 0.1 * width;
+    // The normal line pitch: the median gap between close baselines.
+    let mut deltas: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|d| *d > 0.0)
+        .filter(|d| lines.first().is_some_and(|l| *d < 3.0 * l.size.max(1.0)))
+        .collect();
+    deltas.sort_by(f32::total_cmp);
+    let size0 = lines.first().map_or(10.0, |l| l.size);
+    let pitch = deltas.get(deltas.len() / 2).copied().unwrap_or(1.2 * size0);
+
+    let mut out: Vec<Para> = Vec::new();
+    let mut big_gap_before = false;
+    for (i, line) in lines.iter().enumerate() {
+        let indent = 0.6 * line.size;
+        let indented = line.x0 > left + indent;
+        let numbered = is_numbered(&line.text);
+        let bullet = is_bullet(&line.text);
+        let mut starts = false;
+        let mut split = i == 0;
+        if let Some(prev) = i.checked_sub(1).and_then(|k| lines.get(k)) {
+            let gap = line.y - prev.y;
+            let big_gap = gap > pitch * 1.2 + 0.3 || gap < -0.5 * line.size;
+            let size_change = (line.size - prev.size).abs() > 0.2 * prev.size.max(line.size);
+            let mid_sentence = full(prev)
+                && prev
+                    .text
+                    .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+            let next = lines.get(i + 1);
+            let first_line_indent =
+                line.x0 > prev.x0 + indent && next.is_none_or(|n| n.x0 < line.x0 - indent);
+            let indent_after_short = indented && !full(prev);
+            if big_gap {
+                big_gap_before = true;
+            }
+            let (first_line_indent, indent_after_short) = (
+                first_line_indent && !full_width,
+                indent_after_short && !full_width,
+            );
+            let short_end = !full_width && would_fit(prev, first_word_width(line), right);
+            if big_gap
+                || size_change
+                || bullet
+                || (numbered && !mid_sentence)
+                || first_line_indent
+                || indent_after_short
+                || short_end
+            {
+                split = true;
+                starts = big_gap || bullet || numbered || first_line_indent || indent_after_short;
+            }
+        } else {
+            starts = bullet
+                || numbered
+                || (indented && lines.get(1).is_some_and(|n| n.x0 < line.x0 - indent));
+        }
+        if split {
+            if let Some(p) = out.last_mut() {
+                p.ends_wrapped = p.lines.last().is_some_and(full);
+            }
+            out.push(Para {
+                lines: vec![line.clone()],
+                hint: if bullet {
+                    BlockHint::Bullet
+                } else {
+                    BlockHint::Text
+                },
+                starts_paragraph: starts || (big_gap_before && i > 0),
+                ends_wrapped: false,
+            });
+            big_gap_before = false;
+        } else if let Some(p) = out.last_mut() {
+            p.lines.push(line.clone());
+        }
+    }
+    if let Some(p) = out.last_mut() {
+        p.ends_wrapped = p.lines.last().is_some_and(|l| {
+            full(l) || next_word.is_some_and(|w| !full_width && !would_fit(l, w, right))
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(x0: f32, w: f32, y: f32, t: &str) -> Glyph {
+        Glyph {
+            x0,
+            x1: x0 + w,
+            y,
+            size: 10.0,
+            text: t.to_string(),
+        }
+    }
+
+    /// Glyphs for `text` starting at x, 5 pt per char, with real space glyphs.
+    fn typed(x: f32, y: f32, text: &str) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| glyph(x + 5.0 * i as f32, 5.0, y, &c.to_string()))
+            .collect()
+    }
+
+    fn line(text: &str, x0: f32, x1: f32, y: f32) -> Line {
+        Line {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            size: 10.0,
+            col: 0,
+        }
+    }
+
+    #[test]
+    fn words_from_gaps_and_spaces_never_doubled() {
+        let mut g = typed(0.0, 100.0, "ab  c");
+        // A gap of 3 pt (0.3 em) with no space glyph makes a word break.
+        g.push(glyph(g.last().unwrap().x1 + 3.0, 5.0, 100.0, "d"));
+        // Kerning-size gaps (0.5 pt) do not.
+        g.push(glyph(g.last().unwrap().x1 + 0.5, 5.0, 100.0, "e"));
+        // A space glyph and a gap together still give one space.
+        g.push(glyph(g.last().unwrap().x1, 5.0, 100.0, " "));
+        g.push(glyph(g.last().unwrap().x1 + 4.0, 5.0, 100.0, "f"));
+        let rows = rows(&g);
+        assert_eq!(rows.len(), 1);
+        let texts: Vec<&str> = rows[0].iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["ab", "c", "de", "f"]);
+    }
+
+    #[test]
+    fn fake_bold_is_kept_once_and_rows_by_baseline() {
+        let mut g = typed(0.0, 100.0, "ab");
+        g.extend(typed(0.3, 100.2, "ab"));
+        g.extend(typed(0.0, 112.0, "cd"));
+        let rows = rows(&g);
+        let texts: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(|w| w.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts, vec![vec!["ab"], vec!["cd"]]);
+    }
+
+    /// Lines of varied words (so word gaps do not line up), 21 chars wide.
+    const LEFT: [&str; 4] = [
+        "left column text here",
+        "a b cd efgh ijk lmnop",
+        "text, and more text.",
+        "one two three four 5",
+    ];
+    const RIGHT: [&str; 4] = [
+        "right column words",
+        "правая колонка тут",
+        "ещё слова и слова",
+        "x yy zzz wwww vvvvv",
+    ];
+
+    fn two_columns(gap: f32, n: usize) -> Vec<Vec<Word>> {
+        let mut g = Vec::new();
+        for i in 0..n {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(typed(50.0, y, LEFT[i % 4]));
+            let right = 50.0 + 5.0 * 21.0 + gap;
+            g.extend(typed(right, y, RIGHT[i % 4]));
+        }
+        rows(&g)
+    }
+
+    #[test]
+    fn gutters_wide_and_narrow() {
+        for gap in [30.0, 5.0] {
+            let rows = two_columns(gap, 10);
+            let gutters = find_gutters(&rows, 600.0);
+            assert_eq!(gutters.len(), 1, "gap {gap}: {gutters:?}");
+            let (a, b) = gutters[0];
+            assert!(a >= 154.0 && b <= 155.0 + gap + 0.5, "{a} {b}");
+            let lines = lines(rows, &gutters);
+            assert!(
+                lines
+                    .iter()
+                    .all(|l| l.col == usize::from(RIGHT.contains(&l.text.as_str())))
+            );
+        }
+    }
+
+    #[test]
+    fn word_gaps_are_not_gutters_and_headings_cross() {
+        let mut g = Vec::new();
+        // One column of justified-looking lines with word gaps at varying x.
+        for i in 0..12 {
+            let y = 100.0 + 12.0 * i as f32;
+            let shift = (i % 4) as f32 * 7.0;
+            g.extend(typed(50.0 + shift, y, &"word ".repeat(8 + i % 3)));
+        }
+        assert!(find_gutters(&rows(&g), 600.0).is_empty());
+
+        // A title across the gutter is full width; the columns keep theirs.
+        let mut g = typed(60.0, 80.0, "a title running across both columns and beyond");
+        for i in 0..10 {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(typed(50.0, y, LEFT[i % 4]));
+            g.extend(typed(200.0, y, RIGHT[i % 4]));
+        }
+        let rows = rows(&g);
+        let gutters = find_gutters(&rows, 600.0);
+        assert_eq!(gutters.len(), 1);
+        let lines = lines(rows, &gutters);
+        assert_eq!(lines[0].col, FULL_WIDTH);
+        let segs = reading_order(lines);
+        let cols: Vec<usize> = segs.iter().map(|s| s.col).collect();
+        assert_eq!(cols, [FULL_WIDTH, 0, 1]);
+        assert_eq!(segs[1].lines.len(), 10);
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in [
+            "7",
+            "— 7 —",
+            "- 12 -",
+            "7/12",
+            "7 из 12",
+            "Page 3 of 9",
+            "стр. 4",
+            "Страница 2",
+            "[3]",
+        ] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in [
+            "1.1. Жалпы",
+            "2025 ж.",
+            "7 сентября",
+            "",
+            "Бет 1 / Страница 1",
+            "12345",
+        ] {
+            assert!(!is_page_number(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn repeated_headers_and_page_numbers() {
+        let page = |n: usize, body: &str| {
+            (
+                vec![
+                    line("ТОО «МФО» · МҚҰ", 50.0, 300.0, 40.0),
+                    line(body, 50.0, 300.0, 100.0),
+                    line(&format!("— {n} —"), 280.0, 310.0, 815.0),
+                    line(&format!("Бет {n} / Страница {n}"), 250.0, 340.0, 800.0),
+                ],
+                842.0,
+            )
+        };
+        let pages = vec![page(1, "a"), page(2, "b"), page(3, "c")];
+        let marks = find_noise(&pages);
+        for m in &marks {
+            assert_eq!(
+                m,
+                &vec![
+                    Some(DropKind::RepeatedHeader),
+                    None,
+                    Some(DropKind::PageNumber),
+                    Some(DropKind::RepeatedHeader)
+                ]
+            );
+        }
+        // One page: a bare number equal to the page is still a page number.
+        let marks = find_noise(&[(
+            vec![line("1", 290.0, 296.0, 820.0), line("x", 50.0, 60.0, 30.0)],
+            842.0,
+        )]);
+        assert_eq!(marks[0], vec![Some(DropKind::PageNumber), None]);
+    }
+
+    #[test]
+    fn paragraphs_by_gap_indent_and_number() {
+        let lines = vec![
+            line("1.1. First clause text that wraps", 50.0, 290.0, 100.0),
+            line("to a second line", 50.0, 150.0, 112.0),
+            // A bigger gap.
+            line("Second paragraph text that goes", 50.0, 289.0, 130.0),
+            line("on and ends", 50.0, 120.0, 142.0),
+            // An indented first line after a short one.
+            line("Third paragraph, indented", 65.0, 290.0, 154.0),
+            line("continuing at the margin", 50.0, 291.0, 166.0),
+            // A number after a short line.
+            line("ends here.", 50.0, 100.0, 178.0),
+            line("2) item", 50.0, 100.0, 190.0),
+            line("• bullet point text reaching far", 50.0, 290.0, 202.0),
+            line("- 1.2. ought not to split a wrapped", 50.0, 291.0, 214.0),
+        ];
+        let paras = paragraphs(&lines, (50.0, 291.0), false, None);
+        let texts: Vec<Vec<&str>> = paras
+            .iter()
+            .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert_eq!(
+            texts[0],
+            ["1.1. First clause text that wraps", "to a second line"]
+        );
+        assert_eq!(texts[1].len(), 2);
+        assert_eq!(texts[2].len(), 3);
+        assert_eq!(texts[3], ["2) item"]);
+        assert_eq!(paras[4].hint, BlockHint::Bullet);
+        assert_eq!(paras[5].hint, BlockHint::Bullet);
+        assert!(
+            paras[0].starts_paragraph && paras[1].starts_paragraph && paras[2].starts_paragraph
+        );
+        assert!(!paras[0].ends_wrapped && !paras[1].ends_wrapped);
+        assert!(paras[5].ends_wrapped);
+    }
+
+    #[test]
+    fn numbers_and_bullets() {
+        for t in [
+            "1. Жалпы",
+            "2.4. тармағы",
+            "3) item",
+            "а) пункт",
+            "(b) біз",
+            "IV. Title",
+            "12.3.1 x",
+        ] {
+            assert!(is_numbered(t) || t == "12.3.1 x", "{t}");
+        }
+        for t in ["18 жасқа", "2025 ж.", "МҚҰ-на", "(МҚҰ)", "", "word."] {
+            assert!(!is_numbered(t), "{t}");
+        }
+        assert!(is_bullet("• x") && is_bullet("- x") && !is_bullet("-5%") && !is_bullet("x"));
+    }
+
+    #[test]
+    fn degenerate_input() {
+        assert!(rows(&[]).is_empty());
+        assert!(find_gutters(&[], 0.0).is_empty());
+        assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
+        assert!(paragraphs(&[], (0.0, 0.0), true, None).is_empty());
+        assert!(reading_order(vec![]).is_empty());
+    }
+}

@@ -1,0 +1,475 @@
+//! PDF ingestion: a PDF's pages, read as a person reads them, become the same
+//! [`Block`]s the plain-text path produces, so no later stage needs to know
+//! the source was a PDF.
+//!
+//! Pipeline: `lopdf` parses (and decrypts, for an empty user password) →
+//! [`content`] interprets each page's operators into positioned glyphs, with
+//! [`font`] and [`glyphlist`] mapping codes to Unicode and widths →
+//! [`layout`] builds words, lines, columns, paragraphs and finds repeated
+//! headers and footers → this module lays the text out and cuts it into
+//! blocks and dropped spans.
+//!
+//! The laid-out text (see [`PdfText::text`]) is exact: every line appears as
+//! read, including the hyphen that ends a hyphenated line. Hyphenated and
+//! soft-hyphenated (U+00AD) line ends are rejoined in the *run texts*: the
+//! word's tail moves from the next line's run to the end of this line's run
+//! (the hyphen is dropped from the run text), while each run's span still
+//! covers its whole physical line. So [`Block::text`] reads the joined word
+//! and the spans still cover every character of `text`.
+//!
+//! Invariants (tested):
+//! - every non-whitespace char of `text` is inside exactly one block run span
+//!   or one dropped span;
+//! - blocks are in reading order: page by page; within a page, bands cut at
+//!   full-width lines, and in each band column 0 top to bottom, then column 1;
+//! - `group` is `page * 16 + column`, with column 15 for full-width lines;
+//! - no input makes [`extract`] panic: malformed input gives a typed error.
+//!
+//! Left out: vertical writing (Identity-V text is read as horizontal), text
+//! rotated on an upright page (stamps in margins are skipped), Type3 glyph
+//! procedures, OCR layers drawn invisibly (render mode 3 is skipped, so such a
+//! scan reads as having no text), and the built-in encodings of embedded font
+//! programs (without ToUnicode or an encoding such codes are counted as
+//! unmapped).
+
+mod content;
+mod font;
+mod glyphlist;
+mod layout;
+
+use std::collections::BTreeMap;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use lopdf::Document;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{Block, DropKind, Dropped, Lang, Run, Span};
+use content::{FontCache, PageGlyphs};
+use layout::{FULL_WIDTH, Gutter, Line, Para};
+
+/// A PDF's text as laid out for reading, cut into blocks.
+#[derive(Debug, Clone)]
+pub struct PdfText {
+    /// The laid-out text of the whole document: for each page, for each
+    /// column, its lines (words separated by single spaces) joined by '\n',
+    /// blocks separated by "\n\n", pages separated by "\n\f\n". Every Span
+    /// below indexes into this string.
+    pub text: String,
+    /// Blocks in reading order: page by page; within a page, full-width lines
+    /// above the columns, then the left column top to bottom, then the right
+    /// column, then full-width lines below. One block per paragraph. `runs`
+    /// holds one Run per physical line (span into `text`, `span.page` set);
+    /// `line` is the 1-based index of its first line among the page's lines
+    /// (headers and footers counted); `group` is `page * 16 + column` (column
+    /// 15: full-width lines); `bbox` is `[x0, y0, x1, y1]` in points with the
+    /// origin at the bottom-left of the page as displayed. `lang` stays
+    /// `Other`.
+    pub blocks: Vec<Block>,
+    /// Headers, footers and page numbers that repeat across pages (kind
+    /// RepeatedHeader / PageNumber), with their spans in `text`.
+    pub dropped: Vec<Dropped>,
+    pub pages: u32,
+    /// Character codes that no ToUnicode/encoding could map (counted, never
+    /// silently replaced; the text gets U+FFFD for them).
+    pub unmapped_codes: usize,
+}
+
+/// Read a PDF. `name` is used in errors only.
+pub fn extract(name: &str, bytes: &[u8]) -> Result<PdfText> {
+    // Our own code is written not to panic; this guards against a panic in
+    // the parser on some input nobody foresaw, turning it into an error.
+    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes))) {
+        Ok(result) => result,
+        Err(_) => Err(Error::new(
+            name,
+            ErrorKind::PdfMalformed("the PDF parser failed on this file".into()),
+        )),
+    }
+}
+
+fn load(name: &str, bytes: &[u8]) -> Result<Document> {
+    if !bytes.windows(5).any(|w| w == b"%PDF-") {
+        return Err(Error::new(
+            name,
+            ErrorKind::PdfMalformed("no %PDF- header: not a PDF file".into()),
+        ));
+    }
+    let doc = Document::load_mem(bytes).map_err(|e| {
+        let kind = match e {
+            lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ErrorKind::PdfEncrypted,
+            e => ErrorKind::PdfMalformed(format!("cannot read the file structure ({e})")),
+        };
+        Error::new(name, kind)
+    })?;
+    // lopdf decrypts with the empty user password by itself; a document
+    // still encrypted after loading needs a real one.
+    if doc.is_encrypted() {
+        return Err(Error::new(name, ErrorKind::PdfEncrypted));
+    }
+    Ok(doc)
+}
+
+/// One page between layout and assembly.
+struct PageWork {
+    glyphs: PageGlyphs,
+    rows: Vec<Vec<layout::Word>>,
+    gutters: Vec<Gutter>,
+}
+
+fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
+    let doc = load(name, bytes)?;
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(Error::new(
+            name,
+            ErrorKind::PdfMalformed("no pages: the page tree is missing or unreadable".into()),
+        ));
+    }
+    for (&n, &id) in &page_ids {
+        for content_id in doc.get_page_contents(id) {
+            if doc.get_object(content_id).is_err() {
+                return Err(Error::new(
+                    name,
+                    ErrorKind::PdfMalformed(format!(
+                        "the page's content stream (object {} {}) is missing: is the file truncated?",
+                        content_id.0, content_id.1
+                    )),
+                )
+                .at_page(n));
+            }
+        }
+    }
+
+    let mut fonts = FontCache::default();
+    let mut work: Vec<PageWork> = page_ids
+        .values()
+        .map(|&id| {
+            let glyphs = content::page_glyphs(&doc, id, &mut fonts);
+            let rows = layout::rows(&glyphs.glyphs);
+            let gutters = layout::find_gutters(&rows, glyphs.width);
+            PageWork {
+                glyphs,
+                rows,
+                gutters,
+            }
+        })
+        .collect();
+    check_text(name, &page_ids, &work)?;
+
+    // A page whose columns were too short to show a gutter (a last page with
+    // one column left) takes the document's most common one, if it fits.
+    if let Some(common) = common_gutters(&work) {
+        for page in work.iter_mut().filter(|p| p.gutters.is_empty()) {
+            if common.iter().all(|&g| layout::gutter_fits(&page.rows, g)) {
+                page.gutters = common.clone();
+            }
+        }
+    }
+
+    let pages: Vec<(Vec<Line>, f32)> = work
+        .iter_mut()
+        .map(|p| {
+            (
+                layout::lines(std::mem::take(&mut p.rows), &p.gutters),
+                p.glyphs.height,
+            )
+        })
+        .collect();
+    let noise = layout::find_noise(&pages);
+    // For each page and column, the width of the first word of its top line:
+    // what the column of the page before flows into.
+    let heads: Vec<BTreeMap<usize, f32>> = pages
+        .iter()
+        .zip(&noise)
+        .map(|((lines, _), marks)| {
+            let mut top: BTreeMap<usize, &Line> = BTreeMap::new();
+            for (l, _) in lines.iter().zip(marks).filter(|(_, m)| m.is_none()) {
+                let e = top.entry(l.col).or_insert(l);
+                if l.y < e.y {
+                    *e = l;
+                }
+            }
+            top.into_iter()
+                .map(|(c, l)| (c, layout::first_word_width(l)))
+                .collect()
+        })
+        .collect();
+    let mut out = Assembler::default();
+    for (i, ((lines, height), marks)) in pages.into_iter().zip(noise).enumerate() {
+        let page = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let next = heads.get(i + 1).cloned().unwrap_or_default();
+        out.page(page, lines, &marks, height, &next);
+    }
+    Ok(PdfText {
+        text: out.text,
+        blocks: out.blocks,
+        dropped: out.dropped,
+        pages: u32::try_from(work.len()).unwrap_or(u32::MAX),
+        unmapped_codes: work.iter().map(|p| p.glyphs.unmapped).sum(),
+    })
+}
+
+/// Fail on a document without readable text: no glyphs at all (a scan), or
+/// mostly codes nothing maps.
+fn check_text(
+    name: &str,
+    page_ids: &BTreeMap<u32, lopdf::ObjectId>,
+    work: &[PageWork],
+) -> Result<()> {
+    let visible = |p: &PageWork| p.glyphs.glyphs.iter().filter(|g| !g.is_space()).count();
+    let total: usize = work.iter().map(visible).sum();
+    if total == 0 {
+        if let Some((n, _)) = page_ids
+            .iter()
+            .zip(work)
+            .find(|(_, p)| p.glyphs.broken_stream)
+        {
+            return Err(Error::new(
+                name,
+                ErrorKind::PdfMalformed("the page's content stream cannot be parsed".into()),
+            )
+            .at_page(*n.0));
+        }
+        return Err(Error::new(name, ErrorKind::PdfNoText));
+    }
+    let bad = |c: char| c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_control();
+    let mut chars = 0usize;
+    let mut unreadable = 0usize;
+    let mut first_bad_page = None;
+    for ((n, _), p) in page_ids.iter().zip(work) {
+        let (mut pc, mut pb) = (0usize, 0usize);
+        for g in p.glyphs.glyphs.iter().filter(|g| !g.is_space()) {
+            for c in g.text.chars().filter(|c| !c.is_whitespace()) {
+                pc += 1;
+                pb += usize::from(bad(c));
+            }
+        }
+        if pb * 2 > pc && first_bad_page.is_none() {
+            first_bad_page = Some(*n);
+        }
+        chars += pc;
+        unreadable += pb;
+    }
+    if unreadable * 2 > chars {
+        let err = Error::new(
+            name,
+            ErrorKind::PdfUnreadable(format!(
+                "{unreadable} of {chars} characters have no Unicode mapping (fonts without ToUnicode or a known encoding)"
+            )),
+        );
+        return Err(match first_bad_page {
+            Some(n) => err.at_page(n),
+            None => err,
+        });
+    }
+    Ok(())
+}
+
+/// The gutters most pages agree on (to 2 pt), if any page found some.
+fn common_gutters(work: &[PageWork]) -> Option<Vec<Gutter>> {
+    let found: Vec<&Vec<Gutter>> = work
+        .iter()
+        .map(|p| &p.gutters)
+        .filter(|g| !g.is_empty())
+        .collect();
+    let same = |a: &Vec<Gutter>, b: &Vec<Gutter>| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| (x.0 - y.0).abs() <= 2.0 && (x.1 - y.1).abs() <= 2.0)
+    };
+    found
+        .iter()
+        .max_by_key(|a| found.iter().filter(|b| same(a, b)).count())
+        .map(|g| (*g).clone())
+}
+
+/// Builds `text`, blocks and dropped spans page by page.
+#[derive(Default)]
+struct Assembler {
+    text: String,
+    blocks: Vec<Block>,
+    dropped: Vec<Dropped>,
+    pages: u32,
+}
+
+/// What one item of a page's reading order is.
+enum Item {
+    Para(Para, usize),
+    Noise(Line, DropKind),
+}
+
+impl Assembler {
+    fn page(
+        &mut self,
+        page: u32,
+        lines: Vec<Line>,
+        marks: &[Option<DropKind>],
+        height: f32,
+        next_heads: &BTreeMap<usize, f32>,
+    ) {
+        if self.pages > 0 {
+            self.text.push_str("\n\u{c}\n");
+        }
+        self.pages += 1;
+        let mut content = Vec::new();
+        let mut noise = Vec::new();
+        for (line, mark) in lines.into_iter().zip(marks.iter().copied()) {
+            match mark {
+                Some(kind) => noise.push((line, kind)),
+                None => content.push(line),
+            }
+        }
+        noise.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
+        let first_y = content.iter().map(|l| l.y).fold(f32::INFINITY, f32::min);
+        let segments = layout::reading_order(content);
+        let extents = layout::column_extents(&segments);
+
+        let mut items: Vec<Item> = Vec::new();
+        let (above, below): (Vec<_>, Vec<_>) = noise.into_iter().partition(|(l, _)| l.y < first_y);
+        items.extend(above.into_iter().map(|(l, k)| Item::Noise(l, k)));
+        for (k, seg) in segments.iter().enumerate() {
+            let extent = extents.get(&seg.col).copied().unwrap_or((0.0, 0.0));
+            let last_of_col = !segments[k + 1..].iter().any(|s| s.col == seg.col);
+            let next_word = if last_of_col {
+                next_heads.get(&seg.col).copied()
+            } else {
+                None
+            };
+            for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH, next_word) {
+                items.push(Item::Para(para, seg.col));
+            }
+        }
+        items.extend(below.into_iter().map(|(l, k)| Item::Noise(l, k)));
+
+        let mut line_no = 0usize;
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str("\n\n");
+            }
+            match item {
+                Item::Noise(line, kind) => {
+                    line_no += 1;
+                    let span = self.push_line(&line.text, page);
+                    self.dropped.push(Dropped {
+                        kind,
+                        text: line.text,
+                        span,
+                    });
+                }
+                Item::Para(para, col) => {
+                    let first_line = line_no + 1;
+                    let mut spans = Vec::with_capacity(para.lines.len());
+                    for (k, line) in para.lines.iter().enumerate() {
+                        if k > 0 {
+                            self.text.push('\n');
+                        }
+                        line_no += 1;
+                        spans.push(self.push_line(&line.text, page));
+                    }
+                    let texts = rejoin_hyphens(para.lines.iter().map(|l| l.text.clone()).collect());
+                    let runs = texts
+                        .into_iter()
+                        .zip(spans)
+                        .map(|(text, span)| Run {
+                            text,
+                            span,
+                            glue: false,
+                        })
+                        .collect();
+                    let b = para.bbox();
+                    let col = u32::try_from(col.min(FULL_WIDTH)).unwrap_or(15);
+                    self.blocks.push(Block {
+                        runs,
+                        hint: para.hint,
+                        line: first_line,
+                        page: Some(page),
+                        group: Some(page.saturating_mul(16).saturating_add(col)),
+                        starts_paragraph: para.starts_paragraph,
+                        ends_wrapped: para.ends_wrapped,
+                        bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
+                        lang: Lang::Other,
+                    });
+                }
+            }
+        }
+    }
+
+    fn push_line(&mut self, line: &str, page: u32) -> Span {
+        let start = self.text.len();
+        self.text.push_str(line);
+        Span {
+            start,
+            end: self.text.len(),
+            page: Some(page),
+        }
+    }
+}
+
+/// Rejoin words split across lines, in the run texts of one paragraph: a line
+/// ending in a soft hyphen, or in a hyphen after a lowercase letter when the
+/// next line starts with a lowercase letter, takes the next line's first word
+/// and loses the hyphen. Soft hyphens inside lines are removed too.
+///
+/// Ambiguity: a compound broken at its own hyphen (`бизнес-` / `процесс`)
+/// is joined as one word as well; layout cannot tell them apart.
+fn rejoin_hyphens(mut texts: Vec<String>) -> Vec<String> {
+    for i in 0..texts.len().saturating_sub(1) {
+        let (head, tail) = texts.split_at_mut(i + 1);
+        let (Some(cur), Some(next)) = (head.last_mut(), tail.first_mut()) else {
+            continue;
+        };
+        let mut rev = cur.chars().rev();
+        let last = rev.next();
+        let before = rev.next();
+        let next_first = next.chars().next();
+        let soft = last == Some('\u{AD}');
+        let hard = last == Some('-')
+            && before.is_some_and(char::is_lowercase)
+            && next_first.is_some_and(char::is_lowercase);
+        if !(soft || hard) || next.is_empty() {
+            continue;
+        }
+        cur.pop();
+        let cut = next.find(' ').unwrap_or(next.len());
+        cur.push_str(&next[..cut]);
+        *next = next[cut..].trim_start().to_string();
+    }
+    texts.into_iter().map(|t| t.replace('\u{AD}', "")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_rejoin_in_runs() {
+        let t = |v: &[&str]| rejoin_hyphens(v.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            t(&["конфиденци-", "альности и далее"]),
+            ["конфиденциальности", "и далее"]
+        );
+        assert_eq!(t(&["a conf-", "idential."]), ["a confidential.", ""]);
+        assert_eq!(t(&["soft\u{AD}", "ware and"]), ["software", "and"]);
+        assert_eq!(t(&["mid\u{AD}word"]), ["midword"]);
+        // Capitals, digits and a next line in capitals keep the hyphen.
+        assert_eq!(t(&["МҚҰ-", "на"]), ["МҚҰ-", "на"]);
+        assert_eq!(t(&["1990-", "2000"]), ["1990-", "2000"]);
+        assert_eq!(t(&["ақпарат-", "Тізім"]), ["ақпарат-", "Тізім"]);
+        assert_eq!(t(&["-"]), ["-"]);
+        assert_eq!(t(&[]), Vec::<String>::new());
+    }
+
+    #[test]
+    fn not_a_pdf() {
+        let e = extract("x.pdf", b"hello").unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)));
+        assert_eq!(e.path, "x.pdf");
+        let e = extract(
+            "y.pdf",
+            b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        )
+        .unwrap_err();
+        assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
+    }
+}
