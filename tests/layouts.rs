@@ -40,10 +40,11 @@ fn same_number_rate(path: &str) -> (usize, usize) {
 }
 
 #[test]
-fn side_by_side_text_columns() {
+fn side_by_side_columns_and_html_tables() {
     for path in [
         "fixtures/text/sidebyside_fpdf.txt",
         "fixtures/text/sidebyside_reportlab.txt",
+        "fixtures/text/policy_table.html",
     ] {
         let (hit, gold) = same_number_rate(path);
         eprintln!("{path}: {hit}/{gold}");

@@ -19,6 +19,14 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("tag regex")
 });
+/// Any tag, comment, doctype, or script/style element, for whole HTML
+/// documents (where we do not know every tag a site may use).
+static DOC_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?is)<!--.*?-->|<!doctype[^>]*>|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|</?[a-z][a-z0-9]*\b[^<>]*>",
+    )
+    .expect("document tag regex")
+});
 static AUTOLINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<((?:https?://|www\.)[^<>\s]+)>").expect("autolink regex"));
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,36 +89,68 @@ enum Piece {
 }
 
 /// Cut `src[start..end]` into pieces. Byte offsets are absolute in `src`.
-fn pieces(src: &str, start: usize, end: usize, line_start: bool) -> Vec<Piece> {
+/// The lower-case name of a tag (`td` for `</TD >`); empty for comments,
+/// doctypes and script/style elements.
+fn tag_name(tag: &str) -> String {
+    tag.trim_start_matches('<')
+        .trim_start_matches('/')
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Tags that end one block and start another.
+fn breaks_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "ul"
+            | "ol"
+            | "li"
+            | "br"
+            | "div"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "td"
+            | "th"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "html"
+            | "head"
+            | "body"
+            | "title"
+            | "header"
+            | "footer"
+            | "nav"
+            | "main"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "aside"
+            | "center"
+            | "form"
+            | ""
+    ) || (name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit())
+}
+
+fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool) -> Vec<Piece> {
     let seg = &src[start..end];
     // Collect markup matches, then fill the gaps with text.
     let mut marks: Vec<(usize, usize, Piece)> = Vec::new();
-    for m in TAG.find_iter(seg) {
+    let tags = if document { &*DOC_TAG } else { &*TAG };
+    for m in tags.find_iter(seg) {
         let tag = m.as_str().to_ascii_lowercase();
-        let name: String = tag
-            .trim_start_matches('<')
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        let breaks = matches!(
-            name.as_str(),
-            "p" | "ul"
-                | "ol"
-                | "li"
-                | "br"
-                | "div"
-                | "table"
-                | "tbody"
-                | "thead"
-                | "tr"
-                | "td"
-                | "th"
-                | "section"
-                | "article"
-                | "blockquote"
-        ) || name.starts_with('h');
-        let hint = if name.starts_with('h') && !tag.starts_with("</") {
+        let name = tag_name(&tag);
+        let breaks = breaks_block(&name);
+        let heading = (name.len() == 2 && name.starts_with('h')) || name == "title";
+        let hint = if heading && !tag.starts_with("</") {
             Some(BlockHint::Heading)
         } else if name == "li" && !tag.starts_with("</") {
             Some(BlockHint::Bullet)
@@ -238,7 +278,7 @@ pub fn parse(
             runs.clear();
         }
     };
-    for piece in pieces(src, start, end, true) {
+    for piece in pieces(src, start, end, true, false) {
         match piece {
             Piece::Text(a, b) => runs.push(Run {
                 text: src[a..b].to_string(),
@@ -273,10 +313,128 @@ pub fn parse(
     blocks
 }
 
+/// Does the text look like an HTML document (rather than lines that carry
+/// HTML fragments)? Newlines mean nothing in such a document: a `<p>` may
+/// span many source lines.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.contains("<html") || head.contains("<body") || head.contains("<!doctype html") {
+        return true;
+    }
+    if text.contains('\t') {
+        return false;
+    }
+    static OPEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)<(p|div|li|td|th|h[1-6])\b[^<>]*>").expect("open tag regex")
+    });
+    let opens = OPEN.find_iter(text).count();
+    // Some element must be open across a line end.
+    let spans_lines = text.lines().any(|l| {
+        let lower = l.to_ascii_lowercase();
+        OPEN.is_match(&lower) && !lower.contains("</")
+    });
+    opens >= 3 && spans_lines
+}
+
+/// Parse a whole HTML document into blocks. Each table cell (`<td>`,
+/// `<th>`) is a group, so its language is decided as a whole.
+pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset).max(1);
+    let mut blocks = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut hint = BlockHint::Text;
+    let mut cell: Option<u32> = None;
+    let mut flush = |runs: &mut Vec<Run>, hint: BlockHint, cell: Option<u32>| {
+        if runs.iter().any(|r| !r.text.trim().is_empty()) {
+            let line = runs
+                .iter()
+                .find(|r| !r.text.trim().is_empty())
+                .map_or(1, |r| line_of(r.span.start));
+            let mut b = Block::new(std::mem::take(runs), hint, line);
+            b.starts_paragraph = true;
+            b.group = cell;
+            if let Some(first) = b.runs.first_mut() {
+                first.glue = false;
+            }
+            blocks.push(b);
+        } else {
+            runs.clear();
+        }
+    };
+    for piece in pieces(src, 0, src.len(), false, true) {
+        match piece {
+            Piece::Text(a, b) => runs.push(Run {
+                text: src[a..b].to_string(),
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Entity(a, b, text) => runs.push(Run {
+                text,
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Markup(a, b, breaks, h) => {
+                dropped.push(Dropped {
+                    kind: DropKind::Markup,
+                    text: src[a..b].to_string(),
+                    span: Span::new(a, b),
+                });
+                if breaks {
+                    flush(&mut runs, hint, cell);
+                    hint = h.unwrap_or(BlockHint::Text);
+                    let tag = src[a..b].to_ascii_lowercase();
+                    match tag_name(&tag).as_str() {
+                        "td" | "th" if !tag.starts_with("</") => {
+                            *group += 1;
+                            cell = Some(*group);
+                        }
+                        "td" | "th" | "tr" | "table" => cell = None,
+                        _ => {}
+                    }
+                }
+            }
+            Piece::Bullet => {
+                flush(&mut runs, hint, cell);
+                hint = BlockHint::Bullet;
+            }
+        }
+    }
+    flush(&mut runs, hint, cell);
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::join_runs;
+
+    #[test]
+    fn html_documents_ignore_line_ends_and_group_cells() {
+        let src = "<!DOCTYPE html>\n<html><head><style>p { x }</style></head><body>\n<table><tr>\n<td><p>1.1. МФО собирает\nданные пользователей.</p></td>\n<td><p>1.1. МҚҰ деректерді\nжинайды.</p></td>\n</tr></table><!-- note --></body></html>\n";
+        assert!(looks_like_html(src));
+        let mut dropped = Vec::new();
+        let mut group = 0;
+        let blocks = parse_document(src, &mut group, &mut dropped);
+        let texts: Vec<String> = blocks.iter().map(|b| join_runs(&b.runs)).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "1.1. МФО собирает данные пользователей.",
+                "1.1. МҚҰ деректерді жинайды."
+            ]
+        );
+        assert_eq!(blocks[0].line, 4);
+        assert_ne!(blocks[0].group, blocks[1].group);
+        assert!(dropped.iter().any(|d| d.text.starts_with("<style>")));
+        assert!(!looks_like_html("<p>1. Цели</p>\t<p>1. Мақсаты</p>\n"));
+    }
 
     fn texts(src: &str) -> (Vec<(String, BlockHint)>, Vec<String>) {
         let mut dropped = Vec::new();

@@ -232,6 +232,12 @@ fn cells(text: &str, line: Line) -> Vec<(usize, usize)> {
 
 /// Turn a text document into blocks and dropped noise.
 pub fn ingest(text: &str) -> Ingested {
+    if markup::looks_like_html(text) {
+        let mut out = Ingested::default();
+        let mut group = 0;
+        out.blocks = markup::parse_document(text, &mut group, &mut out.dropped);
+        return out;
+    }
     let lines = lines(text);
     let mut kinds = classify(text, &lines);
     let wrap = wrap_width(text, &lines, &kinds);
