@@ -83,10 +83,25 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// Abbreviations whose dot does not end a sentence («п.», «ст.», «ж.»).
+const ABBREVIATIONS: &[&str] = &[
+    "п", "пп", "ст", "г", "гг", "ж", "жж", "см", "тел", "тг", "руб", "млн", "млрд", "др", "пр",
+    "стр", "б", "т", "қ",
+];
+
 fn ends_full_stop(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['»', '"', ')', '”', '*'])
-        .ends_with(['.', '!', '?', '…'])
+    let t = text.trim_end().trim_end_matches(['»', '"', ')', '”', '*']);
+    if !t.ends_with(['.', '!', '?', '…']) {
+        return false;
+    }
+    // «и т.д.», «т.б.», «т.е.»: an abbreviation with inner dots, or a known
+    // short one, does not end the sentence.
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = last.trim_end_matches('.');
+    let abbreviation = (word.contains('.')
+        && word.chars().filter(|c| c.is_alphabetic()).count() <= 4)
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+    !(t.ends_with('.') && abbreviation)
 }
 
 /// A previous paragraph this long that ends without punctuation was cut.
@@ -250,6 +265,19 @@ mod tests {
         );
         let s = split(&[a, b]);
         assert_eq!(s.ru.len(), 1);
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_end_the_paragraph() {
+        let blocks = vec![
+            block("• курьер, экспресс пошта және т.б.", Lang::Kk, 0),
+            block("көмегімен жөнелту үшін;", Lang::Kk, 100),
+            block("Сөйлем аяқталды.", Lang::Kk, 200),
+            block("жаңа жол.", Lang::Kk, 300),
+        ];
+        let s = split(&blocks);
+        assert_eq!(s.kk.len(), 3);
+        assert!(s.kk[0].text().ends_with("т.б. көмегімен жөнелту үшін;"));
     }
 
     #[test]
