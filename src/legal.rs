@@ -5,6 +5,11 @@
 //! misstates the obligation). All words come from the rules data
 //! ([`LegalRules`]); this module only matches them.
 //!
+//! This is the `extract` stage of ARCHITECTURE.md for topics and rights,
+//! kept apart from `extract` (entities of one text) because it reads the
+//! clause structure: lead-ins, parents, section headings. It reads only
+//! the clauses and the rules; judging what it found is `check::legal`'s.
+//!
 //! How a clause is read:
 //! - Its text is cut into words (runs of letters and digits), folded like
 //!   the patterns, and into sentences at `.`, `;`, `!`, `?` followed by a
