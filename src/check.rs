@@ -3,9 +3,14 @@
 //! number, Latin name) on one side only, a document with one language, and
 //! numbering gaps and duplicates within a stream.
 //!
+//! The legal findings (rights, disclosures, foreign law, citations) are
+//! made by [`legal`] and follow the structural ones.
+//!
 //! Invariants: every finding names its clauses by id (Kazakh first) and
 //! quotes them; findings are sorted by the position of their first clause,
 //! then kind, so output is deterministic.
+
+pub mod legal;
 
 use std::collections::BTreeMap;
 

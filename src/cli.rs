@@ -10,6 +10,7 @@ use clap::{Args, Parser, Subcommand};
 use qostil::model::{Document, Severity};
 use qostil::report::{Format, json, markdown};
 use qostil::rules::Glossary;
+use qostil::rules::legal::LegalRules;
 use qostil::{Config, corpus};
 
 /// qostil: Kazakh/Russian privacy-policy parity, rights and corpus audit.
@@ -21,6 +22,10 @@ pub struct Cli {
     /// An extra kk/ru glossary (TSV: id, kk, ru) merged over the built-in one.
     #[arg(long, global = true, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
+    /// Legal rules (JSON like data/rules.json: rights checklist, disclosures,
+    /// topics, red flags) used instead of the built-in ones.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -33,6 +38,9 @@ pub enum Command {
     Align(FileArgs),
     /// The findings of one document.
     Check(FileArgs),
+    /// The rights of the data subject per language (with clause numbers),
+    /// extra rights, disclosures and red flags.
+    Rights(FileArgs),
     /// Audit every policy in a folder in parallel; writes report.json and report.md.
     Audit(AuditArgs),
 }
@@ -89,6 +97,11 @@ fn config(cli: &Cli) -> Result<Config> {
             .glossary
             .extend(Glossary::parse(&path.display().to_string(), &text)?);
     }
+    if let Some(path) = &cli.rules {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read rules {}", path.display()))?;
+        config.rules = LegalRules::parse(&path.display().to_string(), &text)?;
+    }
     Ok(config)
 }
 
@@ -138,7 +151,10 @@ fn outcome(doc: &Document, min: Severity) -> Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     let config = config(&cli)?;
     match &cli.command {
-        Command::Parse(args) | Command::Align(args) | Command::Check(args) => {
+        Command::Parse(args)
+        | Command::Align(args)
+        | Command::Check(args)
+        | Command::Rights(args) => {
             let min = severity(&args.min_severity)?;
             let bytes = read_input(&args.file)?;
             let doc = qostil::analyze(&args.file, &bytes, &config)?;
@@ -155,6 +171,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 (Command::Parse(_), _) => bail!("parse writes JSON only"),
                 (Command::Align(_), Format::Json) => json::alignment(&doc),
                 (Command::Align(_), Format::Markdown) => markdown::alignment(&doc),
+                (Command::Rights(_), Format::Json) => json::rights(&doc),
+                (Command::Rights(_), Format::Markdown) => markdown::rights(&doc, &config.rules),
                 (_, Format::Json) => json::findings(&doc, min),
                 (_, Format::Markdown) => markdown::findings(&doc, min),
             };

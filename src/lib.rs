@@ -15,6 +15,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod lang;
+pub mod legal;
 pub mod model;
 pub mod report;
 pub mod rules;
@@ -23,17 +24,21 @@ pub mod streams;
 use error::Result;
 use model::{Clause, Document, Lang};
 use rules::Glossary;
+use rules::legal::LegalRules;
 
 /// What the analysis needs besides the input: the rules data.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub glossary: Glossary,
+    /// Rights checklist, disclosures, topics and red-flag patterns.
+    pub rules: LegalRules,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
             glossary: Glossary::builtin(),
+            rules: LegalRules::builtin(),
         }
     }
 }
@@ -70,7 +75,14 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
     let pairs = align::align(&clauses, &config.glossary);
-    let findings = check::check(&clauses, &pairs, &languages);
+    let mut findings = check::check(&clauses, &pairs, &languages);
+    let legal = legal::analyze(&clauses, &config.rules);
+    findings.extend(check::legal::findings(
+        &clauses,
+        &legal,
+        &languages,
+        &config.rules,
+    ));
     let company = extract::company(&ingested.source.text);
     Ok(Document {
         source: ingested.source,
@@ -81,5 +93,6 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
         clauses,
         pairs,
         findings,
+        legal,
     })
 }

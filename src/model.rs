@@ -448,12 +448,146 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     pub pairs: Vec<Pair>,
     pub findings: Vec<Finding>,
+    /// Topics, rights and disclosures found by the legal rules.
+    pub legal: Legal,
 }
 
 impl Document {
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
     }
+}
+
+/// Where a rule matched inside one clause: a byte range of the clause's
+/// `text` and the words that matched (as printed, gaps left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub words: Vec<String>,
+}
+
+/// One topic of one clause, with the words that show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopicHit {
+    pub topic: String,
+    #[serde(flatten)]
+    pub hit: Hit,
+    /// The lead-in whose text holds the evidence, when a list member takes
+    /// the topic its lead-in announces; `hit` is then within that clause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+/// In which languages a right or disclosure was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Both,
+    KkOnly,
+    RuOnly,
+    Absent,
+}
+
+impl Presence {
+    pub fn of(kk: bool, ru: bool) -> Presence {
+        match (kk, ru) {
+            (true, true) => Presence::Both,
+            (true, false) => Presence::KkOnly,
+            (false, true) => Presence::RuOnly,
+            (false, false) => Presence::Absent,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Presence::Both => "both",
+            Presence::KkOnly => "kk_only",
+            Presence::RuOnly => "ru_only",
+            Presence::Absent => "absent",
+        }
+    }
+}
+
+/// A clause where a checklist item (a right, a disclosure) was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub lang: Lang,
+    /// Id of the clause whose text matched.
+    pub clause: String,
+    /// The clause the mention belongs to, as cited: a bullet of a lead-in
+    /// such as «7.1. … имеет право:» is cited as `7.1`.
+    pub cite: String,
+    pub hit: Hit,
+}
+
+/// One checklist item (a right or a disclosure) across the document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub id: String,
+    /// The version of the law the item was written against.
+    pub law_version: String,
+    pub status: Presence,
+    /// Mentions in reading order, Kazakh first; at most one per clause.
+    pub mentions: Vec<Mention>,
+    /// Conditions that limit the item (e.g. consent withdrawn only after
+    /// the loan is repaid, Art. 8(2)), with the clause stating them.
+    pub restrictions: Vec<Mention>,
+}
+
+impl Coverage {
+    /// Mentions in one language.
+    pub fn in_lang(&self, lang: Lang) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.lang == lang)
+    }
+
+    /// Distinct citations in one language, in reading order.
+    pub fn cites(&self, lang: Lang) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for m in self.in_lang(lang) {
+            if !out.contains(&m.cite.as_str()) {
+                out.push(&m.cite);
+            }
+        }
+        out
+    }
+
+    pub fn restricted(&self, lang: Lang) -> bool {
+        self.restrictions.iter().any(|m| m.lang == lang)
+    }
+}
+
+/// A passage the legal rules flag: a foreign law, a wrong citation of the
+/// law, an obligation stated differently from the law.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// `foreign_law`, `wrong_law_citation` or `obligation_misstated`.
+    pub kind: String,
+    /// Id of the rule that matched.
+    pub rule: String,
+    pub lang: Lang,
+    pub clause: String,
+    pub hit: Hit,
+    /// What is wrong, e.g. "number 4-V instead of 94-V".
+    pub detail: String,
+}
+
+/// What the legal rules found in a document.
+///
+/// Invariants: `topics` has one entry per clause, indexed like
+/// `Document::clauses`, in the order of the rules' topics; a hit's byte
+/// range is within the text of its clause (or of `TopicHit::from`);
+/// `rights`, `extra_rights` and `disclosures` follow the order of the rules
+/// data; mentions and flags are in reading order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Legal {
+    /// The version of the law the rules data was checked against.
+    pub law_version: String,
+    pub topics: Vec<Vec<TopicHit>>,
+    pub rights: Vec<Coverage>,
+    pub extra_rights: Vec<Coverage>,
+    pub disclosures: Vec<Coverage>,
+    pub flags: Vec<Flag>,
 }
 
 #[cfg(test)]

@@ -2,8 +2,13 @@
 //! overridable by a user file. Loading validates the data and reports the
 //! file and line of any error; matching lives with the stages that use it.
 //!
+//! The legal rules (rights checklist, disclosures, topics, red flags) are
+//! in [`legal`], embedded from `data/rules.json` in the same way.
+//!
 //! Invariant: every concept has at least one Kazakh and one Russian
 //! alternative, each made of lower-case, non-empty stems; ids are unique.
+
+pub mod legal;
 
 use crate::error::{Error, ErrorKind, Result};
 

@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::corpus::{Audit, DocSummary};
-use crate::model::{Clause, Document, Dropped, Finding, Lang, Severity, Span};
+use crate::model::{
+    Clause, Coverage, Document, Dropped, Finding, Flag, Lang, Legal, Presence, Severity, Span,
+    TopicHit,
+};
 
 /// Version of the JSON layout; bumped on any incompatible change.
 pub const SCHEMA: u32 = 1;
@@ -45,6 +48,8 @@ pub struct ClauseOut<'a> {
     pub segments: &'a [Span],
     pub line: usize,
     pub parent: Option<&'a str>,
+    /// Topics of the clause with their evidence (empty when none).
+    pub topics: &'a [TopicHit],
 }
 
 #[derive(Serialize)]
@@ -52,6 +57,27 @@ pub struct PairOut<'a> {
     pub kk: Vec<&'a str>,
     pub ru: Vec<&'a str>,
     pub score: f32,
+}
+
+/// What the legal rules found, without the per-clause topics (those are
+/// on the clauses).
+#[derive(Serialize)]
+pub struct LegalOut<'a> {
+    pub law_version: &'a str,
+    pub rights: &'a [Coverage],
+    pub extra_rights: &'a [Coverage],
+    pub disclosures: &'a [Coverage],
+    pub flags: &'a [Flag],
+}
+
+pub fn legal_out(legal: &Legal) -> LegalOut<'_> {
+    LegalOut {
+        law_version: &legal.law_version,
+        rights: &legal.rights,
+        extra_rights: &legal.extra_rights,
+        disclosures: &legal.disclosures,
+        flags: &legal.flags,
+    }
 }
 
 #[derive(Serialize)]
@@ -63,6 +89,15 @@ pub struct DocumentOut<'a> {
     pub pairs: Vec<PairOut<'a>>,
     pub findings: Vec<&'a Finding>,
     pub dropped: &'a [Dropped],
+    pub legal: LegalOut<'a>,
+}
+
+#[derive(Serialize)]
+pub struct RightsOut<'a> {
+    pub qostil: &'static str,
+    pub schema: u32,
+    pub document: DocumentHead<'a>,
+    pub legal: LegalOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -139,7 +174,7 @@ pub fn head(doc: &Document) -> DocumentHead<'_> {
     }
 }
 
-fn clause_out(c: &Clause) -> ClauseOut<'_> {
+fn clause_out<'a>(doc: &'a Document, i: usize, c: &'a Clause) -> ClauseOut<'a> {
     let span = Span {
         start: c.segments.first().map_or(0, |s| s.start),
         end: c.segments.last().map_or(0, |s| s.end),
@@ -157,6 +192,7 @@ fn clause_out(c: &Clause) -> ClauseOut<'_> {
         segments: &c.segments,
         line: c.line,
         parent: c.parent.as_deref(),
+        topics: doc.legal.topics.get(i).map_or(&[], |t| t.as_slice()),
     }
 }
 
@@ -181,7 +217,12 @@ pub fn document(doc: &Document, min: Severity) -> String {
         qostil: env!("CARGO_PKG_VERSION"),
         schema: SCHEMA,
         document: head(doc),
-        clauses: doc.clauses.iter().map(clause_out).collect(),
+        clauses: doc
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| clause_out(doc, i, c))
+            .collect(),
         pairs: doc
             .pairs
             .iter()
@@ -193,6 +234,18 @@ pub fn document(doc: &Document, min: Severity) -> String {
             .collect(),
         findings: filtered(doc, min),
         dropped: &doc.dropped,
+        legal: legal_out(&doc.legal),
+    })
+}
+
+/// `qostil rights --format json`: rights, extra rights, disclosures and
+/// red flags of one document.
+pub fn rights(doc: &Document) -> String {
+    to_string(&RightsOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        document: head(doc),
+        legal: legal_out(&doc.legal),
     })
 }
 
@@ -241,6 +294,95 @@ struct AuditOut<'a> {
     summary: AuditSummary,
     documents: Vec<AuditDoc<'a>>,
     errors: Vec<AuditError<'a>>,
+    matrix: Matrix<'a>,
+}
+
+/// One checklist item of one document, in brief.
+#[derive(Serialize)]
+struct CoverageCell<'a> {
+    id: &'a str,
+    status: Presence,
+    kk: Vec<&'a str>,
+    ru: Vec<&'a str>,
+    /// Languages in which the item is granted with a condition.
+    restricted: Vec<Lang>,
+}
+
+fn cells(covs: &[Coverage]) -> Vec<CoverageCell<'_>> {
+    covs.iter()
+        .map(|c| CoverageCell {
+            id: &c.id,
+            status: c.status,
+            kk: c.cites(Lang::Kk),
+            ru: c.cites(Lang::Ru),
+            restricted: [Lang::Kk, Lang::Ru]
+                .into_iter()
+                .filter(|&l| c.restricted(l))
+                .collect(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct CoverageOut<'a> {
+    law_version: &'a str,
+    rights: Vec<CoverageCell<'a>>,
+    extra_rights: Vec<CoverageCell<'a>>,
+    disclosures: Vec<CoverageCell<'a>>,
+}
+
+/// Companies × rights and disclosures, for the whole corpus.
+#[derive(Serialize)]
+struct Matrix<'a> {
+    rights: Vec<&'a str>,
+    disclosures: Vec<&'a str>,
+    rows: Vec<MatrixRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    company: Option<&'a str>,
+    source: &'a str,
+    languages: &'a [Lang],
+    rights: BTreeMap<&'a str, Presence>,
+    disclosures: BTreeMap<&'a str, Presence>,
+    /// Rights granted with a condition (in any language).
+    restricted: Vec<&'a str>,
+}
+
+fn matrix(audit: &Audit) -> Matrix<'_> {
+    fn ids(covs: &[Coverage]) -> Vec<&str> {
+        covs.iter().map(|x| x.id.as_str()).collect()
+    }
+    let first = audit.documents.first().map(|d| &d.doc.legal);
+    Matrix {
+        rights: first.map(|l| ids(&l.rights)).unwrap_or_default(),
+        disclosures: first.map(|l| ids(&l.disclosures)).unwrap_or_default(),
+        rows: audit
+            .documents
+            .iter()
+            .map(|d| {
+                let l = &d.doc.legal;
+                MatrixRow {
+                    company: d.doc.company.as_deref(),
+                    source: &d.doc.source.name,
+                    languages: &d.doc.languages,
+                    rights: l.rights.iter().map(|c| (c.id.as_str(), c.status)).collect(),
+                    disclosures: l
+                        .disclosures
+                        .iter()
+                        .map(|c| (c.id.as_str(), c.status))
+                        .collect(),
+                    restricted: l
+                        .rights
+                        .iter()
+                        .filter(|c| !c.restrictions.is_empty())
+                        .map(|c| c.id.as_str())
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -259,6 +401,7 @@ struct AuditDoc<'a> {
     aligned_pairs: usize,
     findings_by_kind: BTreeMap<&'a str, usize>,
     findings: Vec<&'a Finding>,
+    coverage: CoverageOut<'a>,
 }
 
 #[derive(Serialize)]
@@ -284,6 +427,12 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
                 aligned_pairs: d.aligned_pairs(),
                 findings_by_kind: by_kind,
                 findings,
+                coverage: CoverageOut {
+                    law_version: &d.doc.legal.law_version,
+                    rights: cells(&d.doc.legal.rights),
+                    extra_rights: cells(&d.doc.legal.extra_rights),
+                    disclosures: cells(&d.doc.legal.disclosures),
+                },
             }
         })
         .collect();
@@ -311,5 +460,6 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
                 error: e.to_string(),
             })
             .collect(),
+        matrix: matrix(audit),
     })
 }

@@ -1,14 +1,17 @@
-//! Markdown writers: the side-by-side alignment table, the findings list
-//! and the audit report. Document text is escaped for table cells (`|`,
-//! line breaks) so that a clause can never break the table.
+//! Markdown writers: the side-by-side alignment table, the findings list,
+//! the rights table of one document and the audit report (with a coverage
+//! table per document and a companies × rights/disclosures matrix).
+//! Document text is escaped for table cells (`|`, line breaks) so that a
+//! clause can never break the table.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::check::quote;
 use crate::corpus::Audit;
-use crate::model::{Document, Finding, Lang, Severity};
+use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
+use crate::rules::legal::{Item, LegalRules};
 
 /// Escape text for a Markdown table cell.
 pub fn cell(s: &str) -> String {
@@ -79,6 +82,158 @@ fn finding_md(out: &mut String, f: &Finding) {
     }
 }
 
+/// The citations of an item in one language, for a table cell: `7.1`,
+/// `7.1 (restricted)`, `—` when absent, `n/a` when the document has no
+/// version in that language.
+fn lang_cell(doc: &Document, c: &Coverage, lang: Lang) -> String {
+    if !doc.languages.contains(&lang) {
+        return "n/a".into();
+    }
+    let cites = c.cites(lang);
+    if cites.is_empty() {
+        return "—".into();
+    }
+    let mut out = cell(&cites.join(", "));
+    if c.restricted(lang) {
+        out.push_str(" (restricted)");
+    }
+    out
+}
+
+fn status_cell(doc: &Document, c: &Coverage) -> String {
+    let one = doc.languages.len() == 1;
+    match c.status {
+        Presence::Both => "both".into(),
+        Presence::Absent => "**absent**".into(),
+        Presence::KkOnly if one => "present".into(),
+        Presence::RuOnly if one => "present".into(),
+        Presence::KkOnly => "**kk only**".into(),
+        Presence::RuOnly => "**ru only**".into(),
+    }
+}
+
+fn item_label(item: Option<&Item>, id: &str) -> String {
+    match item {
+        Some(i) => match &i.article {
+            Some(a) => format!("`{id}` {} ({a})", cell(&i.name)),
+            None => format!("`{id}` {}", cell(&i.name)),
+        },
+        None => format!("`{id}`"),
+    }
+}
+
+fn coverage_table(out: &mut String, doc: &Document, covs: &[Coverage], items: &[Item]) {
+    let _ = writeln!(out, "| item | kk | ru | status |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for c in covs {
+        let item = items.iter().find(|i| i.id == c.id);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            item_label(item, &c.id),
+            lang_cell(doc, c, Lang::Kk),
+            lang_cell(doc, c, Lang::Ru),
+            status_cell(doc, c)
+        );
+    }
+}
+
+/// `qostil rights`: rights × kk/ru with clause numbers, extra rights,
+/// disclosures and red flags.
+pub fn rights(doc: &Document, rules: &LegalRules) -> String {
+    let mut out = String::new();
+    let legal = &doc.legal;
+    let _ = writeln!(
+        out,
+        "# Rights: {}
+",
+        cell(&title(doc))
+    );
+    let _ = writeln!(
+        out,
+        "Checked against: {}.
+",
+        cell(&legal.law_version)
+    );
+    let _ = writeln!(
+        out,
+        "## Rights of the data subject (Art. 24(1))
+"
+    );
+    coverage_table(&mut out, doc, &legal.rights, &rules.rights);
+    let _ = writeln!(
+        out,
+        "
+## Extra rights (GDPR-style; not substitutes for the above)
+"
+    );
+    coverage_table(&mut out, doc, &legal.extra_rights, &rules.extra_rights);
+    let _ = writeln!(
+        out,
+        "
+## Disclosures
+"
+    );
+    coverage_table(&mut out, doc, &legal.disclosures, &rules.disclosures);
+    let _ = writeln!(
+        out,
+        "
+## Red flags
+"
+    );
+    if legal.flags.is_empty() {
+        let _ = writeln!(out, "None.");
+    }
+    for f in &legal.flags {
+        let cite = doc
+            .clause(&f.clause)
+            .map_or(f.clause.as_str(), |c| c.cite());
+        let _ = writeln!(
+            out,
+            "- `{}` {} {}: «{}» — {}",
+            f.kind,
+            f.lang.code(),
+            cell(cite),
+            cell(&f.hit.words.join(" ")),
+            cell(&f.detail)
+        );
+    }
+    out
+}
+
+/// The symbol of an item's presence in the corpus matrix.
+fn mark(c: &Coverage) -> String {
+    let mut s = match c.status {
+        Presence::Both => "kk+ru",
+        Presence::KkOnly => "kk",
+        Presence::RuOnly => "ru",
+        Presence::Absent => "—",
+    }
+    .to_string();
+    if !c.restrictions.is_empty() {
+        s.push('*');
+    }
+    s
+}
+
+fn matrix(out: &mut String, audit: &Audit, pick: fn(&Document) -> &[Coverage]) {
+    let Some(first) = audit.documents.first() else {
+        return;
+    };
+    let ids: Vec<&str> = pick(&first.doc).iter().map(|c| c.id.as_str()).collect();
+    let _ = writeln!(out, "| company | {} |", ids.join(" | "));
+    let _ = writeln!(out, "|---|{}", "---|".repeat(ids.len()));
+    for d in &audit.documents {
+        let marks: Vec<String> = pick(&d.doc).iter().map(mark).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} |",
+            cell(d.doc.company.as_deref().unwrap_or(&d.doc.source.name)),
+            marks.join(" | ")
+        );
+    }
+}
+
 /// `qostil check`: the findings.
 pub fn findings(doc: &Document, min: Severity) -> String {
     let mut out = String::new();
@@ -126,6 +281,18 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
             n
         );
     }
+    if let Some(first) = audit.documents.first() {
+        let _ = writeln!(out, "\n## Rights and disclosures across the corpus\n");
+        let _ = writeln!(
+            out,
+            "Checked against: {}. `kk+ru` in both versions, `kk` or `ru` in one \
+             version only, `—` absent, `*` granted with a condition.\n",
+            cell(&first.doc.legal.law_version)
+        );
+        matrix(&mut out, audit, |d| &d.legal.rights);
+        let _ = writeln!(out);
+        matrix(&mut out, audit, |d| &d.legal.disclosures);
+    }
     if !audit.errors.is_empty() {
         let _ = writeln!(out, "\n## Errors\n");
         for (path, e) in &audit.errors {
@@ -138,6 +305,25 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
         if let Some(w) = &d.website {
             let _ = writeln!(out, "Website: {}\n", cell(w));
         }
+        let _ = writeln!(out, "| right, extra right, disclosure | kk | ru |");
+        let _ = writeln!(out, "|---|---|---|");
+        let legal = &doc.legal;
+        for (kind, covs) in [
+            ("right", &legal.rights),
+            ("extra", &legal.extra_rights),
+            ("disclosure", &legal.disclosures),
+        ] {
+            for c in covs {
+                let _ = writeln!(
+                    out,
+                    "| {kind} `{}` | {} | {} |",
+                    c.id,
+                    lang_cell(doc, c, Lang::Kk),
+                    lang_cell(doc, c, Lang::Ru)
+                );
+            }
+        }
+        let _ = writeln!(out);
         let mut by_kind: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
         for f in doc.findings.iter().filter(|f| f.severity >= min) {
             *by_kind

@@ -1,0 +1,1186 @@
+//! The legal reading of a document: topics of every clause, which rights of
+//! the data subject (Art. 24 of Law 94-V) and which disclosures each
+//! language version contains, and passages the rules flag (a foreign law,
+//! the law cited with a wrong number, date or title, a disclosure that
+//! misstates the obligation). All words come from the rules data
+//! ([`LegalRules`]); this module only matches them.
+//!
+//! This is the `extract` stage of ARCHITECTURE.md for topics and rights,
+//! kept apart from `extract` (entities of one text) because it reads the
+//! clause structure: lead-ins, parents, section headings. It reads only
+//! the clauses and the rules; judging what it found is `check::legal`'s.
+//!
+//! How a clause is read:
+//! - Its text is cut into words (runs of letters and digits), folded like
+//!   the patterns, and into sentences at `.`, `;`, `!`, `?` followed by a
+//!   space. A pattern never spans two sentences.
+//! - A clause belongs to a lead-in: a bullet, or a paragraph that continues
+//!   a list (it starts in lower case or with a dash), is cited by the clause
+//!   whose list it completes («7.1. … имеет право:» → `7.1`).
+//! - A right counts only in a rights context: a grant («имеет право»,
+//!   «құқылы») in the clause, its lead-in, its parent number or its section
+//!   heading that is not the operator's («МФО вправе»), or the data subject
+//!   named as the one who acts earlier in the same sentence. «Уничтожение»
+//!   among security measures is not the right to destruction.
+//! - Topics: where matches of different topics overlap, the longer match
+//!   wins («согласие на сбор» is about the legal basis, not collection). A
+//!   list member also takes the topic its lead-in announces (the topic of
+//!   the lead-in's last match: «… в следующих целях:» → purposes). A topic
+//!   may be declared to hold wherever a right is granted.
+//!
+//! Invariants: `Legal::topics` has one entry per clause; coverage items
+//! follow the order of the rules; mentions are in clause order (Kazakh
+//! clauses come first) with at most one per clause; every hit's byte range
+//! lies on character boundaries of its clause's text.
+
+use std::collections::BTreeMap;
+
+use crate::extract;
+use crate::model::{
+    Clause, ClauseKind, Coverage, Entity, EntityKind, Flag, Hit, Lang, Legal, Mention, Presence,
+    TopicHit,
+};
+use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Slot, Stem};
+
+/// A word of a clause, folded, with its byte range and sentence number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub norm: String,
+    pub start: usize,
+    pub end: usize,
+    pub sentence: usize,
+}
+
+/// Cut text into folded words and number their sentences.
+pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut sentence = 0;
+    let mut start: Option<usize> = None;
+    let mut stop = false; // a sentence stop was seen since the last word
+    let mut stop_then_space = false;
+    for (i, ch) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if ch.is_alphanumeric() && i < text.len() {
+            if start.is_none() {
+                if stop_then_space {
+                    sentence += 1;
+                }
+                stop = false;
+                stop_then_space = false;
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(Word {
+                norm: folding.word(&text[s..i]),
+                start: s,
+                end: i,
+                sentence,
+            });
+        }
+        if matches!(ch, '.' | ';' | '!' | '?') {
+            stop = true;
+        } else if ch.is_whitespace() && stop {
+            stop_then_space = true;
+        }
+    }
+    out
+}
+
+fn stem_ok(stem: &Stem, w: &str) -> bool {
+    if stem.exact {
+        w == stem.text
+    } else {
+        w.starts_with(stem.text.as_str())
+    }
+}
+
+fn word_at(
+    slots: &[Slot],
+    words: &[Word],
+    at: usize,
+    sentence: usize,
+    acc: &mut Vec<usize>,
+) -> bool {
+    let Some(Slot::Word(alts)) = slots.first() else {
+        return false;
+    };
+    let Some(w) = words.get(at) else {
+        return false;
+    };
+    if w.sentence != sentence || !alts.iter().any(|s| stem_ok(s, &w.norm)) {
+        return false;
+    }
+    acc.push(at);
+    if rest(&slots[1..], words, at + 1, sentence, acc) {
+        return true;
+    }
+    acc.pop();
+    false
+}
+
+fn rest(slots: &[Slot], words: &[Word], at: usize, sentence: usize, acc: &mut Vec<usize>) -> bool {
+    match slots.first() {
+        None => true,
+        Some(Slot::Word(_)) => word_at(slots, words, at, sentence, acc),
+        Some(Slot::Gap(n)) => {
+            (0..=*n).any(|skip| word_at(&slots[1..], words, at + skip, sentence, acc))
+        }
+    }
+}
+
+/// One match of a pattern: the indices of the words its word slots took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub words: Vec<usize>,
+}
+
+impl Match {
+    pub fn first(&self) -> usize {
+        self.words.first().copied().unwrap_or(0)
+    }
+
+    pub fn last(&self) -> usize {
+        self.words.last().copied().unwrap_or(0)
+    }
+
+    /// Whether two matches share a word (the words a gap skips belong to
+    /// neither).
+    fn overlaps(&self, other: &Match) -> bool {
+        self.words.iter().any(|w| other.words.contains(w))
+    }
+
+    /// The evidence in the clause text.
+    pub fn hit(&self, text: &str, words: &[Word]) -> Hit {
+        Hit {
+            start: words[self.first()].start,
+            end: words[self.last()].end,
+            words: self
+                .words
+                .iter()
+                .map(|&k| text[words[k].start..words[k].end].to_string())
+                .collect(),
+        }
+    }
+}
+
+/// Every match of a pattern, by start word (the shortest from each start).
+pub fn find(p: &Pattern, words: &[Word]) -> Vec<Match> {
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        let mut acc = Vec::new();
+        if word_at(&p.slots, words, i, words[i].sentence, &mut acc) {
+            out.push(Match { words: acc });
+        }
+    }
+    out
+}
+
+fn find_all(patterns: &[Pattern], words: &[Word]) -> Vec<Match> {
+    let mut out: Vec<Match> = patterns.iter().flat_map(|p| find(p, words)).collect();
+    out.sort_by_key(|m| (m.first(), m.last()));
+    out
+}
+
+/// Matches of an item in one clause, without those an `unless` match
+/// overlaps (the words belong to another construction).
+fn item_matches(item: &Item, lang: Lang, words: &[Word]) -> Vec<Match> {
+    let unless = find_all(item.unless.get(lang), words);
+    find_all(item.patterns.get(lang), words)
+        .into_iter()
+        .filter(|m| !unless.iter().any(|u| u.overlaps(m)))
+        .collect()
+}
+
+/// One clause, read once: its words, entities, and where the data
+/// subject and the restriction conditions are named.
+struct Read<'a> {
+    clause: &'a Clause,
+    words: Vec<Word>,
+    entities: Vec<Entity>,
+    agents: Vec<Match>,
+    operators: Vec<Match>,
+    conditions: Vec<Match>,
+    /// Sentences where a right is granted to the operator («МФО вправе
+    /// уничтожить»): nothing in them is a right of the subject.
+    operator_sentences: Vec<usize>,
+}
+
+impl<'a> Read<'a> {
+    fn new(clause: &'a Clause, rules: &LegalRules) -> Read<'a> {
+        let words = words(&clause.text, &rules.folding);
+        let mut r = Read {
+            clause,
+            entities: extract::entities(&clause.text),
+            agents: find_all(rules.agents.get(clause.lang), &words),
+            operators: find_all(rules.operators.get(clause.lang), &words),
+            conditions: find_all(rules.conditions.get(clause.lang), &words),
+            operator_sentences: Vec::new(),
+            words,
+        };
+        let holders = find_all(rules.holders.get(clause.lang), &r.words);
+        r.operator_sentences = holders
+            .iter()
+            .filter(|h| !holder_is_subject(&r.words, h, &r.operators, &r.agents))
+            .map(|h| r.words[h.first()].sentence)
+            .collect();
+        r
+    }
+
+    /// The first entity of one of these kinds, as a hit.
+    fn entity_hit(&self, kinds: &[EntityKind]) -> Option<Hit> {
+        let e = self.entities.iter().find(|e| kinds.contains(&e.kind))?;
+        Some(Hit {
+            start: e.start,
+            end: e.end,
+            words: vec![self.clause.text[e.start..e.end].to_string()],
+        })
+    }
+}
+
+/// How the clauses hang together: lead-ins, parents and sections.
+struct Structure {
+    /// The clause each clause is cited by (itself, or a lead-in).
+    owner: Vec<usize>,
+    /// Clauses whose grants give this clause a rights context.
+    context_from: Vec<Vec<usize>>,
+}
+
+/// The nearest clause before `i`, in the same language, numbered `number`.
+fn numbered_before(clauses: &[Clause], i: usize, number: &str) -> Option<usize> {
+    (0..i).rev().find(|&j| {
+        clauses[j].lang == clauses[i].lang && clauses[j].number.as_deref() == Some(number)
+    })
+}
+
+/// The number one level up: `4.2.1` → `4.2`, `3.1(1)` → `3.1`.
+fn parent_number(n: &str) -> Option<&str> {
+    if let Some((p, _)) = n.split_once('(') {
+        return Some(p);
+    }
+    n.rsplit_once('.').map(|(p, _)| p)
+}
+
+fn continues_list(c: &Clause) -> bool {
+    c.text
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_lowercase() || matches!(ch, '-' | '–' | '—'))
+}
+
+fn structure(clauses: &[Clause]) -> Structure {
+    let n = clauses.len();
+    let mut owner: Vec<usize> = (0..n).collect();
+    let mut context_from: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, c) in clauses.iter().enumerate() {
+        let anchor = c.parent.as_deref();
+        let member = match c.kind {
+            ClauseKind::Bullet => true,
+            ClauseKind::Paragraph => continues_list(c),
+            _ => false,
+        };
+        if member && let Some(a) = anchor.and_then(|a| numbered_before(clauses, i, a)) {
+            owner[i] = owner[a];
+        }
+        let mut ctx = Vec::new();
+        if owner[i] != i {
+            ctx.push(owner[i]);
+        }
+        let own_number = c.number.as_deref().or(anchor);
+        if let Some(p) = own_number.and_then(parent_number)
+            && let Some(j) = numbered_before(clauses, i, p)
+        {
+            ctx.push(j);
+            if let Some(pp) = parent_number(p).and_then(|pp| numbered_before(clauses, i, pp)) {
+                ctx.push(pp);
+            }
+        }
+        if c.kind != ClauseKind::Heading
+            && let Some(h) = (0..i)
+                .rev()
+                .find(|&j| clauses[j].lang == c.lang && clauses[j].kind == ClauseKind::Heading)
+        {
+            ctx.push(h);
+        }
+        ctx.sort_unstable();
+        ctx.dedup();
+        context_from[i] = ctx;
+    }
+    Structure {
+        owner,
+        context_from,
+    }
+}
+
+/// The data subject opens a sentence as the one who acts: an agent among
+/// the first words of its sentence (Kazakh and Russian both put the subject
+/// first; «пайдаланушы туралы» deep in a sentence is 'about the user').
+const AGENT_WITHIN: usize = 5;
+
+fn sentence_start(words: &[Word], at: usize) -> usize {
+    let s = words[at].sentence;
+    (0..=at)
+        .rev()
+        .take_while(|&k| words[k].sentence == s)
+        .last()
+        .unwrap_or(at)
+}
+
+fn opens_sentence(words: &[Word], m: &Match) -> bool {
+    m.first() - sentence_start(words, m.first()) < AGENT_WITHIN
+}
+
+/// Does the clause grant rights to the data subject somewhere (a grant not
+/// attributed to the operator), or open with the subject and a colon
+/// («Дербес деректер субъектісі: … алуға; … талап ету; …»)?
+fn grants(rules: &LegalRules, r: &Read) -> bool {
+    let lang = r.clause.lang;
+    let words = &r.words;
+    let agents = &r.agents;
+    let colon_lead = agents.iter().any(|m| {
+        opens_sentence(words, m) && {
+            let end = words[m.last()].end;
+            let next = words
+                .get(m.last() + 1)
+                .map_or(r.clause.text.len(), |w| w.start);
+            r.clause.text[end..next].contains(':')
+        }
+    });
+    if colon_lead {
+        return true;
+    }
+    let holders = find_all(rules.holders.get(lang), words);
+    if holders.is_empty() {
+        return false;
+    }
+    holders
+        .iter()
+        .any(|h| holder_is_subject(words, h, &r.operators, agents))
+}
+
+/// Words between a subject and its verb that still make them adjacent
+/// («МФО вправе», «пользователь) имеет право»).
+const ADJACENT: usize = 2;
+
+/// Whose grant is `h`: the operator's or the data subject's? The subject
+/// standing right before the grant decides (Russian «МФО вправе»); else
+/// the first one among the opening words of the sentence (Kazakh puts the
+/// verb last: «МҚҰ пайдаланушы … жинауға құқылы»); else the nearer one;
+/// with neither named, the subject's (a rights list).
+fn holder_is_subject(words: &[Word], h: &Match, operators: &[Match], agents: &[Match]) -> bool {
+    let s = words[h.first()].sentence;
+    // A designation before the grant, or one that opens it («вы можете»).
+    let before = |ms: &[Match]| -> Vec<Match> {
+        ms.iter()
+            .filter(|m| words[m.first()].sentence == s && m.first() <= h.first())
+            .cloned()
+            .collect()
+    };
+    let (ops, ags) = (before(operators), before(agents));
+    let last = |ms: &[Match]| ms.iter().map(|m| m.last().min(h.first())).max();
+    let (o, a) = (last(&ops), last(&ags));
+    let near = |x: Option<usize>| x.is_some_and(|x| h.first() - x <= ADJACENT);
+    if near(o) || near(a) {
+        return a > o;
+    }
+    let opener = |ms: &[Match]| {
+        ms.iter()
+            .filter(|m| opens_sentence(words, m))
+            .map(Match::first)
+            .min()
+    };
+    match (opener(&ops), opener(&ags)) {
+        (Some(o), Some(a)) => return a < o,
+        (Some(_), None) => return false,
+        (None, Some(_)) => return true,
+        (None, None) => {}
+    }
+    match (o, a) {
+        (Some(o), Some(a)) => a > o,
+        (Some(_), None) => false,
+        _ => true,
+    }
+}
+
+/// Is the data subject named as the actor of the sentence (among its first
+/// words, before any operator), before word `at`?
+fn agent_before(r: &Read, at: usize) -> bool {
+    let s = r.words[at].sentence;
+    let in_s = |m: &&Match| r.words[m.first()].sentence == s;
+    let first_operator = r.operators.iter().filter(in_s).map(Match::first).min();
+    r.agents.iter().filter(in_s).any(|m| {
+        m.last() < at && opens_sentence(&r.words, m) && first_operator.is_none_or(|o| m.first() < o)
+    })
+}
+
+fn mention(r: &Read, cite: &Clause, m: &Match) -> Mention {
+    Mention {
+        lang: r.clause.lang,
+        clause: r.clause.id.clone(),
+        cite: cite.cite().to_string(),
+        hit: m.hit(&r.clause.text, &r.words),
+    }
+}
+
+fn coverage(item: &Item, mentions: Vec<Mention>, restrictions: Vec<Mention>) -> Coverage {
+    let has = |l: Lang| mentions.iter().any(|m| m.lang == l);
+    Coverage {
+        id: item.id.clone(),
+        law_version: item.law_version.clone(),
+        status: Presence::of(has(Lang::Kk), has(Lang::Ru)),
+        mentions,
+        restrictions,
+    }
+}
+
+/// Where a right or extra right is granted, and what restricts it.
+fn rights(items: &[Item], reads: &[Read], st: &Structure, context: &[bool]) -> Vec<Coverage> {
+    let clauses: Vec<&Clause> = reads.iter().map(|r| r.clause).collect();
+    items
+        .iter()
+        .map(|item| {
+            let mut mentions = Vec::new();
+            let mut restrictions = Vec::new();
+            for (i, r) in reads.iter().enumerate() {
+                let lang = r.clause.lang;
+                if r.clause.kind == ClauseKind::Heading || lang == Lang::Other {
+                    continue;
+                }
+                let found: Vec<Match> = item_matches(item, lang, &r.words)
+                    .into_iter()
+                    .filter(|m| !r.operator_sentences.contains(&r.words[m.first()].sentence))
+                    .filter(|m| context[i] || agent_before(r, m.first()))
+                    .collect();
+                if let Some(first) = found.first() {
+                    mentions.push(mention(r, clauses[st.owner[i]], first));
+                    let condition = found.iter().find_map(|m| {
+                        let s = r.words[m.first()].sentence;
+                        r.conditions
+                            .iter()
+                            .find(|c| r.words[c.first()].sentence == s)
+                    });
+                    if let Some(c) = condition {
+                        restrictions.push(mention(r, clauses[st.owner[i]], c));
+                    }
+                }
+                if let Some(m) = find_all(item.restricted_by.get(lang), &r.words).first()
+                    && !restrictions.iter().any(|x| x.clause == r.clause.id)
+                {
+                    restrictions.push(mention(r, clauses[st.owner[i]], m));
+                }
+            }
+            coverage(item, mentions, restrictions)
+        })
+        .collect()
+}
+
+/// Where each disclosure is made; a requirement it fails becomes a flag.
+fn disclosures(
+    rules: &LegalRules,
+    reads: &[Read],
+    st: &Structure,
+    flags: &mut Vec<(usize, Flag)>,
+) -> Vec<Coverage> {
+    let clauses: Vec<&Clause> = reads.iter().map(|r| r.clause).collect();
+    rules
+        .disclosures
+        .iter()
+        .map(|item| {
+            let mut mentions = Vec::new();
+            for (i, r) in reads.iter().enumerate() {
+                let lang = r.clause.lang;
+                if r.clause.kind == ClauseKind::Heading || lang == Lang::Other {
+                    continue;
+                }
+                let found = item_matches(item, lang, &r.words);
+                if let Some(m) = found.first() {
+                    mentions.push(mention(r, clauses[st.owner[i]], m));
+                } else if let Some(hit) = r.entity_hit(&item.entities) {
+                    mentions.push(Mention {
+                        lang,
+                        clause: r.clause.id.clone(),
+                        cite: clauses[st.owner[i]].cite().to_string(),
+                        hit,
+                    });
+                }
+            }
+            if let Some(req) = &item.requires {
+                for lang in [Lang::Kk, Lang::Ru] {
+                    let cites: Vec<&str> = mentions
+                        .iter()
+                        .filter(|m| m.lang == lang)
+                        .map(|m| m.cite.as_str())
+                        .collect();
+                    if cites.is_empty() {
+                        continue;
+                    }
+                    let said = reads.iter().enumerate().any(|(i, r)| {
+                        r.clause.lang == lang
+                            && cites.contains(&clauses[st.owner[i]].cite())
+                            && !find_all(req.patterns.get(lang), &r.words).is_empty()
+                    });
+                    if said {
+                        continue;
+                    }
+                    let Some(m) = mentions.iter().find(|m| m.lang == lang) else {
+                        continue;
+                    };
+                    let idx = reads
+                        .iter()
+                        .position(|r| r.clause.id == m.clause)
+                        .unwrap_or(0);
+                    flags.push((
+                        idx,
+                        Flag {
+                            kind: "obligation_misstated".into(),
+                            rule: item.id.clone(),
+                            lang,
+                            clause: m.clause.clone(),
+                            hit: m.hit.clone(),
+                            detail: req.message.clone(),
+                        },
+                    ));
+                }
+            }
+            coverage(item, mentions, Vec::new())
+        })
+        .collect()
+}
+
+/// Topics of every clause; see the module documentation. `rights_at`
+/// marks the clauses that grant a right.
+fn topics(
+    rules: &LegalRules,
+    reads: &[Read],
+    st: &Structure,
+    rights_at: &[bool],
+) -> Vec<Vec<TopicHit>> {
+    // Per clause: the kept matches (topic order, match), longest first.
+    let kept: Vec<Vec<(usize, Match)>> = reads
+        .iter()
+        .map(|r| {
+            let lang = r.clause.lang;
+            let mut all: Vec<(usize, Match)> = Vec::new();
+            for (t, item) in rules.topics.iter().enumerate() {
+                all.extend(
+                    item_matches(item, lang, &r.words)
+                        .into_iter()
+                        .map(|m| (t, m)),
+                );
+            }
+            all.sort_by_key(|(t, m)| (std::cmp::Reverse(m.last() - m.first()), m.first(), *t));
+            let mut kept: Vec<(usize, Match)> = Vec::new();
+            for (t, m) in all {
+                if !kept.iter().any(|(u, k)| *u != t && k.overlaps(&m)) {
+                    kept.push((t, m));
+                }
+            }
+            kept
+        })
+        .collect();
+    let mut out: Vec<Vec<TopicHit>> = Vec::with_capacity(reads.len());
+    for (i, r) in reads.iter().enumerate() {
+        let mut hits: Vec<TopicHit> = Vec::new();
+        for (t, item) in rules.topics.iter().enumerate() {
+            let whole = || Hit {
+                start: 0,
+                end: r.clause.text.len(),
+                words: Vec::new(),
+            };
+            let hit = if let Some((_, m)) = kept[i]
+                .iter()
+                .filter(|(u, _)| *u == t)
+                .min_by_key(|(_, m)| m.first())
+            {
+                Some(m.hit(&r.clause.text, &r.words))
+            } else if item.clause_kinds.contains(&r.clause.kind) || (item.rights && rights_at[i]) {
+                Some(whole())
+            } else {
+                r.entity_hit(&item.entities)
+            };
+            if let Some(hit) = hit {
+                hits.push(TopicHit {
+                    topic: item.id.clone(),
+                    hit,
+                    from: None,
+                });
+            }
+        }
+        out.push(hits);
+    }
+    // A list member also takes the topic its lead-in announces: the topic
+    // of the lead-in's last match («… в следующих целях:» → purposes). The
+    // evidence stays in the lead-in, named by `from`.
+    let inherited: Vec<Option<TopicHit>> = (0..reads.len())
+        .map(|i| {
+            let l = lead_in(reads, st, i)?;
+            let (t, m) = kept[l].iter().max_by_key(|(_, m)| (m.last(), m.first()))?;
+            Some(TopicHit {
+                topic: rules.topics[*t].id.clone(),
+                hit: m.hit(&reads[l].clause.text, &reads[l].words),
+                from: Some(reads[l].clause.id.clone()),
+            })
+        })
+        .collect();
+    for (hits, extra) in out.iter_mut().zip(inherited) {
+        if let Some(h) = extra
+            && !hits.iter().any(|x| x.topic == h.topic)
+        {
+            hits.push(h);
+            hits.sort_by_key(|h| rules.topics.iter().position(|x| x.id == h.topic));
+        }
+    }
+    out
+}
+
+/// The clause whose list clause `i` belongs to: the lead-in a bullet or a
+/// continuation is cited by, or the parent of an enumerated item, provided
+/// it introduces a list (ends with a colon).
+fn lead_in(reads: &[Read], st: &Structure, i: usize) -> Option<usize> {
+    let c = reads[i].clause;
+    let l = if st.owner[i] != i {
+        st.owner[i]
+    } else if c.kind == ClauseKind::Item {
+        let p = c.parent.as_deref()?;
+        (0..i).rev().find(|&j| {
+            reads[j].clause.lang == c.lang && reads[j].clause.number.as_deref() == Some(p)
+        })?
+    } else {
+        return None;
+    };
+    reads[l].clause.text.trim_end().ends_with(':').then_some(l)
+}
+
+/// A foreign law named in a clause.
+fn foreign(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>) {
+    for (i, r) in reads.iter().enumerate() {
+        let lang = r.clause.lang;
+        for item in &rules.foreign_law {
+            if let Some(m) = item_matches(item, lang, &r.words).first() {
+                flags.push((
+                    i,
+                    Flag {
+                        kind: "foreign_law".into(),
+                        rule: item.id.clone(),
+                        lang,
+                        clause: r.clause.id.clone(),
+                        hit: m.hit(&r.clause.text, &r.words),
+                        detail: item.name.clone(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// Bytes around a title where its number and date are looked for.
+const BEFORE_TITLE: usize = 160;
+const AFTER_TITLE: usize = 80;
+/// Bytes between a law number and its date or quoted title.
+const NEAR: usize = 60;
+
+/// The law cited with a wrong number, date or title.
+fn citations(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>) {
+    for (i, r) in reads.iter().enumerate() {
+        let text = &r.clause.text;
+        let ents = &r.entities;
+        let laws: Vec<_> = ents.iter().filter(|e| e.kind == EntityKind::Law).collect();
+        let dates: Vec<_> = ents.iter().filter(|e| e.kind == EntityKind::Date).collect();
+        for law in &rules.citations {
+            let titles = find_all(law.titles.get(r.clause.lang), &r.words);
+            let mut problems: Vec<(usize, usize, String)> = Vec::new();
+            let nearest = |list: &[&Entity], a: usize, b: usize, before: usize, after: usize| {
+                list.iter()
+                    .filter(|e| e.end + before >= a && e.start <= b + after)
+                    .min_by_key(|e| {
+                        if e.end <= a {
+                            a - e.end
+                        } else {
+                            e.start.saturating_sub(b)
+                        }
+                    })
+                    .map(|e| (*e).clone())
+            };
+            let mut used_laws: Vec<usize> = Vec::new();
+            for t in &titles {
+                let (a, b) = (r.words[t.first()].start, r.words[t.last()].end);
+                let num = nearest(&laws, a, b, BEFORE_TITLE, AFTER_TITLE);
+                let date = nearest(&dates, a, b, BEFORE_TITLE, AFTER_TITLE);
+                if let Some(n) = &num {
+                    used_laws.push(n.start);
+                    if n.value != law.number {
+                        problems.push((
+                            n.start,
+                            n.end,
+                            format!("number {} instead of {}", n.value, law.number),
+                        ));
+                    }
+                }
+                if let Some(d) = &date
+                    && d.value != law.date
+                {
+                    // A later date may be the amendment the text is as of.
+                    let amendment =
+                        d.value > law.date && num.as_ref().is_none_or(|n| n.value == law.number);
+                    if !amendment {
+                        problems.push((
+                            d.start,
+                            d.end,
+                            format!("date {} instead of {}", d.value, law.date),
+                        ));
+                    }
+                }
+            }
+            for n in laws.iter().filter(|n| !used_laws.contains(&n.start)) {
+                let date = nearest(&dates, n.start, n.end, NEAR, NEAR);
+                let by_date = date.as_ref().is_some_and(|d| d.value == law.date);
+                if n.value == law.number {
+                    if let Some(d) = &date
+                        && d.value < law.date
+                    {
+                        problems.push((
+                            d.start,
+                            d.end,
+                            format!("date {} instead of {}", d.value, law.date),
+                        ));
+                    }
+                    if let Some(q) = quoted_after(text, n.end)
+                        && titles_in(law, r.clause.lang, q, &rules.folding).is_none()
+                        && looks_like_title(q)
+                    {
+                        problems.push((
+                            n.start,
+                            n.end,
+                            format!("title «{q}» instead of «{}»", title(law, r.clause.lang)),
+                        ));
+                    }
+                } else if by_date {
+                    problems.push((
+                        n.start,
+                        n.end,
+                        format!("number {} instead of {}", n.value, law.number),
+                    ));
+                }
+            }
+            if problems.is_empty() {
+                continue;
+            }
+            problems.sort();
+            problems.dedup();
+            let (start, end) = (
+                problems[0].0,
+                problems.iter().map(|p| p.1).max().unwrap_or(problems[0].1),
+            );
+            let mut details: Vec<String> = problems.iter().map(|p| p.2.clone()).collect();
+            details.dedup();
+            flags.push((
+                i,
+                Flag {
+                    kind: "wrong_law_citation".into(),
+                    rule: law.id.clone(),
+                    lang: r.clause.lang,
+                    clause: r.clause.id.clone(),
+                    hit: Hit {
+                        start,
+                        end,
+                        words: problems
+                            .iter()
+                            .map(|p| text[p.0..p.1].to_string())
+                            .collect(),
+                    },
+                    detail: format!(
+                        "{} ({} of {}) cited with {}",
+                        law.name,
+                        law.number,
+                        law.date,
+                        details.join(", ")
+                    ),
+                },
+            ));
+        }
+    }
+}
+
+fn title(law: &LawCitation, lang: Lang) -> &str {
+    match lang {
+        Lang::Kk => &law.title_kk,
+        _ => &law.title_ru,
+    }
+}
+
+/// The text of a «quote» that starts within a few bytes after `at`.
+fn quoted_after(text: &str, at: usize) -> Option<&str> {
+    let rest = &text[at..];
+    let open = rest.find('«')?;
+    if open > 12 {
+        return None;
+    }
+    let body = &rest[open + '«'.len_utf8()..];
+    let close = body.find('»')?;
+    Some(&body[..close])
+}
+
+fn looks_like_title(q: &str) -> bool {
+    q.split_whitespace().count() >= 2
+}
+
+fn titles_in(law: &LawCitation, lang: Lang, q: &str, folding: &Folding) -> Option<()> {
+    let w = words(q, folding);
+    law.titles
+        .get(lang)
+        .iter()
+        .any(|p| !find(p, &w).is_empty())
+        .then_some(())
+}
+
+/// Read every clause of a document with the legal rules.
+pub fn analyze(clauses: &[Clause], rules: &LegalRules) -> Legal {
+    let reads: Vec<Read> = clauses.iter().map(|c| Read::new(c, rules)).collect();
+    let st = structure(clauses);
+    let own_grant: Vec<bool> = reads.iter().map(|r| grants(rules, r)).collect();
+    let context: Vec<bool> = (0..reads.len())
+        .map(|i| own_grant[i] || st.context_from[i].iter().any(|&j| own_grant[j]))
+        .collect();
+    let mut flags: Vec<(usize, Flag)> = Vec::new();
+    let rights_cov = rights(&rules.rights, &reads, &st, &context);
+    let extra = rights(&rules.extra_rights, &reads, &st, &context);
+    let disc = disclosures(rules, &reads, &st, &mut flags);
+    foreign(rules, &reads, &mut flags);
+    citations(rules, &reads, &mut flags);
+    flags.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| a.1.kind.cmp(&b.1.kind))
+            .then_with(|| a.1.rule.cmp(&b.1.rule))
+    });
+    let rights_at: Vec<bool> = (0..reads.len())
+        .map(|i| {
+            own_grant[i]
+                || rights_cov
+                    .iter()
+                    .chain(&extra)
+                    .any(|c| c.mentions.iter().any(|m| m.clause == reads[i].clause.id))
+        })
+        .collect();
+    let topics = topics(rules, &reads, &st, &rights_at);
+    Legal {
+        law_version: rules.law_version.clone(),
+        topics,
+        rights: rights_cov,
+        extra_rights: extra,
+        disclosures: disc,
+        flags: flags.into_iter().map(|(_, f)| f).collect(),
+    }
+}
+
+/// Topic ids of a clause, for reports.
+pub fn topic_ids(legal: &Legal, clause: usize) -> Vec<&str> {
+    legal
+        .topics
+        .get(clause)
+        .map(|t| t.iter().map(|h| h.topic.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Counts of clauses per topic and language, for reports.
+pub fn topic_counts(legal: &Legal, clauses: &[Clause]) -> BTreeMap<String, (usize, usize)> {
+    let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for (i, hits) in legal.topics.iter().enumerate() {
+        for h in hits {
+            let e = out.entry(h.topic.clone()).or_default();
+            match clauses.get(i).map(|c| c.lang) {
+                Some(Lang::Kk) => e.0 += 1,
+                Some(Lang::Ru) => e.1 += 1,
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> LegalRules {
+        LegalRules::builtin()
+    }
+
+    /// `(id, number, kind, parent, text)` of a test clause.
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        ClauseKind,
+        Option<&'a str>,
+        &'a str,
+    );
+
+    /// Clauses of one language from rows.
+    fn clauses(lang: Lang, rows: &[Row]) -> Vec<Clause> {
+        rows.iter()
+            .enumerate()
+            .map(|(i, (id, number, kind, parent, text))| Clause {
+                id: format!("{}:{id}", lang.code()),
+                lang,
+                number: number.map(String::from),
+                label: None,
+                kind: *kind,
+                text: text.to_string(),
+                term: None,
+                segments: vec![],
+                line: i + 1,
+                page: None,
+                parent: parent.map(String::from),
+            })
+            .collect()
+    }
+
+    fn cites(cov: &Coverage, lang: Lang) -> Vec<String> {
+        cov.cites(lang).into_iter().map(String::from).collect()
+    }
+
+    fn right<'a>(legal: &'a Legal, id: &str) -> &'a Coverage {
+        legal.rights.iter().find(|c| c.id == id).unwrap()
+    }
+
+    #[test]
+    fn words_fold_and_split_sentences() {
+        let r = rules();
+        let w = words("1.1. Құқығы бар; МФО-ның 2.3 т. Cайт", &r.folding);
+        let norms: Vec<&str> = w.iter().map(|w| w.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "1",
+                "1",
+                "кукыгы",
+                "бар",
+                "мфо",
+                "нын",
+                "2",
+                "3",
+                "т",
+                "сайт"
+            ]
+        );
+        let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
+        // «1.1.» ends a sentence, so does «;» and «т.»; «2.3» does not.
+        assert_eq!(sentences, [0, 0, 1, 1, 2, 2, 2, 2, 2, 3]);
+        assert_eq!(&"1.1. Құқығы"[w[2].start..w[2].end], "Құқығы");
+    }
+
+    #[test]
+    fn patterns_match_stems_gaps_and_exact_words_within_a_sentence() {
+        let r = rules();
+        let p = |s: &str| crate::rules::legal::compile(s, &r.folding).unwrap();
+        let w = words("Вы можете отозвать своё согласие. Согласие", &r.folding);
+        let m = find(&p("отозва * согласи"), &w);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].words, vec![2, 4]);
+        assert!(find(&p("=отозв согласи"), &w).is_empty());
+        // A gap never crosses a sentence end.
+        assert!(find(&p("=согласие *3 согласи"), &w).is_empty());
+        assert_eq!(find(&p("согласи"), &w).len(), 2);
+        assert_eq!(
+            m[0].hit("Вы можете отозвать своё согласие. Согласие", &w)
+                .words,
+            ["отозвать", "согласие"]
+        );
+    }
+
+    #[test]
+    fn bullets_belong_to_their_lead_in() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "7",
+                    Some("7"),
+                    ClauseKind::Heading,
+                    None,
+                    "7. Права пользователя",
+                ),
+                (
+                    "7.1",
+                    Some("7.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "7.1. Пользователь имеет право:",
+                ),
+                (
+                    "7.1-b1",
+                    None,
+                    ClauseKind::Bullet,
+                    Some("7.1"),
+                    "• знать о наличии своих данных;",
+                ),
+                (
+                    "7.1-p1",
+                    None,
+                    ClauseKind::Paragraph,
+                    Some("7.1"),
+                    "-перечень персональных данных;",
+                ),
+                (
+                    "7.1-b2",
+                    None,
+                    ClauseKind::Bullet,
+                    Some("7.1"),
+                    "• отозвать согласие при условии выполнения всех обязательств по договору займа.",
+                ),
+                (
+                    "7.1-p2",
+                    None,
+                    ClauseKind::Paragraph,
+                    Some("7.1"),
+                    "При этом МФО вправе уничтожить данные.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &rules());
+        assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["7.1"]);
+        let w = right(&legal, "withdraw_consent");
+        assert_eq!(cites(w, Lang::Ru), ["7.1"]);
+        assert_eq!(w.restrictions.len(), 1);
+        assert_eq!(w.restrictions[0].clause, "ru:7.1-b2");
+        assert_eq!(w.status, Presence::RuOnly);
+        // The operator's right to destroy is not the subject's.
+        assert!(right(&legal, "destroy").mentions.is_empty());
+    }
+
+    #[test]
+    fn the_operator_named_first_keeps_a_kazakh_grant() {
+        let c = clauses(
+            Lang::Kk,
+            &[
+                (
+                    "2.1",
+                    Some("2.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "2.1. МҚҰ пайдаланушы тіркелген кезде ақпаратты жинауға және жоюға құқылы.",
+                ),
+                (
+                    "3.1",
+                    Some("3.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "3.1. Пайдаланушы өз дербес деректерін жоюды талап етуге құқылы.",
+                ),
+                (
+                    "4.1",
+                    Some("4.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "4.1. Ұрлауға, рұқсатсыз көшіруге және жоюға жол бермейтін шаралар қолданылады.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &rules());
+        assert_eq!(cites(right(&legal, "destroy"), Lang::Kk), ["3.1"]);
+    }
+
+    #[test]
+    fn topics_prefer_the_longer_construction_and_lists_inherit() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "1",
+                    Some("1"),
+                    ClauseKind::Heading,
+                    None,
+                    "1. Цели сбора и обработки персональных данных",
+                ),
+                (
+                    "1.1",
+                    Some("1.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.1. МФО обрабатывает данные в следующих целях:",
+                ),
+                (
+                    "1.1-b1",
+                    None,
+                    ClauseKind::Bullet,
+                    Some("1.1"),
+                    "• заключение договора;",
+                ),
+                (
+                    "2.1",
+                    Some("2.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "2.1. Настоящая Политика конфиденциальности размещена на сайте.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &rules());
+        assert_eq!(topic_ids(&legal, 0), ["purposes"]);
+        assert_eq!(topic_ids(&legal, 1), ["purposes"]);
+        assert_eq!(topic_ids(&legal, 2), ["purposes"]);
+        assert_eq!(legal.topics[2][0].from.as_deref(), Some("ru:1.1"));
+        // The policy's name is not a security measure.
+        assert!(topic_ids(&legal, 3).is_empty());
+        let h = &legal.topics[1][0].hit;
+        assert_eq!(&c[1].text[h.start..h.end], "следующих целях");
+    }
+
+    #[test]
+    fn wrong_citations_and_foreign_law_are_flagged() {
+        let c = clauses(
+            Lang::Kk,
+            &[
+                (
+                    "1.1",
+                    Some("1.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.1. Қазақстан Республикасының 2013 жылғы 21 мамырдағы No 4-V «Дербес деректер және оларды қорғау туралы» Заңы (03.07.2020 ж. өзгертулермен).",
+                ),
+                (
+                    "1.2",
+                    Some("1.2"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.2. Қазақстан Республикасының 2013 жылғы 21 мамырдағы № 94-V «Дербес деректер және оларды қорғау туралы» Заңы.",
+                ),
+                (
+                    "1.3",
+                    Some("1.3"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.3. «Дербес деректер және оларды қорғау туралы» 2012 жылғы 21 мамырдағы № 94-V Заң.",
+                ),
+                (
+                    "1.4",
+                    Some("1.4"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.4. Ресей Федерациясының заңнамасына сәйкес.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &rules());
+        let flags: Vec<(&str, &str, &str)> = legal
+            .flags
+            .iter()
+            .map(|f| (f.kind.as_str(), f.clause.as_str(), f.detail.as_str()))
+            .collect();
+        assert_eq!(flags.len(), 3, "{flags:?}");
+        assert_eq!(flags[0].0, "wrong_law_citation");
+        assert_eq!(flags[0].1, "kk:1.1");
+        assert!(
+            flags[0].2.contains("number 4-V instead of 94-V"),
+            "{}",
+            flags[0].2
+        );
+        // The amendment date (2020) is not a wrong date; 2012 is.
+        assert!(!flags[0].2.contains("date"));
+        assert_eq!((flags[1].0, flags[1].1), ("wrong_law_citation", "kk:1.3"));
+        assert!(flags[1].2.contains("date 2012-05-21 instead of 2013-05-21"));
+        assert_eq!((flags[2].0, flags[2].1), ("foreign_law", "kk:1.4"));
+    }
+}

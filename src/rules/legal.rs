@@ -1,0 +1,829 @@
+//! The legal rules data: the rights checklist of Law No. 94-V (Art. 24),
+//! GDPR-style extra rights, the disclosures a policy is expected to make,
+//! the topic taxonomy, foreign-law and wrong-citation patterns. Embedded
+//! from `data/rules.json` and replaceable by a user file (`--rules`).
+//!
+//! The code holds no lexicon: every word qostil looks for is here, as a
+//! pattern of word stems. Pattern syntax (one string):
+//! - `stem` matches a word that starts with the stem (Kazakh is
+//!   agglutinative: `құқы` matches «құқығы», «құқықтарын»);
+//! - `=word` matches that word only;
+//! - `a|b|=c` matches any of the alternatives;
+//! - `*` (up to 3 words) or `*N` (up to N) between two words is a gap.
+//!
+//! Words are compared after [`Folding`]: lower case, the letters of the
+//! `fold` table merged (ң→н, қ→к, ө→о, …, so that OCR and keyboard damage
+//! does not hide a word) and, in a word that mixes scripts, Latin
+//! look-alikes read as Cyrillic.
+//!
+//! Invariants after [`LegalRules::parse`]: ids are unique and snake_case
+//! within each list; every right, extra right, disclosure and topic has at
+//! least one Kazakh and one Russian pattern; every pattern starts and ends
+//! with a word; stems are folded like the text they are matched against.
+//! Errors name the file, the line (where the value can be found) and the
+//! field, e.g. `rights[2].kk[1]`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::{ClauseKind, EntityKind, Lang, Severity};
+
+/// The legal rules shipped with qostil.
+pub const RULES: &str = include_str!("../../data/rules.json");
+
+/// The layout version of the rules file this build reads.
+pub const RULES_SCHEMA: u32 = 1;
+
+/// The gap `*` stands for, in words.
+pub const DEFAULT_GAP: usize = 3;
+/// The widest gap a pattern may ask for.
+pub const MAX_GAP: usize = 12;
+
+/// One alternative of a word slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stem {
+    /// Folded text.
+    pub text: String,
+    /// The whole word must equal `text` (otherwise: start with it).
+    pub exact: bool,
+}
+
+/// A position of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// One word matching any of the stems.
+    Word(Vec<Stem>),
+    /// Up to this many words of any kind.
+    Gap(usize),
+}
+
+/// A compiled pattern. Invariant: `slots` starts and ends with a word and
+/// has no two gaps in a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The pattern as written in the rules file.
+    pub source: String,
+    pub slots: Vec<Slot>,
+}
+
+/// Patterns per language.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Patterns {
+    pub kk: Vec<Pattern>,
+    pub ru: Vec<Pattern>,
+}
+
+impl Patterns {
+    pub fn get(&self, lang: Lang) -> &[Pattern] {
+        match lang {
+            Lang::Kk => &self.kk,
+            Lang::Ru => &self.ru,
+            Lang::Other => &[],
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kk.is_empty() && self.ru.is_empty()
+    }
+}
+
+/// A disclosure that must say more than that it exists, e.g. cross-border
+/// transfer only to states that protect personal data (Art. 16).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    pub patterns: Patterns,
+    /// What the law asks, for the finding.
+    pub message: String,
+    pub severity: Severity,
+}
+
+/// A checklist item, topic or red-flag pattern set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub id: String,
+    /// A short English description.
+    pub name: String,
+    /// Where the law says it, e.g. `Art. 24(1)(2)`.
+    pub article: Option<String>,
+    /// The version of the law the item was checked against.
+    pub law_version: String,
+    /// Severity of a finding about this item (missing right, foreign law…).
+    pub severity: Severity,
+    pub patterns: Patterns,
+    /// A match is void when a match of one of these overlaps it: its words
+    /// belong to another construction (e.g. «Политика конфиденциальности»
+    /// is the document's name, not a security measure).
+    pub unless: Patterns,
+    /// Passages anywhere in the document that limit the item.
+    pub restricted_by: Patterns,
+    /// What a mention of the item must also say.
+    pub requires: Option<Requirement>,
+    /// Clause kinds that carry the item whatever their words (a glossary
+    /// entry is a definition).
+    pub clause_kinds: Vec<ClauseKind>,
+    /// Entities that carry the item (an e-mail address is a contact).
+    pub entities: Vec<EntityKind>,
+    /// (Topics) the topic holds wherever a right of the checklist is
+    /// granted.
+    pub rights: bool,
+}
+
+/// The law a policy is expected to cite, and how it is cited correctly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawCitation {
+    pub id: String,
+    pub name: String,
+    /// The number, e.g. `94-V`.
+    pub number: String,
+    /// The date of adoption, `YYYY-MM-DD`.
+    pub date: String,
+    /// The official title in each language, for messages.
+    pub title_kk: String,
+    pub title_ru: String,
+    /// Patterns that recognise the title.
+    pub titles: Patterns,
+    pub law_version: String,
+    pub severity: Severity,
+}
+
+/// How words are compared: see the module documentation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folding {
+    pub fold: BTreeMap<char, char>,
+    pub homoglyphs: BTreeMap<char, char>,
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
+}
+
+impl Folding {
+    /// The folded form of one word (a run of letters and digits).
+    pub fn word(&self, w: &str) -> String {
+        let lower: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        let mixed =
+            lower.iter().any(|&c| is_cyrillic(c)) && lower.iter().any(|c| c.is_ascii_alphabetic());
+        lower
+            .into_iter()
+            .map(|c| {
+                let c = if mixed {
+                    self.homoglyphs.get(&c).copied().unwrap_or(c)
+                } else {
+                    c
+                };
+                self.fold.get(&c).copied().unwrap_or(c)
+            })
+            .collect()
+    }
+}
+
+/// Everything the legal stage reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LegalRules {
+    /// The version of the law the whole file was checked against.
+    pub law_version: String,
+    pub folding: Folding,
+    /// Expressions that grant rights: «имеет право», «құқылы», «право на».
+    pub holders: Patterns,
+    /// The data subject named as the one who acts: «пользователь», «сіз».
+    pub agents: Patterns,
+    /// The operator named as the one who acts: «МФО», «МҚҰ», «мы».
+    pub operators: Patterns,
+    /// Conditions that restrict a right where they share its sentence
+    /// («при условии выполнения всех обязательств»).
+    pub conditions: Patterns,
+    pub rights: Vec<Item>,
+    pub extra_rights: Vec<Item>,
+    pub disclosures: Vec<Item>,
+    pub topics: Vec<Item>,
+    pub foreign_law: Vec<Item>,
+    pub citations: Vec<LawCitation>,
+}
+
+// ---- the file layout ------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLang {
+    #[serde(default)]
+    kk: Vec<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawContext {
+    holders: RawLang,
+    agents: RawLang,
+    operators: RawLang,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRequirement {
+    #[serde(default)]
+    kk: Vec<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+    message: String,
+    #[serde(default)]
+    severity: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    name: String,
+    #[serde(default)]
+    article: Option<String>,
+    #[serde(default)]
+    law_version: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    kk: Vec<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+    #[serde(default)]
+    unless: Option<RawLang>,
+    #[serde(default)]
+    restricted_by: Option<RawLang>,
+    #[serde(default)]
+    requires: Option<RawRequirement>,
+    #[serde(default)]
+    clause_kinds: Vec<String>,
+    #[serde(default)]
+    entities: Vec<String>,
+    #[serde(default)]
+    rights: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCitation {
+    id: String,
+    name: String,
+    number: String,
+    date: String,
+    title_kk: String,
+    title_ru: String,
+    titles: RawLang,
+    #[serde(default)]
+    law_version: Option<String>,
+    #[serde(default)]
+    severity: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    schema: u32,
+    law_version: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    fold: BTreeMap<String, String>,
+    homoglyphs: BTreeMap<String, String>,
+    context: RawContext,
+    restriction_conditions: RawLang,
+    rights: Vec<RawItem>,
+    extra_rights: Vec<RawItem>,
+    disclosures: Vec<RawItem>,
+    topics: Vec<RawItem>,
+    foreign_law: Vec<RawItem>,
+    law_citations: Vec<RawCitation>,
+}
+
+// ---- validation -----------------------------------------------------------
+
+/// Builds errors that name the file, the field and, where the offending
+/// value can be found in the text, its line.
+struct Ctx<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl Ctx<'_> {
+    /// An error about `field`, located at the first line holding `value`
+    /// (a JSON string as written), if any.
+    fn err(&self, field: &str, value: Option<&str>, msg: impl std::fmt::Display) -> Error {
+        let e = Error::new(self.name, ErrorKind::Rules(format!("{field}: {msg}")));
+        match value.and_then(|v| self.line_of(v)) {
+            Some(line) => e.at_line(line),
+            None => e,
+        }
+    }
+
+    fn line_of(&self, value: &str) -> Option<usize> {
+        let quoted = serde_json::to_string(value).ok()?;
+        let at = self.text.find(&quoted)?;
+        Some(self.text[..at].matches('\n').count() + 1)
+    }
+
+    fn single_char(&self, field: &str, s: &str) -> Result<char> {
+        let mut it = s.chars();
+        match (it.next(), it.next()) {
+            (Some(c), None) => Ok(c),
+            _ => Err(self.err(field, Some(s), format!("«{s}» must be one character"))),
+        }
+    }
+}
+
+/// Compile one pattern; the error says what is wrong with it.
+pub fn compile(source: &str, folding: &Folding) -> std::result::Result<Pattern, String> {
+    let mut slots: Vec<Slot> = Vec::new();
+    for tok in source.split_whitespace() {
+        if let Some(n) = tok.strip_prefix('*') {
+            let n = if n.is_empty() {
+                DEFAULT_GAP
+            } else {
+                n.parse::<usize>()
+                    .map_err(|_| format!("«{tok}» is not a gap (write * or *N)"))?
+            };
+            if n == 0 || n > MAX_GAP {
+                return Err(format!("gap «{tok}» must be between 1 and {MAX_GAP} words"));
+            }
+            if !matches!(slots.last(), Some(Slot::Word(_))) {
+                return Err("a gap must stand between two words".into());
+            }
+            slots.push(Slot::Gap(n));
+            continue;
+        }
+        let mut alts = Vec::new();
+        for alt in tok.split('|') {
+            let (exact, body) = match alt.strip_prefix('=') {
+                Some(b) => (true, b),
+                None => (false, alt),
+            };
+            if body.is_empty() {
+                return Err(format!("«{tok}» has an empty alternative"));
+            }
+            if let Some(bad) = body.chars().find(|c| !c.is_alphanumeric()) {
+                return Err(format!(
+                    "«{body}» contains «{bad}», which never occurs inside a word \
+                     (text is split into words at punctuation and hyphens: write two stems)"
+                ));
+            }
+            alts.push(Stem {
+                text: folding.word(body),
+                exact,
+            });
+        }
+        slots.push(Slot::Word(alts));
+    }
+    match slots.last() {
+        None => Err("the pattern is empty".into()),
+        Some(Slot::Gap(_)) => Err("a pattern cannot end with a gap".into()),
+        Some(Slot::Word(_)) => Ok(Pattern {
+            source: source.to_string(),
+            slots,
+        }),
+    }
+}
+
+fn severity(ctx: &Ctx, field: &str, s: Option<&str>, default: Severity) -> Result<Severity> {
+    match s {
+        None => Ok(default),
+        Some(s) => Severity::parse(s).ok_or_else(|| {
+            ctx.err(
+                field,
+                Some(s),
+                format!("unknown severity «{s}» (use info, low, medium or high)"),
+            )
+        }),
+    }
+}
+
+fn clause_kind(s: &str) -> Option<ClauseKind> {
+    Some(match s {
+        "preamble" => ClauseKind::Preamble,
+        "heading" => ClauseKind::Heading,
+        "numbered" => ClauseKind::Numbered,
+        "item" => ClauseKind::Item,
+        "bullet" => ClauseKind::Bullet,
+        "paragraph" => ClauseKind::Paragraph,
+        "definition" => ClauseKind::Definition,
+        _ => return None,
+    })
+}
+
+fn entity_kind(s: &str) -> Option<EntityKind> {
+    Some(match s {
+        "number" => EntityKind::Number,
+        "email" => EntityKind::Email,
+        "url" => EntityKind::Url,
+        "date" => EntityKind::Date,
+        "latin" => EntityKind::Latin,
+        "law" => EntityKind::Law,
+        _ => return None,
+    })
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+struct Builder<'a> {
+    ctx: Ctx<'a>,
+    folding: Folding,
+    law_version: String,
+}
+
+impl Builder<'_> {
+    fn list(&self, field: &str, sources: &[String]) -> Result<Vec<Pattern>> {
+        sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                compile(s, &self.folding)
+                    .map_err(|m| self.ctx.err(&format!("{field}[{i}]"), Some(s), m))
+            })
+            .collect()
+    }
+
+    fn lang(&self, field: &str, kk: &[String], ru: &[String]) -> Result<Patterns> {
+        Ok(Patterns {
+            kk: self.list(&format!("{field}.kk"), kk)?,
+            ru: self.list(&format!("{field}.ru"), ru)?,
+        })
+    }
+
+    fn raw_lang(&self, field: &str, raw: Option<&RawLang>) -> Result<Patterns> {
+        match raw {
+            None => Ok(Patterns::default()),
+            Some(r) => self.lang(field, &r.kk, &r.ru),
+        }
+    }
+
+    /// Items of one list; `bilingual` demands patterns in both languages.
+    fn items(
+        &self,
+        list: &str,
+        raw: &[RawItem],
+        bilingual: bool,
+        default: Severity,
+    ) -> Result<Vec<Item>> {
+        let mut out: Vec<Item> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let field = format!("{list}[{i}]");
+            let ctx = &self.ctx;
+            if !valid_id(&r.id) {
+                return Err(ctx.err(
+                    &format!("{field}.id"),
+                    Some(&r.id),
+                    format!("«{}» is not a snake_case id", r.id),
+                ));
+            }
+            if out.iter().any(|x| x.id == r.id) {
+                return Err(ctx.err(
+                    &format!("{field}.id"),
+                    Some(&r.id),
+                    format!("duplicate id «{}» in {list}", r.id),
+                ));
+            }
+            let _ = &r.note;
+            let patterns = self.lang(&field, &r.kk, &r.ru)?;
+            let needs_words = r.clause_kinds.is_empty() && r.entities.is_empty() && !r.rights;
+            if bilingual && (patterns.kk.is_empty() || patterns.ru.is_empty()) && needs_words {
+                return Err(ctx.err(
+                    &field,
+                    Some(&r.id),
+                    format!(
+                        "«{}» needs both Kazakh (kk) and Russian (ru) patterns",
+                        r.id
+                    ),
+                ));
+            }
+            if patterns.is_empty() && needs_words {
+                return Err(ctx.err(&field, Some(&r.id), format!("«{}» has no patterns", r.id)));
+            }
+            let requires = match &r.requires {
+                None => None,
+                Some(q) => {
+                    let f = format!("{field}.requires");
+                    let patterns = self.lang(&f, &q.kk, &q.ru)?;
+                    if patterns.is_empty() {
+                        return Err(ctx.err(&f, Some(&q.message), "has no patterns"));
+                    }
+                    Some(Requirement {
+                        patterns,
+                        message: q.message.clone(),
+                        severity: severity(
+                            ctx,
+                            &format!("{f}.severity"),
+                            q.severity.as_deref(),
+                            Severity::Medium,
+                        )?,
+                    })
+                }
+            };
+            let mut clause_kinds = Vec::new();
+            for k in &r.clause_kinds {
+                clause_kinds.push(clause_kind(k).ok_or_else(|| {
+                    ctx.err(
+                        &format!("{field}.clause_kinds"),
+                        Some(k),
+                        format!("unknown clause kind «{k}»"),
+                    )
+                })?);
+            }
+            let mut entities = Vec::new();
+            for k in &r.entities {
+                entities.push(entity_kind(k).ok_or_else(|| {
+                    ctx.err(
+                        &format!("{field}.entities"),
+                        Some(k),
+                        format!("unknown entity kind «{k}»"),
+                    )
+                })?);
+            }
+            out.push(Item {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                article: r.article.clone(),
+                law_version: r
+                    .law_version
+                    .clone()
+                    .unwrap_or_else(|| self.law_version.clone()),
+                severity: severity(
+                    ctx,
+                    &format!("{field}.severity"),
+                    r.severity.as_deref(),
+                    default,
+                )?,
+                unless: self.raw_lang(&format!("{field}.unless"), r.unless.as_ref())?,
+                restricted_by: self
+                    .raw_lang(&format!("{field}.restricted_by"), r.restricted_by.as_ref())?,
+                patterns,
+                requires,
+                clause_kinds,
+                entities,
+                rights: r.rights,
+            });
+        }
+        Ok(out)
+    }
+
+    fn citations(&self, raw: &[RawCitation]) -> Result<Vec<LawCitation>> {
+        let mut out: Vec<LawCitation> = Vec::new();
+        for (i, r) in raw.iter().enumerate() {
+            let field = format!("law_citations[{i}]");
+            let ctx = &self.ctx;
+            if !valid_id(&r.id) || out.iter().any(|x| x.id == r.id) {
+                return Err(ctx.err(
+                    &format!("{field}.id"),
+                    Some(&r.id),
+                    format!("«{}» is not a unique snake_case id", r.id),
+                ));
+            }
+            let number_ok = r.number.split_once('-').is_some_and(|(n, roman)| {
+                !n.is_empty()
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && !roman.is_empty()
+                    && roman.chars().all(|c| "IVXLC".contains(c))
+            });
+            if !number_ok {
+                return Err(ctx.err(
+                    &format!("{field}.number"),
+                    Some(&r.number),
+                    format!("«{}» is not a law number like 94-V", r.number),
+                ));
+            }
+            let d: Vec<&str> = r.date.split('-').collect();
+            let date_ok = d.len() == 3
+                && [4, 2, 2]
+                    .iter()
+                    .zip(&d)
+                    .all(|(n, p)| p.len() == *n && p.chars().all(|c| c.is_ascii_digit()));
+            if !date_ok {
+                return Err(ctx.err(
+                    &format!("{field}.date"),
+                    Some(&r.date),
+                    format!("«{}» is not a date like 2013-05-21", r.date),
+                ));
+            }
+            let titles = self.lang(&format!("{field}.titles"), &r.titles.kk, &r.titles.ru)?;
+            if titles.kk.is_empty() || titles.ru.is_empty() {
+                return Err(ctx.err(
+                    &format!("{field}.titles"),
+                    Some(&r.id),
+                    "needs title patterns in both kk and ru",
+                ));
+            }
+            out.push(LawCitation {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                number: r.number.clone(),
+                date: r.date.clone(),
+                title_kk: r.title_kk.clone(),
+                title_ru: r.title_ru.clone(),
+                titles,
+                law_version: r
+                    .law_version
+                    .clone()
+                    .unwrap_or_else(|| self.law_version.clone()),
+                severity: severity(
+                    ctx,
+                    &format!("{field}.severity"),
+                    r.severity.as_deref(),
+                    Severity::High,
+                )?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl LegalRules {
+    /// Parse and validate a rules file; `name` is used in errors.
+    pub fn parse(name: &str, text: &str) -> Result<LegalRules> {
+        let raw: RawRules = serde_json::from_str(text).map_err(|e| {
+            Error::new(name, ErrorKind::Rules(format!("invalid rules file: {e}"))).at_line(e.line())
+        })?;
+        let ctx = Ctx { name, text };
+        if raw.schema != RULES_SCHEMA {
+            return Err(ctx.err(
+                "schema",
+                None,
+                format!(
+                    "this qostil reads rules schema {RULES_SCHEMA}, the file is schema {}",
+                    raw.schema
+                ),
+            ));
+        }
+        if raw.law_version.trim().is_empty() {
+            return Err(ctx.err("law_version", None, "must name the version of the law"));
+        }
+        let mut folding = Folding::default();
+        for (k, v) in &raw.fold {
+            let f = format!("fold.{k}");
+            let (a, b) = (ctx.single_char(&f, k)?, ctx.single_char(&f, v)?);
+            folding.fold.insert(a, b);
+        }
+        for (k, v) in &raw.homoglyphs {
+            let f = format!("homoglyphs.{k}");
+            let (a, b) = (ctx.single_char(&f, k)?, ctx.single_char(&f, v)?);
+            if !a.is_ascii_lowercase() {
+                return Err(ctx.err(&f, Some(k), "homoglyph keys are lower-case Latin letters"));
+            }
+            folding.homoglyphs.insert(a, b);
+        }
+        let b = Builder {
+            ctx,
+            folding,
+            law_version: raw.law_version.clone(),
+        };
+        let c = &raw.context;
+        let rules = LegalRules {
+            law_version: raw.law_version.clone(),
+            holders: b.lang("context.holders", &c.holders.kk, &c.holders.ru)?,
+            agents: b.lang("context.agents", &c.agents.kk, &c.agents.ru)?,
+            operators: b.lang("context.operators", &c.operators.kk, &c.operators.ru)?,
+            conditions: b.lang(
+                "restriction_conditions",
+                &raw.restriction_conditions.kk,
+                &raw.restriction_conditions.ru,
+            )?,
+            rights: b.items("rights", &raw.rights, true, Severity::High)?,
+            extra_rights: b.items("extra_rights", &raw.extra_rights, true, Severity::Info)?,
+            disclosures: b.items("disclosures", &raw.disclosures, true, Severity::Medium)?,
+            topics: b.items("topics", &raw.topics, true, Severity::Info)?,
+            foreign_law: b.items("foreign_law", &raw.foreign_law, false, Severity::High)?,
+            citations: b.citations(&raw.law_citations)?,
+            folding: b.folding.clone(),
+        };
+        Ok(rules)
+    }
+
+    /// The shipped rules.
+    pub fn builtin() -> LegalRules {
+        // The embedded file is validated by a unit test.
+        LegalRules::parse("data/rules.json", RULES).unwrap_or_default()
+    }
+
+    /// A checklist item or topic by id, in any list.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.rights
+            .iter()
+            .chain(&self.extra_rights)
+            .chain(&self.disclosures)
+            .chain(&self.topics)
+            .chain(&self.foreign_law)
+            .find(|i| i.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rights of Art. 24(1) of Law 94-V, by the ids LAW.md gives them.
+    const RIGHTS: [&str; 8] = [
+        "know",
+        "change",
+        "block",
+        "destroy",
+        "withdraw_consent",
+        "public_sources",
+        "protection",
+        "other",
+    ];
+
+    #[test]
+    fn builtin_rules_are_valid_and_complete() {
+        let r = LegalRules::parse("data/rules.json", RULES).unwrap();
+        let ids: Vec<&str> = r.rights.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, RIGHTS);
+        for extra in [
+            "access",
+            "objection",
+            "portability",
+            "free_information",
+            "restriction_of_processing",
+        ] {
+            assert!(r.extra_rights.iter().any(|i| i.id == extra), "{extra}");
+        }
+        for d in [
+            "retention_period",
+            "storage_in_kz",
+            "cross_border",
+            "contact_for_requests",
+            "withdrawal_procedure",
+            "security_measures",
+            "third_parties",
+            "breach_notification",
+            "automated_decisions",
+            "responsible_person",
+        ] {
+            assert!(r.disclosures.iter().any(|i| i.id == d), "{d}");
+        }
+        assert_eq!(r.topics.len(), 17);
+        assert!(!r.foreign_law.is_empty());
+        assert_eq!(r.citations[0].number, "94-V");
+        for i in r.rights.iter().chain(&r.disclosures) {
+            assert!(!i.law_version.is_empty(), "{}", i.id);
+        }
+    }
+
+    #[test]
+    fn folding_merges_kazakh_letters_and_look_alikes() {
+        let f = LegalRules::builtin().folding;
+        assert_eq!(f.word("ҚҰҚЫҒЫ"), f.word("кукыгы"));
+        assert_eq!(f.word("өңдеу"), f.word("ондеу"));
+        // A Latin «c» inside a Cyrillic word reads as Cyrillic «с».
+        assert_eq!(f.word("Cайта"), "сайта");
+        // A Latin word stays Latin.
+        assert_eq!(f.word("Cookie"), "cookie");
+    }
+
+    #[test]
+    fn patterns_compile() {
+        let f = Folding::default();
+        let p = compile("отозва|=отзыв * согласи", &f).unwrap();
+        assert_eq!(p.slots.len(), 3);
+        assert_eq!(p.slots[1], Slot::Gap(DEFAULT_GAP));
+        match &p.slots[0] {
+            Slot::Word(alts) => assert!(alts[1].exact && alts[1].text == "отзыв"),
+            Slot::Gap(_) => panic!("a word expected"),
+        }
+        assert_eq!(compile("a *5 b", &f).unwrap().slots[1], Slot::Gap(5));
+        for bad in [
+            "",
+            "* a",
+            "a *",
+            "a * * b",
+            "a *99 b",
+            "кері-шақыр",
+            "a || b",
+        ] {
+            assert!(compile(bad, &f).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn errors_name_file_line_and_field() {
+        let good = RULES;
+        let bad = good.replacen("\"знать * налич", "\"знать * налич-", 1);
+        assert_ne!(good, bad);
+        let e = LegalRules::parse("my.json", &bad).unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("my.json, line "), "{msg}");
+        assert!(msg.contains("rights[0].ru["), "{msg}");
+        let line = e.line.unwrap();
+        assert!(bad.lines().nth(line - 1).unwrap().contains("налич-"));
+        let e = LegalRules::parse("my.json", "{\"schema\": 1,\n \"nope\": 2}").unwrap_err();
+        assert!(e.line.is_some());
+        let dup = good.replacen("\"id\": \"change\"", "\"id\": \"know\"", 1);
+        let e = LegalRules::parse("my.json", &dup).unwrap_err();
+        assert!(e.to_string().contains("duplicate id «know»"), "{e}");
+    }
+}
