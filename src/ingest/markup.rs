@@ -243,6 +243,62 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool)
     out
 }
 
+/// Where one block ends and the next begins.
+enum Boundary<'a> {
+    /// A block-level tag (its source text) and the hint it gives the next block.
+    Tag(&'a str, Option<BlockHint>),
+    Bullet,
+    End,
+}
+
+/// Turn pieces into runs, markup into `dropped`, and call `boundary` with
+/// the runs collected so far at every block boundary (and once at the end).
+fn walk<'a>(
+    src: &'a str,
+    pieces: Vec<Piece>,
+    dropped: &mut Vec<Dropped>,
+    mut boundary: impl FnMut(Vec<Run>, Boundary<'a>),
+) {
+    let mut runs: Vec<Run> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(a, b) => runs.push(Run {
+                text: src[a..b].to_string(),
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Entity(a, b, text) => runs.push(Run {
+                text,
+                span: Span::new(a, b),
+                glue: true,
+            }),
+            Piece::Markup(a, b, breaks, hint) => {
+                dropped.push(Dropped {
+                    kind: DropKind::Markup,
+                    text: src[a..b].to_string(),
+                    span: Span::new(a, b),
+                });
+                if breaks {
+                    boundary(std::mem::take(&mut runs), Boundary::Tag(&src[a..b], hint));
+                }
+            }
+            Piece::Bullet => boundary(std::mem::take(&mut runs), Boundary::Bullet),
+        }
+    }
+    boundary(runs, Boundary::End);
+}
+
+/// A block of the runs, unless they hold no text.
+fn block_of(mut runs: Vec<Run>, hint: BlockHint, line: usize) -> Option<Block> {
+    if !runs.iter().any(|r| !r.text.trim().is_empty()) {
+        return None;
+    }
+    if let Some(first) = runs.first_mut() {
+        first.glue = false;
+    }
+    Some(Block::new(runs, hint, line))
+}
+
 /// Parse `src[start..end]` (one line or one table cell) into blocks, pushing
 /// markup to `dropped`. `line` is the 1-based source line.
 pub fn parse(
@@ -253,7 +309,6 @@ pub fn parse(
     dropped: &mut Vec<Dropped>,
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut runs: Vec<Run> = Vec::new();
     let mut hint = BlockHint::Text;
     let mut starts_paragraph = false;
     let seg = &src[start..end];
@@ -266,50 +321,23 @@ pub fn parse(
         hint = BlockHint::Bullet;
         starts_paragraph = true;
     }
-    let flush = |runs: &mut Vec<Run>, blocks: &mut Vec<Block>, hint: BlockHint, starts: bool| {
-        if runs.iter().any(|r| !r.text.trim().is_empty()) {
-            let mut b = Block::new(std::mem::take(runs), hint, line);
-            b.starts_paragraph = starts;
-            if let Some(first) = b.runs.first_mut() {
-                first.glue = false;
+    walk(
+        src,
+        pieces(src, start, end, true, false),
+        dropped,
+        |runs, boundary| {
+            if let Some(mut b) = block_of(runs, hint, line) {
+                b.starts_paragraph = starts_paragraph;
+                blocks.push(b);
             }
-            blocks.push(b);
-        } else {
-            runs.clear();
-        }
-    };
-    for piece in pieces(src, start, end, true, false) {
-        match piece {
-            Piece::Text(a, b) => runs.push(Run {
-                text: src[a..b].to_string(),
-                span: Span::new(a, b),
-                glue: true,
-            }),
-            Piece::Entity(a, b, text) => runs.push(Run {
-                text,
-                span: Span::new(a, b),
-                glue: true,
-            }),
-            Piece::Markup(a, b, breaks, h) => {
-                dropped.push(Dropped {
-                    kind: DropKind::Markup,
-                    text: src[a..b].to_string(),
-                    span: Span::new(a, b),
-                });
-                if breaks {
-                    flush(&mut runs, &mut blocks, hint, starts_paragraph);
-                    hint = h.unwrap_or(BlockHint::Text);
-                    starts_paragraph = true;
-                }
+            match boundary {
+                Boundary::Tag(_, h) => hint = h.unwrap_or(BlockHint::Text),
+                Boundary::Bullet => hint = BlockHint::Bullet,
+                Boundary::End => {}
             }
-            Piece::Bullet => {
-                flush(&mut runs, &mut blocks, hint, starts_paragraph);
-                hint = BlockHint::Bullet;
-                starts_paragraph = true;
-            }
-        }
-    }
-    flush(&mut runs, &mut blocks, hint, starts_paragraph);
+            starts_paragraph = true;
+        },
+    );
     blocks
 }
 
@@ -348,48 +376,26 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset).max(1);
     let mut blocks = Vec::new();
-    let mut runs: Vec<Run> = Vec::new();
     let mut hint = BlockHint::Text;
     let mut cell: Option<u32> = None;
-    let mut flush = |runs: &mut Vec<Run>, hint: BlockHint, cell: Option<u32>| {
-        if runs.iter().any(|r| !r.text.trim().is_empty()) {
+    walk(
+        src,
+        pieces(src, 0, src.len(), false, true),
+        dropped,
+        |runs, boundary| {
             let line = runs
                 .iter()
                 .find(|r| !r.text.trim().is_empty())
                 .map_or(1, |r| line_of(r.span.start));
-            let mut b = Block::new(std::mem::take(runs), hint, line);
-            b.starts_paragraph = true;
-            b.group = cell;
-            if let Some(first) = b.runs.first_mut() {
-                first.glue = false;
+            if let Some(mut b) = block_of(runs, hint, line) {
+                b.starts_paragraph = true;
+                b.group = cell;
+                blocks.push(b);
             }
-            blocks.push(b);
-        } else {
-            runs.clear();
-        }
-    };
-    for piece in pieces(src, 0, src.len(), false, true) {
-        match piece {
-            Piece::Text(a, b) => runs.push(Run {
-                text: src[a..b].to_string(),
-                span: Span::new(a, b),
-                glue: true,
-            }),
-            Piece::Entity(a, b, text) => runs.push(Run {
-                text,
-                span: Span::new(a, b),
-                glue: true,
-            }),
-            Piece::Markup(a, b, breaks, h) => {
-                dropped.push(Dropped {
-                    kind: DropKind::Markup,
-                    text: src[a..b].to_string(),
-                    span: Span::new(a, b),
-                });
-                if breaks {
-                    flush(&mut runs, hint, cell);
+            match boundary {
+                Boundary::Tag(tag, h) => {
                     hint = h.unwrap_or(BlockHint::Text);
-                    let tag = src[a..b].to_ascii_lowercase();
+                    let tag = tag.to_ascii_lowercase();
                     match tag_name(&tag).as_str() {
                         "td" | "th" if !tag.starts_with("</") => {
                             *group += 1;
@@ -399,14 +405,11 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                         _ => {}
                     }
                 }
+                Boundary::Bullet => hint = BlockHint::Bullet,
+                Boundary::End => {}
             }
-            Piece::Bullet => {
-                flush(&mut runs, hint, cell);
-                hint = BlockHint::Bullet;
-            }
-        }
-    }
-    flush(&mut runs, hint, cell);
+        },
+    );
     blocks
 }
 
