@@ -1,0 +1,315 @@
+//! The JSON contract (documented in README.md). These wire types are the
+//! only place field names are decided; they borrow from the domain model so
+//! that a change of format never touches the pipeline.
+//!
+//! Invariant: output is a pure function of the document: no timestamps, no
+//! hash-map iteration order.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::corpus::{Audit, DocSummary};
+use crate::model::{Clause, Document, Dropped, Finding, Lang, Severity, Span};
+
+/// Version of the JSON layout; bumped on any incompatible change.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Serialize)]
+pub struct DocumentHead<'a> {
+    pub source: &'a str,
+    pub sha256: &'a str,
+    pub encoding: &'a str,
+    pub company: Option<&'a str>,
+    pub languages: Vec<Lang>,
+    pub clauses: BTreeMap<&'static str, usize>,
+    pub pairs: usize,
+    /// Share of non-whitespace characters in clauses or `dropped`.
+    pub coverage: f64,
+}
+
+#[derive(Serialize)]
+pub struct ClauseOut<'a> {
+    pub id: &'a str,
+    pub lang: Lang,
+    pub number: Option<&'a str>,
+    pub label: Option<&'a str>,
+    pub kind: crate::model::ClauseKind,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<&'a str>,
+    /// From the start of the first segment to the end of the last.
+    pub span: Span,
+    /// The exact source pieces (several when a paragraph was cut by a page
+    /// or by the other language's column).
+    pub segments: &'a [Span],
+    pub line: usize,
+    pub parent: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PairOut<'a> {
+    pub kk: Vec<&'a str>,
+    pub ru: Vec<&'a str>,
+    pub score: f32,
+}
+
+#[derive(Serialize)]
+pub struct DocumentOut<'a> {
+    pub qostil: &'static str,
+    pub schema: u32,
+    pub document: DocumentHead<'a>,
+    pub clauses: Vec<ClauseOut<'a>>,
+    pub pairs: Vec<PairOut<'a>>,
+    pub findings: Vec<&'a Finding>,
+    pub dropped: &'a [Dropped],
+}
+
+#[derive(Serialize)]
+pub struct CheckOut<'a> {
+    pub qostil: &'static str,
+    pub schema: u32,
+    pub document: DocumentHead<'a>,
+    pub findings: Vec<&'a Finding>,
+}
+
+#[derive(Serialize)]
+pub struct AlignedPair<'a> {
+    pub kk: Vec<&'a str>,
+    pub ru: Vec<&'a str>,
+    pub score: f32,
+    pub kk_text: String,
+    pub ru_text: String,
+}
+
+#[derive(Serialize)]
+pub struct AlignOut<'a> {
+    pub qostil: &'static str,
+    pub schema: u32,
+    pub document: DocumentHead<'a>,
+    pub pairs: Vec<AlignedPair<'a>>,
+}
+
+/// Share of non-whitespace characters covered by clauses or dropped spans.
+pub fn coverage(doc: &Document) -> f64 {
+    let text = &doc.source.text;
+    let mut covered = vec![false; text.len()];
+    let spans = doc
+        .clauses
+        .iter()
+        .flat_map(|c| c.segments.iter())
+        .chain(doc.dropped.iter().map(|d| &d.span));
+    for s in spans {
+        let end = s.end.min(text.len());
+        for c in covered.iter_mut().take(end).skip(s.start) {
+            *c = true;
+        }
+    }
+    let (mut total, mut hit) = (0usize, 0usize);
+    for (i, ch) in text.char_indices() {
+        if !ch.is_whitespace() {
+            total += 1;
+            hit += usize::from(covered[i]);
+        }
+    }
+    if total == 0 {
+        1.0
+    } else {
+        (hit as f64 / total as f64 * 100_000.0).round() / 100_000.0
+    }
+}
+
+pub fn head(doc: &Document) -> DocumentHead<'_> {
+    let mut clauses = BTreeMap::new();
+    for lang in [Lang::Kk, Lang::Ru] {
+        clauses.insert(
+            lang.code(),
+            doc.clauses.iter().filter(|c| c.lang == lang).count(),
+        );
+    }
+    DocumentHead {
+        source: &doc.source.name,
+        sha256: &doc.source.sha256,
+        encoding: &doc.source.encoding,
+        company: doc.company.as_deref(),
+        languages: doc.languages.clone(),
+        clauses,
+        pairs: doc.pairs.len(),
+        coverage: coverage(doc),
+    }
+}
+
+fn clause_out(c: &Clause) -> ClauseOut<'_> {
+    let span = Span {
+        start: c.segments.first().map_or(0, |s| s.start),
+        end: c.segments.last().map_or(0, |s| s.end),
+        page: c.page.or_else(|| c.segments.first().and_then(|s| s.page)),
+    };
+    ClauseOut {
+        id: &c.id,
+        lang: c.lang,
+        number: c.number.as_deref(),
+        label: c.label.as_deref(),
+        kind: c.kind,
+        text: &c.text,
+        term: c.term.as_deref(),
+        span,
+        segments: &c.segments,
+        line: c.line,
+        parent: c.parent.as_deref(),
+    }
+}
+
+fn ids<'a>(doc: &'a Document, idx: &[usize]) -> Vec<&'a str> {
+    idx.iter().map(|&i| doc.clauses[i].id.as_str()).collect()
+}
+
+fn filtered(doc: &Document, min: Severity) -> Vec<&Finding> {
+    doc.findings.iter().filter(|f| f.severity >= min).collect()
+}
+
+fn to_string<T: Serialize>(value: &T) -> String {
+    // Serialising plain structs of strings and numbers cannot fail.
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// `qostil parse`: the whole document model.
+pub fn document(doc: &Document, min: Severity) -> String {
+    to_string(&DocumentOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        document: head(doc),
+        clauses: doc.clauses.iter().map(clause_out).collect(),
+        pairs: doc
+            .pairs
+            .iter()
+            .map(|p| PairOut {
+                kk: ids(doc, &p.kk),
+                ru: ids(doc, &p.ru),
+                score: p.score,
+            })
+            .collect(),
+        findings: filtered(doc, min),
+        dropped: &doc.dropped,
+    })
+}
+
+/// `qostil check --format json`.
+pub fn findings(doc: &Document, min: Severity) -> String {
+    to_string(&CheckOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        document: head(doc),
+        findings: filtered(doc, min),
+    })
+}
+
+/// Joined text of the clauses of one side of a pair.
+pub fn side_text(doc: &Document, idx: &[usize]) -> String {
+    idx.iter()
+        .map(|&i| doc.clauses[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `qostil align --format json`.
+pub fn alignment(doc: &Document) -> String {
+    to_string(&AlignOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        document: head(doc),
+        pairs: doc
+            .pairs
+            .iter()
+            .map(|p| AlignedPair {
+                kk: ids(doc, &p.kk),
+                ru: ids(doc, &p.ru),
+                score: p.score,
+                kk_text: side_text(doc, &p.kk),
+                ru_text: side_text(doc, &p.ru),
+            })
+            .collect(),
+    })
+}
+
+#[derive(Serialize)]
+struct AuditOut<'a> {
+    qostil: &'static str,
+    schema: u32,
+    summary: AuditSummary,
+    documents: Vec<AuditDoc<'a>>,
+    errors: Vec<AuditError<'a>>,
+}
+
+#[derive(Serialize)]
+struct AuditSummary {
+    documents: usize,
+    errors: usize,
+    findings: usize,
+    findings_by_severity: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct AuditDoc<'a> {
+    #[serde(flatten)]
+    head: DocumentHead<'a>,
+    website: Option<&'a str>,
+    aligned_pairs: usize,
+    findings_by_kind: BTreeMap<&'a str, usize>,
+    findings: Vec<&'a Finding>,
+}
+
+#[derive(Serialize)]
+struct AuditError<'a> {
+    source: &'a str,
+    error: String,
+}
+
+/// `report/report.json` of `qostil audit`.
+pub fn audit(audit: &Audit, min: Severity) -> String {
+    let documents: Vec<AuditDoc> = audit
+        .documents
+        .iter()
+        .map(|d: &DocSummary| {
+            let findings = filtered(&d.doc, min);
+            let mut by_kind = BTreeMap::new();
+            for f in &findings {
+                *by_kind.entry(f.kind.as_str()).or_insert(0) += 1;
+            }
+            AuditDoc {
+                head: head(&d.doc),
+                website: d.website.as_deref(),
+                aligned_pairs: d.aligned_pairs(),
+                findings_by_kind: by_kind,
+                findings,
+            }
+        })
+        .collect();
+    let mut by_sev = BTreeMap::new();
+    for d in &documents {
+        for f in &d.findings {
+            *by_sev.entry(f.severity.name()).or_insert(0) += 1;
+        }
+    }
+    to_string(&AuditOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        summary: AuditSummary {
+            documents: documents.len(),
+            errors: audit.errors.len(),
+            findings: by_sev.values().sum(),
+            findings_by_severity: by_sev,
+        },
+        documents,
+        errors: audit
+            .errors
+            .iter()
+            .map(|(path, e)| AuditError {
+                source: path,
+                error: e.to_string(),
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,176 @@
+//! Markdown writers: the side-by-side alignment table, the findings list
+//! and the audit report. Document text is escaped for table cells (`|`,
+//! line breaks) so that a clause can never break the table.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::check::quote;
+use crate::corpus::Audit;
+use crate::model::{Document, Finding, Lang, Severity};
+use crate::report::json::side_text;
+
+/// Escape text for a Markdown table cell.
+pub fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+        .replace('<', "&lt;")
+}
+
+fn title(doc: &Document) -> String {
+    let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
+    format!(
+        "{} — {} ({})",
+        doc.company.as_deref().unwrap_or("unknown company"),
+        doc.source.name,
+        langs.join(" + ")
+    )
+}
+
+/// `qostil align`: a side-by-side table.
+pub fn alignment(doc: &Document) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", cell(&title(doc)));
+    let _ = writeln!(out, "| score | kk | қазақша | ru | русский |");
+    let _ = writeln!(out, "|---:|---|---|---|---|");
+    for p in &doc.pairs {
+        let ids = |idx: &[usize]| {
+            idx.iter()
+                .map(|&i| doc.clauses[i].cite().to_string())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let _ = writeln!(
+            out,
+            "| {:.2} | {} | {} | {} | {} |",
+            p.score,
+            cell(&ids(&p.kk)),
+            cell(&side_text(doc, &p.kk)),
+            cell(&ids(&p.ru)),
+            cell(&side_text(doc, &p.ru)),
+        );
+    }
+    out
+}
+
+fn finding_md(out: &mut String, f: &Finding) {
+    let clauses = if f.clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", f.clauses.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "- **{}** `{}`{}: {}",
+        f.severity.name(),
+        f.kind,
+        clauses,
+        cell(&f.message)
+    );
+    for e in &f.evidence {
+        let _ = writeln!(
+            out,
+            "  - {} {}: «{}»",
+            e.lang.code(),
+            e.clause.as_deref().unwrap_or(""),
+            cell(&quote(&e.quote))
+        );
+    }
+}
+
+/// `qostil check`: the findings.
+pub fn findings(doc: &Document, min: Severity) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Findings: {}\n", cell(&title(doc)));
+    let shown: Vec<&Finding> = doc.findings.iter().filter(|f| f.severity >= min).collect();
+    if shown.is_empty() {
+        let _ = writeln!(out, "No findings at or above {}.", min.name());
+    }
+    for f in shown {
+        finding_md(&mut out, f);
+    }
+    out
+}
+
+/// `report/report.md` of `qostil audit`.
+pub fn audit(audit: &Audit, min: Severity) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# qostil audit\n");
+    let _ = writeln!(
+        out,
+        "{} documents, {} errors. Findings at or above `{}`.\n",
+        audit.documents.len(),
+        audit.errors.len(),
+        min.name()
+    );
+    let _ = writeln!(
+        out,
+        "| company | file | languages | kk clauses | ru clauses | aligned pairs | findings |"
+    );
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|");
+    for d in &audit.documents {
+        let doc = &d.doc;
+        let count = |l: Lang| doc.clauses.iter().filter(|c| c.lang == l).count();
+        let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
+        let n = doc.findings.iter().filter(|f| f.severity >= min).count();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(doc.company.as_deref().unwrap_or("?")),
+            cell(&doc.source.name),
+            langs.join(" + "),
+            count(Lang::Kk),
+            count(Lang::Ru),
+            d.aligned_pairs(),
+            n
+        );
+    }
+    if !audit.errors.is_empty() {
+        let _ = writeln!(out, "\n## Errors\n");
+        for (path, e) in &audit.errors {
+            let _ = writeln!(out, "- `{}`: {}", cell(path), cell(&e.to_string()));
+        }
+    }
+    for d in &audit.documents {
+        let doc = &d.doc;
+        let _ = writeln!(out, "\n## {}\n", cell(&title(doc)));
+        if let Some(w) = &d.website {
+            let _ = writeln!(out, "Website: {}\n", cell(w));
+        }
+        let mut by_kind: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        for f in doc.findings.iter().filter(|f| f.severity >= min) {
+            *by_kind
+                .entry(f.kind.as_str())
+                .or_default()
+                .entry(f.severity.name())
+                .or_default() += 1;
+        }
+        if by_kind.is_empty() {
+            let _ = writeln!(out, "No findings.");
+            continue;
+        }
+        let _ = writeln!(out, "| finding | count | by severity |");
+        let _ = writeln!(out, "|---|---:|---|");
+        for (kind, sev) in &by_kind {
+            let total: usize = sev.values().sum();
+            let detail: Vec<String> = sev.iter().map(|(s, n)| format!("{s} {n}")).collect();
+            let _ = writeln!(out, "| `{kind}` | {total} | {} |", detail.join(", "));
+        }
+        let _ = writeln!(out);
+        for f in doc.findings.iter().filter(|f| f.severity >= min) {
+            finding_md(&mut out, f);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cannot_break_the_table() {
+        assert_eq!(cell("a|b\nc <script>"), "a\\|b c &lt;script>");
+    }
+}
