@@ -1,7 +1,9 @@
 //! Findings within one document: a clause with no counterpart, numbering
-//! that differs within a pair, an anchor (e-mail, URL, number, date, law
-//! number, Latin name) on one side only, a document with one language, and
-//! numbering gaps and duplicates within a stream.
+//! that differs within a pair, a document with one language, and numbering
+//! gaps and duplicates within a stream. Translator's parity (entities,
+//! terms, structure, language, spelling) lives in [`crate::parity`], which
+//! owns the `*_mismatch` findings of entities: there is one finding per
+//! defect, never one here and one there.
 //!
 //! Invariants: every finding names its clauses by id (Kazakh first) and
 //! quotes them; findings are sorted by the position of their first clause,
@@ -9,10 +11,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract;
-use crate::model::{
-    Clause, ClauseKind, Entity, EntityKind, Evidence, Finding, Lang, Pair, Severity,
-};
+use crate::model::{Clause, ClauseKind, Evidence, Finding, Lang, Pair, Severity};
 
 /// The longest quote we put in a finding, in characters.
 const QUOTE: usize = 160;
@@ -39,9 +38,15 @@ fn substantial(c: &Clause) -> bool {
     c.body().chars().filter(|ch| ch.is_alphabetic()).count() >= 3
 }
 
-/// Run every single-document check.
-pub fn check(clauses: &[Clause], pairs: &[Pair], languages: &[Lang]) -> Vec<Finding> {
-    let mut out: Vec<(usize, Finding)> = Vec::new();
+/// Run every single-document check, translator's parity included.
+pub fn check(
+    clauses: &[Clause],
+    pairs: &[Pair],
+    languages: &[Lang],
+    parity_rules: crate::parity::Rules,
+) -> Vec<Finding> {
+    let mut out: Vec<(usize, Finding)> =
+        crate::parity::check(clauses, pairs, languages, parity_rules);
     one_language(clauses, languages, &mut out);
     if languages.len() == 2 {
         for p in pairs {
@@ -162,67 +167,9 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
                     kn.as_deref().or(rn.as_deref()).unwrap_or(""),
                     name(lacks)
                 ),
-                evidence: both.clone(),
+                evidence: both,
             },
         ));
-    }
-    // Anchors on one side only.
-    let ents = |side: &[&Clause]| -> Vec<Entity> {
-        side.iter()
-            .flat_map(|c| extract::entities(c.body()))
-            .collect()
-    };
-    let (ke, re) = (ents(&kk), ents(&ru));
-    let mut counts: BTreeMap<(EntityKind, String), (i32, i32)> = BTreeMap::new();
-    for e in &ke {
-        counts.entry((e.kind, e.value.clone())).or_default().0 += 1;
-    }
-    for e in &re {
-        counts.entry((e.kind, e.value.clone())).or_default().1 += 1;
-    }
-    for ((kind, value), (k, r)) in counts {
-        if (k > 0) == (r > 0) || kind == EntityKind::Latin && value.len() < 3 {
-            continue;
-        }
-        let (has, lacks) = if k > 0 {
-            (Lang::Kk, Lang::Ru)
-        } else {
-            (Lang::Ru, Lang::Kk)
-        };
-        let severity = match kind {
-            EntityKind::Email | EntityKind::Url | EntityKind::Law | EntityKind::Date => {
-                Severity::High
-            }
-            EntityKind::Number => Severity::Medium,
-            EntityKind::Latin => Severity::Low,
-        };
-        out.push((
-            pos,
-            Finding {
-                kind: "anchor_mismatch".into(),
-                severity,
-                lang: Some(lacks),
-                clauses: ids.clone(),
-                message: format!(
-                    "{} «{}» appears in the {} text only",
-                    entity_name(kind),
-                    value,
-                    name(has)
-                ),
-                evidence: both.clone(),
-            },
-        ));
-    }
-}
-
-fn entity_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Number => "the number",
-        EntityKind::Email => "the e-mail",
-        EntityKind::Url => "the web address",
-        EntityKind::Date => "the date",
-        EntityKind::Latin => "the name",
-        EntityKind::Law => "the law number",
     }
 }
 
@@ -350,6 +297,17 @@ fn push_numbering(
 mod tests {
     use super::*;
 
+    fn rules() -> crate::parity::Rules<'static> {
+        static G: std::sync::LazyLock<crate::rules::Glossary> =
+            std::sync::LazyLock::new(crate::rules::Glossary::default);
+        static L: std::sync::LazyLock<crate::rules::Lexicon> =
+            std::sync::LazyLock::new(crate::rules::Lexicon::default);
+        crate::parity::Rules {
+            glossary: &G,
+            lexicon: &L,
+        }
+    }
+
     fn clause(id: &str, number: Option<&str>, text: &str) -> Clause {
         let lang = if id.starts_with("kk") {
             Lang::Kk
@@ -394,20 +352,20 @@ mod tests {
                 score: 0.0,
             },
         ];
-        let f = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru]);
+        let f = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru], rules());
         let kinds: Vec<&str> = f.iter().map(|f| f.kind.as_str()).collect();
         assert_eq!(
             kinds,
             vec![
-                "anchor_mismatch",
-                "anchor_mismatch",
+                "contact_mismatch",
                 "number_mismatch",
                 "unpaired_clause",
                 "numbering_gap"
             ]
         );
-        assert!(f[0].message.contains("info@a.kz") || f[1].message.contains("info@a.kz"));
-        assert_eq!(f[3].clauses, vec!["kk:1.2"]);
+        // The e-mail is parity's: one finding, not two.
+        assert!(f[0].message.contains("info@a.kz"));
+        assert_eq!(f[2].clauses, vec!["kk:1.2"]);
     }
 
     #[test]
@@ -420,7 +378,7 @@ mod tests {
             clause("kk:2", Some("2"), "Екі"),
             clause("kk:2.1", Some("2.1"), "г"),
         ];
-        let f = check(&clauses, &[], &[Lang::Kk]);
+        let f = check(&clauses, &[], &[Lang::Kk], rules());
         let kinds: Vec<&str> = f.iter().map(|f| f.kind.as_str()).collect();
         assert_eq!(
             kinds,

@@ -98,9 +98,7 @@ pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 continue;
             }
             if path.is_dir() {
-                let skip = path
-                    .canonicalize()
-                    .is_ok_and(|c| excluded.contains(&c));
+                let skip = path.canonicalize().is_ok_and(|c| excluded.contains(&c));
                 if !skip {
                     stack.push(path);
                 }

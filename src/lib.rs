@@ -16,24 +16,38 @@ pub mod extract;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod parity;
 pub mod report;
 pub mod rules;
 pub mod streams;
 
 use error::Result;
 use model::{Clause, Document, Lang};
-use rules::Glossary;
+use rules::{Glossary, Lexicon};
 
 /// What the analysis needs besides the input: the rules data.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub glossary: Glossary,
+    /// Known Kazakh word forms, for the spelling checks of `parity`.
+    pub lexicon: Lexicon,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
             glossary: Glossary::builtin(),
+            lexicon: Lexicon::builtin(),
+        }
+    }
+}
+
+impl Config {
+    /// The rules data that parity reads.
+    pub fn parity_rules(&self) -> parity::Rules<'_> {
+        parity::Rules {
+            glossary: &self.glossary,
+            lexicon: &self.lexicon,
         }
     }
 }
@@ -70,7 +84,7 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
     let pairs = align::align(&clauses, &config.glossary);
-    let findings = check::check(&clauses, &pairs, &languages);
+    let findings = check::check(&clauses, &pairs, &languages, config.parity_rules());
     let company = extract::company(&ingested.source.text);
     Ok(Document {
         source: ingested.source,

@@ -204,7 +204,12 @@ fn audit_goes_on_past_a_broken_file_and_is_deterministic() {
     }
     let v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(a.join("report.json")).unwrap()).unwrap();
-    assert!(v["errors"][0]["source"].as_str().unwrap().ends_with("broken.txt"));
+    assert!(
+        v["errors"][0]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("broken.txt")
+    );
     assert_eq!(v["documents"].as_array().unwrap().len(), 3);
 }
 
