@@ -230,3 +230,76 @@ fn audit_defaults_to_the_corpus() {
         assert!(md.contains(company), "{company} missing from report.md");
     }
 }
+
+#[test]
+fn html_view_escapes_all_document_text() {
+    let o = qostil(&["align", "fixtures/text/escape_kk_ru.txt", "-f", "html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "unescaped script tag");
+    assert!(html.contains("&lt;script&gt;alert(&quot;qostil&quot;)&lt;/script&gt;"));
+    assert!(html.contains("&#39;дербес&#39;") && html.contains("A &lt; B &amp; C &gt; D"));
+    // Two columns, one row per pair.
+    assert!(html.contains("<th>қазақша</th>") && html.contains("<th>русский</th>"));
+    assert_eq!(html.matches("<td lang=\"kk\">").count(), 4);
+}
+
+#[test]
+fn html_view_shows_findings_inline_and_highlights_differences() {
+    let o = qostil(&["align", "corpus/expressavans_ru_kk.txt", "-f", "html"]);
+    let html = stdout(&o);
+    // expressavans 9.2: «Сайт» where the Russian says «Политика».
+    assert!(html.contains("<code>term_mismatch</code>"));
+    assert!(
+        html.contains("Бұл <mark class=\"find\">Сайт</mark>"),
+        "swap not marked"
+    );
+    // ru 3.3 cites «пункте 1», the Kazakh does not: the figure is highlighted.
+    assert!(html.contains("<mark class=\"diff\">1</mark>"));
+}
+
+#[test]
+fn align_writes_tsv_and_refuses_html_for_check() {
+    let o = qostil(&["align", "fixtures/text/clean_kk_ru.txt", "-f", "tsv"]);
+    let tsv = stdout(&o);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "kk\tru\tscore\tkk_text\tru_text");
+    assert!(lines.iter().skip(1).all(|l| l.split('\t').count() == 5));
+    assert!(lines.iter().any(|l| l.starts_with("kk:2.2\tru:2.2\t")));
+    let bad = qostil(&["check", "fixtures/text/clean_kk_ru.txt", "-f", "tmx"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("formats of align"));
+}
+
+#[test]
+fn check_reports_parity_findings_with_marked_quotes() {
+    let o = qostil(&["check", "corpus/fintechlab_kk_ru.txt", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap();
+    let spelling = f
+        .iter()
+        .find(|f| {
+            f["kind"] == "kazakh_spelling"
+                && f["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("«Өндеуге» → «Өңдеуге»")
+        })
+        .expect("fintechlab's «Өндеуге» is found");
+    assert!(
+        spelling["evidence"][0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("[[Өндеуге]]")
+    );
+    let finbox = qostil(&["check", "corpus/finbox_kk.txt", "--min-severity", "low"]);
+    let text = stdout(&finbox);
+    for want in [
+        "«бюrolар» → «бюролар»",
+        "«өндеу» → «өңдеу»",
+        "«корғау» → «қорғау»",
+    ] {
+        assert!(text.contains(want), "finbox: {want} not found");
+    }
+}

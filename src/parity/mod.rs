@@ -98,11 +98,17 @@ impl<'a> Side<'a> {
     }
 
     /// The whole side as evidence, with `marks` (byte ranges of `text`)
-    /// bracketed.
+    /// bracketed. The clause is named by its id, two ids joined by `+`, or
+    /// a run of three or more as `first…last`.
     pub fn evidence(&self, marks: &[(usize, usize)]) -> Evidence {
+        let ids = self.ids();
+        let clause = match ids.as_slice() {
+            [a, _, _, ..] => format!("{a}…{}", ids[ids.len() - 1]),
+            _ => ids.join("+"),
+        };
         Evidence {
             lang: self.lang,
-            clause: Some(self.ids().join("+")),
+            clause: Some(clause),
             quote: marked_quote(&self.text, marks),
         }
     }
