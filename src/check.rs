@@ -33,6 +33,13 @@ fn evidence(c: &Clause) -> Evidence {
     }
 }
 
+/// A clause's own section number (not an item's or a bullet's).
+fn section(c: &Clause) -> Option<&str> {
+    c.number.as_deref().filter(|n| {
+        !n.contains('(') && matches!(c.kind, ClauseKind::Numbered | ClauseKind::Heading)
+    })
+}
+
 /// A clause with enough text to matter when unpaired.
 fn substantial(c: &Clause) -> bool {
     c.body().chars().filter(|ch| ch.is_alphabetic()).count() >= 3
@@ -128,6 +135,36 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
             },
         ));
         return;
+    }
+    // A merge of two clauses with their own section numbers, against one
+    // clause numbered like the first: the second has no counterpart (the
+    // aligner absorbs a clause missing on the other side this way).
+    for (two, one) in [(&kk, &ru), (&ru, &kk)] {
+        if let ([a, b], [o]) = (two.as_slice(), one.as_slice())
+            && let (Some(na), Some(nb), Some(no)) = (section(a), section(b), section(o))
+            && na != nb
+            && na == no
+            && substantial(b)
+        {
+            out.push((
+                pos,
+                Finding {
+                    kind: "unpaired_clause".into(),
+                    severity: Severity::Medium,
+                    lang: Some(b.lang),
+                    clauses: vec![b.id.clone()],
+                    message: format!(
+                        "{} clause {} has no counterpart in the {} version (it is aligned together with {} {})",
+                        name(b.lang),
+                        b.cite(),
+                        name(b.lang.counterpart()),
+                        name(a.lang),
+                        a.cite()
+                    ),
+                    evidence: vec![evidence(b), evidence(o)],
+                },
+            ));
+        }
     }
     let ids: Vec<String> = kk.iter().chain(ru.iter()).map(|c| c.id.clone()).collect();
     let both: Vec<Evidence> = kk.iter().chain(ru.iter()).map(|c| evidence(c)).collect();

@@ -23,7 +23,7 @@ use crate::model::{Clause, Evidence, Finding, Lang, Pair, Severity};
 pub const MIN_WORDS: usize = 3;
 /// …this much evidence in total (sum of word scores, sign flipped for a
 /// Kazakh clause)…
-const MIN_EVIDENCE_RU: f32 = 5.0;
+const MIN_EVIDENCE_RU: f32 = 3.5;
 const MIN_EVIDENCE_KK: f32 = 7.0;
 /// …and at least this many words that are clearly of the other language.
 const MIN_CLEAR: usize = 2;

@@ -14,6 +14,10 @@
 //!
 //! Invariant: findings name every clause of the run or pair concerned.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{PairView, Side};
 use crate::model::{ClauseKind, Finding, Lang, Severity};
 
@@ -51,7 +55,9 @@ pub fn length_z(kk_len: usize, ru_len: usize) -> f64 {
 /// Pair checks: relative length and headings.
 pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
     let (k, r) = (chars(&v.kk), chars(&v.ru));
-    let one_to_one = v.kk.clauses.len() == 1 && v.ru.clauses.len() == 1;
+    // 1-1 pairs, and merges (1-2, 2-1): a merge that doubles one side is
+    // how the aligner absorbs a clause whose counterpart is missing.
+    let one_to_one = v.kk.clauses.len() <= 2 && v.ru.clauses.len() <= 2;
     let definitions =
         v.kk.clauses
             .iter()
@@ -114,17 +120,37 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
     }
 }
 
-/// Items a side holds: list clauses plus `•` run together inside a clause.
+/// A dash opening a sub-item run together inside a clause («…: -перечень
+/// данных; -сроки…»), or opening a paragraph whose dash was too tight to
+/// read as a bullet («-перечень персональных данных;»).
+static INLINE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[:;])\s*[-–]\s*\w").expect("inline dash regex"));
+
+/// Items a side holds: list clauses plus bullets and dashed sub-items run
+/// together inside a clause (layouts differ in what they cut apart).
 fn items(side: &Side) -> usize {
     side.clauses
         .iter()
         .map(|c| {
             let own = usize::from(matches!(c.kind, ClauseKind::Bullet | ClauseKind::Item));
             let body = c.body().trim_start();
-            let inline = body.strip_prefix('•').unwrap_or(body).matches('•').count();
+            let inline = body.strip_prefix('•').unwrap_or(body).matches('•').count()
+                + INLINE_DASH.find_iter(body).count();
             own + inline
         })
         .sum()
+}
+
+/// Items of `side` in a pair: a pair whose side is only plain paragraphs
+/// against list items on the other side holds items that lost their marker
+/// in the layout («Сайт пайдалану үшін …» against «- другая информация …»),
+/// and counts as many as the other side. (A paragraph merged with an item
+/// is not counted: it cannot be told from a list's closing paragraph.)
+fn paired_items(side: &Side, other: &Side) -> usize {
+    let plain = !side.is_empty()
+        && items(side) == 0
+        && side.clauses.iter().all(|c| c.kind == ClauseKind::Paragraph);
+    if plain { items(other) } else { items(side) }
 }
 
 /// Byte ranges, in the run's joined text of `lang`, of the list items that
@@ -165,8 +191,8 @@ pub fn check_lists(views: &[PairView], out: &mut Vec<(usize, Finding)>) {
             i += 1;
         }
         let run = &views[start..i];
-        let k: usize = run.iter().map(|v| items(&v.kk)).sum();
-        let r: usize = run.iter().map(|v| items(&v.ru)).sum();
+        let k: usize = run.iter().map(|v| paired_items(&v.kk, &v.ru)).sum();
+        let r: usize = run.iter().map(|v| paired_items(&v.ru, &v.kk)).sum();
         if k == r {
             continue;
         }

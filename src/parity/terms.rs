@@ -41,8 +41,17 @@ fn words(text: &str) -> Vec<Word> {
         match (start, letter) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
+                // «Cайта» with a Latin C is still the term «Сайт» (the
+                // script damage is reported by spelling).
+                let w = &text[s..i];
+                let lang = if w.chars().any(|c| "әғқңөұүһі".contains(c)) {
+                    Lang::Kk
+                } else {
+                    Lang::Ru
+                };
+                let repaired = super::spelling::unmix(w, lang);
                 out.push(Word {
-                    lower: text[s..i].to_lowercase(),
+                    lower: repaired.as_deref().unwrap_or(w).to_lowercase(),
                     start: s,
                     end: i,
                 });

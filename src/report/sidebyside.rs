@@ -81,13 +81,31 @@ pub fn diff_spans(kk: &str, ru: &str) -> (Ranges, Ranges) {
         // Nothing to compare against: no highlight rather than everything.
         return (ra, rb);
     }
+    let (mut changed_a, mut changed_b) = (Vec::new(), Vec::new());
     for op in capture_diff_slices(Algorithm::Myers, &ka, &kb) {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == DiffTag::Equal {
             continue;
         }
-        ra.extend(old.map(|i| (a[i].1, a[i].2)));
-        rb.extend(new.map(|i| (b[i].1, b[i].2)));
+        changed_a.extend(old);
+        changed_b.extend(new);
+    }
+    // A token that only moved (the day before the year in one language,
+    // after it in the other) is not a difference.
+    let moved =
+        |i: usize,
+         mine: &[(String, usize, usize)],
+         other: &[(String, usize, usize)],
+         theirs: &[usize]| { theirs.iter().any(|&j| other[j].0 == mine[i].0) };
+    for &i in &changed_a {
+        if !moved(i, &a, &b, &changed_b) {
+            ra.push((a[i].1, a[i].2));
+        }
+    }
+    for &j in &changed_b {
+        if !moved(j, &b, &a, &changed_a) {
+            rb.push((b[j].1, b[j].2));
+        }
     }
     (ra, rb)
 }
