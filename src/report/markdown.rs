@@ -97,10 +97,13 @@ fn finding_md(out: &mut String, f: &Finding) {
 
 /// A finding as a list item opened by `bullet` (`-` or `3.`).
 fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
-    let clauses = if f.clauses.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", f.clauses.join(", "))
+    let clauses = match f.clauses.as_slice() {
+        [] => String::new(),
+        // A long run (a whole list) is named by its ends; JSON has them all.
+        [first, second, .., last] if f.clauses.len() > 4 => {
+            format!(" ({first}, {second} … {last}: {} clauses)", f.clauses.len())
+        }
+        all => format!(" ({})", all.join(", ")),
     };
     let _ = writeln!(
         out,
