@@ -303,3 +303,47 @@ fn check_reports_parity_findings_with_marked_quotes() {
         assert!(text.contains(want), "finbox: {want} not found");
     }
 }
+
+#[test]
+fn a_user_glossary_adds_checked_terms_and_align_only_terms() {
+    let dir = tmp("glossary");
+    let g = dir.join("g.tsv");
+    // «мерзім» ↔ «срок» is not in the fixture's Russian: the user's term
+    // is checked; marked `align`, it is not.
+    std::fs::write(&g, "storage_time\tсақталады\tхранят\n").unwrap();
+    let input = dir.join("p.txt");
+    std::fs::write(
+        &input,
+        "1. Ереже\n\n1.1. Деректер 5 жыл бойы Сақталады және Сақталады.\n\n1. Правила\n\n1.1. Данные уничтожаются через 5 лет.\n",
+    )
+    .unwrap();
+    let with = qostil(&[
+        "--glossary",
+        g.to_str().unwrap(),
+        "check",
+        input.to_str().unwrap(),
+    ]);
+    assert!(stdout(&with).contains("term_mismatch"), "{}", stdout(&with));
+    std::fs::write(&g, "storage_time\tсақталады\tхранят\talign\n").unwrap();
+    let without = qostil(&[
+        "--glossary",
+        g.to_str().unwrap(),
+        "check",
+        input.to_str().unwrap(),
+    ]);
+    assert!(
+        !stdout(&without).contains("term_mismatch"),
+        "{}",
+        stdout(&without)
+    );
+}
+
+#[test]
+fn new_formats_are_byte_identical_across_runs() {
+    for format in ["html", "tmx", "tsv", "md"] {
+        let a = qostil(&["align", "corpus/beeclever_ru_kk.txt", "-f", format]);
+        let b = qostil(&["align", "corpus/beeclever_ru_kk.txt", "-f", format]);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+        assert!(!a.stdout.is_empty());
+    }
+}

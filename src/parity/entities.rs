@@ -12,7 +12,8 @@
 //!   different units («15 жұмыс күні» ↔ «15 календарных дней») differs;
 //! - `date_mismatch`; `contact_mismatch` (e-mail, URL, telephone);
 //! - `law_reference_mismatch` (law numbers, articles, paragraphs);
-//! - `name_mismatch` (Latin-script names, BIN/IIN).
+//! - `name_mismatch` (Latin-script names, the organisation's own name as
+//!   recognised from the document, BIN/IIN).
 //!
 //! Invariant: a pair whose two sides carry the same entities yields nothing.
 
@@ -105,8 +106,9 @@ fn label_residue(body: &str, e: &Entity) -> bool {
     e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
 }
 
-/// The entities of a side that parity compares.
-fn located(side: &Side) -> Vec<Located> {
+/// The entities of a side that parity compares, with the organisation's
+/// own name (recognised from the whole document) where the text gives it.
+fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
     let mut out = Vec::new();
     for &(a, b) in &side.bodies {
         let body = &side.text[a..b];
@@ -125,7 +127,27 @@ fn located(side: &Side) -> Vec<Located> {
                 end: a + e.end,
             });
         }
+        if let Some(name) = company {
+            let lower = body.to_lowercase();
+            let name = name.to_lowercase();
+            // Lower-casing keeps byte offsets for the scripts involved only
+            // when lengths agree; otherwise skip rather than mis-mark.
+            if lower.len() == body.len() {
+                for (at, _) in lower.match_indices(&name) {
+                    let (s, e) = (a + at, a + at + name.len());
+                    if !out.iter().any(|x| x.start < e && s < x.end) {
+                        out.push(Located {
+                            kind: EntityKind::Latin,
+                            value: name.clone(),
+                            start: s,
+                            end: e,
+                        });
+                    }
+                }
+            }
+        }
     }
+    out.sort_by_key(|e| (e.start, e.end));
     out
 }
 
@@ -145,18 +167,19 @@ fn unit_name(u: &str) -> &str {
 }
 
 /// Compare the entities of pair `i` of `views`. An entity missing on the
-/// other side of this pair but present there in the pair before or after is
-/// an alignment shift (a preamble line paired one step off), not a
-/// translation defect, and is not reported.
-pub fn check(views: &[PairView], i: usize, out: &mut Vec<(usize, Finding)>) {
+/// other side of this pair but present there within two pairs before or
+/// after is an alignment shift (preamble lines paired a step or two off),
+/// not a translation defect, and is not reported. `company` is the
+/// organisation's name, compared like a name.
+pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<(usize, Finding)>) {
     let v = &views[i];
-    let mut kk = located(&v.kk);
-    let mut ru = located(&v.ru);
+    let mut kk = located(&v.kk, company);
+    let mut ru = located(&v.ru, company);
     let near = |lang: Lang| -> Vec<(&'static str, String)> {
-        [i.wrapping_sub(1), i + 1]
+        [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
             .into_iter()
             .filter_map(|n| views.get(n))
-            .flat_map(|n| located(n.side(lang)))
+            .flat_map(|n| located(n.side(lang), company))
             .map(|e| (category(e.kind), e.key()))
             .collect()
     };
@@ -309,7 +332,7 @@ mod tests {
             },
         );
         let mut out = Vec::new();
-        check(&[v], 0, &mut out);
+        check(&[v], 0, Some("Мысал"), &mut out);
         out.into_iter().map(|(_, f)| f).collect()
     }
 
@@ -365,6 +388,13 @@ mod tests {
         assert_eq!(f[0].kind, "date_mismatch");
         let f = run("ЖСН 123456789012", "ИИН 123456789013");
         assert_eq!(f[0].kind, "name_mismatch");
+        let f = run(
+            "«Мысал» МҚҰ» ЖШС деректерді өңдейді",
+            "МФО обрабатывает данные",
+        );
+        assert_eq!(f[0].kind, "name_mismatch");
+        assert!(f[0].evidence[0].quote.contains("«[[Мысал]]»"), "{f:?}");
+        assert_eq!(run("«Мысал» МҚҰ» ЖШС", "ТОО «МФО «Мысал»"), vec![]);
         // A doubled label is not a figure of the text.
         assert_eq!(run("3. Шарттар", "Условия"), vec![]);
     }

@@ -319,11 +319,13 @@ pub fn check(
     let bilingual = languages.contains(&Lang::Kk) && languages.contains(&Lang::Ru);
     if bilingual {
         let views: Vec<PairView> = pairs.iter().map(|p| PairView::new(clauses, p)).collect();
+        let all: Vec<&str> = clauses.iter().map(|c| c.text.as_str()).collect();
+        let company = crate::extract::company(&all.join("\n"));
         for (i, v) in views.iter().enumerate() {
             if v.kk.is_empty() || v.ru.is_empty() {
                 continue;
             }
-            entities::check(&views, i, &mut out);
+            entities::check(&views, i, company.as_deref(), &mut out);
             terms::check(v, rules.glossary, &mut out);
             structure::check_pair(v, &mut out);
             language::check_pair(v, &mut out);
