@@ -4,7 +4,7 @@
 //! ```sh
 //! cargo run --example kk_words -- corpus/beeclever_ru_kk.txt \
 //!     corpus/expressavans_ru_kk.txt corpus/fintechlab_kk_ru.txt \
-//!     corpus/proleads_kk.txt > data/kk_words.txt
+//!     corpus/proleads_kk.txt --words tools/kk_seed_words.txt > data/kk_words.txt
 //! ```
 //!
 //! It runs the qostil pipeline on each file, takes the words of the
@@ -13,7 +13,8 @@
 //! word whose form with one Kazakh letter restored is at least three times
 //! as frequent (so «өндеуге» goes, «өңдеуге» stays). Feed it clean text
 //! only: a file known to be OCR-damaged (the corpus's finbox) would teach it
-//! the damage.
+//! the damage. `--words FILE` adds a hand-written list of correctly spelled
+//! word forms (one a line, `#` comments), each counted as seen three times.
 
 use std::collections::BTreeMap;
 
@@ -34,7 +35,16 @@ const SWAPS: &[(char, char)] = &[
 ];
 
 fn main() {
-    let files: Vec<String> = std::env::args().skip(1).collect();
+    let mut files: Vec<String> = Vec::new();
+    let mut word_lists: Vec<String> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--words" {
+            word_lists.extend(args.next());
+        } else {
+            files.push(a);
+        }
+    }
     if files.is_empty() {
         eprintln!("usage: kk_words FILE...");
         std::process::exit(2);
@@ -56,6 +66,17 @@ fn main() {
                     continue;
                 }
                 *counts.entry(w.to_lowercase()).or_insert(0) += 1;
+            }
+        }
+    }
+    for list in &word_lists {
+        let text = std::fs::read_to_string(list).unwrap_or_else(|e| {
+            eprintln!("{list}: {e}");
+            std::process::exit(2)
+        });
+        for w in text.lines().map(str::trim) {
+            if !w.is_empty() && !w.starts_with('#') {
+                *counts.entry(w.to_lowercase()).or_insert(0) += 3;
             }
         }
     }
