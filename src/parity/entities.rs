@@ -106,6 +106,44 @@ fn label_residue(body: &str, e: &Entity) -> bool {
     e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
 }
 
+/// Case-insensitive occurrences of `needle` in `hay`, as byte ranges on
+/// character boundaries of `hay`.
+fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let want: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut out = Vec::new();
+    if want.is_empty() {
+        return out;
+    }
+    for (i, _) in hay.char_indices() {
+        let mut got = hay[i..]
+            .char_indices()
+            .flat_map(|(j, c)| c.to_lowercase().map(move |l| (j, c, l)));
+        let mut end = None;
+        let mut ok = true;
+        for w in &want {
+            match got.next() {
+                Some((j, c, l)) if l == *w => end = Some(i + j + c.len_utf8()),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && let Some(e) = end {
+            // Whole words only: «Мысал» is not inside «Мысалы».
+            let before = hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = hay[e..].chars().next().is_some_and(char::is_alphanumeric);
+            if !before && !after {
+                out.push((i, e));
+            }
+        }
+    }
+    out
+}
+
 /// The entities of a side that parity compares, with the organisation's
 /// own name (recognised from the whole document) where the text gives it.
 fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
@@ -128,21 +166,15 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
             });
         }
         if let Some(name) = company {
-            let lower = body.to_lowercase();
-            let name = name.to_lowercase();
-            // Lower-casing keeps byte offsets for the scripts involved only
-            // when lengths agree; otherwise skip rather than mis-mark.
-            if lower.len() == body.len() {
-                for (at, _) in lower.match_indices(&name) {
-                    let (s, e) = (a + at, a + at + name.len());
-                    if !out.iter().any(|x| x.start < e && s < x.end) {
-                        out.push(Located {
-                            kind: EntityKind::Latin,
-                            value: name.clone(),
-                            start: s,
-                            end: e,
-                        });
-                    }
+            for (s, e) in find_ci(body, name) {
+                let (s, e) = (a + s, a + e);
+                if !out.iter().any(|x| x.start < e && s < x.end) {
+                    out.push(Located {
+                        kind: EntityKind::Latin,
+                        value: name.to_lowercase(),
+                        start: s,
+                        end: e,
+                    });
                 }
             }
         }
@@ -394,7 +426,8 @@ mod tests {
         );
         assert_eq!(f[0].kind, "name_mismatch");
         assert!(f[0].evidence[0].quote.contains("«[[Мысал]]»"), "{f:?}");
-        assert_eq!(run("«Мысал» МҚҰ» ЖШС", "ТОО «МФО «Мысал»"), vec![]);
+        assert_eq!(run("«Мысал» МҚҰ» ЖШС", "ТОО «МФО «МЫСАЛ»"), vec![]);
+        assert_eq!(find_ci("İ «мысал» Мысалы", "МЫСАЛ"), vec![(5, 15)]);
         // A doubled label is not a figure of the text.
         assert_eq!(run("3. Шарттар", "Условия"), vec![]);
     }
