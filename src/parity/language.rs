@@ -346,6 +346,63 @@ mod tests {
         );
     }
 
+    fn clause(id: &str, text: &str, line: usize) -> Clause {
+        Clause {
+            id: id.into(),
+            lang: if id.starts_with("kk") {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            },
+            number: None,
+            label: None,
+            kind: crate::model::ClauseKind::Paragraph,
+            text: text.into(),
+            term: None,
+            segments: vec![],
+            line,
+            page: None,
+            parent: None,
+        }
+    }
+
+    #[test]
+    fn a_clause_left_in_the_source_language_is_found() {
+        let ru = "Персональные данные хранятся в течение пяти лет.";
+        // The Kazakh cell held the Russian text: the tagger put it in the
+        // Russian stream, next to its twin, with no Kazakh counterpart.
+        let clauses = vec![
+            clause("kk:p1", "Дербес деректер бес жыл сақталады.", 1),
+            clause("ru:p1", ru, 3),
+            clause("ru:p2", ru, 5),
+        ];
+        let pairs = vec![
+            Pair {
+                kk: vec![0],
+                ru: vec![1],
+                score: 0.9,
+            },
+            Pair {
+                kk: vec![],
+                ru: vec![2],
+                score: 0.0,
+            },
+        ];
+        let mut out = Vec::new();
+        check_duplicates(&clauses, &pairs, &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].1.kind, "untranslated_clause");
+        assert_eq!(out[0].1.lang, Some(Lang::Kk));
+        assert_eq!(out[0].1.clauses, vec!["ru:p1", "ru:p2"]);
+        // The same text on both sides of a pair.
+        let clauses = vec![clause("kk:p1", ru, 1), clause("ru:p1", ru, 3)];
+        let v = PairView::new(&clauses, &pairs[0]);
+        let mut out = Vec::new();
+        check_pair(&v, &mut out);
+        assert_eq!(out[0].1.kind, "untranslated_clause");
+        assert_eq!(out[0].1.lang, Some(Lang::Kk));
+    }
+
     #[test]
     fn same_text_is_measured_by_trigrams() {
         assert!(same_text("Политика обработки данных", "Политика обработки данных.") > 0.95);
