@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 
 use qostil::model::{Document, Severity};
-use qostil::report::{Format, json, markdown};
+use qostil::report::{Format, html, json, markdown, tmx};
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
 use qostil::{Config, corpus};
@@ -34,7 +34,7 @@ pub struct Cli {
 pub enum Command {
     /// The whole document model as JSON: document, clauses, pairs, findings, dropped.
     Parse(FileArgs),
-    /// The kk↔ru alignment, side by side (Markdown) or as JSON.
+    /// The kk↔ru alignment: side by side (Markdown, HTML), JSON, TMX 1.4b or TSV.
     Align(FileArgs),
     /// The findings of one document.
     Check(FileArgs),
@@ -49,7 +49,7 @@ pub enum Command {
 pub struct FileArgs {
     /// The policy to read (text, HTML fragments, table rows); `-` for stdin.
     pub file: String,
-    /// Output format: md or json.
+    /// Output format: md or json; `align` also writes html, tmx and tsv.
     #[arg(long, short = 'f')]
     pub format: Option<String>,
     /// Write the output here instead of standard output.
@@ -159,8 +159,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let bytes = read_input(&args.file)?;
             let doc = qostil::analyze(&args.file, &bytes, &config)?;
             let format = match &args.format {
-                Some(f) => Format::parse(f)
-                    .with_context(|| format!("unknown format {f:?} (use md or json)"))?,
+                Some(f) => Format::parse(f).with_context(|| {
+                    format!("unknown format {f:?} (use md, json, html, tmx or tsv)")
+                })?,
                 None => match cli.command {
                     Command::Parse(_) => Format::Json,
                     _ => Format::Markdown,
@@ -173,6 +174,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 (Command::Align(_), Format::Markdown) => markdown::alignment(&doc),
                 (Command::Rights(_), Format::Json) => json::rights(&doc),
                 (Command::Rights(_), Format::Markdown) => markdown::rights(&doc, &config.rules),
+                (Command::Align(_), Format::Html) => html::alignment(&doc),
+                (Command::Align(_), Format::Tmx) => tmx::tmx(&doc),
+                (Command::Align(_), Format::Tsv) => tmx::tsv(&doc),
+                (_, Format::Html | Format::Tmx | Format::Tsv) => {
+                    bail!("html, tmx and tsv are formats of align")
+                }
                 (_, Format::Json) => json::findings(&doc, min),
                 (_, Format::Markdown) => markdown::findings(&doc, min),
             };

@@ -1,11 +1,18 @@
 //! Entities in a clause's text that must survive translation unchanged:
-//! numbers, dates, e-mails, URLs and domain names, law numbers such as
-//! `94-V`, and Latin-script names. Values are normalised so that the Kazakh
-//! and the Russian forms compare equal («2013 жылғы 21 мамырдағы» and «21
-//! мая 2013 года» are both `2013-05-21`).
+//! numbers, percentages, sums of money and periods (also when written in
+//! words: «бір жұмыс күні», «тридцати»), dates, e-mails, URLs and domain
+//! names, telephone numbers, 12-digit BIN/IIN, law numbers such as `94-V`,
+//! article and paragraph references, and Latin-script names. Values are
+//! normalised so that the Kazakh and the Russian forms compare equal
+//! («2013 жылғы 21 мамырдағы» and «21 мая 2013 года» are both `2013-05-21`;
+//! «15 күнтізбелік күн» and «15 календарных дней» are both `15 day`; «8-бабы»
+//! and «статьи 8» are both `art:8`).
 //!
 //! Invariants: entities are sorted by position and never overlap; a number
-//! inside a date, a law number, an e-mail or a URL is not reported again.
+//! inside a date, a law number, a reference, a period, an e-mail or a URL is
+//! not reported again; a list marker such as `2)` is not a figure.
+
+mod numwords;
 
 use std::sync::LazyLock;
 
@@ -21,6 +28,12 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:https?://|www\.)[^\s<>()«»\x22,;]+|(?-u:\b)[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:kz|ru|com|org|net|io|info)(?-u:\b)(?:/[^\s<>()«»\x22,;]*)?",
     )
     .expect("url regex")
+});
+/// Kazakhstan numbers: +7 / 8, a three-digit code, seven digits, in any
+/// grouping.
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\+\s?7|\b8)[\s\-]?\(?\d{3}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}\b")
+        .expect("phone regex")
 });
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,4})\s*-\s*([IVXLС]{1,5})(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
@@ -41,10 +54,98 @@ static DATE_KK_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)«?(\d{1,2})»?\s*(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*\s+(\d{4})")
         .expect("kk date regex")
 });
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)*").expect("number regex"));
+/// Article, paragraph and sub-paragraph references, Russian then Kazakh
+/// word order; the capture is the number, the pattern index its kind.
+static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    [
+        (
+            "art",
+            r"(?i)\b(?:стать(?:я|и|ю|е|ей|ям|ями|ях)|ст\.)\s*(\d+(?:-\d+)?)",
+        ),
+        ("sub", r"(?i)\b(?:подпункт[а-я]*|пп\.)\s*(\d+(?:\.\d+)*)"),
+        ("para", r"(?i)\b(?:пункт[а-я]*|п\.)\s*(\d+(?:\.\d+)*)"),
+        (
+            "art",
+            r"(?i)\b(\d+(?:-\d+)?)\.?\s*-?\s*ба[пб][а-яәғқңөұүһі]*",
+        ),
+        (
+            "sub",
+            r"(?i)\b(\d+(?:\.\d+)*)\.?\s*-?\s*тармақша[а-яәғқңөұүһі]*",
+        ),
+        (
+            "para",
+            r"(?i)\b(\d+(?:\.\d+)*)\.?\s*-?\s*(?:тармақ|тармағ)[а-яәғқңөұүһі]*",
+        ),
+        ("para", r"(?i)\b(\d+(?:\.\d+)*)\.?\s*т\.(?:\s|$)"),
+    ]
+    .into_iter()
+    .map(|(k, p)| (k, Regex::new(p).expect("reference regex")))
+    .collect()
+});
+static IDENTIFIER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{12}\b").expect("bin regex"));
+/// A figure: digits with optional thousands groups («1 000 000») and
+/// decimals.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[ \u{00A0}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)*").expect("number regex")
+});
+/// What may follow a figure before its unit: the figure again in words,
+/// in brackets («30 (отыз)», «пятнадцати (15)»).
+static IN_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,60}\)").expect("brackets regex"));
+/// Units of periods, percentages and money, anchored at the start.
+static UNITS: LazyLock<Vec<(&'static str, EntityKind, Regex)>> = LazyLock::new(|| {
+    const W: &str = "[а-яёәғқңөұүһі]";
+    [
+        ("workday", EntityKind::Duration, format!(r"жұмыс\s+күн{W}*|рабоч{W}*\s+(?:дн{W}*|день)")),
+        ("day", EntityKind::Duration, format!(r"күнтізбелік\s+күн{W}*|календарн{W}*\s+(?:дн{W}*|день)|күн{W}{{0,6}}|дн(?:я|ей|ям|ями|ях)\b|день\b")),
+        ("week", EntityKind::Duration, format!(r"апта{W}{{0,6}}|недел{W}*")),
+        ("month", EntityKind::Duration, format!(r"ай{W}{{0,5}}\b|месяц{W}*")),
+        ("year", EntityKind::Duration, format!(r"жыл{W}{{0,6}}|год(?:а|у|ом|ы|ов)?\b|лет\b")),
+        ("hour", EntityKind::Duration, format!(r"сағат{W}*|час(?:а|ов|ам|ами)?\b")),
+        ("minute", EntityKind::Duration, format!(r"минут{W}*")),
+        ("", EntityKind::Percent, format!(r"%|пайыз{W}*|процент{W}*")),
+        ("kzt", EntityKind::Amount, format!(r"теңге{W}*|тенге\b|тг\.?|₸|kzt\b")),
+    ]
+    .into_iter()
+    .map(|(u, k, p)| (u, k, Regex::new(&format!("(?i)^\\s*(?:{p})")).expect("unit regex")))
+    .collect()
+});
 static LATIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]").expect("latin regex"));
+
+/// The unit right after a figure (and its repetition in brackets), if any:
+/// the normalised unit, the entity kind and the byte length read.
+fn unit_after(rest: &str) -> Option<(&'static str, EntityKind, usize)> {
+    let skip = IN_BRACKETS.find(rest).map_or(0, |m| m.end());
+    let after = &rest[skip..];
+    UNITS
+        .iter()
+        .find_map(|(u, k, re)| re.find(after).map(|m| (*u, *k, skip + m.end())))
+}
+
+/// The entity of a figure with its unit.
+fn figure(value: &str, unit: Option<(&'static str, EntityKind, usize)>) -> (EntityKind, String) {
+    match unit {
+        Some((u, kind, _)) if !u.is_empty() => (kind, format!("{value} {u}")),
+        Some((_, kind, _)) => (kind, value.to_string()),
+        None => (EntityKind::Number, value.to_string()),
+    }
+}
+
+/// A figure as written → its value: thousands separators removed, a decimal
+/// comma read as a point.
+fn figure_value(raw: &str) -> String {
+    raw.replace([' ', '\u{00A0}'], "").replace(',', ".")
+}
+
+/// `N)` opening a list item, not a figure.
+fn list_marker(text: &str, a: usize, b: usize) -> bool {
+    let before = text[..a].chars().next_back();
+    text[b..].starts_with(')')
+        && b - a <= 2
+        && before.is_none_or(|c| c.is_whitespace() || matches!(c, ';' | ':' | ','))
+}
 
 fn month(stem: &str) -> Option<u32> {
     let s = stem.to_lowercase();
@@ -139,6 +240,13 @@ pub fn entities(text: &str) -> Vec<Entity> {
             m.start() + raw.len(),
         );
     }
+    for m in PHONE.find_iter(text) {
+        let mut digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        if digits.starts_with('8') {
+            digits.replace_range(..1, "7");
+        }
+        add(&mut out, EntityKind::Phone, digits, m.start(), m.end());
+    }
     for c in DATE_KK.captures_iter(text) {
         let (Some(all), Some(y), Some(d), Some(mo)) = (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -190,6 +298,64 @@ pub fn entities(text: &str) -> Vec<Entity> {
             all.end(),
         );
     }
+    for (kind, re) in REFERENCES.iter() {
+        for c in re.captures_iter(text) {
+            let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let end = all.as_str().trim_end().len() + all.start();
+            add(
+                &mut out,
+                EntityKind::Reference,
+                format!("{kind}:{}", n.as_str()),
+                all.start(),
+                end,
+            );
+        }
+    }
+    for m in IDENTIFIER.find_iter(text) {
+        add(
+            &mut out,
+            EntityKind::Identifier,
+            m.as_str().to_string(),
+            m.start(),
+            m.end(),
+        );
+    }
+    // Figures written in digits, with their unit when one follows.
+    for m in NUMBER.find_iter(text) {
+        let raw = m.as_str().trim_end_matches(['.', ',']);
+        let end = m.start() + raw.len();
+        if list_marker(text, m.start(), end) {
+            continue;
+        }
+        if !(isolated(text, m.start(), end) || text[end..].starts_with(['-', '%'])) {
+            continue;
+        }
+        let unit = unit_after(&text[end..]);
+        let (kind, value) = figure(&figure_value(raw), unit);
+        let stop = unit.map_or(end, |(_, _, n)| end + n);
+        add(&mut out, kind, value, m.start(), stop);
+    }
+    // Figures written in words count only before a unit («бір жұмыс күні»):
+    // elsewhere «бір» and «один» are articles and pronouns. Words repeating
+    // a figure in brackets («30 (отыз)») are already inside that figure.
+    let mut at = 0;
+    while at < text.len() {
+        let starts_word = text[at..].chars().next().is_some_and(char::is_alphabetic)
+            && !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+        if starts_word
+            && let Some((v, len)) = numwords::parse(&text[at..])
+            && let Some(unit) = unit_after(&text[at + len..])
+        {
+            let (kind, value) = figure(&v.to_string(), Some(unit));
+            add(&mut out, kind, value, at, at + len + unit.2);
+        }
+        at += text[at..].chars().next().map_or(1, char::len_utf8);
+    }
     for m in LATIN.find_iter(text) {
         if isolated(text, m.start(), m.end()) {
             add(
@@ -198,19 +364,6 @@ pub fn entities(text: &str) -> Vec<Entity> {
                 m.as_str().to_lowercase(),
                 m.start(),
                 m.end(),
-            );
-        }
-    }
-    for m in NUMBER.find_iter(text) {
-        let v = m.as_str().trim_end_matches(['.', ',']);
-        let end = m.start() + v.len();
-        if isolated(text, m.start(), end) || text[end..].starts_with(['-', '%']) {
-            add(
-                &mut out,
-                EntityKind::Number,
-                v.replace(',', "."),
-                m.start(),
-                end,
             );
         }
     }

@@ -17,14 +17,15 @@ pub mod ingest;
 pub mod lang;
 pub mod legal;
 pub mod model;
+pub mod parity;
 pub mod report;
 pub mod rules;
 pub mod streams;
 
 use error::Result;
 use model::{Clause, Document, Lang};
-use rules::Glossary;
 use rules::legal::LegalRules;
+use rules::{Glossary, Lexicon};
 
 /// What the analysis needs besides the input: the rules data.
 #[derive(Debug, Clone)]
@@ -32,6 +33,8 @@ pub struct Config {
     pub glossary: Glossary,
     /// Rights checklist, disclosures, topics and red-flag patterns.
     pub rules: LegalRules,
+    /// Known Kazakh word forms, for the spelling checks of `parity`.
+    pub lexicon: Lexicon,
 }
 
 impl Default for Config {
@@ -39,6 +42,17 @@ impl Default for Config {
         Config {
             glossary: Glossary::builtin(),
             rules: LegalRules::builtin(),
+            lexicon: Lexicon::builtin(),
+        }
+    }
+}
+
+impl Config {
+    /// The rules data that parity reads.
+    pub fn parity_rules(&self) -> parity::Rules<'_> {
+        parity::Rules {
+            glossary: &self.glossary,
+            lexicon: &self.lexicon,
         }
     }
 }
@@ -75,7 +89,7 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
     let pairs = align::align(&clauses, &config.glossary);
-    let mut findings = check::check(&clauses, &pairs, &languages);
+    let mut findings = check::check(&clauses, &pairs, &languages, config.parity_rules());
     let legal = legal::analyze(&clauses, &config.rules);
     findings.extend(check::legal::findings(
         &clauses,

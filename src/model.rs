@@ -417,12 +417,38 @@ pub struct Entity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
+    /// A bare figure; `value` is the number («1000000», «2.5»).
     Number,
     Email,
     Url,
     Date,
     Latin,
+    /// A law's number such as `94-V`.
     Law,
+    /// A telephone number; `value` is its digits, country code first.
+    Phone,
+    /// A 12-digit BIN or IIN; `value` is the digits.
+    Identifier,
+    /// An article, paragraph or sub-paragraph reference: `art:24`,
+    /// `para:2.3`, `sub:1`.
+    Reference,
+    /// A percentage; `value` is the number.
+    Percent,
+    /// A period: `value` is «number unit», unit one of `day`, `workday`,
+    /// `week`, `month`, `year`, `hour`, `minute` («15 day»).
+    Duration,
+    /// A sum of money: `value` is «number currency» («5000 kzt»).
+    Amount,
+}
+
+impl EntityKind {
+    /// Figures compare by their numeric value whatever the unit.
+    pub fn is_figure(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Number | EntityKind::Percent | EntityKind::Duration | EntityKind::Amount
+        )
+    }
 }
 
 /// The decoded input.

@@ -253,3 +253,120 @@ fn broken_pdfs_each_get_their_own_error_and_exit_2() {
     let o = qostil(&["check", "fixtures/pdf/owner_only.pdf"]);
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+#[test]
+fn html_view_escapes_all_document_text() {
+    let o = qostil(&["align", "fixtures/text/escape_kk_ru.txt", "-f", "html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"), "unescaped script tag");
+    assert!(html.contains("&lt;script&gt;alert(&quot;qostil&quot;)&lt;/script&gt;"));
+    assert!(html.contains("&#39;дербес&#39;") && html.contains("A &lt; B &amp; C &gt; D"));
+    // Two columns, one row per pair.
+    assert!(html.contains("<th>қазақша</th>") && html.contains("<th>русский</th>"));
+    assert_eq!(html.matches("<td lang=\"kk\">").count(), 4);
+}
+
+#[test]
+fn html_view_shows_findings_inline_and_highlights_differences() {
+    let o = qostil(&["align", "corpus/expressavans_ru_kk.txt", "-f", "html"]);
+    let html = stdout(&o);
+    // expressavans 9.2: «Сайт» where the Russian says «Политика».
+    assert!(html.contains("<code>term_mismatch</code>"));
+    assert!(
+        html.contains("Бұл <mark class=\"find\">Сайт</mark>"),
+        "swap not marked"
+    );
+    // ru 3.3 cites «пункте 1», the Kazakh does not: the figure is highlighted.
+    assert!(html.contains("<mark class=\"diff\">1</mark>"));
+}
+
+#[test]
+fn align_writes_tsv_and_refuses_html_for_check() {
+    let o = qostil(&["align", "fixtures/text/clean_kk_ru.txt", "-f", "tsv"]);
+    let tsv = stdout(&o);
+    let lines: Vec<&str> = tsv.lines().collect();
+    assert_eq!(lines[0], "kk\tru\tscore\tkk_text\tru_text");
+    assert!(lines.iter().skip(1).all(|l| l.split('\t').count() == 5));
+    assert!(lines.iter().any(|l| l.starts_with("kk:2.2\tru:2.2\t")));
+    let bad = qostil(&["check", "fixtures/text/clean_kk_ru.txt", "-f", "tmx"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("formats of align"));
+}
+
+#[test]
+fn check_reports_parity_findings_with_marked_quotes() {
+    let o = qostil(&["check", "corpus/fintechlab_kk_ru.txt", "-f", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = v["findings"].as_array().unwrap();
+    let spelling = f
+        .iter()
+        .find(|f| {
+            f["kind"] == "kazakh_spelling"
+                && f["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("«Өндеуге» → «Өңдеуге»")
+        })
+        .expect("fintechlab's «Өндеуге» is found");
+    assert!(
+        spelling["evidence"][0]["quote"]
+            .as_str()
+            .unwrap()
+            .contains("[[Өндеуге]]")
+    );
+    let finbox = qostil(&["check", "corpus/finbox_kk.txt", "--min-severity", "low"]);
+    let text = stdout(&finbox);
+    for want in [
+        "«бюrolар» → «бюролар»",
+        "«өндеу» → «өңдеу»",
+        "«корғау» → «қорғау»",
+    ] {
+        assert!(text.contains(want), "finbox: {want} not found");
+    }
+}
+
+#[test]
+fn a_user_glossary_adds_checked_terms_and_align_only_terms() {
+    let dir = tmp("glossary");
+    let g = dir.join("g.tsv");
+    // «мерзім» ↔ «срок» is not in the fixture's Russian: the user's term
+    // is checked; marked `align`, it is not.
+    std::fs::write(&g, "storage_time\tсақталады\tхранят\n").unwrap();
+    let input = dir.join("p.txt");
+    std::fs::write(
+        &input,
+        "1. Ереже\n\n1.1. Деректер 5 жыл бойы Сақталады және Сақталады.\n\n1. Правила\n\n1.1. Данные уничтожаются через 5 лет.\n",
+    )
+    .unwrap();
+    let with = qostil(&[
+        "--glossary",
+        g.to_str().unwrap(),
+        "check",
+        input.to_str().unwrap(),
+    ]);
+    assert!(stdout(&with).contains("term_mismatch"), "{}", stdout(&with));
+    std::fs::write(&g, "storage_time\tсақталады\tхранят\talign\n").unwrap();
+    let without = qostil(&[
+        "--glossary",
+        g.to_str().unwrap(),
+        "check",
+        input.to_str().unwrap(),
+    ]);
+    assert!(
+        !stdout(&without).contains("term_mismatch"),
+        "{}",
+        stdout(&without)
+    );
+}
+
+#[test]
+fn new_formats_are_byte_identical_across_runs() {
+    for format in ["html", "tmx", "tsv", "md"] {
+        let a = qostil(&["align", "corpus/beeclever_ru_kk.txt", "-f", format]);
+        let b = qostil(&["align", "corpus/beeclever_ru_kk.txt", "-f", format]);
+        assert_eq!(a.stdout, b.stdout, "{format}");
+        assert!(!a.stdout.is_empty());
+    }
+}

@@ -11,6 +11,7 @@ use crate::check::quote;
 use crate::corpus::Audit;
 use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
+use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
 use crate::rules::legal::{Item, LegalRules};
 
 /// Escape text for a Markdown table cell.
@@ -31,41 +32,85 @@ fn title(doc: &Document) -> String {
     )
 }
 
-/// `qostil align`: a side-by-side table.
+/// A cell's text with the byte ranges in `marks` set in bold; asterisks
+/// of the text itself are escaped so they cannot open emphasis.
+fn bold_cell(s: &str, marks: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for &(a, b) in marks {
+        if a < at || b > s.len() || !s.is_char_boundary(a) || !s.is_char_boundary(b) {
+            continue;
+        }
+        out.push_str(&cell(&s[at..a]).replace('*', "\\*"));
+        out.push_str("**");
+        out.push_str(&cell(&s[a..b]).replace('*', "\\*"));
+        out.push_str("**");
+        at = b;
+    }
+    out.push_str(&cell(&s[at..]).replace('*', "\\*"));
+    out
+}
+
+/// `qostil align`: a side-by-side table. Shared tokens (figures, names,
+/// addresses) that differ between the sides are in bold; the last column
+/// names the pair's findings, which are listed in full after the table.
 pub fn alignment(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", cell(&title(doc)));
-    let _ = writeln!(out, "| score | kk | қазақша | ru | русский |");
-    let _ = writeln!(out, "|---:|---|---|---|---|");
-    for p in &doc.pairs {
-        let ids = |idx: &[usize]| {
-            idx.iter()
-                .map(|&i| doc.clauses[i].cite().to_string())
-                .collect::<Vec<_>>()
-                .join(" + ")
-        };
+    let _ = writeln!(out, "| score | kk | қазақша | ru | русский | findings |");
+    let _ = writeln!(out, "|---:|---|---|---|---|---|");
+    let (per_pair, whole) = findings_by_pair(doc);
+    let mut numbered: Vec<&Finding> = Vec::new();
+    for (p, fs) in doc.pairs.iter().zip(&per_pair) {
+        let (kk, ru) = (side_text(doc, &p.kk), side_text(doc, &p.ru));
+        let (dk, dr) = diff_spans(&kk, &ru);
+        let refs: Vec<String> = fs
+            .iter()
+            .map(|f| {
+                numbered.push(f);
+                format!("[{}] {} ({})", numbered.len(), f.kind, f.severity.name())
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "| {:.2} | {} | {} | {} | {} |",
+            "| {:.2} | {} | {} | {} | {} | {} |",
             p.score,
-            cell(&ids(&p.kk)),
-            cell(&side_text(doc, &p.kk)),
-            cell(&ids(&p.ru)),
-            cell(&side_text(doc, &p.ru)),
+            cell(&ids(doc, &p.kk)),
+            bold_cell(&kk, &dk),
+            cell(&ids(doc, &p.ru)),
+            bold_cell(&ru, &dr),
+            cell(&refs.join("; ")),
         );
+    }
+    if !numbered.is_empty() || !whole.is_empty() {
+        let _ = writeln!(out, "\n## Findings\n");
+        for f in whole {
+            finding_md(&mut out, f);
+        }
+        for (i, f) in numbered.iter().enumerate() {
+            finding_item(&mut out, f, &format!("{}.", i + 1));
+        }
     }
     out
 }
 
 fn finding_md(out: &mut String, f: &Finding) {
-    let clauses = if f.clauses.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", f.clauses.join(", "))
+    finding_item(out, f, "-");
+}
+
+/// A finding as a list item opened by `bullet` (`-` or `3.`).
+fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
+    let clauses = match f.clauses.as_slice() {
+        [] => String::new(),
+        // A long run (a whole list) is named by its ends; JSON has them all.
+        [first, second, .., last] if f.clauses.len() > 4 => {
+            format!(" ({first}, {second} … {last}: {} clauses)", f.clauses.len())
+        }
+        all => format!(" ({})", all.join(", ")),
     };
     let _ = writeln!(
         out,
-        "- **{}** `{}`{}: {}",
+        "{bullet} **{}** `{}`{}: {}",
         f.severity.name(),
         f.kind,
         clauses,

@@ -1,0 +1,434 @@
+//! Entity parity within an aligned pair: what one side states as a figure,
+//! a period, a date, a contact, a law reference or a name, the other must
+//! state too. Entities come from [`crate::extract::entities`], which
+//! normalises both languages' forms («15 күнтізбелік күн» = «15 календарных
+//! дней», «8-бабы» = «статьи 8»); here they are compared as multisets.
+//!
+//! One finding per pair and category, quoting both sides with every
+//! differing entity marked:
+//! - `figure_mismatch`: numbers, percentages, sums, periods; figures match
+//!   by value whatever the unit (a year written «2020 жылы» on one side and
+//!   «2020 г.» on the other agree), and a value that both sides give with
+//!   different units («15 жұмыс күні» ↔ «15 календарных дней») differs;
+//! - `date_mismatch`; `contact_mismatch` (e-mail, URL, telephone);
+//! - `law_reference_mismatch` (law numbers, articles, paragraphs);
+//! - `name_mismatch` (Latin-script names, the organisation's own name as
+//!   recognised from the document, BIN/IIN).
+//!
+//! Invariant: a pair whose two sides carry the same entities yields nothing.
+
+use std::collections::BTreeMap;
+
+use super::{PairView, Side, show};
+use crate::extract;
+use crate::model::{Entity, EntityKind, Finding, Lang, Severity};
+
+/// The comparison category of an entity kind.
+fn category(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Number | EntityKind::Percent | EntityKind::Duration | EntityKind::Amount => {
+            "figure_mismatch"
+        }
+        EntityKind::Date => "date_mismatch",
+        EntityKind::Email | EntityKind::Url | EntityKind::Phone => "contact_mismatch",
+        EntityKind::Law | EntityKind::Reference => "law_reference_mismatch",
+        EntityKind::Latin | EntityKind::Identifier => "name_mismatch",
+    }
+}
+
+fn noun(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Number => "figure",
+        EntityKind::Percent => "percentage",
+        EntityKind::Duration => "period",
+        EntityKind::Amount => "sum",
+        EntityKind::Date => "date",
+        EntityKind::Email => "e-mail",
+        EntityKind::Url => "web address",
+        EntityKind::Phone => "telephone number",
+        EntityKind::Law => "law number",
+        EntityKind::Reference => "reference",
+        EntityKind::Latin => "name",
+        EntityKind::Identifier => "BIN/IIN",
+    }
+}
+
+fn severity(kind: EntityKind) -> Severity {
+    match kind {
+        EntityKind::Email
+        | EntityKind::Url
+        | EntityKind::Phone
+        | EntityKind::Law
+        | EntityKind::Date
+        | EntityKind::Identifier
+        | EntityKind::Duration
+        | EntityKind::Percent
+        | EntityKind::Amount => Severity::High,
+        EntityKind::Number | EntityKind::Reference => Severity::Medium,
+        EntityKind::Latin => Severity::Low,
+    }
+}
+
+/// An entity located in a side's joined text.
+#[derive(Debug, Clone)]
+struct Located {
+    kind: EntityKind,
+    value: String,
+    start: usize,
+    end: usize,
+}
+
+impl Located {
+    /// The key two entities must share to match.
+    fn key(&self) -> String {
+        if self.kind.is_figure() {
+            self.value
+                .split(' ')
+                .next()
+                .unwrap_or(&self.value)
+                .to_string()
+        } else {
+            self.value.clone()
+        }
+    }
+
+    fn unit(&self) -> Option<&str> {
+        if self.kind == EntityKind::Percent {
+            return Some("%");
+        }
+        self.value.split_once(' ').map(|(_, u)| u)
+    }
+}
+
+/// A number that opens a body and is followed by `.`: a doubled label
+/// («3. 3. …»), not a figure of the text.
+fn label_residue(body: &str, e: &Entity) -> bool {
+    e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
+}
+
+/// Case-insensitive occurrences of `needle` in `hay`, as byte ranges on
+/// character boundaries of `hay`.
+fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let want: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let mut out = Vec::new();
+    if want.is_empty() {
+        return out;
+    }
+    for (i, _) in hay.char_indices() {
+        let mut got = hay[i..]
+            .char_indices()
+            .flat_map(|(j, c)| c.to_lowercase().map(move |l| (j, c, l)));
+        let mut end = None;
+        let mut ok = true;
+        for w in &want {
+            match got.next() {
+                Some((j, c, l)) if l == *w => end = Some(i + j + c.len_utf8()),
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && let Some(e) = end {
+            // Whole words only: «Мысал» is not inside «Мысалы».
+            let before = hay[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = hay[e..].chars().next().is_some_and(char::is_alphanumeric);
+            if !before && !after {
+                out.push((i, e));
+            }
+        }
+    }
+    out
+}
+
+/// The entities of a side that parity compares, with the organisation's
+/// own name (recognised from the whole document) where the text gives it.
+fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
+    let mut out = Vec::new();
+    for &(a, b) in &side.bodies {
+        let body = &side.text[a..b];
+        for e in extract::entities(body) {
+            if label_residue(body, &e) {
+                continue;
+            }
+            // Two-letter Latin tokens («IP», «ID») are too common to compare.
+            if e.kind == EntityKind::Latin && e.value.chars().count() < 3 {
+                continue;
+            }
+            out.push(Located {
+                kind: e.kind,
+                value: e.value,
+                start: a + e.start,
+                end: a + e.end,
+            });
+        }
+        if let Some(name) = company {
+            for (s, e) in find_ci(body, name) {
+                let (s, e) = (a + s, a + e);
+                if !out.iter().any(|x| x.start < e && s < x.end) {
+                    out.push(Located {
+                        kind: EntityKind::Latin,
+                        value: name.to_lowercase(),
+                        start: s,
+                        end: e,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|e| (e.start, e.end));
+    out
+}
+
+/// How a unit reads in a message.
+fn unit_name(u: &str) -> &str {
+    match u {
+        "workday" => "working days",
+        "day" => "days",
+        "week" => "weeks",
+        "month" => "months",
+        "year" => "years",
+        "hour" => "hours",
+        "minute" => "minutes",
+        "kzt" => "tenge",
+        other => other,
+    }
+}
+
+/// Compare the entities of pair `i` of `views`. An entity missing on the
+/// other side of this pair but present there within two pairs before or
+/// after is an alignment shift (preamble lines paired a step or two off),
+/// not a translation defect, and is not reported. `company` is the
+/// organisation's name, compared like a name.
+pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<(usize, Finding)>) {
+    let v = &views[i];
+    let mut kk = located(&v.kk, company);
+    let mut ru = located(&v.ru, company);
+    let near = |lang: Lang| -> Vec<(&'static str, String)> {
+        [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
+            .into_iter()
+            .filter_map(|n| views.get(n))
+            .flat_map(|n| located(n.side(lang), company))
+            .map(|e| (category(e.kind), e.key()))
+            .collect()
+    };
+    let (near_kk, near_ru) = (near(Lang::Kk), near(Lang::Ru));
+    let unmatched_in = |mine: &[Located], other: &[Located]| -> Vec<bool> {
+        mine.iter()
+            .map(|e| {
+                !other
+                    .iter()
+                    .any(|o| category(o.kind) == category(e.kind) && o.key() == e.key())
+            })
+            .collect()
+    };
+    let (kk_lonely, ru_lonely) = (unmatched_in(&kk, &ru), unmatched_in(&ru, &kk));
+    let shifted = |e: &Located, near: &[(&'static str, String)]| {
+        near.iter()
+            .any(|(c, k)| *c == category(e.kind) && *k == e.key())
+    };
+    kk = kk
+        .into_iter()
+        .zip(kk_lonely)
+        .filter(|(e, lonely)| !(*lonely && shifted(e, &near_ru)))
+        .map(|(e, _)| e)
+        .collect();
+    ru = ru
+        .into_iter()
+        .zip(ru_lonely)
+        .filter(|(e, lonely)| !(*lonely && shifted(e, &near_kk)))
+        .map(|(e, _)| e)
+        .collect();
+    // category → (kk unmatched, ru unmatched, unit conflicts)
+    type Diff = (Vec<usize>, Vec<usize>, Vec<(usize, usize)>);
+    let mut diffs: BTreeMap<&'static str, Diff> = BTreeMap::new();
+    // Match by (category, key), in text order.
+    let mut ru_used = vec![false; ru.len()];
+    let mut kk_unmatched = Vec::new();
+    for (i, k) in kk.iter().enumerate() {
+        let cat = category(k.kind);
+        let found = ru
+            .iter()
+            .enumerate()
+            .find(|(j, r)| !ru_used[*j] && category(r.kind) == cat && r.key() == k.key());
+        match found {
+            Some((j, r)) => {
+                ru_used[j] = true;
+                if let (Some(a), Some(b)) = (k.unit(), r.unit())
+                    && a != b
+                {
+                    diffs.entry(cat).or_default().2.push((i, j));
+                }
+            }
+            None => kk_unmatched.push(i),
+        }
+    }
+    for i in kk_unmatched {
+        diffs.entry(category(kk[i].kind)).or_default().0.push(i);
+    }
+    for (j, used) in ru_used.iter().enumerate() {
+        if !used {
+            diffs.entry(category(ru[j].kind)).or_default().1.push(j);
+        }
+    }
+    for (cat, (ks, rs, units)) in diffs {
+        let mut parts = Vec::new();
+        let mut sev = Severity::Low;
+        let mut kk_marks = Vec::new();
+        let mut ru_marks = Vec::new();
+        let describe = |e: &Located, text: &str| -> String {
+            format!("{} «{}»", noun(e.kind), show(&text[e.start..e.end]))
+        };
+        for &i in &ks {
+            sev = sev.max(severity(kk[i].kind));
+            kk_marks.push((kk[i].start, kk[i].end));
+        }
+        for &j in &rs {
+            sev = sev.max(severity(ru[j].kind));
+            ru_marks.push((ru[j].start, ru[j].end));
+        }
+        if !ks.is_empty() && !rs.is_empty() {
+            let k: Vec<String> = ks.iter().map(|&i| describe(&kk[i], &v.kk.text)).collect();
+            let r: Vec<String> = rs.iter().map(|&j| describe(&ru[j], &v.ru.text)).collect();
+            parts.push(format!(
+                "the Kazakh text has {} where the Russian has {}",
+                k.join(", "),
+                r.join(", ")
+            ));
+        } else if !ks.is_empty() {
+            let k: Vec<String> = ks.iter().map(|&i| describe(&kk[i], &v.kk.text)).collect();
+            parts.push(format!("{} in the Kazakh text only", k.join(", ")));
+        } else if !rs.is_empty() {
+            let r: Vec<String> = rs.iter().map(|&j| describe(&ru[j], &v.ru.text)).collect();
+            parts.push(format!("{} in the Russian text only", r.join(", ")));
+        }
+        for &(i, j) in &units {
+            sev = sev.max(Severity::High);
+            kk_marks.push((kk[i].start, kk[i].end));
+            ru_marks.push((ru[j].start, ru[j].end));
+            parts.push(format!(
+                "{} is in {} in the Kazakh text, in {} in the Russian",
+                kk[i].key(),
+                unit_name(kk[i].unit().unwrap_or("")),
+                unit_name(ru[j].unit().unwrap_or(""))
+            ));
+        }
+        let lang = match (
+            ks.is_empty() && units.is_empty(),
+            rs.is_empty() && units.is_empty(),
+        ) {
+            (false, true) => Some(Lang::Ru),
+            (true, false) => Some(Lang::Kk),
+            _ => None,
+        };
+        out.push(v.finding(cat, sev, lang, parts.join("; "), &kk_marks, &ru_marks));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Clause, ClauseKind, Pair};
+
+    fn clause(id: &str, text: &str) -> Clause {
+        Clause {
+            id: id.into(),
+            lang: if id.starts_with("kk") {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            },
+            number: None,
+            label: None,
+            kind: ClauseKind::Numbered,
+            text: text.into(),
+            term: None,
+            segments: vec![],
+            line: 1,
+            page: None,
+            parent: None,
+        }
+    }
+
+    fn run(kk: &str, ru: &str) -> Vec<Finding> {
+        let clauses = vec![clause("kk:1", kk), clause("ru:1", ru)];
+        let v = PairView::new(
+            &clauses,
+            &Pair {
+                kk: vec![0],
+                ru: vec![1],
+                score: 1.0,
+            },
+        );
+        let mut out = Vec::new();
+        check(&[v], 0, Some("Мысал"), &mut out);
+        out.into_iter().map(|(_, f)| f).collect()
+    }
+
+    #[test]
+    fn equal_entities_in_both_languages_agree() {
+        let cases = [
+            (
+                "Деректер 15 күнтізбелік күн ішінде жойылады.",
+                "Данные уничтожаются в течение 15 календарных дней.",
+            ),
+            (
+                "бір жұмыс күні ішінде хабарлайды",
+                "уведомляет в течение одного рабочего дня",
+            ),
+            ("30 (отыз) күн", "30 (тридцати) дней"),
+            (
+                "2013 жылғы 21 мамырдағы № 94-V Заңның 8-бабының 2-тармағы",
+                "пункт 2 статьи 8 Закона № 94-V от 21 мая 2013 года",
+            ),
+            (
+                "info@dossym.kz, +7 (727) 300-00-00, www.dossym.kz",
+                "info@dossym.kz, 8 727 300 00 00, https://dossym.kz/",
+            ),
+            ("БСН 123456789012", "БИН 123456789012"),
+            ("2020 жылы", "в 2020 г."),
+        ];
+        for (kk, ru) in cases {
+            assert_eq!(run(kk, ru), vec![], "{kk} / {ru}");
+        }
+    }
+
+    #[test]
+    fn differences_are_found_and_marked() {
+        let f = run("30 (отыз) күн ішінде", "в течение 31 дня");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].kind, "figure_mismatch");
+        assert_eq!(f[0].severity, Severity::High);
+        assert!(
+            f[0].evidence[0].quote.contains("[[30 (отыз) күн]]"),
+            "{f:?}"
+        );
+        assert!(f[0].evidence[1].quote.contains("[[31 дня]]"), "{f:?}");
+        let f = run("15 жұмыс күні", "15 календарных дней");
+        assert_eq!(f[0].kind, "figure_mismatch");
+        assert!(f[0].message.contains("working days"), "{}", f[0].message);
+        let f = run("info@a.kz", "info@b.kz");
+        assert_eq!(f[0].kind, "contact_mismatch");
+        assert_eq!(f[0].lang, None);
+        let f = run("Заң", "в пункте 1 настоящей Политики");
+        assert_eq!(f[0].kind, "law_reference_mismatch");
+        assert_eq!(f[0].lang, Some(Lang::Kk));
+        let f = run("2025 жылғы 20 қаңтар", "20 января 2024 г.");
+        assert_eq!(f[0].kind, "date_mismatch");
+        let f = run("ЖСН 123456789012", "ИИН 123456789013");
+        assert_eq!(f[0].kind, "name_mismatch");
+        let f = run(
+            "«Мысал» МҚҰ» ЖШС деректерді өңдейді",
+            "МФО обрабатывает данные",
+        );
+        assert_eq!(f[0].kind, "name_mismatch");
+        assert!(f[0].evidence[0].quote.contains("«[[Мысал]]»"), "{f:?}");
+        assert_eq!(run("«Мысал» МҚҰ» ЖШС", "ТОО «МФО «МЫСАЛ»"), vec![]);
+        assert_eq!(find_ci("İ «мысал» Мысалы", "МЫСАЛ"), vec![(5, 15)]);
+        // A doubled label is not a figure of the text.
+        assert_eq!(run("3. Шарттар", "Условия"), vec![]);
+    }
+}

@@ -1,0 +1,204 @@
+//! The side-by-side HTML view of one document (`qostil align --format
+//! html`): a self-contained page (inline CSS, no script) with the Kazakh
+//! and Russian clauses in two columns, one row per aligned pair, the
+//! pair's findings under it with their marked quotes, and the shared tokens
+//! (figures, names, addresses) that differ between the sides highlighted.
+//!
+//! Invariant: every piece of document text reaches the page through
+//! [`Page::text`], which escapes `& < > " '`; markup is only ever written
+//! from string literals ([`Page::raw`] takes `&'static str`). A policy
+//! containing `<script>` shows it as text.
+
+use crate::model::{Document, Finding, Severity};
+use crate::parity::parse_marks;
+use crate::report::json::side_text;
+use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
+
+/// An HTML page under construction.
+struct Page {
+    out: String,
+}
+
+impl Page {
+    /// Markup from the program itself.
+    fn raw(&mut self, s: &'static str) {
+        self.out.push_str(s);
+    }
+
+    /// Document (or any other) text: always escaped.
+    fn text(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '&' => self.out.push_str("&amp;"),
+                '<' => self.out.push_str("&lt;"),
+                '>' => self.out.push_str("&gt;"),
+                '"' => self.out.push_str("&quot;"),
+                '\'' => self.out.push_str("&#39;"),
+                c => self.out.push(c),
+            }
+        }
+    }
+
+    /// Text with some byte ranges wrapped in `<mark class=…>`.
+    fn marked(&mut self, s: &str, marks: &[(usize, usize)], class: &'static str) {
+        let mut marks: Vec<(usize, usize)> = marks
+            .iter()
+            .copied()
+            .filter(|&(a, b)| {
+                a < b && b <= s.len() && s.is_char_boundary(a) && s.is_char_boundary(b)
+            })
+            .collect();
+        marks.sort_unstable();
+        let mut at = 0;
+        for (a, b) in marks {
+            if a < at {
+                continue;
+            }
+            self.text(&s[at..a]);
+            self.raw("<mark class=\"");
+            self.raw(class);
+            self.raw("\">");
+            self.text(&s[a..b]);
+            self.raw("</mark>");
+            at = b;
+        }
+        self.text(&s[at..]);
+    }
+}
+
+const STYLE: &str = "
+body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:1.5em;color:#222}
+h1{font-size:1.3em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:1px solid #ccc;padding:.4em .6em;vertical-align:top;text-align:left}
+th{background:#f2f2f2}
+th.id,td.id{width:7em;color:#555;font-size:.85em;word-break:break-all}
+th.score,td.score{width:3.5em;color:#555;font-size:.85em;text-align:right}
+tr.unpaired td{background:#fff4f4}
+tr.findings td{background:#fffbe6;font-size:.9em}
+mark.diff{background:#ffd7a8}
+mark.find{background:#ffe36e}
+.sev{display:inline-block;border-radius:3px;padding:0 .4em;font-size:.8em;color:#fff}
+.high{background:#c0392b}.medium{background:#d68910}.low{background:#2e86c1}.info{background:#7f8c8d}
+ul{margin:.2em 0;padding-left:1.2em}
+q{quotes:'«' '»'}
+";
+
+fn severity_class(s: Severity) -> &'static str {
+    match s {
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+        Severity::Info => "info",
+    }
+}
+
+fn finding(page: &mut Page, f: &Finding) {
+    page.raw("<li><span class=\"sev ");
+    page.raw(severity_class(f.severity));
+    page.raw("\">");
+    page.text(f.severity.name());
+    page.raw("</span> <code>");
+    page.text(&f.kind);
+    page.raw("</code> ");
+    page.text(&f.message);
+    if !f.evidence.is_empty() {
+        page.raw("<ul>");
+        for e in &f.evidence {
+            page.raw("<li>");
+            page.text(e.lang.code());
+            page.raw(" ");
+            page.text(e.clause.as_deref().unwrap_or(""));
+            page.raw(": <q>");
+            let (plain, marks) = parse_marks(&e.quote);
+            page.marked(&plain, &marks, "find");
+            page.raw("</q></li>");
+        }
+        page.raw("</ul>");
+    }
+    page.raw("</li>");
+}
+
+/// `qostil align --format html`.
+pub fn alignment(doc: &Document) -> String {
+    let mut page = Page { out: String::new() };
+    page.raw(
+        "<!DOCTYPE html>\n<html lang=\"kk\">\n<head>\n<meta charset=\"utf-8\">\n<title>qostil: ",
+    );
+    page.text(&doc.source.name);
+    page.raw("</title>\n<style>");
+    page.raw(STYLE);
+    page.raw("</style>\n</head>\n<body>\n<h1>");
+    page.text(doc.company.as_deref().unwrap_or("unknown company"));
+    page.raw(" — ");
+    page.text(&doc.source.name);
+    page.raw("</h1>\n");
+    let (per_pair, whole) = findings_by_pair(doc);
+    let aligned = doc
+        .pairs
+        .iter()
+        .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
+        .count();
+    page.raw("<p>");
+    page.text(&format!(
+        "{} pairs ({} aligned), {} findings. Highlighted: figures, names and addresses that differ between the two versions; in the findings, the part concerned.",
+        doc.pairs.len(),
+        aligned,
+        doc.findings.len()
+    ));
+    page.raw("</p>\n");
+    if !whole.is_empty() {
+        page.raw("<ul class=\"document-findings\">");
+        for f in whole {
+            finding(&mut page, f);
+        }
+        page.raw("</ul>\n");
+    }
+    page.raw("<table>\n<thead><tr><th class=\"score\">score</th><th class=\"id\">kk</th><th>қазақша</th><th class=\"id\">ru</th><th>русский</th></tr></thead>\n<tbody>\n");
+    for (p, fs) in doc.pairs.iter().zip(&per_pair) {
+        let (kk, ru) = (side_text(doc, &p.kk), side_text(doc, &p.ru));
+        let (dk, dr) = diff_spans(&kk, &ru);
+        if p.kk.is_empty() || p.ru.is_empty() {
+            page.raw("<tr class=\"unpaired\">");
+        } else {
+            page.raw("<tr>");
+        }
+        page.raw("<td class=\"score\">");
+        page.text(&format!("{:.2}", p.score));
+        page.raw("</td><td class=\"id\">");
+        page.text(&ids(doc, &p.kk));
+        page.raw("</td><td lang=\"kk\">");
+        page.marked(&kk, &dk, "diff");
+        page.raw("</td><td class=\"id\">");
+        page.text(&ids(doc, &p.ru));
+        page.raw("</td><td lang=\"ru\">");
+        page.marked(&ru, &dr, "diff");
+        page.raw("</td></tr>\n");
+        if !fs.is_empty() {
+            page.raw("<tr class=\"findings\"><td></td><td colspan=\"4\"><ul>");
+            for f in fs {
+                finding(&mut page, f);
+            }
+            page.raw("</ul></td></tr>\n");
+        }
+    }
+    page.raw("</tbody>\n</table>\n</body>\n</html>\n");
+    page.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_marks_are_markup() {
+        let mut p = Page { out: String::new() };
+        let text = "<script>alert('x')</script> 30 \"күн\"";
+        let at = text.find("30").unwrap_or(0);
+        p.marked(text, &[(at, at + 2)], "diff");
+        assert_eq!(
+            p.out,
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; <mark class=\"diff\">30</mark> &quot;күн&quot;"
+        );
+    }
+}

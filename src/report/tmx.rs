@@ -1,0 +1,156 @@
+//! TMX 1.4b and TSV exports of the aligned pairs, for translation memories
+//! and spreadsheets.
+//!
+//! TMX: one `<tu>` per pair with clauses on both sides; `tuid` is the
+//! pair's clause ids (`kk:1.1+kk:1.2|ru:1.1`), the score is a `x-score`
+//! property, `xml:lang` is `kk-KZ` or `ru-RU`, and the header names the
+//! tool, `segtype="paragraph"` (a clause is a paragraph-sized unit), the
+//! source language (the language the document starts with, whose `<tuv>`
+//! comes first) and `datatype="plaintext"`. No creation date is written,
+//! so output stays a pure function of the input. Text is escaped for XML
+//! and characters XML 1.0 forbids are dropped. The writer is a few lines of
+//! string building, so it needs no XML crate; `tests/tmx.rs` reads its
+//! output back with translate-toolkit's TMX reader.
+//!
+//! TSV: a header line, then every pair (unpaired clauses too): kk ids, ru
+//! ids, score, kk text, ru text; tabs and line breaks in text become spaces.
+
+use std::fmt::Write;
+
+use crate::model::{Document, Lang};
+use crate::report::json::side_text;
+
+/// Escape text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "ru-RU",
+        _ => "kk-KZ",
+    }
+}
+
+/// The language whose text comes first in the source.
+pub fn source_lang(doc: &Document) -> Lang {
+    doc.clauses
+        .iter()
+        .filter(|c| matches!(c.lang, Lang::Kk | Lang::Ru))
+        .min_by_key(|c| (c.segments.first().map_or(usize::MAX, |s| s.start), c.lang))
+        .map_or(Lang::Kk, |c| c.lang)
+}
+
+/// `qostil align --format tmx`.
+pub fn tmx(doc: &Document) -> String {
+    let src = source_lang(doc);
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n");
+    out.push_str("<tmx version=\"1.4\">\n");
+    let _ = writeln!(
+        out,
+        "  <header creationtool=\"qostil\" creationtoolversion=\"{}\" segtype=\"paragraph\" o-tmf=\"qostil\" adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\">",
+        xml_escape(env!("CARGO_PKG_VERSION")),
+        tag(src)
+    );
+    let _ = writeln!(
+        out,
+        "    <prop type=\"x-source\">{}</prop>",
+        xml_escape(&doc.source.name)
+    );
+    let _ = writeln!(
+        out,
+        "    <prop type=\"x-sha256\">{}</prop>",
+        xml_escape(&doc.source.sha256)
+    );
+    out.push_str("  </header>\n  <body>\n");
+    for p in doc
+        .pairs
+        .iter()
+        .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
+    {
+        let ids = |idx: &[usize]| {
+            idx.iter()
+                .map(|&i| doc.clauses[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        let _ = writeln!(
+            out,
+            "    <tu tuid=\"{}\">",
+            xml_escape(&format!("{}|{}", ids(&p.kk), ids(&p.ru)))
+        );
+        let _ = writeln!(out, "      <prop type=\"x-score\">{:.3}</prop>", p.score);
+        let sides = if src == Lang::Ru {
+            [(Lang::Ru, &p.ru), (Lang::Kk, &p.kk)]
+        } else {
+            [(Lang::Kk, &p.kk), (Lang::Ru, &p.ru)]
+        };
+        for (lang, idx) in sides {
+            let _ = writeln!(
+                out,
+                "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>",
+                tag(lang),
+                xml_escape(&side_text(doc, idx))
+            );
+        }
+        out.push_str("    </tu>\n");
+    }
+    out.push_str("  </body>\n</tmx>\n");
+    out
+}
+
+fn tsv_cell(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// `qostil align --format tsv`.
+pub fn tsv(doc: &Document) -> String {
+    let mut out = String::from("kk\tru\tscore\tkk_text\tru_text\n");
+    for p in &doc.pairs {
+        let ids = |idx: &[usize]| {
+            idx.iter()
+                .map(|&i| doc.clauses[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{:.3}\t{}\t{}",
+            tsv_cell(&ids(&p.kk)),
+            tsv_cell(&ids(&p.ru)),
+            p.score,
+            tsv_cell(&side_text(doc, &p.kk)),
+            tsv_cell(&side_text(doc, &p.ru))
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_quotes_and_forbidden_characters() {
+        assert_eq!(
+            xml_escape("<script>\"a\" & 'b'\u{1}</script>"),
+            "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt;"
+        );
+    }
+}
