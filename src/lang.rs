@@ -261,21 +261,61 @@ const CLAMP: f32 = 12.0;
 /// word. Positive means Kazakh.
 pub fn score(text: &str) -> f32 {
     let mut total = 0.0f32;
-    for word in text.split(|c: char| !(c.is_alphabetic() || c == '-')) {
-        let word = word.trim_matches('-');
-        if !word.chars().any(is_cyrillic) {
+    for (word, weight) in weighted_words(text) {
+        total += weight * word_score(word);
+    }
+    total.clamp(-CLAMP, CLAMP)
+}
+
+/// Words inside «…» are mostly names and titles («ТОО «МФО «Үлгі Қаржы»»):
+/// they count this much of an ordinary word.
+const QUOTED: f32 = 0.25;
+
+/// The words of a text with their weight (lower inside guillemets).
+fn weighted_words(text: &str) -> Vec<(&str, f32)> {
+    fn push<'a>(text: &'a str, a: usize, b: usize, depth: usize, out: &mut Vec<(&'a str, f32)>) {
+        let w = text[a..b].trim_matches('-');
+        if !w.is_empty() {
+            out.push((w, if depth > 0 { QUOTED } else { 1.0 }));
+        }
+    }
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() || c == '-' {
+            start.get_or_insert(i);
             continue;
+        }
+        if let Some(a) = start.take() {
+            push(text, a, i, depth, &mut out);
+        }
+        match c {
+            '«' => depth += 1,
+            '»' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        push(text, a, text.len(), depth, &mut out);
+    }
+    out
+}
+
+/// Evidence of one word, positive for Kazakh.
+fn word_score(word: &str) -> f32 {
+    {
+        if !word.chars().any(is_cyrillic) {
+            return 0.0;
         }
         let lower = word.to_lowercase();
         if lower.chars().any(|c| KK_LETTERS.contains(c)) {
-            total += WORD_KK_LETTER;
-            continue;
+            return WORD_KK_LETTER;
         }
         // Latin look-alikes inside a Cyrillic word (OCR damage): `i` is
         // almost always a damaged Kazakh `і`.
         if lower.contains('i') {
-            total += WORD_KK_LETTER / 2.0;
-            continue;
+            return WORD_KK_LETTER / 2.0;
         }
         let mut s = WORD_PLAIN;
         if KK_WORDS.contains(&lower.as_str()) {
@@ -292,9 +332,8 @@ pub fn score(text: &str) -> f32 {
         if lower.contains(['щ', 'ъ', 'ё', 'э']) {
             s -= WORD_ENDING;
         }
-        total += s;
+        s
     }
-    total.clamp(-CLAMP, CLAMP)
 }
 
 /// Language of a piece of text on its own, without context.
@@ -468,6 +507,9 @@ mod tests {
             ("https://timezaim.kz", Lang::Other),
             ("ProLeads", Lang::Other),
             ("ГЛОССАРИЙ", Lang::Ru),
+            // A Kazakh company name quoted in a Russian line.
+            ("ТОО «МФО «Үлгі Қаржы»", Lang::Ru),
+            ("«Үлгі Қаржы» МҚҰ» ЖШС", Lang::Kk),
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), want, "{text}");
