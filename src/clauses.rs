@@ -23,6 +23,17 @@ static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[•·▪◦●■□➢►\u{f0b7}\-–—*](?:\s+|$)").expect("bullet regex"));
 static SECTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:\s+|$)").expect("section regex"));
+/// A Roman section number, «II. Title» (Cyrillic І, Х, С typed for I, X, C
+/// are accepted), or an article/chapter: «Статья 3.», «Глава 2», «3-бап.»,
+/// «2-тарау».
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLCІХС]{1,6})\.(?:\s+|$)").expect("roman regex"));
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:статья|глава|раздел|пункт)\s+(\d{1,3})|(\d{1,3})\s*-\s*(?:бап|тарау|бөлім|тармақ))\.?(?:\s+|$)",
+    )
+    .expect("article regex")
+});
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\(?)([0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)(?:\s+|$)").expect("item regex")
 });
@@ -53,6 +64,17 @@ fn parse_marker(text: &str) -> Marker {
         let marker = c.get(2).map_or("", |g| g.as_str());
         m.item = Some(marker.to_string());
         consumed += c.get(0).map_or(0, |g| g.end());
+    } else if let Some(c) = ROMAN
+        .captures(rest)
+        .filter(|c| c.get(1).is_some_and(|r| roman_value(r.as_str()).is_some()))
+    {
+        let value = c.get(1).and_then(|r| roman_value(r.as_str())).unwrap_or(0);
+        m.section = Some(roman(value));
+        consumed += c.get(0).map_or(0, |g| g.end());
+    } else if let Some(c) = ARTICLE.captures(rest) {
+        let num = c.get(1).or(c.get(2)).map_or("", |g| g.as_str());
+        m.section = Some(num.to_string());
+        consumed += c.get(0).map_or(0, |g| g.end());
     } else if let Some(c) = SECTION.captures(rest) {
         let num = c.get(1).map_or("", |g| g.as_str());
         let dot = c.get(2).is_some_and(|g| !g.as_str().is_empty());
@@ -75,6 +97,33 @@ fn parse_marker(text: &str) -> Marker {
         m.label = text[..consumed].trim_end().to_string();
     }
     m
+}
+
+/// The value of a Roman numeral (Cyrillic look-alikes accepted), if it is a
+/// well-formed one up to 39.
+fn roman_value(s: &str) -> Option<u32> {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            'І' => 'I',
+            'Х' => 'X',
+            'С' => 'C',
+            c => c,
+        })
+        .collect();
+    (1..40).find(|&v| roman(v) == s)
+}
+
+/// A number as a Roman numeral (1..39), the normal form of Roman sections.
+fn roman(mut v: u32) -> String {
+    let mut out = String::new();
+    for (n, r) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while v >= n {
+            out.push_str(r);
+            v -= n;
+        }
+    }
+    out
 }
 
 /// Byte offsets where a paragraph should be cut into inline list items: a
@@ -337,6 +386,11 @@ mod tests {
             ("- 1) назначение", None, Some("1"), "- 1)"),
             ("- 7.1. Өзіңіздің", Some("7.1"), None, "- 7.1."),
             ("18 жасқа", None, None, ""),
+            ("II. Общие положения", Some("II"), None, "II."),
+            ("ІІ. Жалпы ережелер", Some("II"), None, "ІІ."),
+            ("Статья 3. Права субъекта", Some("3"), None, "Статья 3."),
+            ("3-бап. Субъектінің құқықтары", Some("3"), None, "3-бап."),
+            ("IC. Мәтін", None, None, ""),
             ("2020 жылғы", None, None, ""),
         ];
         for (text, section, item, label) in cases {

@@ -60,7 +60,7 @@ impl Streams {
 /// optional bullet), then whitespace, then the first character after it.
 static MARKER_THEN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[•·▪◦●■\-–—*]\s+)?(\(?(?:[0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)|\d{1,3}(?:\.\d{1,3})*\.?)(?:\s+|$)(\S?)",
+        r"^(?:[•·▪◦●■\-–—*]\s+)?(\(?(?:[0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLCІХС]{1,6}\.|(?i:статья|глава|раздел)\s+\d{1,3}\.?|\d{1,3}\s*-\s*(?:бап|тарау|бөлім)\.?)(?:\s+|$)(\S?)",
     )
     .expect("marker regex")
 });
@@ -287,6 +287,8 @@ mod tests {
         assert_eq!(leading_marker("(а) Сіз"), Some(Some('С')));
         assert_eq!(leading_marker("- 1) назначение"), Some(Some('н')));
         assert_eq!(leading_marker("18 жасқа"), None);
+        assert_eq!(leading_marker("II. Общие"), Some(Some('О')));
+        assert_eq!(leading_marker("3-бап. Құқықтар"), Some(Some('Қ')));
         assert_eq!(leading_marker("Мәтін"), None);
     }
 }

@@ -45,13 +45,50 @@ fn side_by_side_columns_and_html_tables() {
         "fixtures/text/sidebyside_fpdf.txt",
         "fixtures/text/sidebyside_reportlab.txt",
         "fixtures/text/policy_table.html",
+        "fixtures/text/articles_kk_ru.txt",
     ] {
         let (hit, gold) = same_number_rate(path);
         eprintln!("{path}: {hit}/{gold}");
         assert!(
-            gold >= 10,
+            gold >= 8,
             "{path}: only {gold} numbered clauses found in both languages"
         );
         assert!(hit as f64 >= 0.95 * gold as f64, "{path}: {hit}/{gold}");
+    }
+}
+
+/// Roman sections and articles («I.», «Статья 3.» ↔ «3-бап.»); the rights
+/// this small policy grants in both languages must be read in both. (A
+/// regression test: the fixture was written by hand, and first exposed
+/// that «требовать изменения» alone, «келісімін … кері шақыра» with a long
+/// gap and a bare «Субъект» as the agent were not recognised.)
+#[test]
+fn article_numbering_and_its_rights() {
+    let path = "fixtures/text/articles_kk_ru.txt";
+    let doc = qostil::analyze(path, &std::fs::read(path).unwrap(), &Default::default()).unwrap();
+    let numbers: Vec<&str> = doc
+        .clauses
+        .iter()
+        .filter(|c| c.lang == Lang::Kk)
+        .filter_map(|c| c.number.as_deref())
+        .collect();
+    assert_eq!(numbers, ["I", "1", "2", "II", "3", "4", "III", "5"]);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_qostil"))
+        .args(["rights", path, "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let status = |id: &str| -> String {
+        let rights = v["legal"]["rights"].as_array().unwrap();
+        rights.iter().find(|r| r["id"] == id).unwrap()["status"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    for id in ["change", "block", "destroy", "withdraw_consent"] {
+        assert_eq!(status(id), "both", "{id}");
+    }
+    for id in ["know", "public_sources", "protection"] {
+        assert_eq!(status(id), "absent", "{id}");
     }
 }
