@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Entity, EntityKind};
+use crate::model::{Entity, EntityKind, is_letter, is_letter_or_digit};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("email regex")
@@ -32,8 +32,10 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 /// Kazakhstan numbers: +7 / 8, a three-digit code, seven digits, in any
 /// grouping.
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\+\s?7|\b8)[\s\-]?\(?\d{3}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}\b")
-        .expect("phone regex")
+    Regex::new(
+        r"(?:\+\s?7|(?-u:\b)8)[\s\-]?\(?\d{3}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?-u:\b)",
+    )
+    .expect("phone regex")
 });
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,4})\s*-\s*([IVXLС]{1,5})(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
@@ -55,35 +57,48 @@ static DATE_KK_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("kk date regex")
 });
 /// Article, paragraph and sub-paragraph references, Russian then Kazakh
-/// word order; the capture is the number, the pattern index its kind.
+/// word order; group 1 is the reference, group 2 its number, the pattern's
+/// tag its kind. (A Unicode `\b` would send every search down the slow
+/// backtracking engine: a Russian reference starts after a non-letter, a
+/// Kazakh one at an ASCII digit boundary.)
 static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    const START: &str = r"(?:^|[^\p{L}\p{N}_])";
     [
         (
             "art",
-            r"(?i)\b(?:стать(?:я|и|ю|е|ей|ям|ями|ях)|ст\.)\s*(\d+(?:-\d+)?)",
-        ),
-        ("sub", r"(?i)\b(?:подпункт[а-я]*|пп\.)\s*(\d+(?:\.\d+)*)"),
-        ("para", r"(?i)\b(?:пункт[а-я]*|п\.)\s*(\d+(?:\.\d+)*)"),
-        (
-            "art",
-            r"(?i)\b(\d+(?:-\d+)?)\.?\s*-?\s*ба[пб][а-яәғқңөұүһі]*",
+            format!(r"(?i){START}((?:стать(?:я|и|ю|е|ей|ям|ями|ях)|ст\.)\s*(\d+(?:-\d+)?))"),
         ),
         (
             "sub",
-            r"(?i)\b(\d+(?:\.\d+)*)\.?\s*-?\s*тармақша[а-яәғқңөұүһі]*",
+            format!(r"(?i){START}((?:подпункт[а-я]*|пп\.)\s*(\d+(?:\.\d+)*))"),
         ),
         (
             "para",
-            r"(?i)\b(\d+(?:\.\d+)*)\.?\s*-?\s*(?:тармақ|тармағ)[а-яәғқңөұүһі]*",
+            format!(r"(?i){START}((?:пункт[а-я]*|п\.)\s*(\d+(?:\.\d+)*))"),
         ),
-        ("para", r"(?i)\b(\d+(?:\.\d+)*)\.?\s*т\.(?:\s|$)"),
+        (
+            "art",
+            r"(?i)(?-u:\b)((\d+(?:-\d+)?)\.?\s*-?\s*ба[пб][а-яәғқңөұүһі]*)".to_string(),
+        ),
+        (
+            "sub",
+            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)\.?\s*-?\s*тармақша[а-яәғқңөұүһі]*)".to_string(),
+        ),
+        (
+            "para",
+            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)\.?\s*-?\s*(?:тармақ|тармағ)[а-яәғқңөұүһі]*)".to_string(),
+        ),
+        (
+            "para",
+            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)\.?\s*т\.)(?:\s|$)".to_string(),
+        ),
     ]
     .into_iter()
-    .map(|(k, p)| (k, Regex::new(p).expect("reference regex")))
+    .map(|(k, p)| (k, Regex::new(&p).expect("reference regex")))
     .collect()
 });
 static IDENTIFIER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{12}\b").expect("bin regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)\d{12}(?-u:\b)").expect("bin regex"));
 /// A figure: digits with optional thousands groups («1 000 000») and
 /// decimals.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,7 +208,7 @@ fn date(y: &str, m: u32, d: &str) -> Option<String> {
 fn isolated(text: &str, a: usize, b: usize) -> bool {
     let before = text[..a].chars().next_back();
     let after = text[b..].chars().next();
-    !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
+    !before.is_some_and(is_letter_or_digit) && !after.is_some_and(is_letter_or_digit)
 }
 
 /// All entities of a text, sorted by position, non-overlapping.
@@ -300,7 +315,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
     }
     for (kind, re) in REFERENCES.iter() {
         for c in re.captures_iter(text) {
-            let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
+            let (Some(all), Some(n)) = (c.get(1), c.get(2)) else {
                 continue;
             };
             let end = all.as_str().trim_end().len() + all.start();
@@ -340,21 +355,18 @@ pub fn entities(text: &str) -> Vec<Entity> {
     // Figures written in words count only before a unit («бір жұмыс күні»):
     // elsewhere «бір» and «один» are articles and pronouns. Words repeating
     // a figure in brackets («30 (отыз)») are already inside that figure.
-    let mut at = 0;
-    while at < text.len() {
-        let starts_word = text[at..].chars().next().is_some_and(char::is_alphabetic)
-            && !text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric);
-        if starts_word
+    let mut prev_alnum = false;
+    for (at, ch) in text.char_indices() {
+        let letter = is_letter(ch);
+        if letter
+            && !prev_alnum
             && let Some((v, len)) = numwords::parse(&text[at..])
             && let Some(unit) = unit_after(&text[at + len..])
         {
             let (kind, value) = figure(&v.to_string(), Some(unit));
             add(&mut out, kind, value, at, at + len + unit.2);
         }
-        at += text[at..].chars().next().map_or(1, char::len_utf8);
+        prev_alnum = letter || is_letter_or_digit(ch);
     }
     for m in LATIN.find_iter(text) {
         if isolated(text, m.start(), m.end()) {

@@ -283,7 +283,7 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_alphabetic() || c == '-' {
+        if crate::model::is_letter(c) || c == '-' {
             start.get_or_insert(i);
             continue;
         }

@@ -62,7 +62,7 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if ch.is_alphanumeric() && i < text.len() {
+        if crate::model::is_letter_or_digit(ch) && i < text.len() {
             if start.is_none() {
                 if stop_then_space {
                     sentence += 1;

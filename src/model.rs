@@ -146,6 +146,30 @@ pub fn join_runs(runs: &[Run]) -> String {
     Joined::new(runs).text
 }
 
+/// `char::is_alphabetic`, with fast paths for ASCII and Cyrillic (the
+/// general Unicode table lookup dominated profiles of Cyrillic text).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        // U+0482..U+0489: a sign and combining marks, not letters.
+        !('\u{0482}'..='\u{0489}').contains(&c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric` with the same fast paths.
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// Collapse every run of whitespace to one space and trim both ends.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -625,6 +649,14 @@ mod tests {
             text: text.into(),
             span: Span::new(start, start + text.len()),
             glue,
+        }
+    }
+
+    #[test]
+    fn fast_letter_tests_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{2FFF}').filter(|c| !c.is_control()) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

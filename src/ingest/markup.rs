@@ -15,7 +15,7 @@ use crate::model::{Block, BlockHint, DropKind, Dropped, Run, Span};
 /// Tags we recognise. Anything else that looks like `<…>` is text.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)</?(?:p|ul|ol|li|br|div|span|b|strong|i|em|u|a|h[1-6]|table|tbody|thead|tr|td|th|sup|sub|font|section|article|blockquote)\b[^<>]*/?>",
+        r"(?i)</?(?:p|ul|ol|li|br|div|span|b|strong|i|em|u|a|h[1-6]|table|tbody|thead|tr|td|th|sup|sub|font|section|article|blockquote)(?-u:\b)[^<>]*/?>",
     )
     .expect("tag regex")
 });
@@ -23,7 +23,7 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// documents (where we do not know every tag a site may use).
 static DOC_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?is)<!--.*?-->|<!doctype[^>]*>|<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|</?[a-z][a-z0-9]*\b[^<>]*>",
+        r"(?is)<!--.*?-->|<!doctype[^>]*>|<script(?-u:\b)[^>]*>.*?</script\s*>|<style(?-u:\b)[^>]*>.*?</style\s*>|</?[a-z][a-z0-9]*(?-u:\b)[^<>]*>",
     )
     .expect("document tag regex")
 });
@@ -357,7 +357,7 @@ pub fn looks_like_html(text: &str) -> bool {
         return false;
     }
     static OPEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)<(p|div|li|td|th|h[1-6])\b[^<>]*>").expect("open tag regex")
+        Regex::new(r"(?i)<(p|div|li|td|th|h[1-6])(?-u:\b)[^<>]*>").expect("open tag regex")
     });
     let opens = OPEN.find_iter(text).count();
     // Some element must be open across a line end.
