@@ -351,23 +351,9 @@ mod tests {
     }
 
     fn clause(id: &str, number: Option<&str>, text: &str) -> Clause {
-        let lang = if id.starts_with("kk") {
-            Lang::Kk
-        } else {
-            Lang::Ru
-        };
         Clause {
-            id: id.into(),
-            lang,
             number: number.map(String::from),
-            label: None,
-            kind: ClauseKind::Numbered,
-            text: text.into(),
-            term: None,
-            segments: vec![],
-            line: 1,
-            page: None,
-            parent: None,
+            ..Clause::from_text(id, text)
         }
     }
 

@@ -348,6 +348,29 @@ pub struct Clause {
 }
 
 impl Clause {
+    /// A clause built by hand from an id and its text (the language is the
+    /// id's prefix): a numbered clause with no number, label or source
+    /// span. Callers set other fields with struct update syntax.
+    pub fn from_text(id: &str, text: &str) -> Clause {
+        Clause {
+            id: id.into(),
+            lang: if id.starts_with("kk") {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            },
+            number: None,
+            label: None,
+            kind: ClauseKind::Numbered,
+            text: text.into(),
+            term: None,
+            segments: vec![],
+            line: 1,
+            page: None,
+            parent: None,
+        }
+    }
+
     /// The text after the label.
     pub fn body(&self) -> &str {
         match &self.label {

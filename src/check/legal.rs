@@ -380,23 +380,11 @@ mod tests {
         parent: Option<&str>,
         text: &str,
     ) -> Clause {
-        let lang = if id.starts_with("kk") {
-            Lang::Kk
-        } else {
-            Lang::Ru
-        };
         Clause {
-            id: id.into(),
-            lang,
-            number: number.map(String::from),
-            label: None,
             kind,
-            text: text.into(),
-            term: None,
-            segments: vec![],
-            line: 1,
-            page: None,
+            number: number.map(String::from),
             parent: parent.map(String::from),
+            ..Clause::from_text(id, text)
         }
     }
 

@@ -331,26 +331,10 @@ pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Clause, ClauseKind, Pair};
+    use crate::model::{Clause, Pair};
 
     fn clause(id: &str, text: &str) -> Clause {
-        Clause {
-            id: id.into(),
-            lang: if id.starts_with("kk") {
-                Lang::Kk
-            } else {
-                Lang::Ru
-            },
-            number: None,
-            label: None,
-            kind: ClauseKind::Numbered,
-            text: text.into(),
-            term: None,
-            segments: vec![],
-            line: 1,
-            page: None,
-            parent: None,
-        }
+        Clause::from_text(id, text)
     }
 
     fn run(kk: &str, ru: &str) -> Vec<Finding> {

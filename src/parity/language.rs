@@ -348,21 +348,8 @@ mod tests {
 
     fn clause(id: &str, text: &str, line: usize) -> Clause {
         Clause {
-            id: id.into(),
-            lang: if id.starts_with("kk") {
-                Lang::Kk
-            } else {
-                Lang::Ru
-            },
-            number: None,
-            label: None,
-            kind: crate::model::ClauseKind::Paragraph,
-            text: text.into(),
-            term: None,
-            segments: vec![],
             line,
-            page: None,
-            parent: None,
+            ..Clause::from_text(id, text)
         }
     }
 

@@ -532,7 +532,6 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ClauseKind;
 
     #[test]
     fn mixed_scripts_are_repaired_towards_the_majority() {
@@ -571,23 +570,7 @@ mod tests {
     }
 
     fn clause(id: &str, text: &str) -> Clause {
-        Clause {
-            id: id.into(),
-            lang: if id.starts_with("kk") {
-                Lang::Kk
-            } else {
-                Lang::Ru
-            },
-            number: None,
-            label: None,
-            kind: ClauseKind::Numbered,
-            text: text.into(),
-            term: None,
-            segments: vec![],
-            line: 1,
-            page: None,
-            parent: None,
-        }
+        Clause::from_text(id, text)
     }
 
     #[test]

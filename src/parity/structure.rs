@@ -227,21 +227,8 @@ mod tests {
 
     fn clause(id: &str, kind: ClauseKind, text: &str) -> Clause {
         Clause {
-            id: id.into(),
-            lang: if id.starts_with("kk") {
-                Lang::Kk
-            } else {
-                Lang::Ru
-            },
-            number: None,
-            label: None,
             kind,
-            text: text.into(),
-            term: None,
-            segments: vec![],
-            line: 1,
-            page: None,
-            parent: None,
+            ..Clause::from_text(id, text)
         }
     }
 
