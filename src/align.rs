@@ -102,7 +102,7 @@ pub fn features(clause: &Clause, glossary: &Glossary, kazakh: bool) -> Features 
 
 /// Dice coefficient of two sorted lists (multisets); `None` when both are
 /// empty.
-fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f32> {
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f32> {
     if a.is_empty() && b.is_empty() {
         return None;
     }

@@ -134,18 +134,7 @@ fn right_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut Vec<Fi
         let Some(item) = rules.rights.iter().find(|i| i.id == cov.id) else {
             continue;
         };
-        let present: Vec<Lang> = doc
-            .languages
-            .iter()
-            .copied()
-            .filter(|&l| cov.in_lang(l).next().is_some())
-            .collect();
-        let absent: Vec<Lang> = doc
-            .languages
-            .iter()
-            .copied()
-            .filter(|l| !present.contains(l))
-            .collect();
+        let (present, absent) = split_languages(doc, cov);
         if present.is_empty() {
             let mut evidence: Vec<Evidence> = lists
                 .iter()
@@ -241,23 +230,20 @@ fn restricted(doc: &Doc, item: &Item, cov: &Coverage, out: &mut Vec<Finding>) {
     });
 }
 
+/// The document's languages in which a coverage item is present, and those
+/// in which it is absent.
+fn split_languages(doc: &Doc, cov: &Coverage) -> (Vec<Lang>, Vec<Lang>) {
+    doc.languages
+        .iter()
+        .partition(|&&l| cov.in_lang(l).next().is_some())
+}
+
 fn disclosure_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut Vec<Finding>) {
     for cov in &legal.disclosures {
         let Some(item) = rules.disclosures.iter().find(|i| i.id == cov.id) else {
             continue;
         };
-        let present: Vec<Lang> = doc
-            .languages
-            .iter()
-            .copied()
-            .filter(|&l| cov.in_lang(l).next().is_some())
-            .collect();
-        let absent: Vec<Lang> = doc
-            .languages
-            .iter()
-            .copied()
-            .filter(|l| !present.contains(l))
-            .collect();
+        let (present, absent) = split_languages(doc, cov);
         if absent.is_empty() {
             continue;
         }

@@ -198,19 +198,7 @@ pub fn same_text(a: &str, b: &str) -> f32 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f32 / (x.len() + y.len()) as f32
+    crate::align::dice(&x, &y).unwrap_or(0.0)
 }
 
 fn wordy(text: &str) -> bool {
