@@ -20,6 +20,9 @@ use crate::rules::Glossary;
 #[derive(Debug, Clone, Default)]
 pub struct Features {
     number: Option<String>,
+    /// The number of the second clause of a merge, when it has its own: a
+    /// side that spans two differently numbered clauses is a weaker match.
+    second_number: Option<String>,
     kind: Option<ClauseKind>,
     len: f32,
     anchors: Vec<String>,
@@ -40,6 +43,7 @@ impl Features {
         terms.dedup();
         Features {
             number: self.number.clone().or_else(|| next.number.clone()),
+            second_number: next.number.clone().filter(|_| self.number.is_some()),
             kind: self.kind,
             len: self.len + next.len + 1.0,
             anchors,
@@ -91,7 +95,11 @@ pub fn features(clause: &Clause, glossary: &Glossary, kazakh: bool) -> Features 
     };
     let letters = body.chars().filter(|c| c.is_alphabetic()).count();
     Features {
-        number: clause.number.clone(),
+        number: clause
+            .number
+            .as_deref()
+            .map(|n| crate::clauses::comparable_number(n, clause.lang)),
+        second_number: None,
         kind: Some(clause.kind),
         len: body.chars().count() as f32,
         anchors,
@@ -119,6 +127,17 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f32> {
         }
     }
     Some(2.0 * common as f32 / (a.len() + b.len()) as f32)
+}
+
+/// Numbering agreement, halved when a side merges two numbered clauses.
+fn numbering(k: &Features, r: &Features) -> f32 {
+    let spans_two = |f: &Features| f.second_number.is_some() && f.second_number != f.number;
+    let sim = number_sim(&k.number, &r.number);
+    if spans_two(k) || spans_two(r) {
+        sim * 0.5
+    } else {
+        sim
+    }
 }
 
 fn number_sim(a: &Option<String>, b: &Option<String>) -> f32 {
@@ -165,7 +184,7 @@ pub fn similarity(k: &Features, r: &Features) -> f32 {
     let len = (-(ratio * ratio) / (2.0 * LEN_SIGMA * LEN_SIGMA)).exp();
     let anchors = dice(&k.anchors, &r.anchors).unwrap_or(0.5);
     let terms = dice(&k.terms, &r.terms).unwrap_or(0.5);
-    0.30 * number_sim(&k.number, &r.number)
+    0.30 * numbering(k, r)
         + 0.25 * len
         + 0.20 * anchors
         + 0.15 * terms
@@ -322,6 +341,7 @@ mod tests {
     fn f(number: Option<&str>, len: f32, anchors: &[&str]) -> Features {
         Features {
             number: number.map(String::from),
+            second_number: None,
             kind: Some(ClauseKind::Numbered),
             len,
             anchors: anchors.iter().map(|s| s.to_string()).collect(),

@@ -16,6 +16,7 @@ pub mod legal;
 
 use std::collections::BTreeMap;
 
+use crate::clauses::comparable_number;
 use crate::model::{Clause, ClauseKind, Evidence, Finding, Lang, Pair, Severity};
 
 /// The longest quote we put in a finding, in characters.
@@ -176,8 +177,11 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
     // Numbering within the pair.
     let kn = kk.first().and_then(|c| c.number.clone());
     let rn = ru.first().and_then(|c| c.number.clone());
+    let comparable = |c: Option<&&Clause>| {
+        c.and_then(|c| c.number.as_deref().map(|n| comparable_number(n, c.lang)))
+    };
     if let (Some(a), Some(b)) = (&kn, &rn)
-        && a != b
+        && comparable(kk.first()) != comparable(ru.first())
     {
         out.push((
             pos,
@@ -273,7 +277,18 @@ fn numbering(clauses: &[Clause], lang: Lang, out: &mut Vec<(usize, Finding)>) {
                 ),
             );
         } else if n > prev + 1 {
-            let missing: Vec<String> = (prev + 1..n).map(|k| k.to_string()).collect();
+            // The full numbers that are missing: «4.2», or «2.1(5)».
+            let missing: Vec<String> = (prev + 1..n)
+                .map(|k| {
+                    if let Some(open) = num.rfind('(') {
+                        format!("{}({k})", &num[..open])
+                    } else if let Some(dot) = num.rfind('.') {
+                        format!("{}.{k}", &num[..dot])
+                    } else {
+                        k.to_string()
+                    }
+                })
+                .collect();
             push_numbering(
                 out,
                 idx,
@@ -281,11 +296,12 @@ fn numbering(clauses: &[Clause], lang: Lang, out: &mut Vec<(usize, Finding)>) {
                 Some(prev_clause),
                 "numbering_gap",
                 format!(
-                    "{} numbering jumps from {} to {}: {} missing",
+                    "{} numbering jumps from {} to {}: {} {} missing",
                     name(lang),
                     prev_clause.number.as_deref().unwrap_or(""),
                     num,
-                    missing.join(", ")
+                    missing.join(", "),
+                    if missing.len() == 1 { "is" } else { "are" }
                 ),
             );
         } else if n < prev {
@@ -412,6 +428,10 @@ mod tests {
             kinds,
             vec!["single_language", "numbering_gap", "numbering_duplicate"]
         );
-        assert!(f[1].message.contains("1.2 missing") || f[1].message.contains(": 2 missing"));
+        assert!(
+            f[1].message.ends_with(": 1.2 is missing"),
+            "{}",
+            f[1].message
+        );
     }
 }

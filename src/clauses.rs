@@ -99,6 +99,37 @@ fn parse_marker(text: &str) -> Marker {
     m
 }
 
+/// A clause number in a form comparable across the two languages: a letter
+/// item is replaced by its position in its own language's alphabet, since
+/// Kazakh lists run а), ә), б) where Russian ones run а), б), в).
+pub fn comparable_number(number: &str, lang: Lang) -> String {
+    const KK: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+    const RU: &str = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя";
+    const LATIN: &str = "abcdefghijklmnopqrstuvwxyz";
+    let Some(open) = number.rfind('(') else {
+        return number.to_string();
+    };
+    let item = number[open + 1..].trim_end_matches(')');
+    let mut chars = item.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return number.to_string();
+    };
+    let alphabet = if c.is_ascii_alphabetic() {
+        LATIN
+    } else if lang == Lang::Kk {
+        KK
+    } else {
+        RU
+    };
+    match alphabet
+        .chars()
+        .position(|a| a == c.to_lowercase().next().unwrap_or(c))
+    {
+        Some(i) => format!("{}({})", &number[..open], i + 1),
+        None => number.to_string(),
+    }
+}
+
 /// The value of a Roman numeral (Cyrillic look-alikes accepted), if it is a
 /// well-formed one up to 39.
 fn roman_value(s: &str) -> Option<u32> {
@@ -399,6 +430,16 @@ mod tests {
             assert_eq!(m.item.as_deref(), item, "{text}");
             assert_eq!(m.label, label, "{text}");
         }
+    }
+
+    #[test]
+    fn letter_items_compare_by_position() {
+        assert_eq!(comparable_number("3.1(ә)", Lang::Kk), "3.1(2)");
+        assert_eq!(comparable_number("3.1(б)", Lang::Ru), "3.1(2)");
+        assert_eq!(comparable_number("3.1(б)", Lang::Kk), "3.1(3)");
+        assert_eq!(comparable_number("1.2(b)", Lang::Kk), "1.2(2)");
+        assert_eq!(comparable_number("2.4(1)", Lang::Ru), "2.4(1)");
+        assert_eq!(comparable_number("2.4", Lang::Ru), "2.4");
     }
 
     #[test]

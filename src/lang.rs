@@ -365,11 +365,15 @@ const WEAK: f32 = 1.5;
 /// cheap where a clause starts (columns and pages change language at clause
 /// boundaries), dear before a line that continues a sentence.
 const SWITCH: f32 = 2.5;
-const SWITCH_AT_MARKER: f32 = 1.0;
+const SWITCH_AT_MARKER: f32 = 0.5;
 const SWITCH_MID_SENTENCE: f32 = 4.0;
 
 fn switch_cost(text: &str) -> f32 {
-    if crate::streams::leading_marker(text).is_some() {
+    // A line with no letters («12.», a URL) carries no language: it stays
+    // with what surrounds it.
+    if !text.chars().any(crate::model::is_letter) {
+        SWITCH_MID_SENTENCE
+    } else if crate::streams::leading_marker(text).is_some() {
         SWITCH_AT_MARKER
     } else if text.chars().next().is_some_and(char::is_lowercase) {
         SWITCH_MID_SENTENCE

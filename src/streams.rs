@@ -77,6 +77,13 @@ pub fn leading_marker(text: &str) -> Option<Option<char>> {
     Some(c.get(2).and_then(|m| m.as_str().chars().next()))
 }
 
+/// «3. Title»: a top-level number and a short text.
+fn is_section_heading(text: &str) -> bool {
+    static TOP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\s").expect("top-level number regex"));
+    TOP.is_match(text) && text.chars().count() <= CUT_LEN
+}
+
 fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['»', '"', ')', '”', '*'])
@@ -121,10 +128,15 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str) -> bool {
     };
     if let Some(after) = leading_marker(text) {
         // «…указанные в пункте» + «2.4. настоящей Политики»: a number that
-        // is the end of a cross-reference, not a new clause.
+        // is the end of a cross-reference, not a new clause; and a wrapped
+        // line that is only a number («…офис» + «12.»).
+        let bare = after.is_none();
         return first.is_ascii_digit()
-            && after.is_some_and(char::is_lowercase)
-            && !ends_sentence(prev_text);
+            && after.is_none_or(char::is_lowercase)
+            && !ends_sentence(prev_text)
+            // A bare number after a section heading is a clause of its own
+            // (damaged numbering), not the end of a wrapped sentence.
+            && !(bare && is_section_heading(prev_text));
     }
     if first.is_lowercase() {
         return !ends_full_stop(prev_text);
@@ -240,6 +252,18 @@ mod tests {
                 .text()
                 .ends_with("в пункте 2.4. настоящей Политики.")
         );
+    }
+
+    #[test]
+    fn a_wrapped_number_line_continues_its_sentence() {
+        let blocks = vec![
+            block("7.2. Адрес: г. Алматы, пр. Абая, 150, офис", Lang::Ru, 0),
+            block("12.", Lang::Ru, 100),
+            block("7.3. Срок хранения.", Lang::Ru, 200),
+        ];
+        let s = split(&blocks);
+        assert_eq!(s.ru.len(), 2);
+        assert!(s.ru[0].text().ends_with("офис 12."));
     }
 
     #[test]

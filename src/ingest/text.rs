@@ -97,7 +97,7 @@ enum LineKind {
     Text,
 }
 
-fn classify(text: &str, lines: &[Line]) -> Vec<LineKind> {
+fn classify(text: &str, lines: &[Line], delimiter: Option<char>) -> Vec<LineKind> {
     let mut kinds: Vec<LineKind> = lines
         .iter()
         .map(|l| {
@@ -114,7 +114,10 @@ fn classify(text: &str, lines: &[Line]) -> Vec<LineKind> {
                 LineKind::Noise(DropKind::Markup)
             } else if PAGE_NUMBER.is_match(t) {
                 LineKind::Noise(DropKind::PageNumber)
-            } else if text[l.start..l.end].contains('\t') || is_markdown_row(t) {
+            } else if text[l.start..l.end].contains('\t')
+                || is_markdown_row(t)
+                || delimiter.is_some_and(|d| filled_fields(t, d) >= 2)
+            {
                 LineKind::Row
             } else {
                 LineKind::Text
@@ -209,25 +212,118 @@ fn wrap_width(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
     (w <= 100 && near * 2 >= lens.len()).then_some(w)
 }
 
-/// Cut a table row into cell ranges (tabs, or `|` for Markdown rows).
-fn cells(text: &str, line: Line) -> Vec<(usize, usize)> {
+/// Fields of a line split at `delim` outside double quotes (CSV quoting):
+/// byte ranges relative to the line.
+fn split_fields(line: &str, delim: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    let mut field_start = true;
+    for (i, ch) in line.char_indices() {
+        if field_start && ch == '"' {
+            quoted = true;
+            field_start = false;
+            continue;
+        }
+        field_start = false;
+        if ch == '"' && quoted {
+            // A doubled quote is an escaped quote; a single one closes.
+            quoted = line[i + 1..].starts_with('"');
+            continue;
+        }
+        if ch == delim && !quoted {
+            out.push((start, i));
+            start = i + ch.len_utf8();
+            field_start = true;
+        }
+    }
+    out.push((start, line.len()));
+    out
+}
+
+/// How many fields of a line, split at `delim`, hold text.
+fn filled_fields(line: &str, delim: char) -> usize {
+    split_fields(line, delim)
+        .into_iter()
+        .filter(|&(a, b)| !line[a..b].trim().trim_matches('"').trim().is_empty())
+        .count()
+}
+
+/// The cell delimiter of a file whose lines are table rows joined by `;`
+/// (CSV export) or `|` (with or without outer pipes): most non-empty lines
+/// split into the same number (two or more) of filled fields. Prose with
+/// semicolons fails this: its lines split unevenly or leave a field empty.
+fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
+    let nonempty: Vec<&str> = lines
+        .iter()
+        .map(|l| text[l.start..l.end].trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if nonempty.len() < 5 {
+        return None;
+    }
+    [';', '|'].into_iter().find(|&d| {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for t in &nonempty {
+            let n = filled_fields(t, d);
+            if n >= 2 {
+                *counts.entry(split_fields(t, d).len()).or_default() += 1;
+            }
+        }
+        counts
+            .values()
+            .max()
+            .is_some_and(|&m| m * 10 >= nonempty.len() * 6)
+    })
+}
+
+/// A byte range of the source.
+type Range = (usize, usize);
+
+/// A table row's cell ranges and the markup between and around them
+/// (delimiters, CSV quotes, Markdown's outer pipes).
+fn cells(text: &str, line: Line, delimiter: Option<char>) -> (Vec<Range>, Vec<Range>) {
     let s = &text[line.start..line.end];
-    let (sep, body_start, body_end) = if s.contains('\t') {
+    let (delim, body_start, body_end) = if s.contains('\t') {
         ('\t', line.start, line.end)
     } else {
         let (a, b) = trim_range(text, line.start, line.end);
-        ('|', a + 1, b.saturating_sub(1).max(a + 1))
+        let t = &text[a..b];
+        if is_markdown_row(t) {
+            ('|', a + 1, b - 1)
+        } else {
+            (delimiter.unwrap_or('|'), line.start, line.end)
+        }
     };
-    let mut out = Vec::new();
-    let mut start = body_start;
-    for (i, ch) in text[body_start..body_end].char_indices() {
-        if ch == sep {
-            out.push((start, body_start + i));
-            start = body_start + i + 1;
+    let mut marks = Vec::new();
+    if body_start > line.start && body_end < line.end || s.trim().starts_with('|') {
+        let (a, b) = trim_range(text, line.start, line.end);
+        if text[a..b].starts_with('|') {
+            marks.push((a, a + 1));
+        }
+        if b > a + 1 && text[a..b].ends_with('|') {
+            marks.push((b - 1, b));
         }
     }
-    out.push((start, body_end));
-    out
+    let body = &text[body_start..body_end];
+    let mut out = Vec::new();
+    for (i, (fa, fb)) in split_fields(body, delim).into_iter().enumerate() {
+        let (mut a, mut b) = (body_start + fa, body_start + fb);
+        if i > 0 && delim != '\t' {
+            let d = a - delim.len_utf8();
+            marks.push((d, a));
+        }
+        // CSV quotes around a field are markup.
+        let (ta, tb) = trim_range(text, a, b);
+        if tb >= ta + 2 && text[ta..tb].starts_with('"') && text[ta..tb].ends_with('"') {
+            marks.push((ta, ta + 1));
+            marks.push((tb - 1, tb));
+            a = ta + 1;
+            b = tb - 1;
+        }
+        out.push((a, b));
+    }
+    (out, marks)
 }
 
 /// Turn a text document into blocks and dropped noise.
@@ -239,7 +335,8 @@ pub fn ingest(text: &str) -> Ingested {
         return out;
     }
     let lines = lines(text);
-    let mut kinds = classify(text, &lines);
+    let delimiter = detect_delimiter(text, &lines);
+    let mut kinds = classify(text, &lines, delimiter);
     let wrap = wrap_width(text, &lines, &kinds);
     if wrap.is_none() {
         mark_repeated_headers(text, &lines, &mut kinds);
@@ -281,18 +378,13 @@ pub fn ingest(text: &str) -> Ingested {
                 out.blocks.extend(blocks);
             }
             LineKind::Row => {
-                let cells = cells(text, *line);
-                if is_markdown_row(text[line.start..line.end].trim()) {
-                    let (a, b) = trim_range(text, line.start, line.end);
-                    for (i, ch) in text[a..b].char_indices() {
-                        if ch == '|' {
-                            out.dropped.push(Dropped {
-                                kind: DropKind::Markup,
-                                text: "|".into(),
-                                span: Span::new(a + i, a + i + 1),
-                            });
-                        }
-                    }
+                let (cells, marks) = cells(text, *line, delimiter);
+                for (a, b) in marks {
+                    out.dropped.push(Dropped {
+                        kind: DropKind::Markup,
+                        text: text[a..b].to_string(),
+                        span: Span::new(a, b),
+                    });
                 }
                 row_blocks(text, *line, &cells, &mut group, &mut out);
             }
@@ -520,11 +612,81 @@ fn row_blocks(
         }
         return;
     }
-    for &(a, b) in cells {
+    // A first column that holds only the clause number («1.1», «2)», «№»)
+    // numbers every language cell of the row. The number's characters
+    // belong to the first cell's clause; the others get the same label as
+    // text over an empty span, so each clause of the row is numbered.
+    let (number, rest) = match cells {
+        [first, rest @ ..] if rest.len() >= 2 && is_number_cell(&text[first.0..first.1]) => {
+            (Some(*first), rest)
+        }
+        _ => (None, cells),
+    };
+    let label = number.map(|(a, b)| {
+        let (a, b) = trim_range(text, a, b);
+        let t = &text[a..b];
+        let label = if t.chars().all(|c| c.is_ascii_digit() || c == '.') && !t.ends_with('.') {
+            format!("{t}.")
+        } else {
+            t.to_string()
+        };
+        (a, b, label)
+    });
+    let mut label_owned = false;
+    for &(a, b) in rest {
         *group += 1;
-        let blocks = markup::parse(text, a, b, line.no, &mut out.dropped);
+        let mut blocks = markup::parse(text, a, b, line.no, &mut out.dropped);
+        if let (Some((la, lb, label)), Some(first)) = (&label, blocks.first_mut())
+            && !label.is_empty()
+            && label != "№"
+        {
+            let span = if label_owned {
+                Span::new(a, a)
+            } else {
+                Span::new(*la, *lb)
+            };
+            label_owned = true;
+            first.runs.insert(
+                0,
+                Run {
+                    text: label.clone(),
+                    span,
+                    glue: false,
+                },
+            );
+            if let Some(second) = first.runs.get_mut(1) {
+                second.glue = false;
+            }
+        }
         push_cell(blocks, *group, out);
     }
+    // A number cell whose row had no text keeps its characters in a clause
+    // of its own; a header «№» is markup.
+    if let Some((la, lb, label)) = label
+        && !label_owned
+        && lb > la
+    {
+        if label == "№" {
+            out.dropped.push(Dropped {
+                kind: DropKind::Markup,
+                text: label,
+                span: Span::new(la, lb),
+            });
+        } else {
+            *group += 1;
+            let blocks = markup::parse(text, la, lb, line.no, &mut out.dropped);
+            push_cell(blocks, *group, out);
+        }
+    }
+}
+
+/// A cell that holds only a clause number or item marker, or `№`.
+fn is_number_cell(cell: &str) -> bool {
+    static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:№|\d{1,3}(?:\.\d{1,3})*\.?|\(?[0-9]{1,2}\)|\(?[a-zа-яәіңғүұқөһ]\)|[IVXLC]{1,6}\.?)?$")
+            .expect("number cell regex")
+    });
+    NUMBER_CELL.is_match(cell.trim())
 }
 
 fn push_cell(blocks: Vec<Block>, group: u32, out: &mut Ingested) {
