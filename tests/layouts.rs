@@ -92,3 +92,56 @@ fn article_numbering_and_its_rights() {
         assert_eq!(status(id), "absent", "{id}");
     }
 }
+
+/// The rights statuses (both / kk / ru / absent) of the unseen-layout
+/// policies against their gold (`fixtures/unseen/*.gold.json`, `rights`).
+#[test]
+fn unseen_layouts_rights() {
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures/unseen")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    let (mut total, mut wrong) = (0, Vec::new());
+    for gold_path in paths {
+        let g = gold_path.to_string_lossy().to_string();
+        let stem = g.trim_end_matches(".gold.json");
+        let doc = ["txt", "md", "csv", "tsv", "html"]
+            .iter()
+            .map(|e| format!("{stem}.{e}"))
+            .find(|p| std::path::Path::new(p).exists())
+            .unwrap();
+        let gold: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_qostil"))
+            .args(["rights", &doc, "--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        for (id, want) in gold["rights"].as_object().unwrap() {
+            let got = v["legal"]["rights"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|r| r["id"] == id.as_str())
+                .map(|r| match r["status"].as_str().unwrap() {
+                    "kk_only" => "kk",
+                    "ru_only" => "ru",
+                    s => s,
+                })
+                .unwrap_or("missing")
+                .to_string();
+            total += 1;
+            if got != want.as_str().unwrap() {
+                wrong.push(format!("{doc} {id}: {got}, gold {want}"));
+            }
+        }
+    }
+    eprintln!(
+        "unseen rights: {}/{total} statuses right",
+        total - wrong.len()
+    );
+    assert!(total >= 40);
+    assert!(wrong.is_empty(), "{wrong:?}");
+}
