@@ -201,7 +201,12 @@ fn inline_cuts(text: &str, leading_item: Option<u32>) -> Vec<usize> {
 
 fn looks_like_heading(body: &str) -> bool {
     let n = body.chars().count();
-    n <= 120 && body.split_whitespace().count() <= 14 && !body.trim_end().ends_with([':', ';', ','])
+    let words = body.split_whitespace().count();
+    let t = body.trim_end();
+    // A full sentence («5. Деректер … сақталады.», «4. Мақсаттар: …, …») is
+    // a clause, not a heading; «5. Жауапкершілік.» is a heading.
+    let sentence = (t.ends_with('.') && words > 6) || t.contains(": ");
+    n <= 120 && words <= 14 && !t.ends_with([':', ';', ',']) && !sentence
 }
 
 /// Short unnumbered text with no sentence punctuation, in title style.

@@ -239,6 +239,24 @@ const KK_ENDINGS: &[&str] = &[
     "ушыны",
 ];
 
+/// Loanwords spelled alike in both languages: no evidence either way.
+const SHARED_WORDS: &[&str] = &[
+    "субъект",
+    "сайт",
+    "оператор",
+    "клиент",
+    "интернет",
+    "микрокредит",
+    "оферта",
+    "сервер",
+    "банк",
+    "кабинет",
+    "пароль",
+    "логин",
+    "компания",
+    "статус",
+];
+
 const RU_ENDINGS: &[&str] = &[
     "ого", "его", "ому", "ему", "ыми", "ими", "ых", "их", "ая", "яя", "ое", "ее", "ой", "ий", "ый",
     "ие", "ые", "ция", "ции", "цию", "ние", "ния", "нию", "нием", "ость", "ости", "ться", "ется",
@@ -317,6 +335,9 @@ fn word_score(word: &str) -> f32 {
         if lower.contains('i') {
             return WORD_KK_LETTER / 2.0;
         }
+        if SHARED_WORDS.contains(&lower.as_str()) {
+            return 0.0;
+        }
         let mut s = WORD_PLAIN;
         if KK_WORDS.contains(&lower.as_str()) {
             s += WORD_LIST;
@@ -329,7 +350,7 @@ fn word_score(word: &str) -> f32 {
                 s -= WORD_ENDING;
             }
         }
-        if lower.contains(['щ', 'ъ', 'ё', 'э']) {
+        if lower.contains(['щ', 'ё', 'э']) {
             s -= WORD_ENDING;
         }
         s
@@ -380,6 +401,74 @@ fn switch_cost(text: &str) -> f32 {
     } else {
         SWITCH
     }
+}
+
+/// Below this magnitude a part of a « / » line is not clearly one language.
+const SPLIT_EVIDENCE: f32 = 1.5;
+
+/// Split blocks that hold both languages side by side on one line,
+/// «Политика конфиденциальности / Құпиялылық саясаты», into one block per
+/// language: only at « / », only when each part is clearly of its own
+/// language and the two differ. Runs are cut, never changed: the separator
+/// stays with the left part.
+/// Each part of a split line is a group of its own, so that `tag` decides
+/// it by its own (clear) evidence rather than by its neighbours'. Split
+/// groups are numbered from here, above any layout group.
+const SPLIT_GROUPS: u32 = 1 << 31;
+
+pub fn split_bilingual(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut group = SPLIT_GROUPS;
+    for b in blocks {
+        match split_block(&b) {
+            Some(parts) => {
+                for mut part in parts {
+                    part.group = Some(group);
+                    group += 1;
+                    out.push(part);
+                }
+            }
+            None => out.push(b),
+        }
+    }
+    out
+}
+
+fn split_block(b: &Block) -> Option<Vec<Block>> {
+    // Only plain one-run blocks: a title line, a table cell, a heading.
+    let [run] = b.runs.as_slice() else {
+        return None;
+    };
+    if run.text.len() != run.span.len() || !run.text.contains(" / ") {
+        return None;
+    }
+    let mut cuts = vec![0];
+    cuts.extend(run.text.match_indices(" / ").map(|(i, _)| i + 2));
+    cuts.push(run.text.len());
+    let parts: Vec<&str> = cuts.windows(2).map(|w| &run.text[w[0]..w[1]]).collect();
+    let scores: Vec<f32> = parts.iter().map(|p| score(p)).collect();
+    let clear = scores.iter().all(|s| s.abs() >= SPLIT_EVIDENCE);
+    let alternate = scores.windows(2).all(|w| (w[0] > 0.0) != (w[1] > 0.0));
+    if parts.len() < 2 || !clear || !alternate {
+        return None;
+    }
+    Some(
+        cuts.windows(2)
+            .map(|w| {
+                let mut part = b.clone();
+                part.runs = vec![crate::model::Run {
+                    text: run.text[w[0]..w[1]].to_string(),
+                    span: crate::model::Span {
+                        start: run.span.start + w[0],
+                        end: run.span.start + w[1],
+                        page: run.span.page,
+                    },
+                    glue: false,
+                }];
+                part
+            })
+            .collect(),
+    )
 }
 
 /// Tag every block with kk or ru, in context.
@@ -532,6 +621,21 @@ mod tests {
         );
         b.group = group;
         b
+    }
+
+    #[test]
+    fn a_bilingual_title_line_is_split_by_language() {
+        let b = block("Политика конфиденциальности / Құпиялылық саясаты", None, 1);
+        let parts = split_bilingual(vec![b]);
+        let texts: Vec<String> = parts.iter().map(Block::text).collect();
+        assert_eq!(
+            texts,
+            vec!["Политика конфиденциальности /", "Құпиялылық саясаты"]
+        );
+        assert_eq!(parts[0].runs[0].span.end, parts[1].runs[0].span.start);
+        // A slash inside one language is left alone.
+        let b = block("персональные данные / сведения о субъекте", None, 1);
+        assert_eq!(split_bilingual(vec![b]).len(), 1);
     }
 
     #[test]

@@ -81,7 +81,12 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
                 sentence,
             });
         }
-        if matches!(ch, '.' | ';' | '!' | '?') {
+        // «г. Алматы», «ул. Абая»: an abbreviation's dot ends no sentence.
+        let abbreviation = ch == '.'
+            && out.last().is_some_and(|w: &Word| {
+                w.end == i && crate::streams::is_abbreviation(&text[w.start..w.end])
+            });
+        if matches!(ch, '.' | ';' | '!' | '?') && !abbreviation {
             stop = true;
         } else if ch.is_whitespace() && stop {
             stop_then_space = true;
@@ -966,8 +971,9 @@ mod tests {
             ]
         );
         let sentences: Vec<usize> = w.iter().map(|w| w.sentence).collect();
-        // «1.1.» ends a sentence, so does «;» and «т.»; «2.3» does not.
-        assert_eq!(sentences, [0, 0, 1, 1, 2, 2, 2, 2, 2, 3]);
+        // «1.1.» ends a sentence, so does «;»; «2.3» does not, nor does the
+        // abbreviation «т.» (тармақ: «осы Ереженің 2.3 т. сәйкес»).
+        assert_eq!(sentences, [0, 0, 1, 1, 2, 2, 2, 2, 2, 2]);
         assert_eq!(&"1.1. Құқығы"[w[2].start..w[2].end], "Құқығы");
     }
 

@@ -80,7 +80,7 @@ fn languages(clauses: &[Clause]) -> Vec<Lang> {
 /// Run the whole single-document pipeline on one input.
 pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
     let ingested = ingest::ingest(name, bytes)?;
-    let mut blocks = ingested.blocks;
+    let mut blocks = lang::split_bilingual(ingested.blocks);
     lang::tag(&mut blocks);
     let streams = streams::split(&blocks);
     let clauses = clauses::build(&streams);

@@ -90,11 +90,18 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
-/// Abbreviations whose dot does not end a sentence («п.», «ст.», «ж.»).
+/// Abbreviations whose dot does not end a sentence («п.», «ст.», «ж.»,
+/// «г. Алматы», «ул.», «пр.»).
 const ABBREVIATIONS: &[&str] = &[
     "п", "пп", "ст", "г", "гг", "ж", "жж", "см", "тел", "тг", "руб", "млн", "млрд", "др", "пр",
-    "стр", "б", "т", "қ",
+    "стр", "б", "т", "қ", "ул", "обл", "мкр", "д", "кв", "каб", "көш", "даң",
 ];
+
+/// Is this word (without its dot) an abbreviation whose dot does not end a
+/// sentence?
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
 
 fn ends_full_stop(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(['»', '"', ')', '”', '*']);
@@ -107,7 +114,7 @@ fn ends_full_stop(text: &str) -> bool {
     let word = last.trim_end_matches('.');
     let abbreviation = (word.contains('.')
         && word.chars().filter(|c| c.is_alphabetic()).count() <= 4)
-        || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
+        || is_abbreviation(word);
     !(t.ends_with('.') && abbreviation)
 }
 

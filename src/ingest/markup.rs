@@ -204,6 +204,23 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool)
         }
     }
     if line_start {
+        // Single-character emphasis around a whole line: «_Редакция от …_».
+        let t = seg.trim();
+        let lead_ws = seg.len() - seg.trim_start().len();
+        for mark in ['_', '*'] {
+            let double: String = [mark, mark].iter().collect();
+            if t.len() > 2
+                && t.starts_with(mark)
+                && t.ends_with(mark)
+                && !t.starts_with(double.as_str())
+                && !t.ends_with(double.as_str())
+            {
+                let a = start + lead_ws;
+                let b = a + t.len() - 1;
+                marks.push((a, a + 1, Piece::Markup(a, a + 1, false, None)));
+                marks.push((b, b + 1, Piece::Markup(b, b + 1, false, None)));
+            }
+        }
         let lead = seg.len() - seg.trim_start().len();
         let hashes = seg[lead..].bytes().take_while(|&b| b == b'#').count();
         if (1..=6).contains(&hashes) && seg[lead + hashes..].starts_with(' ') {
@@ -482,6 +499,13 @@ mod tests {
         let (blocks, dropped) = texts("ЦОИД (<https://auth.stage.npc.kz/a.pdf>)");
         assert_eq!(blocks[0].0, "ЦОИД (https://auth.stage.npc.kz/a.pdf)");
         assert_eq!(dropped, vec!["<", ">"]);
+    }
+
+    #[test]
+    fn whole_line_emphasis_is_markup() {
+        let (blocks, dropped) = texts("_Редакция от 15.03.2024_");
+        assert_eq!(blocks[0].0, "Редакция от 15.03.2024");
+        assert_eq!(dropped, vec!["_", "_"]);
     }
 
     #[test]
