@@ -212,7 +212,19 @@ impl Joined {
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase);
-                if !hyphenated {
+                // «және/» + «немесе»: a line broken after a slash.
+                let slashed = text.ends_with('/')
+                    && text[..text.len() - 1]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphabetic)
+                    && run
+                        .text
+                        .trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase);
+                if !hyphenated && !slashed {
                     pending_space = true;
                 }
             }
@@ -692,6 +704,8 @@ mod tests {
             run("адрес  и", 30, false),
         ];
         assert_eq!(join_runs(&runs), "1) Право – IP-адрес и");
+        let runs = [run("және/", 0, false), run("немесе сайт", 10, false)];
+        assert_eq!(join_runs(&runs), "және/немесе сайт");
     }
 
     #[test]

@@ -409,7 +409,8 @@ impl Assembler {
 /// Rejoin words split across lines, in the run texts of one paragraph: a line
 /// ending in a soft hyphen, or in a hyphen after a lowercase letter when the
 /// next line starts with a lowercase letter, takes the next line's first word
-/// and loses the hyphen. Soft hyphens inside lines are removed too.
+/// and loses the hyphen. A soft hyphen inside a line was drawn, so it is a
+/// hyphen (typst maps its hyphen glyph to U+00AD: «18-ге», «сондай-ақ»).
 ///
 /// Ambiguity: a compound broken at its own hyphen (`бизнес-` / `процесс`)
 /// is joined as one word as well; layout cannot tell them apart.
@@ -435,7 +436,10 @@ fn rejoin_hyphens(mut texts: Vec<String>) -> Vec<String> {
         cur.push_str(&next[..cut]);
         *next = next[cut..].trim_start().to_string();
     }
-    texts.into_iter().map(|t| t.replace('\u{AD}', "")).collect()
+    texts
+        .into_iter()
+        .map(|t| t.replace('\u{AD}', "-"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -451,7 +455,7 @@ mod tests {
         );
         assert_eq!(t(&["a conf-", "idential."]), ["a confidential.", ""]);
         assert_eq!(t(&["soft\u{AD}", "ware and"]), ["software", "and"]);
-        assert_eq!(t(&["mid\u{AD}word"]), ["midword"]);
+        assert_eq!(t(&["18\u{AD}ге"]), ["18-ге"]);
         // Capitals, digits and a next line in capitals keep the hyphen.
         assert_eq!(t(&["МҚҰ-", "на"]), ["МҚҰ-", "на"]);
         assert_eq!(t(&["1990-", "2000"]), ["1990-", "2000"]);
