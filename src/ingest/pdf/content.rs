@@ -13,7 +13,8 @@
 //! Invariants: never panics on any stream; the work per page is bounded (by
 //! operator and glyph counts and a Form nesting depth, with a guard against
 //! a Form drawing itself); invisible text (render modes 3 and 7) and glyphs
-//! outside the CropBox produce no glyph.
+//! outside the CropBox produce no glyph — except on a page whose only text
+//! is invisible: that is the OCR layer of a scan, and it is the page's text.
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -78,6 +79,9 @@ impl Glyph {
 #[derive(Debug, Clone, Default)]
 pub struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
+    /// Invisible glyphs (render mode 3 or 7), used only when the page has
+    /// no visible text (an OCR layer over a scanned image).
+    pub hidden: Vec<Glyph>,
     pub width: f32,
     pub height: f32,
     /// Codes no ToUnicode/encoding mapped (shown as U+FFFD).
@@ -262,7 +266,11 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
         render: 0,
     };
     run.stream(&content, resources, &mut state);
-    run.out
+    let mut out = run.out;
+    if out.glyphs.is_empty() {
+        out.glyphs = std::mem::take(&mut out.hidden);
+    }
+    out
 }
 
 impl<'a> Run<'a> {
@@ -407,7 +415,12 @@ impl<'a> Run<'a> {
                     0.0
                 };
             let tx = (w0 * size + spacing) * th;
-            if visible && self.out.glyphs.len() < MAX_GLYPHS {
+            let kept = if visible {
+                self.out.glyphs.len()
+            } else {
+                self.out.hidden.len()
+            };
+            if kept < MAX_GLYPHS {
                 let trm = mul(&mul(&base, &self.tm), &state.ctm);
                 let (x, y) = apply(&trm, 0.0, 0.0);
                 let (xe, ye) = apply(&trm, w0, 0.0);
@@ -426,13 +439,18 @@ impl<'a> Run<'a> {
                             "\u{FFFD}".to_string()
                         }
                     };
-                    self.out.glyphs.push(Glyph {
+                    let glyph = Glyph {
                         x0: x,
                         x1: x + dx.max(0.0),
                         y,
                         size: glyph_size,
                         text,
-                    });
+                    };
+                    if visible {
+                        self.out.glyphs.push(glyph);
+                    } else {
+                        self.out.hidden.push(glyph);
+                    }
                 }
             }
             self.tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
