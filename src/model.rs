@@ -201,7 +201,9 @@ impl Joined {
         let mut pending_space = false;
         for (i, run) in runs.iter().enumerate() {
             if i > 0 && !run.glue {
-                let hyphenated = text.ends_with('-')
+                // A word broken across lines: «IP-» + «адрес», «және/» +
+                // «немесе» (a letter, a hyphen or slash, then lower case).
+                let broken = text.ends_with(['-', '/'])
                     && text[..text.len() - 1]
                         .chars()
                         .next_back()
@@ -212,19 +214,7 @@ impl Joined {
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase);
-                // «және/» + «немесе»: a line broken after a slash.
-                let slashed = text.ends_with('/')
-                    && text[..text.len() - 1]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphabetic)
-                    && run
-                        .text
-                        .trim_start()
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase);
-                if !hyphenated && !slashed {
+                if !broken {
                     pending_space = true;
                 }
             }
