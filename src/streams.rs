@@ -123,11 +123,21 @@ const CUT_LEN: usize = 100;
 
 /// Does `block` continue `prev`?
 fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str) -> bool {
+    if matches!(prev.hint, BlockHint::Heading | BlockHint::Definition) {
+        return false;
+    }
+    // A dash at a line start in mid-sentence is punctuation wrapped to the
+    // next line («…пребывания» / «— раскрыть Ваши…»), not a list item;
+    // after «:» or «;» it is a list item.
+    let dash = text.starts_with(['-', '–', '—']) && leading_marker(text).is_none();
+    if block.hint == BlockHint::Bullet && dash && !prev_text.is_empty() && !ends_sentence(prev_text)
+    {
+        return prev.hint != BlockHint::Bullet || text.starts_with(['—', '–']);
+    }
     if matches!(
         block.hint,
         BlockHint::Bullet | BlockHint::Heading | BlockHint::Definition
-    ) || matches!(prev.hint, BlockHint::Heading | BlockHint::Definition)
-    {
+    ) {
         return false;
     }
     let Some(first) = text.chars().next() else {
@@ -271,6 +281,29 @@ mod tests {
         let s = split(&blocks);
         assert_eq!(s.ru.len(), 2);
         assert!(s.ru[0].text().ends_with("офис 12."));
+    }
+
+    #[test]
+    fn a_dash_in_mid_sentence_is_not_a_bullet() {
+        let mut dash = block("— раскрыть Ваши персональные данные.", Lang::Ru, 100);
+        dash.hint = BlockHint::Bullet;
+        let mut item = block("- второй пункт;", Lang::Ru, 200);
+        item.hint = BlockHint::Bullet;
+        let blocks = vec![
+            block(
+                "4.5. МФО может быть необходимо в стране пребывания",
+                Lang::Ru,
+                0,
+            ),
+            dash,
+            block("4.6. Список:", Lang::Ru, 150),
+            item,
+        ];
+        let s = split(&blocks);
+        let texts = texts(&s.ru);
+        assert_eq!(texts.len(), 3);
+        assert!(texts[0].ends_with("пребывания — раскрыть Ваши персональные данные."));
+        assert_eq!(texts[2], "- второй пункт;");
     }
 
     #[test]
