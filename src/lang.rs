@@ -264,7 +264,8 @@ const RU_ENDINGS: &[&str] = &[
     "ении", "ения", "ов", "ев",
 ];
 
-fn is_cyrillic(c: char) -> bool {
+/// A letter or sign of the Cyrillic block (Russian and Kazakh letters).
+pub fn is_cyrillic(c: char) -> bool {
     ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 

@@ -17,6 +17,7 @@
 
 use super::{PairView, marked_quote};
 use crate::lang;
+use crate::lang::is_cyrillic;
 use crate::model::{Clause, Evidence, Finding, Lang, Pair, Severity};
 
 /// A foreign run needs at least this many Cyrillic words…
@@ -34,10 +35,6 @@ struct Word {
     start: usize,
     end: usize,
     score: f32,
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
 fn words(text: &str) -> Vec<Word> {

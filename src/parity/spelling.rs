@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 
 use super::marked_quote;
+use crate::lang::is_cyrillic;
 use crate::model::{Clause, Evidence, Finding, Lang, Severity};
 use crate::rules::Lexicon;
 
@@ -30,10 +31,6 @@ pub const MAX_EDITS: usize = 2;
 const MIN_STEM: usize = 5;
 /// …and leave at most this many characters of ending.
 const MAX_ENDING: usize = 4;
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
 
 /// Latin letters and the Cyrillic letters they stand for (look-alikes
 /// first, then plain transliteration).

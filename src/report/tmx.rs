@@ -84,16 +84,10 @@ pub fn tmx(doc: &Document) -> String {
         .iter()
         .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
     {
-        let ids = |idx: &[usize]| {
-            idx.iter()
-                .map(|&i| doc.clauses[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
         let _ = writeln!(
             out,
             "    <tu tuid=\"{}\">",
-            xml_escape(&format!("{}|{}", ids(&p.kk), ids(&p.ru)))
+            xml_escape(&format!("{}|{}", ids(doc, &p.kk), ids(doc, &p.ru)))
         );
         let _ = writeln!(out, "      <prop type=\"x-score\">{:.3}</prop>", p.score);
         let sides = if src == Lang::Ru {
@@ -119,21 +113,23 @@ fn tsv_cell(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// The clause ids of one side of a pair, joined by `+`.
+fn ids(doc: &Document, idx: &[usize]) -> String {
+    idx.iter()
+        .map(|&i| doc.clauses[i].id.as_str())
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
 /// `qostil align --format tsv`.
 pub fn tsv(doc: &Document) -> String {
     let mut out = String::from("kk\tru\tscore\tkk_text\tru_text\n");
     for p in &doc.pairs {
-        let ids = |idx: &[usize]| {
-            idx.iter()
-                .map(|&i| doc.clauses[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
         let _ = writeln!(
             out,
             "{}\t{}\t{:.3}\t{}\t{}",
-            tsv_cell(&ids(&p.kk)),
-            tsv_cell(&ids(&p.ru)),
+            tsv_cell(&ids(doc, &p.kk)),
+            tsv_cell(&ids(doc, &p.ru)),
             p.score,
             tsv_cell(&side_text(doc, &p.kk)),
             tsv_cell(&side_text(doc, &p.ru))

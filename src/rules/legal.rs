@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::lang::is_cyrillic;
 use crate::model::{ClauseKind, EntityKind, Lang, Severity};
 
 /// The legal rules shipped with qostil.
@@ -153,10 +154,6 @@ pub struct LawCitation {
 pub struct Folding {
     pub fold: BTreeMap<char, char>,
     pub homoglyphs: BTreeMap<char, char>,
-}
-
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
 impl Folding {
