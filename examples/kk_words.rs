@@ -1,5 +1,5 @@
 //! Builds `data/kk_words.txt`, the Kazakh word list that the spelling
-//! checks of `qostil::parity` read:
+//! checks of `qostil::check::parity` read:
 //!
 //! ```sh
 //! cargo run --example kk_words -- corpus/beeclever_ru_kk.txt \

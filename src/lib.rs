@@ -15,9 +15,9 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod lang;
-pub mod legal;
+
 pub mod model;
-pub mod parity;
+
 pub mod report;
 pub mod rules;
 pub mod streams;
@@ -49,8 +49,8 @@ impl Default for Config {
 
 impl Config {
     /// The rules data that parity reads.
-    pub fn parity_rules(&self) -> parity::Rules<'_> {
-        parity::Rules {
+    pub fn parity_rules(&self) -> check::parity::Rules<'_> {
+        check::parity::Rules {
             glossary: &self.glossary,
             lexicon: &self.lexicon,
         }
@@ -90,7 +90,7 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
     }
     let pairs = align::align(&clauses, &config.glossary);
     let mut findings = check::check(&clauses, &pairs, &languages, config.parity_rules());
-    let legal = legal::analyze(&clauses, &config.rules);
+    let legal = extract::provisions::analyze(&clauses, &config.rules);
     findings.extend(check::legal::findings(
         &clauses,
         &legal,

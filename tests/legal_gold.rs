@@ -362,7 +362,7 @@ fn topics_micro_averaged() {
             }
             continue;
         };
-        let ours: BTreeSet<&str> = qostil::legal::topic_ids(&doc.legal, i)
+        let ours: BTreeSet<&str> = qostil::extract::provisions::topic_ids(&doc.legal, i)
             .into_iter()
             .collect();
         for t in &gold {

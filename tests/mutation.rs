@@ -24,9 +24,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use qostil::Config;
+use qostil::check::parity::{self, PairView};
 use qostil::extract;
 use qostil::model::{ClauseKind, Document, EntityKind, Finding, Lang, Pair};
-use qostil::parity::{self, PairView};
 
 const INPUTS: &[&str] = &[
     "corpus/beeclever_ru_kk.txt",

@@ -1,4 +1,4 @@
-//! Legal findings of one document, judged from what [`crate::legal`] read:
+//! Legal findings of one document, judged from what [`crate::extract::provisions`] read:
 //! - `right_missing`: a right of Art. 24 granted in no language version;
 //! - `right_one_language`: granted in one version of a bilingual policy;
 //! - `right_restricted`: granted with a condition (lawful where a law or an
@@ -448,7 +448,7 @@ mod tests {
     fn absences_quote_the_rights_list_and_what_was_searched() {
         let rules = LegalRules::builtin();
         let clauses = policy();
-        let legal = crate::legal::analyze(&clauses, &rules);
+        let legal = crate::extract::provisions::analyze(&clauses, &rules);
         let f = findings(&clauses, &legal, &[Lang::Kk, Lang::Ru], &rules);
         let change = f
             .iter()
@@ -503,7 +503,7 @@ mod tests {
             .into_iter()
             .filter(|c| c.lang == Lang::Kk)
             .collect();
-        let legal = crate::legal::analyze(&clauses, &rules);
+        let legal = crate::extract::provisions::analyze(&clauses, &rules);
         let f = findings(&clauses, &legal, &[Lang::Kk], &rules);
         assert!(!f.iter().any(|f| f.kind.ends_with("_one_language")));
         let change = f.iter().find(|f| f.message.contains("`change`")).unwrap();

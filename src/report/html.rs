@@ -9,8 +9,8 @@
 //! from string literals ([`Page::raw`] takes `&'static str`). A policy
 //! containing `<script>` shows it as text.
 
+use crate::check::parity::parse_marks;
 use crate::model::{Document, Finding, Severity};
-use crate::parity::parse_marks;
 use crate::report::json::side_text;
 use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
 

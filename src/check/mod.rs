@@ -1,7 +1,7 @@
 //! Findings within one document: a clause with no counterpart, numbering
 //! that differs within a pair, a document with one language, and numbering
 //! gaps and duplicates within a stream. Translator's parity (entities,
-//! terms, structure, language, spelling) lives in [`crate::parity`], which
+//! terms, structure, language, spelling) lives in [`parity`], which
 //! owns the `*_mismatch` findings of entities: there is one finding per
 //! defect, never one here and one there.
 //!
@@ -13,6 +13,7 @@
 //! then kind, so output is deterministic.
 
 pub mod legal;
+pub mod parity;
 
 use std::collections::BTreeMap;
 
@@ -56,10 +57,10 @@ pub fn check(
     clauses: &[Clause],
     pairs: &[Pair],
     languages: &[Lang],
-    parity_rules: crate::parity::Rules,
+    parity_rules: crate::check::parity::Rules,
 ) -> Vec<Finding> {
     let mut out: Vec<(usize, Finding)> =
-        crate::parity::check(clauses, pairs, languages, parity_rules);
+        crate::check::parity::check(clauses, pairs, languages, parity_rules);
     one_language(clauses, languages, &mut out);
     if languages.len() == 2 {
         for p in pairs {
@@ -355,12 +356,12 @@ fn push_numbering(
 mod tests {
     use super::*;
 
-    fn rules() -> crate::parity::Rules<'static> {
+    fn rules() -> crate::check::parity::Rules<'static> {
         static G: std::sync::LazyLock<crate::rules::Glossary> =
             std::sync::LazyLock::new(crate::rules::Glossary::default);
         static L: std::sync::LazyLock<crate::rules::Lexicon> =
             std::sync::LazyLock::new(crate::rules::Lexicon::default);
-        crate::parity::Rules {
+        crate::check::parity::Rules {
             glossary: &G,
             lexicon: &L,
         }

@@ -12,7 +12,7 @@
 //! inside a date, a law number, a reference, a period, an e-mail or a URL is
 //! not reported again; a list marker such as `2)` is not a figure.
 
-mod numwords;
+use super::numwords;
 
 use std::sync::LazyLock;
 
