@@ -12,8 +12,7 @@
 //! either side), cover every clause of both sides exactly once, and carry a
 //! score in [0, 1] (0 for an unpaired clause).
 
-use crate::extract;
-use crate::model::{Clause, ClauseKind, Pair};
+use crate::model::{Clause, ClauseKind, Entity, Pair};
 use crate::rules::Glossary;
 
 /// Features of one clause, or of two merged clauses.
@@ -82,10 +81,15 @@ pub fn term_ids(words: &[String], glossary: &Glossary, kazakh: bool) -> Vec<usiz
 }
 
 /// Compute the alignment features of one clause.
-pub fn features(clause: &Clause, glossary: &Glossary, kazakh: bool) -> Features {
+pub fn features(
+    clause: &Clause,
+    entities: &[Entity],
+    glossary: &Glossary,
+    kazakh: bool,
+) -> Features {
     let body = clause.body();
-    let mut anchors: Vec<String> = extract::entities(body)
-        .into_iter()
+    let mut anchors: Vec<String> = entities
+        .iter()
         .map(|e| format!("{:?}:{}", e.kind, e.value))
         .collect();
     anchors.sort();
@@ -312,18 +316,20 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
 
 /// Align the Kazakh and Russian clauses of a document. `clauses` holds the
 /// Kazakh clauses first; the returned indices are into `clauses`.
-pub fn align(clauses: &[Clause], glossary: &Glossary) -> Vec<Pair> {
+pub fn align(clauses: &[Clause], entities: &[Vec<Entity>], glossary: &Glossary) -> Vec<Pair> {
     let split = clauses
         .iter()
         .position(|c| c.lang != crate::model::Lang::Kk)
         .unwrap_or(clauses.len());
     let kk: Vec<Features> = clauses[..split]
         .iter()
-        .map(|c| features(c, glossary, true))
+        .zip(entities)
+        .map(|(c, e)| features(c, e, glossary, true))
         .collect();
     let ru: Vec<Features> = clauses[split..]
         .iter()
-        .map(|c| features(c, glossary, false))
+        .zip(&entities[split..])
+        .map(|(c, e)| features(c, e, glossary, false))
         .collect();
     let mut pairs = align_features(&kk, &ru);
     for p in &mut pairs {

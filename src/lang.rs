@@ -17,6 +17,7 @@
 //! any Cyrillic text; `Other` is never assigned by `tag`.
 
 use crate::model::{Block, Lang};
+use crate::tokens::is_cyrillic;
 
 const KK_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 
@@ -264,11 +265,6 @@ const RU_ENDINGS: &[&str] = &[
     "ении", "ения", "ов", "ев",
 ];
 
-/// A letter or sign of the Cyrillic block (Russian and Kazakh letters).
-pub fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
-
 /// Evidence per word, clamped so that one long block cannot drown context.
 const WORD_KK_LETTER: f32 = 3.0;
 const WORD_PLAIN: f32 = -0.5;
@@ -302,7 +298,7 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if crate::model::is_letter(c) || c == '-' {
+        if crate::tokens::is_letter(c) || c == '-' {
             start.get_or_insert(i);
             continue;
         }
@@ -393,9 +389,9 @@ const SWITCH_MID_SENTENCE: f32 = 4.0;
 fn switch_cost(text: &str) -> f32 {
     // A line with no letters («12.», a URL) carries no language: it stays
     // with what surrounds it.
-    if !text.chars().any(crate::model::is_letter) {
+    if !text.chars().any(crate::tokens::is_letter) {
         SWITCH_MID_SENTENCE
-    } else if crate::streams::leading_marker(text).is_some() {
+    } else if crate::tokens::leading_marker(text).is_some() {
         SWITCH_AT_MARKER
     } else if text.chars().next().is_some_and(char::is_lowercase) {
         SWITCH_MID_SENTENCE

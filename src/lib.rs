@@ -21,6 +21,7 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod streams;
+pub mod tokens;
 
 use error::Result;
 use model::{Clause, Document, Lang};
@@ -88,25 +89,19 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
     if languages.is_empty() {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
-    let pairs = align::align(&clauses, &config.glossary);
-    let mut findings = check::check(&clauses, &pairs, &languages, config.parity_rules());
-    let legal = extract::provisions::analyze(&clauses, &config.rules);
-    findings.extend(check::legal::findings(
-        &clauses,
-        &legal,
-        &languages,
-        &config.rules,
-    ));
-    let company = extract::company(&ingested.source.text);
+    let extraction = extract::extract(&ingested.source.text, &clauses, &config.rules);
+    let pairs = align::align(&clauses, &extraction.entities, &config.glossary);
+    let findings = check::check(&clauses, &pairs, &languages, &extraction, config);
     Ok(Document {
         source: ingested.source,
-        company,
+        company: extraction.company,
         languages,
         blocks,
         dropped: ingested.dropped,
         clauses,
         pairs,
         findings,
-        legal,
+        entities: extraction.entities,
+        legal: extraction.provisions,
     })
 }

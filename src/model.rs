@@ -11,6 +11,8 @@
 //! - Pairs are monotonic: clause indices never decrease on either side, and
 //!   every clause is in exactly one pair.
 
+use std::fmt;
+
 use serde::Serialize;
 
 /// Language of a block, clause or finding.
@@ -28,6 +30,15 @@ impl Lang {
             Lang::Kk => "kk",
             Lang::Ru => "ru",
             Lang::Other => "other",
+        }
+    }
+
+    /// The English name, for messages: `Kazakh`, `Russian`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Kk => "Kazakh",
+            Lang::Ru => "Russian",
+            Lang::Other => "other-language",
         }
     }
 
@@ -144,30 +155,6 @@ impl Block {
 /// and whitespace is collapsed.
 pub fn join_runs(runs: &[Run]) -> String {
     Joined::new(runs).text
-}
-
-/// `char::is_alphabetic`, with fast paths for ASCII and Cyrillic (the
-/// general Unicode table lookup dominated profiles of Cyrillic text).
-#[inline]
-pub fn is_letter(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
-        // U+0482..U+0489: a sign and combining marks, not letters.
-        !('\u{0482}'..='\u{0489}').contains(&c)
-    } else {
-        c.is_alphabetic()
-    }
-}
-
-/// `char::is_alphanumeric` with the same fast paths.
-#[inline]
-pub fn is_letter_or_digit(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        is_letter(c) || c.is_numeric()
-    }
 }
 
 /// Collapse every run of whitespace to one space and trim both ends.
@@ -430,24 +417,248 @@ impl Severity {
     }
 }
 
-/// A quote backing a finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What a finding is about: a closed set, serialised in snake_case (the
+/// names README.md documents and the JSON contract carries).
+///
+/// Single-document kinds are made by `check` (structure, parity, legal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    // structure (check::structure)
+    SingleLanguage,
+    UnpairedClause,
+    NumberMismatch,
+    NumberingGap,
+    NumberingDuplicate,
+    NumberingOrder,
+    // entities (check::parity::entities)
+    FigureMismatch,
+    DateMismatch,
+    ContactMismatch,
+    LawReferenceMismatch,
+    NameMismatch,
+    // terms, structure, language and spelling parity
+    TermMismatch,
+    ListItemMismatch,
+    LengthMismatch,
+    HeadingMismatch,
+    UntranslatedText,
+    UntranslatedClause,
+    MixedScript,
+    KazakhSpelling,
+    InconsistentName,
+    // legal (check::legal, from extract::provisions)
+    RightMissing,
+    RightOneLanguage,
+    RightRestricted,
+    DisclosureMissing,
+    DisclosureOneLanguage,
+    ForeignLaw,
+    WrongLawCitation,
+    ObligationMisstated,
+}
+
+impl FindingKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [FindingKind] = &[
+        FindingKind::SingleLanguage,
+        FindingKind::UnpairedClause,
+        FindingKind::NumberMismatch,
+        FindingKind::NumberingGap,
+        FindingKind::NumberingDuplicate,
+        FindingKind::NumberingOrder,
+        FindingKind::FigureMismatch,
+        FindingKind::DateMismatch,
+        FindingKind::ContactMismatch,
+        FindingKind::LawReferenceMismatch,
+        FindingKind::NameMismatch,
+        FindingKind::TermMismatch,
+        FindingKind::ListItemMismatch,
+        FindingKind::LengthMismatch,
+        FindingKind::HeadingMismatch,
+        FindingKind::UntranslatedText,
+        FindingKind::UntranslatedClause,
+        FindingKind::MixedScript,
+        FindingKind::KazakhSpelling,
+        FindingKind::InconsistentName,
+        FindingKind::RightMissing,
+        FindingKind::RightOneLanguage,
+        FindingKind::RightRestricted,
+        FindingKind::DisclosureMissing,
+        FindingKind::DisclosureOneLanguage,
+        FindingKind::ForeignLaw,
+        FindingKind::WrongLawCitation,
+        FindingKind::ObligationMisstated,
+    ];
+
+    /// The snake_case name (as serialised).
+    pub fn name(self) -> &'static str {
+        use FindingKind::*;
+        match self {
+            SingleLanguage => "single_language",
+            UnpairedClause => "unpaired_clause",
+            NumberMismatch => "number_mismatch",
+            NumberingGap => "numbering_gap",
+            NumberingDuplicate => "numbering_duplicate",
+            NumberingOrder => "numbering_order",
+            FigureMismatch => "figure_mismatch",
+            DateMismatch => "date_mismatch",
+            ContactMismatch => "contact_mismatch",
+            LawReferenceMismatch => "law_reference_mismatch",
+            NameMismatch => "name_mismatch",
+            TermMismatch => "term_mismatch",
+            ListItemMismatch => "list_item_mismatch",
+            LengthMismatch => "length_mismatch",
+            HeadingMismatch => "heading_mismatch",
+            UntranslatedText => "untranslated_text",
+            UntranslatedClause => "untranslated_clause",
+            MixedScript => "mixed_script",
+            KazakhSpelling => "kazakh_spelling",
+            InconsistentName => "inconsistent_name",
+            RightMissing => "right_missing",
+            RightOneLanguage => "right_one_language",
+            RightRestricted => "right_restricted",
+            DisclosureMissing => "disclosure_missing",
+            DisclosureOneLanguage => "disclosure_one_language",
+            ForeignLaw => "foreign_law",
+            WrongLawCitation => "wrong_law_citation",
+            ObligationMisstated => "obligation_misstated",
+        }
+    }
+
+    /// The kind with this snake_case name.
+    pub fn parse(name: &str) -> Option<FindingKind> {
+        FindingKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+/// A kind compares equal to its snake_case name.
+impl PartialEq<&str> for FindingKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}
+
+impl PartialEq<str> for FindingKind {
+    fn eq(&self, other: &str) -> bool {
+        self.name() == other
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A reference to one clause: its id (`kk:3.2`, `ru:3.2#2`), and the
+/// document it belongs to when that is not the document the finding is
+/// about (the corpus comparison cites a template's clause this way).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClauseRef {
+    /// The other document's source path as the report names it; `None` for
+    /// the document the finding belongs to.
+    pub document: Option<String>,
+    pub id: String,
+}
+
+impl ClauseRef {
+    /// A clause of the document the finding is about.
+    pub fn local(id: impl Into<String>) -> ClauseRef {
+        ClauseRef {
+            document: None,
+            id: id.into(),
+        }
+    }
+
+    /// A clause of another document.
+    pub fn in_document(document: impl Into<String>, id: impl Into<String>) -> ClauseRef {
+        ClauseRef {
+            document: Some(document.into()),
+            id: id.into(),
+        }
+    }
+}
+
+/// A local clause id compares equal to its string (`"kk:3.2"`).
+impl PartialEq<str> for ClauseRef {
+    fn eq(&self, other: &str) -> bool {
+        self.document.is_none() && self.id == other
+    }
+}
+
+impl PartialEq<&str> for ClauseRef {
+    fn eq(&self, other: &&str) -> bool {
+        self == *other
+    }
+}
+
+impl fmt::Display for ClauseRef {
+    /// `kk:3.2`, or `other.txt#kk:3.2` for a clause of another document.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.document {
+            Some(d) => write!(f, "{d}#{}", self.id),
+            None => f.write_str(&self.id),
+        }
+    }
+}
+
+/// What backs a finding: an excerpt of one or more consecutive clauses of
+/// one language, with the differing parts marked, or (with no clauses) a
+/// note such as the patterns searched for something absent.
+///
+/// Invariants: `marks` are byte ranges of `text` on character boundaries,
+/// sorted, disjoint; the excerpt is a slice of the clauses' text with «…»
+/// where it was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {
     pub lang: Lang,
-    /// Clause id, when the evidence is a clause.
-    pub clause: Option<String>,
-    pub quote: String,
+    /// The clauses quoted, in reading order; empty for a note.
+    pub clauses: Vec<ClauseRef>,
+    pub text: String,
+    pub marks: Vec<(usize, usize)>,
+}
+
+impl Evidence {
+    /// The excerpt with its marks bracketed `[[…]]` (the JSON contract's
+    /// form). A literal `[[` or `]]` in the text is written `[ [` or `] ]`,
+    /// so marks stay unambiguous.
+    pub fn marked(&self) -> String {
+        let clean = |s: &str| s.replace("[[", "[ [").replace("]]", "] ]");
+        let mut out = String::with_capacity(self.text.len() + 4 * self.marks.len());
+        let mut at = 0;
+        for &(a, b) in &self.marks {
+            out.push_str(&clean(&self.text[at..a]));
+            out.push_str("[[");
+            out.push_str(&clean(&self.text[a..b]));
+            out.push_str("]]");
+            at = b;
+        }
+        out.push_str(&clean(&self.text[at..]));
+        out
+    }
+
+    /// The clauses quoted, as one label: `kk:3.2`, two joined by `+`
+    /// (`kk:3.2+kk:3.3`), a run of three or more as `first…last`; `None`
+    /// for a note.
+    pub fn clause_label(&self) -> Option<String> {
+        let ids: Vec<String> = self.clauses.iter().map(ClauseRef::to_string).collect();
+        match ids.as_slice() {
+            [] => None,
+            [a, _, _, ..] => Some(format!("{a}…{}", ids[ids.len() - 1])),
+            _ => Some(ids.join("+")),
+        }
+    }
 }
 
 /// Something a reviewer should look at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
-    /// Stable snake_case kind, e.g. `unpaired_clause`, `anchor_mismatch`.
-    pub kind: String,
+    pub kind: FindingKind,
     pub severity: Severity,
     pub lang: Option<Lang>,
-    /// Ids of the clauses concerned, kk first.
-    pub clauses: Vec<String>,
+    /// The clauses concerned, kk first.
+    pub clauses: Vec<ClauseRef>,
     pub message: String,
     pub evidence: Vec<Evidence>,
 }
@@ -523,6 +734,9 @@ pub struct Document {
     pub clauses: Vec<Clause>,
     pub pairs: Vec<Pair>,
     pub findings: Vec<Finding>,
+    /// Entities of each clause's body (byte ranges into the clause's
+    /// `text`), indexed like `clauses`.
+    pub entities: Vec<Vec<Entity>>,
     /// Topics, rights and disclosures found by the legal rules.
     pub legal: Legal,
 }
@@ -636,8 +850,8 @@ impl Coverage {
 /// law, an obligation stated differently from the law.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flag {
-    /// `foreign_law`, `wrong_law_citation` or `obligation_misstated`.
-    pub kind: String,
+    /// `ForeignLaw`, `WrongLawCitation` or `ObligationMisstated`.
+    pub kind: FindingKind,
     /// Id of the rule that matched.
     pub rule: String,
     pub lang: Lang,
@@ -674,14 +888,6 @@ mod tests {
             text: text.into(),
             span: Span::new(start, start + text.len()),
             glue,
-        }
-    }
-
-    #[test]
-    fn fast_letter_tests_agree_with_unicode() {
-        for c in ('\u{0}'..='\u{2FFF}').filter(|c| !c.is_control()) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

@@ -18,6 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::{Block, BlockHint, Joined, Lang, Run};
+use crate::tokens::{is_abbreviation, leading_marker};
 
 /// One paragraph of one language.
 #[derive(Debug, Clone)]
@@ -56,27 +57,6 @@ impl Streams {
     }
 }
 
-/// A clause number or item marker at the start of a text (after an
-/// optional bullet), then whitespace, then the first character after it.
-static MARKER_THEN_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:[•·▪◦●■\-–—*]\s+)?(\(?(?:[0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLCІХС]{1,6}\.|(?i:статья|глава|раздел)\s+\d{1,3}\.?|\d{1,3}\s*-\s*(?:бап|тарау|бөлім)\.?)(?:\s+|$)(\S?)",
-    )
-    .expect("marker regex")
-});
-
-/// Does the text start with a structural marker (number, item)? Returns the
-/// first character after it, if any. A bare number without a dot is not a
-/// marker ("18 жасқа").
-pub fn leading_marker(text: &str) -> Option<Option<char>> {
-    let c = MARKER_THEN_WORD.captures(text)?;
-    let marker = c.get(1)?.as_str();
-    if marker.chars().all(|ch| ch.is_ascii_digit()) {
-        return None;
-    }
-    Some(c.get(2).and_then(|m| m.as_str().chars().next()))
-}
-
 /// «3. Title»: a top-level number and a short text.
 fn is_section_heading(text: &str) -> bool {
     static TOP: LazyLock<Regex> =
@@ -88,19 +68,6 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end()
         .trim_end_matches(['»', '"', ')', '”', '*'])
         .ends_with(['.', '!', '?', ':', ';', '…'])
-}
-
-/// Abbreviations whose dot does not end a sentence («п.», «ст.», «ж.»,
-/// «г. Алматы», «ул.», «пр.»).
-const ABBREVIATIONS: &[&str] = &[
-    "п", "пп", "ст", "г", "гг", "ж", "жж", "см", "тел", "тг", "руб", "млн", "млрд", "др", "пр",
-    "стр", "б", "т", "қ", "ул", "обл", "мкр", "д", "кв", "каб", "көш", "даң",
-];
-
-/// Is this word (without its dot) an abbreviation whose dot does not end a
-/// sentence?
-pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 fn ends_full_stop(text: &str) -> bool {

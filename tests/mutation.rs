@@ -139,7 +139,7 @@ fn clean_pairs(doc: &Document) -> Vec<usize> {
     let named: BTreeSet<&str> = doc
         .findings
         .iter()
-        .flat_map(|f| f.clauses.iter().map(String::as_str))
+        .flat_map(|f| f.clauses.iter().map(|c| c.id.as_str()))
         .collect();
     doc.pairs
         .iter()
@@ -533,7 +533,11 @@ fn apply(text: &str, muts: &[&Mutation]) -> String {
 }
 
 fn key(f: &Finding) -> (String, Vec<String>, String) {
-    (f.kind.clone(), f.clauses.clone(), f.message.clone())
+    (
+        f.kind.name().to_string(),
+        f.clauses.iter().map(ToString::to_string).collect(),
+        f.message.clone(),
+    )
 }
 
 #[test]
@@ -559,15 +563,13 @@ fn mutation_benchmark() {
                     .findings
                     .iter()
                     .filter(|f| !base.contains(&key(f)))
-                    .filter(|f| defect.kinds().contains(&f.kind.as_str()))
+                    .filter(|f| defect.kinds().contains(&f.kind.name()))
                     .collect();
                 for m in muts {
                     let hit = new.iter().any(|f| {
-                        f.clauses.iter().any(|id| m.expect.contains(id))
+                        f.clauses.iter().any(|id| m.expect.contains(&id.id))
                             || m.quoted.as_ref().is_some_and(|q| {
-                                f.evidence
-                                    .iter()
-                                    .any(|e| parity::parse_marks(&e.quote).0.contains(q.as_str()))
+                                f.evidence.iter().any(|e| e.text.contains(q.as_str()))
                             })
                     });
                     let t = tally.entry(defect).or_default();
@@ -639,12 +641,15 @@ fn false_findings_on_unmutated_text() {
             .doc
             .findings
             .iter()
-            .filter(|f| parity::KINDS.contains(&f.kind.as_str()))
+            .filter(|f| parity::KINDS.contains(&f.kind))
         {
             let k = (
                 input.name.clone(),
-                f.kind.clone(),
-                f.clauses.first().cloned().unwrap_or_default(),
+                f.kind.name().to_string(),
+                f.clauses
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
             );
             match gold.get(&k).map(String::as_str) {
                 Some("real") => {

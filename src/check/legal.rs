@@ -17,38 +17,11 @@
 
 use std::collections::HashMap;
 
-use crate::check::name;
-use crate::model::{Clause, Coverage, Evidence, Finding, Flag, Hit, Lang, Legal, Severity};
+use super::evidence;
+use crate::model::{
+    Clause, ClauseRef, Coverage, Evidence, Finding, FindingKind, Flag, Hit, Lang, Legal, Severity,
+};
 use crate::rules::legal::{Item, LegalRules};
-
-/// The longest quote, in characters.
-const QUOTE: usize = 160;
-/// Characters of context kept before a hit in a long clause.
-const LEAD: usize = 40;
-
-/// A quote of `text` that shows the hit: the whole text if short, else a
-/// window around the hit, cut on character boundaries.
-pub fn quote_around(text: &str, hit: &Hit) -> String {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    if chars.len() <= QUOTE {
-        return text.to_string();
-    }
-    let at = chars.iter().position(|&(b, _)| b >= hit.start).unwrap_or(0);
-    let from = at
-        .saturating_sub(LEAD)
-        .min(chars.len().saturating_sub(QUOTE));
-    let to = (from + QUOTE).min(chars.len());
-    let body: String = chars[from..to].iter().map(|&(_, c)| c).collect();
-    let mut out = String::new();
-    if from > 0 {
-        out.push('…');
-    }
-    out.push_str(body.trim());
-    if to < chars.len() {
-        out.push('…');
-    }
-    out
-}
 
 struct Doc<'a> {
     by_id: HashMap<&'a str, &'a Clause>,
@@ -58,13 +31,9 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn evidence(&self, id: &str, hit: Option<&Hit>) -> Option<Evidence> {
         let c = self.by_id.get(id)?;
-        Some(Evidence {
-            lang: c.lang,
-            clause: Some(c.id.clone()),
-            quote: match hit {
-                Some(h) => quote_around(&c.text, h),
-                None => crate::check::quote(&c.text),
-            },
+        Some(match hit {
+            Some(h) => evidence::at_hit(c, h),
+            None => evidence::clause(c, &[]),
         })
     }
 
@@ -83,11 +52,7 @@ fn searched(item: &Item, lang: Lang) -> Evidence {
         .iter()
         .map(|p| p.source.as_str())
         .collect();
-    Evidence {
-        lang,
-        clause: None,
-        quote: format!("searched: {}", patterns.join(" | ")),
-    }
+    evidence::note(lang, format!("searched: {}", patterns.join(" | ")))
 }
 
 fn label(item: &Item) -> String {
@@ -99,7 +64,7 @@ fn label(item: &Item) -> String {
 
 fn in_versions(langs: &[Lang]) -> String {
     match langs {
-        [one] => format!("the {} version", name(*one)),
+        [one] => format!("the {} version", (*one).name()),
         _ => "either language version".into(),
     }
 }
@@ -155,10 +120,10 @@ fn right_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut Vec<Fi
                 )
             };
             out.push(Finding {
-                kind: "right_missing".into(),
+                kind: FindingKind::RightMissing,
                 severity: item.severity,
                 lang: (absent.len() == 1).then(|| absent[0]),
-                clauses: lists.iter().map(|c| c.id.clone()).collect(),
+                clauses: lists.iter().map(|c| ClauseRef::local(&c.id)).collect(),
                 message: format!(
                     "the right {} is not granted in {}{tail}",
                     label(item),
@@ -178,16 +143,16 @@ fn right_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut Vec<Fi
                 .map(|&l| format!("{} {}", l.code(), cov.cites(l).join(", ")))
                 .collect();
             out.push(Finding {
-                kind: "right_one_language".into(),
+                kind: FindingKind::RightOneLanguage,
                 severity: item.severity,
                 lang: Some(absent[0]),
-                clauses: mentions.iter().map(|m| m.clause.clone()).collect(),
+                clauses: mentions.iter().map(|m| ClauseRef::local(&m.clause)).collect(),
                 message: format!(
                     "the right {} is granted in the {} version only ({}); the {} version does not grant it",
                     label(item),
-                    name(present[0]),
+                    present[0].name(),
                     cites.join("; "),
-                    name(absent[0])
+                    absent[0].name()
                 ),
                 evidence,
             });
@@ -199,12 +164,13 @@ fn right_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut Vec<Fi
 }
 
 fn restricted(doc: &Doc, item: &Item, cov: &Coverage, out: &mut Vec<Finding>) {
-    let mut clauses: Vec<String> = Vec::new();
+    let mut clauses: Vec<ClauseRef> = Vec::new();
     let mut evidence = Vec::new();
     let mut conditions: Vec<String> = Vec::new();
     for m in &cov.restrictions {
-        if !clauses.contains(&m.clause) {
-            clauses.push(m.clause.clone());
+        let id = ClauseRef::local(&m.clause);
+        if !clauses.contains(&id) {
+            clauses.push(id);
         }
         evidence.extend(doc.evidence(&m.clause, Some(&m.hit)));
         conditions.push(format!(
@@ -215,7 +181,7 @@ fn restricted(doc: &Doc, item: &Item, cov: &Coverage, out: &mut Vec<Finding>) {
         ));
     }
     out.push(Finding {
-        kind: "right_restricted".into(),
+        kind: FindingKind::RightRestricted,
         severity: Severity::Info,
         lang: None,
         clauses,
@@ -249,7 +215,7 @@ fn disclosure_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut V
         }
         if present.is_empty() {
             out.push(Finding {
-                kind: "disclosure_missing".into(),
+                kind: FindingKind::DisclosureMissing,
                 severity: item.severity,
                 lang: (absent.len() == 1).then(|| absent[0]),
                 clauses: vec![],
@@ -268,14 +234,18 @@ fn disclosure_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut V
                 .collect();
             evidence.extend(absent.iter().map(|&l| searched(item, l)));
             out.push(Finding {
-                kind: "disclosure_one_language".into(),
+                kind: FindingKind::DisclosureOneLanguage,
                 severity: item.severity,
                 lang: Some(absent[0]),
-                clauses: cov.mentions.iter().map(|m| m.clause.clone()).collect(),
+                clauses: cov
+                    .mentions
+                    .iter()
+                    .map(|m| ClauseRef::local(&m.clause))
+                    .collect(),
                 message: format!(
                     "{} is disclosed in the {} version only ({} {})",
                     label(item),
-                    name(present[0]),
+                    present[0].name(),
                     present[0].code(),
                     cov.cites(present[0]).join(", ")
                 ),
@@ -286,13 +256,13 @@ fn disclosure_findings(doc: &Doc, legal: &Legal, rules: &LegalRules, out: &mut V
 }
 
 fn flag_finding(doc: &Doc, f: &Flag, rules: &LegalRules) -> Finding {
-    let severity = match f.kind.as_str() {
-        "foreign_law" => rules
+    let severity = match f.kind {
+        FindingKind::ForeignLaw => rules
             .foreign_law
             .iter()
             .find(|i| i.id == f.rule)
             .map(|i| i.severity),
-        "wrong_law_citation" => rules
+        FindingKind::WrongLawCitation => rules
             .citations
             .iter()
             .find(|c| c.id == f.rule)
@@ -309,28 +279,28 @@ fn flag_finding(doc: &Doc, f: &Flag, rules: &LegalRules) -> Finding {
         .by_id
         .get(f.clause.as_str())
         .map_or(f.clause.as_str(), |c| c.cite());
-    let message = match f.kind.as_str() {
-        "foreign_law" => format!(
+    let message = match f.kind {
+        FindingKind::ForeignLaw => format!(
             "{} clause {} cites {}: «{}»",
-            name(f.lang),
+            f.lang.name(),
             cite,
             f.detail,
             f.hit.words.join(" ")
         ),
-        "wrong_law_citation" => format!("{} clause {}: {}", name(f.lang), cite, f.detail),
+        FindingKind::WrongLawCitation => format!("{} clause {}: {}", f.lang.name(), cite, f.detail),
         _ => format!(
             "{} clause {} (`{}`): {}",
-            name(f.lang),
+            f.lang.name(),
             cite,
             f.rule,
             f.detail
         ),
     };
     Finding {
-        kind: f.kind.clone(),
+        kind: f.kind,
         severity,
         lang: Some(f.lang),
-        clauses: vec![f.clause.clone()],
+        clauses: vec![ClauseRef::local(&f.clause)],
         message,
         evidence: doc.evidence(&f.clause, Some(&f.hit)).into_iter().collect(),
     }
@@ -416,43 +386,18 @@ mod tests {
     }
 
     #[test]
-    fn quotes_show_the_hit() {
-        let text = format!("{} уничтожение {}", "а".repeat(200), "б".repeat(200));
-        let start = text.find("уничтожение").unwrap();
-        let q = quote_around(
-            &text,
-            &Hit {
-                start,
-                end: start + 22,
-                words: vec![],
-            },
-        );
-        assert!(
-            q.starts_with('…') && q.ends_with('…') && q.contains("уничтожение"),
-            "{q}"
-        );
-        assert_eq!(
-            quote_around(
-                "кыска",
-                &Hit {
-                    start: 0,
-                    end: 2,
-                    words: vec![]
-                }
-            ),
-            "кыска"
-        );
-    }
-
-    #[test]
     fn absences_quote_the_rights_list_and_what_was_searched() {
         let rules = LegalRules::builtin();
         let clauses = policy();
-        let legal = crate::extract::provisions::analyze(&clauses, &rules);
+        let legal = crate::extract::provisions::analyze(
+            &clauses,
+            &crate::extract::clause_entities(&clauses),
+            &rules,
+        );
         let f = findings(&clauses, &legal, &[Lang::Kk, Lang::Ru], &rules);
         let change = f
             .iter()
-            .find(|f| f.kind == "right_missing" && f.message.contains("`change`"))
+            .find(|f| f.kind == FindingKind::RightMissing && f.message.contains("`change`"))
             .unwrap();
         assert_eq!(change.severity, Severity::High);
         assert_eq!(change.clauses, vec!["kk:7.1", "ru:7.1"]);
@@ -464,20 +409,26 @@ mod tests {
         let searched: Vec<&Evidence> = change
             .evidence
             .iter()
-            .filter(|e| e.clause.is_none())
+            .filter(|e| e.clauses.is_empty())
             .collect();
         assert_eq!(searched.len(), 2);
         assert!(
-            searched[1].quote.starts_with("searched: изменени"),
+            searched[1].marked().starts_with("searched: изменени"),
             "{}",
-            searched[1].quote
+            searched[1].marked()
         );
         // Withdrawal is granted in Russian only, and restricted there.
-        let one = f.iter().find(|f| f.kind == "right_one_language").unwrap();
+        let one = f
+            .iter()
+            .find(|f| f.kind == FindingKind::RightOneLanguage)
+            .unwrap();
         assert!(one.message.contains("`withdraw_consent`"));
         assert_eq!(one.lang, Some(Lang::Kk));
         assert_eq!(one.clauses, vec!["ru:7.1-b2"]);
-        let r = f.iter().find(|f| f.kind == "right_restricted").unwrap();
+        let r = f
+            .iter()
+            .find(|f| f.kind == FindingKind::RightRestricted)
+            .unwrap();
         assert_eq!(r.severity, Severity::Info);
         assert!(
             r.message.contains("при условии выполнения"),
@@ -487,12 +438,12 @@ mod tests {
         // `other` is missing too, with its own (low) severity.
         let other = f
             .iter()
-            .find(|f| f.kind == "right_missing" && f.message.contains("`other`"))
+            .find(|f| f.kind == FindingKind::RightMissing && f.message.contains("`other`"))
             .unwrap();
         assert_eq!(other.severity, Severity::Low);
         assert!(
             f.iter()
-                .any(|f| f.kind == "disclosure_missing" && f.evidence.len() == 2)
+                .any(|f| f.kind == FindingKind::DisclosureMissing && f.evidence.len() == 2)
         );
     }
 
@@ -503,9 +454,13 @@ mod tests {
             .into_iter()
             .filter(|c| c.lang == Lang::Kk)
             .collect();
-        let legal = crate::extract::provisions::analyze(&clauses, &rules);
+        let legal = crate::extract::provisions::analyze(
+            &clauses,
+            &crate::extract::clause_entities(&clauses),
+            &rules,
+        );
         let f = findings(&clauses, &legal, &[Lang::Kk], &rules);
-        assert!(!f.iter().any(|f| f.kind.ends_with("_one_language")));
+        assert!(!f.iter().any(|f| f.kind.name().ends_with("_one_language")));
         let change = f.iter().find(|f| f.message.contains("`change`")).unwrap();
         assert_eq!(change.lang, Some(Lang::Kk));
         assert!(change.message.contains("the Kazakh version"));

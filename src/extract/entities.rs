@@ -18,7 +18,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Entity, EntityKind, is_letter, is_letter_or_digit};
+use crate::model::{Entity, EntityKind};
+use crate::tokens::{is_letter, is_letter_or_digit};
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("email regex")

@@ -16,3 +16,48 @@ mod numwords;
 pub mod provisions;
 
 pub use entities::{company, entities};
+
+use crate::model::{Clause, Entity, Legal};
+use crate::rules::legal::LegalRules;
+
+/// What extraction found in one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The organisation's name, from the document's opening.
+    pub company: Option<String>,
+    /// Entities of each clause's body (the text after its label), with byte
+    /// ranges into the clause's `text`; indexed like the clauses.
+    pub entities: Vec<Vec<Entity>>,
+    /// Topics, rights, disclosures and flagged passages.
+    pub provisions: Legal,
+}
+
+/// The entities of one clause's body, with byte ranges into its `text`. The
+/// label («3.2.», «а)») is left out: it is structure, not content.
+pub fn of_clause(c: &Clause) -> Vec<Entity> {
+    let body = c.body();
+    let offset = c.text.len() - body.len();
+    let mut found = entities(body);
+    for e in &mut found {
+        e.start += offset;
+        e.end += offset;
+    }
+    found
+}
+
+/// The entities of every clause, indexed like `clauses`.
+pub fn clause_entities(clauses: &[Clause]) -> Vec<Vec<Entity>> {
+    clauses.iter().map(of_clause).collect()
+}
+
+/// Extract everything later stages read, once: the company from `text`
+/// (the document's decoded source), entities and provisions per clause.
+pub fn extract(text: &str, clauses: &[Clause], rules: &LegalRules) -> Extraction {
+    let entities = clause_entities(clauses);
+    let provisions = provisions::analyze(clauses, &entities, rules);
+    Extraction {
+        company: company(text),
+        entities,
+        provisions,
+    }
+}

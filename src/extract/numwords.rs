@@ -130,7 +130,7 @@ pub fn parse(text: &str) -> Option<(u64, usize)> {
         let start = pos + skipped;
         let word_len = text[start..]
             .char_indices()
-            .find(|(_, c)| !crate::model::is_letter(*c))
+            .find(|(_, c)| !crate::tokens::is_letter(*c))
             .map_or(text.len() - start, |(i, _)| i);
         if word_len == 0 {
             break;

@@ -35,10 +35,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract;
 use crate::model::{
-    Clause, ClauseKind, Coverage, Entity, EntityKind, Flag, Hit, Lang, Legal, Mention, Presence,
-    TopicHit,
+    Clause, ClauseKind, Coverage, Entity, EntityKind, FindingKind, Flag, Hit, Lang, Legal, Mention,
+    Presence, TopicHit,
 };
 use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Slot, Stem};
 
@@ -62,7 +61,7 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        if crate::model::is_letter_or_digit(ch) && i < text.len() {
+        if crate::tokens::is_letter_or_digit(ch) && i < text.len() {
             if start.is_none() {
                 if stop_then_space {
                     sentence += 1;
@@ -84,7 +83,7 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
         // «г. Алматы», «ул. Абая»: an abbreviation's dot ends no sentence.
         let abbreviation = ch == '.'
             && out.last().is_some_and(|w: &Word| {
-                w.end == i && crate::streams::is_abbreviation(&text[w.start..w.end])
+                w.end == i && crate::tokens::is_abbreviation(&text[w.start..w.end])
             });
         if matches!(ch, '.' | ';' | '!' | '?') && !abbreviation {
             stop = true;
@@ -205,7 +204,7 @@ fn item_matches(item: &Item, lang: Lang, words: &[Word]) -> Vec<Match> {
 struct Read<'a> {
     clause: &'a Clause,
     words: Vec<Word>,
-    entities: Vec<Entity>,
+    entities: &'a [Entity],
     agents: Vec<Match>,
     operators: Vec<Match>,
     conditions: Vec<Match>,
@@ -215,11 +214,11 @@ struct Read<'a> {
 }
 
 impl<'a> Read<'a> {
-    fn new(clause: &'a Clause, rules: &LegalRules) -> Read<'a> {
+    fn new(clause: &'a Clause, entities: &'a [Entity], rules: &LegalRules) -> Read<'a> {
         let words = words(&clause.text, &rules.folding);
         let mut r = Read {
             clause,
-            entities: extract::entities(&clause.text),
+            entities,
             agents: find_all(rules.agents.get(clause.lang), &words),
             operators: find_all(rules.operators.get(clause.lang), &words),
             conditions: find_all(rules.conditions.get(clause.lang), &words),
@@ -540,7 +539,7 @@ fn disclosures(
                     flags.push((
                         idx,
                         Flag {
-                            kind: "obligation_misstated".into(),
+                            kind: FindingKind::ObligationMisstated,
                             rule: item.id.clone(),
                             lang,
                             clause: m.clause.clone(),
@@ -668,7 +667,7 @@ fn foreign(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>) {
                 flags.push((
                     i,
                     Flag {
-                        kind: "foreign_law".into(),
+                        kind: FindingKind::ForeignLaw,
                         rule: item.id.clone(),
                         lang,
                         clause: r.clause.id.clone(),
@@ -784,7 +783,7 @@ fn citations(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>)
             flags.push((
                 i,
                 Flag {
-                    kind: "wrong_law_citation".into(),
+                    kind: FindingKind::WrongLawCitation,
                     rule: law.id.clone(),
                     lang: r.clause.lang,
                     clause: r.clause.id.clone(),
@@ -842,8 +841,12 @@ fn titles_in(law: &LawCitation, lang: Lang, q: &str, folding: &Folding) -> Optio
 }
 
 /// Read every clause of a document with the legal rules.
-pub fn analyze(clauses: &[Clause], rules: &LegalRules) -> Legal {
-    let reads: Vec<Read> = clauses.iter().map(|c| Read::new(c, rules)).collect();
+pub fn analyze(clauses: &[Clause], entities: &[Vec<Entity>], rules: &LegalRules) -> Legal {
+    let reads: Vec<Read> = clauses
+        .iter()
+        .zip(entities)
+        .map(|(c, e)| Read::new(c, e, rules))
+        .collect();
     let st = structure(clauses);
     let own_grant: Vec<bool> = reads.iter().map(|r| grants(rules, r)).collect();
     let context: Vec<bool> = (0..reads.len())
@@ -857,7 +860,7 @@ pub fn analyze(clauses: &[Clause], rules: &LegalRules) -> Legal {
     citations(rules, &reads, &mut flags);
     flags.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| a.1.kind.cmp(&b.1.kind))
+            .then_with(|| a.1.kind.name().cmp(b.1.kind.name()))
             .then_with(|| a.1.rule.cmp(&b.1.rule))
     });
     let rights_at: Vec<bool> = (0..reads.len())
@@ -1045,7 +1048,7 @@ mod tests {
                 ),
             ],
         );
-        let legal = analyze(&c, &rules());
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["7.1"]);
         let w = right(&legal, "withdraw_consent");
         assert_eq!(cites(w, Lang::Ru), ["7.1"]);
@@ -1084,7 +1087,7 @@ mod tests {
                 ),
             ],
         );
-        let legal = analyze(&c, &rules());
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(cites(right(&legal, "destroy"), Lang::Kk), ["3.1"]);
     }
 
@@ -1123,7 +1126,7 @@ mod tests {
                 ),
             ],
         );
-        let legal = analyze(&c, &rules());
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(topic_ids(&legal, 0), ["purposes"]);
         assert_eq!(topic_ids(&legal, 1), ["purposes"]);
         assert_eq!(topic_ids(&legal, 2), ["purposes"]);
@@ -1169,14 +1172,14 @@ mod tests {
                 ),
             ],
         );
-        let legal = analyze(&c, &rules());
-        let flags: Vec<(&str, &str, &str)> = legal
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let flags: Vec<(FindingKind, &str, &str)> = legal
             .flags
             .iter()
-            .map(|f| (f.kind.as_str(), f.clause.as_str(), f.detail.as_str()))
+            .map(|f| (f.kind, f.clause.as_str(), f.detail.as_str()))
             .collect();
         assert_eq!(flags.len(), 3, "{flags:?}");
-        assert_eq!(flags[0].0, "wrong_law_citation");
+        assert_eq!(flags[0].0, FindingKind::WrongLawCitation);
         assert_eq!(flags[0].1, "kk:1.1");
         assert!(
             flags[0].2.contains("number 4-V instead of 94-V"),
@@ -1185,8 +1188,14 @@ mod tests {
         );
         // The amendment date (2020) is not a wrong date; 2012 is.
         assert!(!flags[0].2.contains("date"));
-        assert_eq!((flags[1].0, flags[1].1), ("wrong_law_citation", "kk:1.3"));
+        assert_eq!(
+            (flags[1].0, flags[1].1),
+            (FindingKind::WrongLawCitation, "kk:1.3")
+        );
         assert!(flags[1].2.contains("date 2012-05-21 instead of 2013-05-21"));
-        assert_eq!((flags[2].0, flags[2].1), ("foreign_law", "kk:1.4"));
+        assert_eq!(
+            (flags[2].0, flags[2].1),
+            (FindingKind::ForeignLaw, "kk:1.4")
+        );
     }
 }

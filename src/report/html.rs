@@ -9,7 +9,6 @@
 //! from string literals ([`Page::raw`] takes `&'static str`). A policy
 //! containing `<script>` shows it as text.
 
-use crate::check::parity::parse_marks;
 use crate::model::{Document, Finding, Severity};
 use crate::report::json::side_text;
 use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
@@ -99,7 +98,7 @@ fn finding(page: &mut Page, f: &Finding) {
     page.raw("\">");
     page.text(f.severity.name());
     page.raw("</span> <code>");
-    page.text(&f.kind);
+    page.text(f.kind.name());
     page.raw("</code> ");
     page.text(&f.message);
     if !f.evidence.is_empty() {
@@ -108,10 +107,9 @@ fn finding(page: &mut Page, f: &Finding) {
             page.raw("<li>");
             page.text(e.lang.code());
             page.raw(" ");
-            page.text(e.clause.as_deref().unwrap_or(""));
+            page.text(&e.clause_label().unwrap_or_default());
             page.raw(": <q>");
-            let (plain, marks) = parse_marks(&e.quote);
-            page.marked(&plain, &marks, "find");
+            page.marked(&e.text, &e.marks, "find");
             page.raw("</q></li>");
         }
         page.raw("</ul>");

@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use crate::corpus::{Audit, DocSummary};
 use crate::model::{
-    Clause, Coverage, Document, Dropped, Finding, Flag, Lang, Legal, Presence, Severity, Span,
-    TopicHit,
+    Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
+    Severity, Span, TopicHit,
 };
 
 /// Version of the JSON layout; bumped on any incompatible change.
@@ -80,6 +80,45 @@ pub fn legal_out(legal: &Legal) -> LegalOut<'_> {
     }
 }
 
+/// A finding as the contract writes it: its clauses as id strings, each
+/// piece of evidence with one clause label and its marks as `[[…]]`.
+#[derive(Serialize)]
+pub struct FindingOut<'a> {
+    pub kind: FindingKind,
+    pub severity: Severity,
+    pub lang: Option<Lang>,
+    pub clauses: Vec<String>,
+    pub message: &'a str,
+    pub evidence: Vec<EvidenceOut>,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceOut {
+    pub lang: Lang,
+    pub clause: Option<String>,
+    pub quote: String,
+}
+
+/// The wire form of a finding.
+pub fn finding_out(f: &Finding) -> FindingOut<'_> {
+    FindingOut {
+        kind: f.kind,
+        severity: f.severity,
+        lang: f.lang,
+        clauses: f.clauses.iter().map(ToString::to_string).collect(),
+        message: &f.message,
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| EvidenceOut {
+                lang: e.lang,
+                clause: e.clause_label(),
+                quote: e.marked(),
+            })
+            .collect(),
+    }
+}
+
 #[derive(Serialize)]
 pub struct DocumentOut<'a> {
     pub qostil: &'static str,
@@ -87,7 +126,7 @@ pub struct DocumentOut<'a> {
     pub document: DocumentHead<'a>,
     pub clauses: Vec<ClauseOut<'a>>,
     pub pairs: Vec<PairOut<'a>>,
-    pub findings: Vec<&'a Finding>,
+    pub findings: Vec<FindingOut<'a>>,
     pub dropped: &'a [Dropped],
     pub legal: LegalOut<'a>,
 }
@@ -105,7 +144,7 @@ pub struct CheckOut<'a> {
     pub qostil: &'static str,
     pub schema: u32,
     pub document: DocumentHead<'a>,
-    pub findings: Vec<&'a Finding>,
+    pub findings: Vec<FindingOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -200,8 +239,12 @@ fn ids<'a>(doc: &'a Document, idx: &[usize]) -> Vec<&'a str> {
     idx.iter().map(|&i| doc.clauses[i].id.as_str()).collect()
 }
 
-fn filtered(doc: &Document, min: Severity) -> Vec<&Finding> {
-    doc.findings.iter().filter(|f| f.severity >= min).collect()
+fn filtered(doc: &Document, min: Severity) -> Vec<FindingOut<'_>> {
+    doc.findings
+        .iter()
+        .filter(|f| f.severity >= min)
+        .map(finding_out)
+        .collect()
 }
 
 fn to_string<T: Serialize>(value: &T) -> String {
@@ -400,7 +443,7 @@ struct AuditDoc<'a> {
     website: Option<&'a str>,
     aligned_pairs: usize,
     findings_by_kind: BTreeMap<&'a str, usize>,
-    findings: Vec<&'a Finding>,
+    findings: Vec<FindingOut<'a>>,
     coverage: CoverageOut<'a>,
 }
 
@@ -419,7 +462,7 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
             let findings = filtered(&d.doc, min);
             let mut by_kind = BTreeMap::new();
             for f in &findings {
-                *by_kind.entry(f.kind.as_str()).or_insert(0) += 1;
+                *by_kind.entry(f.kind.name()).or_insert(0) += 1;
             }
             AuditDoc {
                 head: head(&d.doc),

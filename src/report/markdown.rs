@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::check::quote;
+use crate::tokens::clip;
+
+/// A quote in a Markdown list is cut to this many characters.
+const QUOTE: usize = 160;
 use crate::corpus::Audit;
 use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
@@ -106,7 +109,13 @@ fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
         [first, second, .., last] if f.clauses.len() > 4 => {
             format!(" ({first}, {second} … {last}: {} clauses)", f.clauses.len())
         }
-        all => format!(" ({})", all.join(", ")),
+        all => format!(
+            " ({})",
+            all.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     let _ = writeln!(
         out,
@@ -121,8 +130,8 @@ fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
             out,
             "  - {} {}: «{}»",
             e.lang.code(),
-            e.clause.as_deref().unwrap_or(""),
-            cell(&quote(&e.quote))
+            e.clause_label().unwrap_or_default(),
+            cell(&clip(&e.marked(), QUOTE))
         );
     }
 }
@@ -372,7 +381,7 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
         let mut by_kind: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
         for f in doc.findings.iter().filter(|f| f.severity >= min) {
             *by_kind
-                .entry(f.kind.as_str())
+                .entry(f.kind.name())
                 .or_default()
                 .entry(f.severity.name())
                 .or_default() += 1;

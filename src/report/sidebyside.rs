@@ -24,7 +24,7 @@ pub fn findings_by_pair(doc: &Document) -> (Vec<Vec<&Finding>>, Vec<&Finding>) {
         }
     }
     for f in &doc.findings {
-        match f.clauses.first().and_then(|id| pair_of.get(id.as_str())) {
+        match f.clauses.first().and_then(|id| pair_of.get(id.id.as_str())) {
             Some(&pi) => per_pair[pi].push(f),
             None => whole.push(f),
         }

@@ -28,8 +28,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::lang::is_cyrillic;
 use crate::model::{ClauseKind, EntityKind, Lang, Severity};
+use crate::tokens::is_cyrillic;
 
 /// The legal rules shipped with qostil.
 pub const RULES: &str = include_str!("../../data/rules.json");

@@ -19,20 +19,20 @@
 
 use std::collections::BTreeMap;
 
-use super::{PairView, Side, show};
-use crate::extract;
-use crate::model::{Entity, EntityKind, Finding, Lang, Severity};
+use super::{PairView, Side};
+use crate::check::evidence::show;
+use crate::model::{Entity, EntityKind, Finding, FindingKind, Lang, Severity};
 
 /// The comparison category of an entity kind.
-fn category(kind: EntityKind) -> &'static str {
+fn category(kind: EntityKind) -> FindingKind {
     match kind {
         EntityKind::Number | EntityKind::Percent | EntityKind::Duration | EntityKind::Amount => {
-            "figure_mismatch"
+            FindingKind::FigureMismatch
         }
-        EntityKind::Date => "date_mismatch",
-        EntityKind::Email | EntityKind::Url | EntityKind::Phone => "contact_mismatch",
-        EntityKind::Law | EntityKind::Reference => "law_reference_mismatch",
-        EntityKind::Latin | EntityKind::Identifier => "name_mismatch",
+        EntityKind::Date => FindingKind::DateMismatch,
+        EntityKind::Email | EntityKind::Url | EntityKind::Phone => FindingKind::ContactMismatch,
+        EntityKind::Law | EntityKind::Reference => FindingKind::LawReferenceMismatch,
+        EntityKind::Latin | EntityKind::Identifier => FindingKind::NameMismatch,
     }
 }
 
@@ -150,8 +150,13 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
     let mut out = Vec::new();
     for &(a, b) in &side.bodies {
         let body = &side.text[a..b];
-        for e in extract::entities(body) {
-            if label_residue(body, &e) {
+        for e in side.entities.iter().filter(|e| e.start >= a && e.end <= b) {
+            let local = Entity {
+                start: e.start - a,
+                end: e.end - a,
+                ..e.clone()
+            };
+            if label_residue(body, &local) {
                 continue;
             }
             // Two-letter Latin tokens («IP», «ID») are too common to compare.
@@ -160,9 +165,9 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
             }
             out.push(Located {
                 kind: e.kind,
-                value: e.value,
-                start: a + e.start,
-                end: a + e.end,
+                value: e.value.clone(),
+                start: e.start,
+                end: e.end,
             });
         }
         if let Some(name) = company {
@@ -181,6 +186,31 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
     }
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// The compared entities of both sides of one pair.
+#[derive(Debug, Clone)]
+pub struct Sides {
+    kk: Vec<Located>,
+    ru: Vec<Located>,
+}
+
+impl Sides {
+    fn side(&self, lang: Lang) -> &[Located] {
+        if lang == Lang::Ru { &self.ru } else { &self.kk }
+    }
+}
+
+/// The compared entities of every pair, once: `company` is the
+/// organisation's name, compared like a name.
+pub fn locate(views: &[PairView], company: Option<&str>) -> Vec<Sides> {
+    views
+        .iter()
+        .map(|v| Sides {
+            kk: located(&v.kk, company),
+            ru: located(&v.ru, company),
+        })
+        .collect()
 }
 
 /// How a unit reads in a message.
@@ -203,15 +233,15 @@ fn unit_name(u: &str) -> &str {
 /// after is an alignment shift (preamble lines paired a step or two off),
 /// not a translation defect, and is not reported. `company` is the
 /// organisation's name, compared like a name.
-pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<(usize, Finding)>) {
+pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usize, Finding)>) {
     let v = &views[i];
-    let mut kk = located(&v.kk, company);
-    let mut ru = located(&v.ru, company);
-    let near = |lang: Lang| -> Vec<(&'static str, String)> {
+    let mut kk = located[i].kk.clone();
+    let mut ru = located[i].ru.clone();
+    let near = |lang: Lang| -> Vec<(FindingKind, String)> {
         [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
             .into_iter()
-            .filter_map(|n| views.get(n))
-            .flat_map(|n| located(n.side(lang), company))
+            .filter_map(|n| located.get(n))
+            .flat_map(|n| n.side(lang))
             .map(|e| (category(e.kind), e.key()))
             .collect()
     };
@@ -226,7 +256,7 @@ pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<
             .collect()
     };
     let (kk_lonely, ru_lonely) = (unmatched_in(&kk, &ru), unmatched_in(&ru, &kk));
-    let shifted = |e: &Located, near: &[(&'static str, String)]| {
+    let shifted = |e: &Located, near: &[(FindingKind, String)]| {
         near.iter()
             .any(|(c, k)| *c == category(e.kind) && *k == e.key())
     };
@@ -244,7 +274,7 @@ pub fn check(views: &[PairView], i: usize, company: Option<&str>, out: &mut Vec<
         .collect();
     // category → (kk unmatched, ru unmatched, unit conflicts)
     type Diff = (Vec<usize>, Vec<usize>, Vec<(usize, usize)>);
-    let mut diffs: BTreeMap<&'static str, Diff> = BTreeMap::new();
+    let mut diffs: BTreeMap<FindingKind, Diff> = BTreeMap::new();
     // Match by (category, key), in text order.
     let mut ru_used = vec![false; ru.len()];
     let mut kk_unmatched = Vec::new();
@@ -348,7 +378,8 @@ mod tests {
             },
         );
         let mut out = Vec::new();
-        check(&[v], 0, Some("Мысал"), &mut out);
+        let views = [v];
+        check(&views, &locate(&views, Some("Мысал")), 0, &mut out);
         out.into_iter().map(|(_, f)| f).collect()
     }
 
@@ -384,32 +415,32 @@ mod tests {
     fn differences_are_found_and_marked() {
         let f = run("30 (отыз) күн ішінде", "в течение 31 дня");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].kind, "figure_mismatch");
+        assert_eq!(f[0].kind, FindingKind::FigureMismatch);
         assert_eq!(f[0].severity, Severity::High);
         assert!(
-            f[0].evidence[0].quote.contains("[[30 (отыз) күн]]"),
+            f[0].evidence[0].marked().contains("[[30 (отыз) күн]]"),
             "{f:?}"
         );
-        assert!(f[0].evidence[1].quote.contains("[[31 дня]]"), "{f:?}");
+        assert!(f[0].evidence[1].marked().contains("[[31 дня]]"), "{f:?}");
         let f = run("15 жұмыс күні", "15 календарных дней");
-        assert_eq!(f[0].kind, "figure_mismatch");
+        assert_eq!(f[0].kind, FindingKind::FigureMismatch);
         assert!(f[0].message.contains("working days"), "{}", f[0].message);
         let f = run("info@a.kz", "info@b.kz");
-        assert_eq!(f[0].kind, "contact_mismatch");
+        assert_eq!(f[0].kind, FindingKind::ContactMismatch);
         assert_eq!(f[0].lang, None);
         let f = run("Заң", "в пункте 1 настоящей Политики");
-        assert_eq!(f[0].kind, "law_reference_mismatch");
+        assert_eq!(f[0].kind, FindingKind::LawReferenceMismatch);
         assert_eq!(f[0].lang, Some(Lang::Kk));
         let f = run("2025 жылғы 20 қаңтар", "20 января 2024 г.");
-        assert_eq!(f[0].kind, "date_mismatch");
+        assert_eq!(f[0].kind, FindingKind::DateMismatch);
         let f = run("ЖСН 123456789012", "ИИН 123456789013");
-        assert_eq!(f[0].kind, "name_mismatch");
+        assert_eq!(f[0].kind, FindingKind::NameMismatch);
         let f = run(
             "«Мысал» МҚҰ» ЖШС деректерді өңдейді",
             "МФО обрабатывает данные",
         );
-        assert_eq!(f[0].kind, "name_mismatch");
-        assert!(f[0].evidence[0].quote.contains("«[[Мысал]]»"), "{f:?}");
+        assert_eq!(f[0].kind, FindingKind::NameMismatch);
+        assert!(f[0].evidence[0].marked().contains("«[[Мысал]]»"), "{f:?}");
         assert_eq!(run("«Мысал» МҚҰ» ЖШС", "ТОО «МФО «МЫСАЛ»"), vec![]);
         assert_eq!(find_ci("İ «мысал» Мысалы", "МЫСАЛ"), vec![(5, 15)]);
         // A doubled label is not a figure of the text.

@@ -15,10 +15,11 @@
 //!
 //! Invariant: the marked run is exactly the foreign words found.
 
-use super::{PairView, marked_quote};
+use super::PairView;
+use crate::check::evidence;
 use crate::lang;
-use crate::lang::is_cyrillic;
-use crate::model::{Clause, Evidence, Finding, Lang, Pair, Severity};
+use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, Pair, Severity};
+use crate::tokens::is_cyrillic;
 
 /// A foreign run needs at least this many Cyrillic words…
 pub const MIN_WORDS: usize = 3;
@@ -122,7 +123,7 @@ pub fn untranslated(text: &str, lang: Lang) -> Option<(usize, usize, bool)> {
 }
 
 fn language_name(lang: Lang) -> &'static str {
-    crate::check::name(lang)
+    lang.name()
 }
 
 /// Foreign text inside each clause of each stream.
@@ -137,7 +138,7 @@ pub fn check_streams(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usiz
         let other = c.lang.counterpart();
         let (kind, severity, message) = if whole {
             (
-                "untranslated_clause",
+                FindingKind::UntranslatedClause,
                 Severity::High,
                 format!(
                     "{} clause {} is written in {}: it was left untranslated",
@@ -148,30 +149,26 @@ pub fn check_streams(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usiz
             )
         } else {
             (
-                "untranslated_text",
+                FindingKind::UntranslatedText,
                 Severity::Medium,
                 format!(
                     "{} clause {} contains {} text: «{}»",
                     language_name(c.lang),
                     c.cite(),
                     language_name(other),
-                    super::show(&c.text[a..b])
+                    crate::check::evidence::show(&c.text[a..b])
                 ),
             )
         };
         out.push((
             idx,
             Finding {
-                kind: kind.into(),
+                kind,
                 severity,
                 lang: Some(c.lang),
-                clauses: vec![c.id.clone()],
+                clauses: vec![ClauseRef::local(&c.id)],
                 message,
-                evidence: vec![Evidence {
-                    lang: c.lang,
-                    clause: Some(c.id.clone()),
-                    quote: marked_quote(&c.text, &[(a, b)]),
-                }],
+                evidence: vec![evidence::clause(c, &[(a, b)])],
             },
         ));
     }
@@ -222,7 +219,7 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
             Lang::Kk
         };
         out.push(v.finding(
-            "untranslated_clause",
+            FindingKind::UntranslatedClause,
             Severity::High,
             Some(lang),
             format!(
@@ -268,10 +265,10 @@ pub fn check_duplicates(clauses: &[Clause], pairs: &[Pair], out: &mut Vec<(usize
         out.push((
             lonely,
             Finding {
-                kind: "untranslated_clause".into(),
+                kind: FindingKind::UntranslatedClause,
                 severity: Severity::High,
                 lang: Some(c.lang.counterpart()),
-                clauses: vec![first.id.clone(), second.id.clone()],
+                clauses: vec![ClauseRef::local(&first.id), ClauseRef::local(&second.id)],
                 message: format!(
                     "{} clause {} has no counterpart and repeats {}: the {} version seems to have been left in {}",
                     language_name(c.lang),
@@ -281,16 +278,8 @@ pub fn check_duplicates(clauses: &[Clause], pairs: &[Pair], out: &mut Vec<(usize
                     language_name(c.lang)
                 ),
                 evidence: vec![
-                    Evidence {
-                        lang: first.lang,
-                        clause: Some(first.id.clone()),
-                        quote: marked_quote(&first.text, &[]),
-                    },
-                    Evidence {
-                        lang: second.lang,
-                        clause: Some(second.id.clone()),
-                        quote: marked_quote(&second.text, &[]),
-                    },
+                    crate::check::evidence::clause(first, &[]),
+                    crate::check::evidence::clause(second, &[]),
                 ],
             },
         ));
@@ -363,7 +352,7 @@ mod tests {
         let mut out = Vec::new();
         check_duplicates(&clauses, &pairs, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].1.kind, "untranslated_clause");
+        assert_eq!(out[0].1.kind, FindingKind::UntranslatedClause);
         assert_eq!(out[0].1.lang, Some(Lang::Kk));
         assert_eq!(out[0].1.clauses, vec!["ru:p1", "ru:p2"]);
         // The same text on both sides of a pair.
@@ -371,7 +360,7 @@ mod tests {
         let v = PairView::new(&clauses, &pairs[0]);
         let mut out = Vec::new();
         check_pair(&v, &mut out);
-        assert_eq!(out[0].1.kind, "untranslated_clause");
+        assert_eq!(out[0].1.kind, FindingKind::UntranslatedClause);
         assert_eq!(out[0].1.lang, Some(Lang::Kk));
     }
 

@@ -20,10 +20,10 @@
 
 use std::collections::BTreeMap;
 
-use super::marked_quote;
-use crate::lang::is_cyrillic;
-use crate::model::{Clause, Evidence, Finding, Lang, Severity};
+use crate::check::evidence;
+use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, Severity};
 use crate::rules::Lexicon;
+use crate::tokens::is_cyrillic;
 
 /// At most this many letters are restored in one word.
 pub const MAX_EDITS: usize = 2;
@@ -264,11 +264,11 @@ pub fn correct(word: &str, lexicon: &Lexicon) -> Option<String> {
 fn finding(
     idx: usize,
     c: &Clause,
-    kind: &str,
+    kind: FindingKind,
     marks: &[(usize, usize)],
     fixes: &[String],
 ) -> (usize, Finding) {
-    let what = if kind == "mixed_script" {
+    let what = if kind == FindingKind::MixedScript {
         "mixes Latin and Cyrillic letters in"
     } else {
         "spells with Russian letters for Kazakh ones"
@@ -276,22 +276,18 @@ fn finding(
     (
         idx,
         Finding {
-            kind: kind.into(),
+            kind,
             severity: Severity::Low,
             lang: Some(c.lang),
-            clauses: vec![c.id.clone()],
+            clauses: vec![ClauseRef::local(&c.id)],
             message: format!(
                 "{} clause {} {}: {}",
-                crate::check::name(c.lang),
+                c.lang.name(),
                 c.cite(),
                 what,
                 fixes.join(", ")
             ),
-            evidence: vec![Evidence {
-                lang: c.lang,
-                clause: Some(c.id.clone()),
-                quote: marked_quote(&c.text, marks),
-            }],
+            evidence: vec![crate::check::evidence::clause(c, marks)],
         },
     )
 }
@@ -315,10 +311,22 @@ pub fn check(clauses: &[Clause], lexicon: &Lexicon, out: &mut Vec<(usize, Findin
             }
         }
         if !mixed.0.is_empty() {
-            out.push(finding(idx, c, "mixed_script", &mixed.0, &mixed.1));
+            out.push(finding(
+                idx,
+                c,
+                FindingKind::MixedScript,
+                &mixed.0,
+                &mixed.1,
+            ));
         }
         if !spelt.0.is_empty() {
-            out.push(finding(idx, c, "kazakh_spelling", &spelt.0, &spelt.1));
+            out.push(finding(
+                idx,
+                c,
+                FindingKind::KazakhSpelling,
+                &spelt.0,
+                &spelt.1,
+            ));
         }
     }
 }
@@ -474,7 +482,7 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
                     Severity::Low,
                     format!(
                         "the {} text calls the organisation «{}» in {} place(s) beside «{}» elsewhere",
-                        crate::check::name(lang),
+                        lang.name(),
                         form.display,
                         count(fi),
                         suggestion
@@ -485,9 +493,9 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
                     Severity::Medium,
                     format!(
                         "the {} text calls the organisation «{}» where the {} text says «{}»",
-                        crate::check::name(lang),
+                        lang.name(),
                         form.display,
-                        crate::check::name(lang.counterpart()),
+                        lang.counterpart().name(),
                         NAME_FORMS
                             .iter()
                             .find(|f| f.lang == lang.counterpart() && f.canonical)
@@ -499,7 +507,7 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
                     Severity::Low,
                     format!(
                         "the {} text calls the organisation «{}»; the usual name is «{}»",
-                        crate::check::name(lang),
+                        lang.name(),
                         form.display,
                         suggestion
                     ),
@@ -510,16 +518,15 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
             out.push((
                 *first_idx,
                 Finding {
-                    kind: "inconsistent_name".into(),
+                    kind: FindingKind::InconsistentName,
                     severity,
                     lang: Some(lang),
-                    clauses: places.iter().map(|(i, _)| clauses[*i].id.clone()).collect(),
+                    clauses: places
+                        .iter()
+                        .map(|(i, _)| ClauseRef::local(&clauses[*i].id))
+                        .collect(),
                     message: format!("{why} → «{suggestion}»"),
-                    evidence: vec![Evidence {
-                        lang,
-                        clause: Some(first.id.clone()),
-                        quote: marked_quote(&first.text, first_ranges),
-                    }],
+                    evidence: vec![evidence::clause(first, first_ranges)],
                 },
             ));
         }
@@ -581,9 +588,9 @@ mod tests {
         check_names(&clauses, &[Lang::Kk, Lang::Ru], &mut out);
         assert_eq!(out.len(), 1);
         let f = &out[0].1;
-        assert_eq!(f.kind, "inconsistent_name");
+        assert_eq!(f.kind, FindingKind::InconsistentName);
         assert!(f.message.ends_with("→ «МҚҰ»"), "{}", f.message);
-        assert!(f.evidence[0].quote.contains("[[ШҚҰ]]"));
+        assert!(f.evidence[0].marked().contains("[[ШҚҰ]]"));
         let clauses = vec![
             clause("kk:1", "Шағын қаржы ұйымы деректерді өңдейді."),
             clause("ru:1", "МФО обрабатывает данные."),

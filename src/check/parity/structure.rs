@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{PairView, Side};
-use crate::model::{ClauseKind, Finding, Lang, Severity};
+use crate::model::{ClauseKind, Finding, FindingKind, Lang, Severity};
 
 /// Mean of ln((kk + 10) / (ru + 10)), kk and ru the body lengths in
 /// characters, over the 1-1 pairs of the three bilingual corpus files whose
@@ -72,14 +72,14 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
                 (Lang::Ru, Lang::Kk)
             };
             out.push(v.finding(
-                "length_mismatch",
+                FindingKind::LengthMismatch,
                 Severity::Low,
                 Some(shorter),
                 format!(
                     "the {} text is {:.1} times as long as the {} ({} vs {} characters): part of it may be untranslated or missing",
-                    crate::check::name(longer),
+                    longer.name(),
                     k.max(r) as f64 / k.min(r).max(1) as f64,
-                    crate::check::name(shorter),
+                    shorter.name(),
                     k.max(r),
                     k.min(r)
                 ),
@@ -104,13 +104,13 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
         });
         if body_kinds && bl >= 80 && bl >= 3 * hl {
             out.push(v.finding(
-                "heading_mismatch",
+                FindingKind::HeadingMismatch,
                 Severity::Low,
                 None,
                 format!(
                     "a {} heading is aligned with {} body text of {} characters: a heading or a clause is missing on one side",
-                    crate::check::name(h.lang),
-                    crate::check::name(body.lang),
+                    h.lang.name(),
+                    body.lang.name(),
                     bl
                 ),
                 &[],
@@ -208,7 +208,7 @@ pub fn check_lists(views: &[PairView], out: &mut Vec<(usize, Finding)>) {
         let ru_marks = lonely(run, Lang::Ru);
         let fewer = if k < r { Lang::Kk } else { Lang::Ru };
         out.push(whole.finding(
-            "list_item_mismatch",
+            FindingKind::ListItemMismatch,
             Severity::Medium,
             Some(fewer),
             format!(
@@ -266,8 +266,8 @@ mod tests {
         let views: Vec<PairView> = pairs.iter().map(|p| PairView::new(&clauses, p)).collect();
         check_lists(&views, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].1.kind, "list_item_mismatch");
-        assert!(out[0].1.evidence[0].quote.contains("[[• екі]]"));
+        assert_eq!(out[0].1.kind, FindingKind::ListItemMismatch);
+        assert!(out[0].1.evidence[0].marked().contains("[[• екі]]"));
     }
 
     #[test]
@@ -285,9 +285,9 @@ mod tests {
         for p in [pair(&[0], &[1]), pair(&[2], &[3])] {
             check_pair(&PairView::new(&clauses, &p), &mut out);
         }
-        let kinds: Vec<&str> = out.iter().map(|(_, f)| f.kind.as_str()).collect();
-        assert!(kinds.contains(&"heading_mismatch"), "{kinds:?}");
-        assert!(kinds.contains(&"length_mismatch"), "{kinds:?}");
+        let kinds: Vec<FindingKind> = out.iter().map(|(_, f)| f.kind).collect();
+        assert!(kinds.contains(&FindingKind::HeadingMismatch), "{kinds:?}");
+        assert!(kinds.contains(&FindingKind::LengthMismatch), "{kinds:?}");
         assert!(length_z(100, 100).abs() < 1.0);
     }
 }

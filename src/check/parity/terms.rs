@@ -19,8 +19,9 @@
 //!
 //! Invariant: every reported term occurrence is marked in its quote.
 
-use super::{PairView, Side, show};
-use crate::model::{Finding, Lang, Severity};
+use super::{PairView, Side};
+use crate::check::evidence::show;
+use crate::model::{Finding, FindingKind, Lang, Severity};
 use crate::rules::Glossary;
 
 /// A word of a side's text: lower-cased, with its byte range.
@@ -312,7 +313,7 @@ pub fn check(v: &PairView, glossary: &Glossary, out: &mut Vec<(usize, Finding)>)
         )
     };
     out.push(v.finding(
-        "term_mismatch",
+        FindingKind::TermMismatch,
         severity,
         lang,
         message,
@@ -358,8 +359,8 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Medium);
-        assert!(f[0].evidence[0].quote.contains("[[Сайт]]"));
-        assert!(f[0].evidence[1].quote.contains("[[Политика]]"));
+        assert!(f[0].evidence[0].marked().contains("[[Сайт]]"));
+        assert!(f[0].evidence[1].marked().contains("[[Политика]]"));
     }
 
     #[test]
@@ -371,10 +372,10 @@ mod tests {
             "Настоящая Политика может изменяться. Настоящая Политика вступает в силу с момента размещения на Сайте.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].evidence[0].quote.contains("Бұл [[Сайт]]"), "{f:?}");
+        assert!(f[0].evidence[0].marked().contains("Бұл [[Сайт]]"), "{f:?}");
         assert!(
             f[0].evidence[1]
-                .quote
+                .marked()
                 .starts_with("Настоящая [[Политика]] может"),
             "{f:?}"
         );
