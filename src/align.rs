@@ -54,10 +54,7 @@ impl Features {
 
 /// Lower-case words of a text (letters and digits).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    crate::tokens::lower_words(text)
 }
 
 /// Ids (indices into `glossary.terms`) of the concepts a text mentions in

@@ -40,6 +40,7 @@ use crate::model::{
     Presence, TopicHit,
 };
 use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Slot, Stem};
+use crate::tokens::{Class, is_abbreviation, tokens};
 
 /// A word of a clause, folded, with its byte range and sentence number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,44 +53,34 @@ pub struct Word {
 
 /// Cut text into folded words and number their sentences.
 pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out: Vec<Word> = Vec::new();
     let mut sentence = 0;
-    let mut start: Option<usize> = None;
-    let mut stop = false; // a sentence stop was seen since the last word
-    let mut stop_then_space = false;
-    for (i, ch) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if crate::tokens::is_letter_or_digit(ch) && i < text.len() {
-            if start.is_none() {
-                if stop_then_space {
-                    sentence += 1;
-                }
-                stop = false;
-                stop_then_space = false;
-                start = Some(i);
+    let mut prev_end = 0;
+    for (start, end) in tokens(text, Class::Word) {
+        // A stop (`.`, `;`, `!`, `?`) then white space between two words
+        // starts a sentence; «г. Алматы», «ул. Абая»: an abbreviation's dot
+        // ends none.
+        let mut stop = false;
+        for (off, ch) in text[prev_end..start].char_indices() {
+            let abbreviation = ch == '.'
+                && off == 0
+                && out
+                    .last()
+                    .is_some_and(|w| w.end == prev_end && is_abbreviation(&text[w.start..w.end]));
+            if matches!(ch, '.' | ';' | '!' | '?') && !abbreviation {
+                stop = true;
+            } else if ch.is_whitespace() && stop {
+                sentence += 1;
+                break;
             }
-            continue;
         }
-        if let Some(s) = start.take() {
-            out.push(Word {
-                norm: folding.word(&text[s..i]),
-                start: s,
-                end: i,
-                sentence,
-            });
-        }
-        // «г. Алматы», «ул. Абая»: an abbreviation's dot ends no sentence.
-        let abbreviation = ch == '.'
-            && out.last().is_some_and(|w: &Word| {
-                w.end == i && crate::tokens::is_abbreviation(&text[w.start..w.end])
-            });
-        if matches!(ch, '.' | ';' | '!' | '?') && !abbreviation {
-            stop = true;
-        } else if ch.is_whitespace() && stop {
-            stop_then_space = true;
-        }
+        out.push(Word {
+            norm: folding.word(&text[start..end]),
+            start,
+            end,
+            sentence,
+        });
+        prev_end = end;
     }
     out
 }

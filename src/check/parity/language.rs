@@ -19,7 +19,7 @@ use super::PairView;
 use crate::check::evidence;
 use crate::lang;
 use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, Pair, Severity};
-use crate::tokens::is_cyrillic;
+use crate::tokens::{Class, is_cyrillic, tokens};
 
 /// A foreign run needs at least this many Cyrillic words…
 pub const MIN_WORDS: usize = 3;
@@ -39,31 +39,15 @@ struct Word {
 }
 
 fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let part = c.is_alphabetic() || c == '-';
-        match (start, part) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let w = text[s..i].trim_matches('-');
-                if w.chars().any(is_cyrillic) {
-                    let off = s + text[s..i].find(w).unwrap_or(0);
-                    out.push(Word {
-                        start: off,
-                        end: off + w.len(),
-                        score: lang::score(w),
-                    });
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    tokens(text, Class::Hyphenated)
+        .into_iter()
+        .filter(|&(a, b)| text[a..b].chars().any(is_cyrillic))
+        .map(|(start, end)| Word {
+            start,
+            end,
+            score: lang::score(&text[start..end]),
+        })
+        .collect()
 }
 
 /// The most foreign run of words in a clause of language `lang`: word index

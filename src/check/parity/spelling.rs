@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use crate::check::evidence;
 use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, Severity};
 use crate::rules::Lexicon;
-use crate::tokens::is_cyrillic;
+use crate::tokens::{Class, is_cyrillic, tokens};
 
 /// At most this many letters are restored in one word.
 pub const MAX_EDITS: usize = 2;
@@ -111,22 +111,7 @@ fn cyrillic_to_latin(c: char) -> Option<char> {
 /// Words of a text: runs of letters (a hyphen ends a word, so «IP-мекенжай»
 /// and «cookie-файлдар» are two words each), with byte ranges.
 fn words(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, c.is_alphabetic()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    tokens(text, Class::Letters)
 }
 
 /// The repaired form of a word mixing scripts, if it mixes them.

@@ -23,6 +23,7 @@ use super::{PairView, Side};
 use crate::check::evidence::show;
 use crate::model::{Finding, FindingKind, Lang, Severity};
 use crate::rules::Glossary;
+use crate::tokens::{Class, tokens};
 
 /// A word of a side's text: lower-cased, with its byte range.
 struct Word {
@@ -32,36 +33,25 @@ struct Word {
 }
 
 fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let letter = c.is_alphanumeric();
-        match (start, letter) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                // «Cайта» with a Latin C is still the term «Сайт» (the
-                // script damage is reported by spelling).
-                let w = &text[s..i];
-                let lang = if w.chars().any(|c| "әғқңөұүһі".contains(c)) {
-                    Lang::Kk
-                } else {
-                    Lang::Ru
-                };
-                let repaired = super::spelling::unmix(w, lang);
-                out.push(Word {
-                    lower: repaired.as_deref().unwrap_or(w).to_lowercase(),
-                    start: s,
-                    end: i,
-                });
-                start = None;
+    tokens(text, Class::Word)
+        .into_iter()
+        .map(|(start, end)| {
+            // «Cайта» with a Latin C is still the term «Сайт» (the script
+            // damage is reported by spelling).
+            let w = &text[start..end];
+            let lang = if w.chars().any(|c| "әғқңөұүһі".contains(c)) {
+                Lang::Kk
+            } else {
+                Lang::Ru
+            };
+            let repaired = super::spelling::unmix(w, lang);
+            Word {
+                lower: repaired.as_deref().unwrap_or(w).to_lowercase(),
+                start,
+                end,
             }
-            _ => {}
-        }
-    }
-    out
+        })
+        .collect()
 }
 
 /// Occurrences of each checked term on one side: term index → byte ranges.
