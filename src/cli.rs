@@ -1,17 +1,14 @@
-//! Command-line arguments (clap) and their resolution into library calls.
-//! Core code never sees clap types.
+//! The command line as clap sees it: flags, their help and the values they
+//! accept, checked by clap. Nothing here reads a file or knows what a
+//! command does with its flags; [`crate::config`] resolves a [`Cli`] into
+//! [`crate::config::Settings`], and the library never sees these types.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use qostil::model::{Document, Severity};
-use qostil::report::{Format, html, json, markdown, tmx};
-use qostil::rules::Glossary;
-use qostil::rules::legal::LegalRules;
-use qostil::{Config, corpus};
+use qostil::model::Severity;
+use qostil::report::Format;
 
 /// qostil: Kazakh/Russian privacy-policy parity, rights and corpus audit.
 ///
@@ -50,14 +47,14 @@ pub struct FileArgs {
     /// The policy to read (text, HTML fragments, table rows); `-` for stdin.
     pub file: String,
     /// Output format: md or json; `align` also writes html, tmx and tsv.
-    #[arg(long, short = 'f')]
-    pub format: Option<String>,
+    #[arg(long, short = 'f', ignore_case = true)]
+    pub format: Option<FormatArg>,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Only show findings at or above this severity: info, low, medium, high.
-    #[arg(long, default_value = "info")]
-    pub min_severity: String,
+    /// Only show findings at or above this severity.
+    #[arg(long, default_value = "info", ignore_case = true)]
+    pub min_severity: SeverityArg,
 }
 
 #[derive(Args, Debug)]
@@ -71,179 +68,127 @@ pub struct AuditArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
-    /// Only report findings at or above this severity: info, low, medium, high.
-    #[arg(long, default_value = "info")]
-    pub min_severity: String,
+    /// Only report findings at or above this severity.
+    #[arg(long, default_value = "info", ignore_case = true)]
+    pub min_severity: SeverityArg,
 }
 
-/// What the run found, for the exit code.
-pub enum Outcome {
-    Clean,
-    Findings,
-    Errors,
+/// `--format`: every format some command writes. Which command accepts
+/// which is [`crate::config::FORMATS`]'s business.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+    #[value(alias = "htm")]
+    Html,
+    Tmx,
+    Tsv,
 }
 
-fn severity(s: &str) -> Result<Severity> {
-    Severity::parse(s)
-        .with_context(|| format!("unknown severity {s:?} (use info, low, medium or high)"))
-}
-
-fn config(cli: &Cli) -> Result<Config> {
-    let mut config = Config::default();
-    if let Some(path) = &cli.glossary {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read glossary {}", path.display()))?;
-        config
-            .glossary
-            .extend(Glossary::parse(&path.display().to_string(), &text)?);
-    }
-    if let Some(path) = &cli.rules {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read rules {}", path.display()))?;
-        config.rules = LegalRules::parse(&path.display().to_string(), &text)?;
-    }
-    Ok(config)
-}
-
-fn read_input(file: &str) -> Result<Vec<u8>> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
-        Ok(bytes)
-    } else {
-        std::fs::read(file).with_context(|| format!("{file}: cannot read"))
-    }
-}
-
-fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
-    match output {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
-        }
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
-                .and_then(|_| out.flush())
-                .or_else(|e| {
-                    // A closed pipe (`| head`) is not an error.
-                    if e.kind() == std::io::ErrorKind::BrokenPipe {
-                        Ok(())
-                    } else {
-                        Err(e)
-                    }
-                })
-                .context("cannot write to standard output")
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Tmx => Format::Tmx,
+            FormatArg::Tsv => Format::Tsv,
         }
     }
 }
 
-fn outcome(doc: &Document, min: Severity) -> Outcome {
-    if doc.findings.iter().any(|f| f.severity >= min) {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
+/// `--min-severity`, in increasing order.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeverityArg {
+    Info,
+    Low,
+    Medium,
+    High,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Severity {
+        match s {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Low => Severity::Low,
+            SeverityArg::Medium => Severity::Medium,
+            SeverityArg::High => Severity::High,
+        }
     }
 }
 
-/// Run one command.
-pub fn run(cli: Cli) -> Result<Outcome> {
-    let config = config(&cli)?;
-    match &cli.command {
-        Command::Parse(args)
-        | Command::Align(args)
-        | Command::Check(args)
-        | Command::Rights(args) => {
-            let min = severity(&args.min_severity)?;
-            let bytes = read_input(&args.file)?;
-            let doc = qostil::analyze(&args.file, &bytes, &config)?;
-            let format = match &args.format {
-                Some(f) => Format::parse(f).with_context(|| {
-                    format!("unknown format {f:?} (use md, json, html, tmx or tsv)")
-                })?,
-                None => match cli.command {
-                    Command::Parse(_) => Format::Json,
-                    _ => Format::Markdown,
-                },
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_spelling_the_library_parses_is_accepted() {
+        // The names and aliases the library's own parsers know, in any case.
+        for name in [
+            "md", "markdown", "json", "html", "htm", "tmx", "tsv", "JSON", "Md",
+        ] {
+            let arg = FormatArg::from_str(name, true).unwrap();
+            assert_eq!(Some(Format::from(arg)), Format::parse(name), "{name}");
+        }
+        for name in ["info", "low", "medium", "high", "HIGH"] {
+            let arg = SeverityArg::from_str(name, true).unwrap();
+            assert_eq!(Some(Severity::from(arg)), Severity::parse(name), "{name}");
+        }
+        assert!(FormatArg::from_str("pdf", true).is_err());
+        assert!(SeverityArg::from_str("loud", true).is_err());
+    }
+
+    #[test]
+    fn flags_parse_into_the_clap_struct() {
+        let cases: [(&[&str], Option<FormatArg>, SeverityArg); 4] = [
+            (&["qostil", "check", "a.txt"], None, SeverityArg::Info),
+            (
+                &["qostil", "align", "a.txt", "-f", "TMX"],
+                Some(FormatArg::Tmx),
+                SeverityArg::Info,
+            ),
+            (
+                &[
+                    "qostil",
+                    "check",
+                    "-",
+                    "--format",
+                    "markdown",
+                    "--min-severity",
+                    "Medium",
+                ],
+                Some(FormatArg::Md),
+                SeverityArg::Medium,
+            ),
+            (
+                &["qostil", "parse", "a.txt", "--min-severity", "high"],
+                None,
+                SeverityArg::High,
+            ),
+        ];
+        for (argv, format, min) in cases {
+            let cli = Cli::try_parse_from(argv).unwrap();
+            let (Command::Parse(a) | Command::Align(a) | Command::Check(a) | Command::Rights(a)) =
+                cli.command
+            else {
+                panic!("{argv:?} is not a file command");
             };
-            let text = match (&cli.command, format) {
-                (Command::Parse(_), Format::Json) => json::document(&doc, min),
-                (Command::Parse(_), _) => bail!("parse writes JSON only"),
-                (Command::Align(_), Format::Json) => json::alignment(&doc),
-                (Command::Align(_), Format::Markdown) => markdown::alignment(&doc),
-                (Command::Rights(_), Format::Json) => json::rights(&doc),
-                (Command::Rights(_), Format::Markdown) => markdown::rights(&doc, &config.rules),
-                (Command::Align(_), Format::Html) => html::alignment(&doc),
-                (Command::Align(_), Format::Tmx) => tmx::tmx(&doc),
-                (Command::Align(_), Format::Tsv) => tmx::tsv(&doc),
-                (_, Format::Html | Format::Tmx | Format::Tsv) => {
-                    bail!("html, tmx and tsv are formats of align")
-                }
-                (_, Format::Json) => json::findings(&doc, min),
-                (_, Format::Markdown) => markdown::findings(&doc, min),
-            };
-            write_output(args.output.as_deref(), &text)?;
-            Ok(match cli.command {
-                Command::Check(_) => outcome(&doc, min),
-                _ => Outcome::Clean,
-            })
+            assert_eq!((a.format, a.min_severity), (format, min), "{argv:?}");
         }
-        Command::Audit(args) => {
-            let min = severity(&args.min_severity)?;
-            if let Some(n) = args.jobs {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build_global()
-                    .context("cannot start the worker threads")?;
-            }
-            std::fs::create_dir_all(&args.out_dir)
-                .with_context(|| format!("cannot create {}", args.out_dir.display()))?;
-            let audit = corpus::audit(&args.dir, std::slice::from_ref(&args.out_dir), &config)?;
-            let json_path = args.out_dir.join("report.json");
-            let md_path = args.out_dir.join("report.md");
-            write_output(Some(&json_path), &json::audit(&audit, min))?;
-            write_output(Some(&md_path), &markdown::audit(&audit, min))?;
-            let mut summary = String::new();
-            let total: usize = audit
-                .documents
-                .iter()
-                .map(|d| d.doc.findings.iter().filter(|f| f.severity >= min).count())
-                .sum();
-            summary.push_str(&format!(
-                "qostil audit: {} documents, {} errors, {} findings → {}, {}\n",
-                audit.documents.len(),
-                audit.errors.len(),
-                total,
-                json_path.display(),
-                md_path.display()
-            ));
-            for d in &audit.documents {
-                let doc = &d.doc;
-                let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
-                let n = |l| doc.clauses.iter().filter(|c| c.lang == l).count();
-                summary.push_str(&format!(
-                    "  {:<16} {:<28} {:<6} kk {:>3} / ru {:>3} clauses, {:>3} aligned pairs, {:>3} findings\n",
-                    doc.company.as_deref().unwrap_or("?"),
-                    doc.source.name,
-                    langs.join("+"),
-                    n(qostil::model::Lang::Kk),
-                    n(qostil::model::Lang::Ru),
-                    d.aligned_pairs(),
-                    doc.findings.iter().filter(|f| f.severity >= min).count()
-                ));
-            }
-            write_output(None, &summary)?;
-            for (_, e) in &audit.errors {
-                eprintln!("qostil: {e}");
-            }
-            Ok(if !audit.errors.is_empty() {
-                Outcome::Errors
-            } else if total > 0 {
-                Outcome::Findings
-            } else {
-                Outcome::Clean
-            })
+        for argv in [
+            &["qostil", "check", "a.txt", "-f", "pdf"][..],
+            &["qostil", "check", "a.txt", "--min-severity", "loud"],
+            &["qostil", "audit", "-j", "many"],
+        ] {
+            assert!(Cli::try_parse_from(argv).is_err(), "{argv:?}");
         }
     }
 }

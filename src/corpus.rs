@@ -37,10 +37,11 @@ pub struct Manifest {
 impl Manifest {
     pub fn load(path: &Path) -> Result<Manifest> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
         serde_json::from_str(&text).map_err(|e| {
-            Error::new(&name, ErrorKind::Rules(format!("invalid manifest: {e}"))).at_line(e.line())
+            let line = e.line();
+            Error::new(&name, ErrorKind::Manifest(e)).at_line(line)
         })
     }
 
@@ -86,9 +87,9 @@ pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = std::fs::read_dir(&d)
-            .map_err(|e| Error::new(d.display().to_string(), ErrorKind::Io(e.to_string())))?;
+            .map_err(|e| Error::new(d.display().to_string(), ErrorKind::Io(e)))?;
         for entry in entries {
-            let entry = entry.map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+            let entry = entry.map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
             let path = entry.path();
             let hidden = path
                 .file_name()
@@ -119,16 +120,11 @@ pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// file only.
 fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e.to_string())))?;
+    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         analyze(&name, &bytes, config)
     }))
-    .unwrap_or_else(|_| {
-        Err(Error::new(
-            &name,
-            ErrorKind::Io("internal error while analysing this file (please report it)".into()),
-        ))
-    })
+    .unwrap_or_else(|panic| Err(Error::new(&name, ErrorKind::from_panic(panic.as_ref()))))
 }
 
 /// Audit every input under `dir`, except under the folders in `exclude`.
@@ -166,4 +162,30 @@ pub fn audit(dir: &Path, exclude: &[PathBuf], config: &Config) -> Result<Audit> 
         }
     }
     Ok(audit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_manifest_is_a_manifest_error_at_its_line() {
+        let dir = std::env::temp_dir().join(format!("qostil-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("manifest.json");
+        std::fs::write(&path, "{\"documents\": [\n  {\"file\": 3}\n]}\n").unwrap();
+        let err = Manifest::load(&path).unwrap_err();
+        assert!(matches!(err.kind, ErrorKind::Manifest(_)), "{err}");
+        assert_eq!(err.line, Some(2));
+        assert!(
+            err.to_string()
+                .contains("manifest.json, line 2: invalid manifest: ")
+        );
+        std::fs::remove_file(&path).unwrap();
+        let err = Manifest::load(&path).unwrap_err();
+        assert!(
+            matches!(&err.kind, ErrorKind::Io(e) if e.kind() == std::io::ErrorKind::NotFound),
+            "{err}"
+        );
+    }
 }

@@ -1,27 +1,290 @@
-//! The `qostil` binary: parse arguments, call the library, map the result
-//! to an exit code (0 clean, 1 findings, 2 errors).
+//! The `qostil` binary: parse the command line ([`cli`]), resolve it
+//! ([`config`]), call one library entry point per command, and map the
+//! outcome to an exit code:
+//!
+//! | code | meaning |
+//! |---|---|
+//! | 0 | done, no findings at or above `--min-severity` (and `--help`, `--version`) |
+//! | 1 | done, findings at or above the threshold (`check`, `audit`) |
+//! | 2 | an error: bad arguments, an unreadable input; for `audit`, any file failed |
 
 mod cli;
+mod config;
 
+use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::{Context, Result};
 use clap::Parser;
+
+use qostil::corpus::{self, Audit};
+use qostil::model::{Document, Lang, Severity};
+use qostil::report::{html, json, markdown, tmx};
+
+use config::{AuditJob, DocumentJob, Input, Job, Settings, View};
+
+/// What a run found, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    Clean,
+    Findings,
+    Errors,
+}
+
+impl Outcome {
+    /// Errors (inputs that failed) outrank findings.
+    fn of(errors: usize, findings: usize) -> Outcome {
+        if errors > 0 {
+            Outcome::Errors
+        } else if findings > 0 {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
+}
+
+/// The process's exit code for a run's result.
+fn exit_code(result: &Result<Outcome>) -> u8 {
+    match result {
+        Ok(Outcome::Clean) => 0,
+        Ok(Outcome::Findings) => 1,
+        Ok(Outcome::Errors) | Err(_) => 2,
+    }
+}
+
+/// The exit code of a command line clap refused: 0 for `--help` and
+/// `--version` (printed to standard output), 2 for a usage error.
+fn usage_exit_code(e: &clap::Error) -> u8 {
+    if e.use_stderr() { 2 } else { 0 }
+}
+
+/// An error and its causes, joined by ": ", each cause once: library errors
+/// already end with their cause's text (see `qostil::error`).
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.is_empty() {
+            out = text;
+        } else if !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
+}
 
 fn main() -> ExitCode {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return ExitCode::from(usage_exit_code(&e));
         }
     };
-    match cli::run(args) {
-        Ok(cli::Outcome::Clean) => ExitCode::SUCCESS,
-        Ok(cli::Outcome::Findings) => ExitCode::from(1),
-        Ok(cli::Outcome::Errors) => ExitCode::from(2),
-        Err(e) => {
-            eprintln!("qostil: {e:#}");
-            ExitCode::from(2)
+    let result = Settings::resolve(args).and_then(run);
+    if let Err(e) = &result {
+        eprintln!("qostil: {}", message(e));
+    }
+    ExitCode::from(exit_code(&result))
+}
+
+/// Run one resolved command.
+fn run(settings: Settings) -> Result<Outcome> {
+    let rules = settings.rules_data()?;
+    match settings.job {
+        Job::Document(job) => document(&job, &rules),
+        Job::Audit(job) => audit(&job, &rules),
+    }
+}
+
+/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`], then the
+/// view's writer.
+fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
+    let bytes = read_input(&job.input)?;
+    let doc = qostil::analyze(job.input.name(), &bytes, rules)?;
+    let min = job.min_severity;
+    let text = match job.view {
+        View::Model => json::document(&doc, min),
+        View::AlignmentMd => markdown::alignment(&doc),
+        View::AlignmentJson => json::alignment(&doc),
+        View::AlignmentHtml => html::alignment(&doc),
+        View::AlignmentTmx => tmx::tmx(&doc),
+        View::AlignmentTsv => tmx::tsv(&doc),
+        View::FindingsMd => markdown::findings(&doc, min),
+        View::FindingsJson => json::findings(&doc, min),
+        View::RightsMd => markdown::rights(&doc, &rules.rules),
+        View::RightsJson => json::rights(&doc),
+    };
+    write_output(job.output.as_deref(), &text)?;
+    Ok(if job.task.reports_findings() {
+        Outcome::of(0, shown(&doc, min))
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// `audit`: [`corpus::audit`], both reports, and a summary on standard output.
+fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
+    if let Some(n) = job.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    std::fs::create_dir_all(&job.out_dir)
+        .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
+    let audit = corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?;
+    let json_path = job.out_dir.join("report.json");
+    let md_path = job.out_dir.join("report.md");
+    let min = job.min_severity;
+    write_output(Some(&json_path), &json::audit(&audit, min))?;
+    write_output(Some(&md_path), &markdown::audit(&audit, min))?;
+    write_output(None, &summary(&audit, min, &json_path, &md_path))?;
+    for (_, e) in &audit.errors {
+        eprintln!("qostil: {e}");
+    }
+    let total = audit.documents.iter().map(|d| shown(&d.doc, min)).sum();
+    Ok(Outcome::of(audit.errors.len(), total))
+}
+
+/// Findings at or above `min`.
+fn shown(doc: &Document, min: Severity) -> usize {
+    doc.findings.iter().filter(|f| f.severity >= min).count()
+}
+
+/// The audit's summary: totals, then one line per document.
+fn summary(audit: &Audit, min: Severity, json_path: &Path, md_path: &Path) -> String {
+    let total: usize = audit.documents.iter().map(|d| shown(&d.doc, min)).sum();
+    let mut out = format!(
+        "qostil audit: {} documents, {} errors, {} findings → {}, {}\n",
+        audit.documents.len(),
+        audit.errors.len(),
+        total,
+        json_path.display(),
+        md_path.display()
+    );
+    for d in &audit.documents {
+        let doc = &d.doc;
+        let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
+        let n = |l| doc.clauses.iter().filter(|c| c.lang == l).count();
+        out.push_str(&format!(
+            "  {:<16} {:<28} {:<6} kk {:>3} / ru {:>3} clauses, {:>3} aligned pairs, {:>3} findings\n",
+            doc.company.as_deref().unwrap_or("?"),
+            doc.source.name,
+            langs.join("+"),
+            n(Lang::Kk),
+            n(Lang::Ru),
+            d.aligned_pairs(),
+            shown(doc, min)
+        ));
+    }
+    out
+}
+
+fn read_input(input: &Input) -> Result<Vec<u8>> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("cannot read standard input")?;
+            Ok(bytes)
+        }
+        Input::File(path) => std::fs::read(path).with_context(|| format!("{path}: cannot read")),
+    }
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .or_else(|e| {
+                    // A closed pipe (`| head`) is not an error.
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .context("cannot write to standard output")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use qostil::error::{Error, ErrorKind};
+
+    use super::*;
+
+    #[test]
+    fn outcomes_map_to_exit_codes() {
+        let cases: [(Result<Outcome>, u8); 4] = [
+            (Ok(Outcome::Clean), 0),
+            (Ok(Outcome::Findings), 1),
+            (Ok(Outcome::Errors), 2),
+            (Err(anyhow::anyhow!("bad arguments")), 2),
+        ];
+        for (result, code) in cases {
+            assert_eq!(exit_code(&result), code, "{result:?}");
+        }
+    }
+
+    #[test]
+    fn errors_outrank_findings() {
+        let cases = [
+            ((0, 0), Outcome::Clean),
+            ((0, 3), Outcome::Findings),
+            ((1, 0), Outcome::Errors),
+            ((2, 5), Outcome::Errors),
+        ];
+        for ((errors, findings), want) in cases {
+            assert_eq!(Outcome::of(errors, findings), want, "{errors} {findings}");
+        }
+    }
+
+    #[test]
+    fn help_and_version_exit_0_and_usage_errors_exit_2() {
+        let cases: [(&[&str], u8); 5] = [
+            (&["qostil", "--help"], 0),
+            (&["qostil", "--version"], 0),
+            (&["qostil", "check", "--help"], 0),
+            (&["qostil"], 2),
+            (&["qostil", "check", "a.txt", "--min-severity", "loud"], 2),
+        ];
+        for (argv, code) in cases {
+            let e = cli::Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(usage_exit_code(&e), code, "{argv:?}");
+        }
+    }
+
+    #[test]
+    fn messages_name_each_cause_once() {
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "gone");
+        let cases: [(anyhow::Error, &str); 3] = [
+            (
+                Error::new("dir", ErrorKind::Io(io())).into(),
+                "dir: cannot read: gone",
+            ),
+            (
+                anyhow::Error::new(io()).context("cannot read glossary g.tsv"),
+                "cannot read glossary g.tsv: gone",
+            ),
+            (
+                anyhow::Error::from(Error::new("a.txt", ErrorKind::Empty)).context("outer"),
+                "outer: a.txt: the document is empty",
+            ),
+        ];
+        for (e, want) in cases {
+            assert_eq!(message(&e), want);
         }
     }
 }

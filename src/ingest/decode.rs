@@ -19,11 +19,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
     if bytes.len() > MAX_DOC {
         return Err(Error::new(
             name,
-            ErrorKind::Decode(format!(
-                "{} bytes is over the {} byte limit",
-                bytes.len(),
-                MAX_DOC
-            )),
+            ErrorKind::TooLarge {
+                size: bytes.len(),
+                limit: MAX_DOC,
+            },
         ));
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -186,5 +185,21 @@ mod tests {
         let text = format!("ok\n{}\n", "а".repeat(MAX_LINE));
         let err = decode("big.txt", text.as_bytes()).unwrap_err();
         assert_eq!(err.line, Some(2));
+    }
+
+    #[test]
+    fn too_large_a_document_is_its_own_error() {
+        let err = decode("big.txt", &vec![b'a'; MAX_DOC + 1]).unwrap_err();
+        assert_eq!(
+            err.kind,
+            ErrorKind::TooLarge {
+                size: MAX_DOC + 1,
+                limit: MAX_DOC
+            }
+        );
+        assert!(
+            err.to_string()
+                .starts_with("big.txt: the document is too large")
+        );
     }
 }
