@@ -10,6 +10,8 @@
 //! another Cyrillic one Russian (a rough split, good enough for a
 //! measurement).
 //!
+//! Last, the families found with the default parameters, per language.
+//!
 //! Known truth: `beeclever_ru_kk.txt` and `expressavans_ru_kk.txt` share one
 //! template; the other pairs are unrelated. The default threshold in
 //! `qostil::corpus::families` is chosen from these numbers.
@@ -20,6 +22,7 @@
 
 use std::path::PathBuf;
 
+use qostil::corpus::families::{Params, Sketch, families};
 use qostil::corpus::minhash::{SHINGLE_SIZE, containment, jaccard, shingles};
 
 /// Lowercase letter/digit words; a run of digits inside a word becomes `0`.
@@ -158,6 +161,29 @@ fn main() -> std::io::Result<()> {
                 containment(&a.1[2], &b.1[2]),
                 per_language(&a.2[0], &b.2[0]),
                 per_language(&a.2[1], &b.2[1]),
+            );
+        }
+    }
+    println!();
+    for (k, language) in ["kk", "ru"].iter().enumerate() {
+        let present: Vec<usize> = (0..docs.len())
+            .filter(|&i| docs[i].2[k].len() >= 50)
+            .collect();
+        let sketches: Vec<Sketch> = present
+            .iter()
+            .map(|&i| Sketch::from_shingles(docs[i].2[k].clone()))
+            .collect();
+        let refs: Vec<&Sketch> = sketches.iter().collect();
+        let found = families(&refs, &Params::default());
+        println!("{language} families (default parameters):");
+        for group in &found.groups {
+            let names: Vec<&str> = group.iter().map(|&g| docs[present[g]].0.as_str()).collect();
+            println!("    {}", names.join(" + "));
+        }
+        for &(a, b, s) in &found.links {
+            println!(
+                "    link {} ~ {} {s:.3}",
+                docs[present[a]].0, docs[present[b]].0
             );
         }
     }
