@@ -7,6 +7,9 @@
 //! Invariant: `Audit::documents` and `Audit::errors` are sorted by path and
 //! together hold every input exactly once.
 
+pub mod families;
+pub mod minhash;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
