@@ -486,11 +486,11 @@ WORDING = {
 }
 RIGHTS = {
     "ru": [("withdraw_consent", r"отозвать согласие|отзыв\w* согласи"),
-           ("delete", r"удал\w+|уничтож\w+"),
+           ("delete", r"прав\w* на удаление|требовать\s+(?:\w+\s+){0,3}(?:удален|уничтожен)\w*|удалит\w* ваши"),
            ("access", r"получ\w+ информаци\w+|ознаком\w+|доступ\w*"),
            ("change", r"изменени\w+ и дополнени\w+|исправ\w+|уточн\w+")],
     "kk": [("withdraw_consent", r"келісім\w*\s+(?:\S+\s+)?кері|кері\s+(?:қайтар|шақыр|ал)\w*"),
-           ("delete", r"жою\w*|жойыл\w*|жойға\w*"),
+           ("delete", r"жою құқ\w*|жоюды талап\w*|жойылуын талап\w*"),
            ("access", r"ақпарат\w*\s+ал\w+|таныс\w+|қол жеткіз\w*"),
            ("change", r"өзгерт\w+ және толықтыр\w+|түзет\w+")],
 }
@@ -509,9 +509,13 @@ RU_FORMS = [("рабоч", ("рабочий день", "рабочих дня", 
             ("д", ("день", "дня", "дней")), ("м", ("месяц", "месяца", "месяцев"))]
 
 
-def ru_form(n, unit):
+def ru_form(n, unit, genitive=False):
     for prefix, forms in RU_FORMS:
         if unit.startswith(prefix):
+            if genitive:  # "до 5 лет", "в течение 1 года"
+                one = {"год": "года", "день": "дня", "месяц": "месяца", "рабочий день": "рабочего дня",
+                       "календарный день": "календарного дня"}[forms[0]]
+                return one if n % 10 == 1 and n % 100 != 11 else forms[2]
             if n % 10 == 1 and n % 100 != 11:
                 return forms[0]
             if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
@@ -567,7 +571,18 @@ def core_bounds(t, numpos_rel):
 
 def seg_bounds(t, pos, lo):
     """A sentence or list item around pos (not before lo)."""
+    while lo < len(t) and t[lo] in " \u00a0\t\n":
+        lo += 1  # keep the space after the clause number
     left = lo
+    bullet = None
+    for m in re.finditer(r"•", t[lo:pos]):
+        bullet = lo + m.start()
+    if bullet is not None and not re.search(r"[.;]\s*$", t[bullet:pos].rstrip()[:-1] or "x") \
+            and "\n\n" not in t[bullet:pos].replace(" ", "")[:0]:
+        # a bullet item runs to the next bullet (its sub-items included)
+        m = re.search(r"•|</ul>|</p>|</li>", t[pos:])
+        right = pos + m.start() if m else len(t)
+        return bullet, right
     for m in re.finditer(r"•\s*|\n\s*-\s+|;\s+|[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])|<li>|:\s+|<p>|\n\s*\d+\)\s*|\n\s*\([a-zа-я]\)\s*", t[lo:pos]):
         left = lo + m.end()
     m = re.search(r";|[.!?](?=\s|<|$)|•|</li>|</p>|\n\s*-\s|\n\s*\d+\)", t[pos:])
@@ -726,6 +741,44 @@ def plant_added(b, donors):
     last = lasts[langs[0]][sec]
     newnum = "%s.%d" % (sec, int(last.num.rsplit(".", 1)[1]) + 1)
     texts, detail = pick_added_text(b.rng, langs, donors, src)
+    c0 = lasts[langs[0]][sec]
+    if c0.cell and "<p>" not in src.text[c0.start:c0.end]:
+        # a plain table row per clause: add a new row after the row of the last clause
+        u = src.units[c0.unit]
+        line_end = src.text.find("\n", u[0])
+        line_end = len(src.text) if line_end < 0 else line_end
+        line_start = src.text.rfind("\n", 0, u[0]) + 1
+        row = [x for x in src.units if line_start <= x[0] <= line_end and x[2] == "cell"]
+        cells = []
+        for x in row:
+            cells.append("%s. %s" % (newnum, texts[x[3]]) if x[3] in langs else "")
+        # the piece that ends the row gets the new row after it
+        end_piece = None
+        pos = 0
+        for pi, p in enumerate(src.pieces):
+            if pos < line_end <= pos + len(p[0]):
+                end_piece = pi
+                off = line_end - pos
+                break
+            pos += len(p[0])
+        if end_piece is None or len(set(x[3] for x in row)) != len(row) or not all(
+                x[3] in langs or x[3] in ("kk", "ru") for x in row):
+            return False
+        # insert after the row's end: within the piece, at offset off
+        cur = src.pieces[end_piece][0]
+        curr = b.texts[end_piece]
+        if curr != b.ren(cur):
+            return False
+        head, tail = b.ren(cur[:off]), b.ren(cur[off:])
+        b.texts[end_piece] = head + "\n" + "\t".join(cells) + tail
+        ec = src.pieces[end_piece][1]
+        if ec is not None:
+            b.used.add((ec.lang, ec.num))  # its text now holds the new row: never remove it
+        for l in langs:
+            b.used.add((l, lasts[l][sec].num))
+            b.used.add((l, newnum))
+            b.gold.append({"lang": l, "kind": "added", "clause": newnum, "detail": detail})
+        return True
     for l in langs:
         c = lasts[l][sec]
         i = src.piece_of[(l, c.num)]
@@ -766,7 +819,8 @@ def change_number(t, lang, rng, newval=None):
         paren = re.sub(r"\([^)]*\)", "(%s)" % w, paren) if w else ""
     unit = m.group(4)
     if lang == "ru":
-        unit = ru_form(newval, re.sub(r"\s+", " ", unit))
+        gen = re.search(r"(?:\bдо|течение|более|менее|свыше|истечении|истечения|позднее|сроком)\s*$", t[max(0, m.start() - 30):m.start()])
+        unit = ru_form(newval, re.sub(r"\s+", " ", unit), gen)
     rep = "%d%s%s%s" % (newval, paren, m.group(3), unit)
     return t[:m.start()] + rep + t[m.end():], "%s -> %s" % (re.sub(r"\s+", " ", m.group(0)), re.sub(r"\s+", " ", rep)), newval
 
@@ -784,6 +838,11 @@ def change_right(t, lang, lo):
             a, z = sb
             seg = t[a:z]
             rest = TAG_RE.sub("", t[lo:a] + t[z:]).strip()
+            grant = r"прав[оа]\w*|вправе|праве" if lang == "ru" else r"құқ\w*"
+            intro = TAG_RE.sub(" ", t[max(lo, a - 400):a])
+            if not (re.search(grant, seg, re.I) or
+                    re.search("(?:%s)[^.;]{0,200}:[^.]*$" % grant, intro, re.I)):
+                continue  # the sentence must grant a right, not mention the word
             if 15 <= len(seg.strip()) <= 700 and len(rest) >= 30 and "\t" not in seg and "<" not in seg \
                     and not CLAUSE_RE.search(seg[1:]):
                 return t[:a] + t[z:], "%s: deleted «%s»" % (right, re.sub(r"\s+", " ", seg.strip())), right
@@ -956,28 +1015,56 @@ SECTION_TITLES = [("Жалпы ережелер", "Общие положения
                   ("Қорытынды ережелер", "Заключительные положения"), ("Cookie файлдары", "Файлы cookie")]
 
 
+DIALECT_KK = {"Пайдаланушы", "пайдаланушы", "дербес дерек", "Дербес дерек", "МҚҰ"}
+DIALECT = [  # stems swapped per synthetic template; endings stay grammatical
+    ("персональн", ["персональн", "личн"]),
+    ("Персональн", ["Персональн", "Личн"]),
+    ("Пользовател", ["Пользовател", "Потребител", "Заявител"]),
+    ("пользовател", ["пользовател", "потребител", "заявител"]),
+    ("Сайт", ["Сайт", "Портал", "Ресурс"]),
+    ("МФО", ["МФО", "МКО"]),
+    ("Пайдаланушы", ["Пайдаланушы", "Тұтынушы"]),
+    ("пайдаланушы", ["пайдаланушы", "тұтынушы"]),
+    ("дербес дерек", ["дербес дерек", "жеке дерек"]),
+    ("Дербес дерек", ["Дербес дерек", "Жеке дерек"]),
+    ("МҚҰ", ["МҚҰ", "МКҰ"]),
+]
+
+
+def dialect(choice, text, lang):
+    for stem, alt in choice.items():
+        if alt != stem and (stem in DIALECT_KK) == (lang == "kk"):
+            text = re.sub(r"(?<![\w-])" + re.escape(stem), alt, text)
+    return text
+
+
 def synth_template(rng, pool, brand):
     pairs, mono = pool
     layout = rng.choice(["kk_ru_blocks", "ru_kk_blocks", "table_kk_ru", "table_ru_kk", "kk", "ru", "kk_ru_blocks"])
-    nsec = rng.randint(4, 7)
+    nsec = rng.randint(3, 6)
     titles = rng.sample(SECTION_TITLES, nsec)
     secs = []
     for s in range(nsec):
-        n = rng.randint(3, 7)
+        n = rng.randint(2, 5)
         items = []
         for j in range(n):
             if layout in ("kk", "ru"):
                 k = rng.randint(1, 2)
-                txt = " ".join(rng.choice(mono[layout]) for _ in range(k)) if mono[layout] else rng.choice(pairs)[layout == "ru"]
+                side = mono[layout] + [p[layout == "ru"] for p in pairs]
+                txt = " ".join(rng.choice(side) for _ in range(k))
                 items.append((txt, txt))
             else:
-                k = rng.randint(1, 2)
+                k = rng.choice([1, 1, 2])
                 ps = [rng.choice(pairs) for _ in range(k)]
                 items.append((" ".join(p[0] for p in ps), " ".join(p[1] for p in ps)))
         secs.append((titles[s], items))
     site = translit(brand) + ".kz"
+    choice = {stem: rng.choice(alts) for stem, alts in DIALECT}
 
     def block(lang):
+        return [dialect(choice, x, lang) for x in block0(lang)]
+
+    def block0(lang):
         li = 0 if lang == "kk" else 1
         head = ("«%s» МҚҰ» ЖШС ДЕРБЕС ДЕРЕКТЕРДІ ӨҢДЕУ САЯСАТЫ" if lang == "kk"
                 else "ПОЛИТИКА ОБРАБОТКИ ПЕРСОНАЛЬНЫХ ДАННЫХ ТОО «МФО «%s»") % brand
@@ -988,8 +1075,10 @@ def synth_template(rng, pool, brand):
             for ii, it in enumerate(items, 1):
                 out.append("%d.%d. %s" % (si, ii, it[li].replace("{BRAND}", brand)))
                 out.append("")
-        contact = ("Байланыс: info@%s, сайт https://%s." if lang == "kk" else "Контакты: info@%s, сайт https://%s.") % (site, site)
-        out.append(contact)
+        contact = ("Сұрақтар бойынша info@%s мекенжайына жазуға немесе https://%s сайтына жүгінуге болады."
+                   if lang == "kk" else
+                   "По вопросам можно написать на адрес info@%s или обратиться через сайт https://%s.") % (site, site)
+        out.append("%d.%d. %s" % (len(secs), len(secs[-1][1]) + 1, contact))
         return out
 
     if layout in ("kk", "ru"):
@@ -1067,6 +1156,8 @@ def main(argv=None):
                     help="write N documents: families of 2-50 over synthetic templates, ~5%% singletons")
     ap.add_argument("--singleton-share", type=float, default=0.05)
     ap.add_argument("--family-size", default="2-50", help="members per family in --scale mode")
+    ap.add_argument("--templates-out", metavar="DIR",
+                    help="in --scale mode, also write the synthetic templates there (for verify.py)")
     args = ap.parse_args(argv)
 
     t0 = time.time()
@@ -1100,6 +1191,10 @@ def main(argv=None):
             brand = namer.new()["brand"]
             text, suffix = synth_template(rng, pool, brand)
             templates.append(Source("synthetic_%05d%s.txt" % (fi + 1, suffix), text, [brand]))
+            if args.templates_out:
+                os.makedirs(args.templates_out, exist_ok=True)
+                with open(os.path.join(args.templates_out, templates[-1].name), "w", encoding="utf-8") as fh:
+                    fh.write(text)
         donors = sources
         fam_specs = [(templates[i], sizes[i]) for i in range(len(sizes))]
         sing_specs = templates[len(sizes):]
@@ -1138,7 +1233,8 @@ def main(argv=None):
                 d2.update(d)
                 gold["deviations"].append(d2)
             members.append(name)
-        gold["families"].append({"template_source": src.name, "documents": members})
+        gold["families"].append({"template_source": src.name, "documents": members,
+                                 "template_identity": src.ident})
     for si, src in enumerate(sing_specs, 1):
         name = "s%0*d.txt" % (max(2, len(str(len(sing_specs)))), si)
         ident = namer.new()

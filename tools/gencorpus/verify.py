@@ -24,7 +24,8 @@ def main():
     out = sys.argv[1]
     paths = [a for a in sys.argv[2:] if not a.startswith("--")]
     gold = json.load(open(os.path.join(out, "gold.json"), encoding="utf-8"))
-    srcs = {s.name: s for s in g.load_sources(paths, {})} if paths else {}
+    hints = {f["template_source"]: f.get("template_identity", {}).get("brands", []) for f in gold["families"]}
+    srcs = {s.name: s for s in g.load_sources(paths, hints)} if paths else {}
     rows = {}
     for d in gold["deviations"]:
         rows.setdefault(d["document"], set()).add((d["lang"], d["clause"]))
