@@ -790,14 +790,21 @@ def plant_added(b, donors):
         else:
             core = cur.rstrip()
             tail = cur[len(core):]
-            sep = tail if "\n" in tail else "\n\n"
+            # blank line between clauses as in the source; a form feed or
+            # trailing spaces stay after the new clause
+            sep = "\n\n" if re.search(r"\n[ \t\u00a0]*\n", tail) or "\n" not in tail else "\n"
             first = src.text[c.start:c.numpos]
             indent = first if first.strip() == "" else ("**" if first.strip() == "**" else "")
             line = "%s. %s" % (newnum, body)
             if src.wrap:
                 line = "\n".join(textwrap.wrap(line, src.wrap))
-            ins = indent + line + sep
-            b.texts[i] = core + sep + ins if not tail else cur + ins
+            if "\n" in tail:  # trailing spaces of the last line stay where they were
+                k = tail.index("\n")
+                core, tail = core + tail[:k], tail[k:]
+                tail = tail[1:] if sep == "\n" or not re.match(r"\n[ \t\u00a0]*\n", tail) else tail
+                b.texts[i] = core + sep + indent + line + "\n" + tail if sep == "\n" else core + sep + indent + line + tail
+            else:
+                b.texts[i] = core + tail + sep + indent + line + "\n"
         b.used.add((l, c.num))
         b.used.add((l, newnum))
         b.gold.append({"lang": l, "kind": "added", "clause": newnum, "detail": detail})
