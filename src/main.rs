@@ -18,8 +18,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::Parser;
 
+use qostil::corpus::compare::Comparison;
 use qostil::corpus::{self, Audit};
-use qostil::model::{Document, Lang, Severity};
+use qostil::model::{Document, Severity};
 use qostil::report::{html, json, markdown, tmx};
 
 use config::{AuditJob, DocumentJob, Input, Job, Settings, View};
@@ -140,14 +141,14 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     let json_path = job.out_dir.join("report.json");
     let md_path = job.out_dir.join("report.md");
     let min = job.min_severity;
-    write_output(Some(&json_path), &json::audit(&audit, min))?;
-    write_output(Some(&md_path), &markdown::audit(&audit, min))?;
-    write_output(None, &summary(&audit, min, &json_path, &md_path))?;
+    let cmp = corpus::compare::compare(&audit.documents, min);
+    write_output(Some(&json_path), &json::audit(&audit, &cmp, min))?;
+    write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min))?;
+    write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
     }
-    let total = audit.documents.iter().map(|d| shown(&d.doc, min)).sum();
-    Ok(Outcome::of(audit.errors.len(), total))
+    Ok(Outcome::of(audit.errors.len(), cmp.findings))
 }
 
 /// Findings at or above `min`.
@@ -156,29 +157,27 @@ fn shown(doc: &Document, min: Severity) -> usize {
 }
 
 /// The audit's summary: totals, then one line per document.
-fn summary(audit: &Audit, min: Severity, json_path: &Path, md_path: &Path) -> String {
-    let total: usize = audit.documents.iter().map(|d| shown(&d.doc, min)).sum();
+fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) -> String {
     let mut out = format!(
         "qostil audit: {} documents, {} errors, {} findings → {}, {}\n",
         audit.documents.len(),
         audit.errors.len(),
-        total,
+        cmp.findings,
         json_path.display(),
         md_path.display()
     );
-    for d in &audit.documents {
+    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
         let doc = &d.doc;
         let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
-        let n = |l| doc.clauses.iter().filter(|c| c.lang == l).count();
         out.push_str(&format!(
             "  {:<16} {:<28} {:<6} kk {:>3} / ru {:>3} clauses, {:>3} aligned pairs, {:>3} findings\n",
             doc.company.as_deref().unwrap_or("?"),
             doc.source.name,
             langs.join("+"),
-            n(Lang::Kk),
-            n(Lang::Ru),
-            d.aligned_pairs(),
-            shown(doc, min)
+            counts.clauses["kk"],
+            counts.clauses["ru"],
+            counts.aligned_pairs,
+            counts.findings
         ));
     }
     out

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::corpus::compare::{Comparison, MatrixCell};
 use crate::corpus::{Audit, DocSummary};
 use crate::model::{
     Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
@@ -337,7 +338,11 @@ struct AuditOut<'a> {
     summary: AuditSummary,
     documents: Vec<AuditDoc<'a>>,
     errors: Vec<AuditError<'a>>,
-    matrix: Matrix<'a>,
+    matrix: MatrixOut<'a>,
+    /// Template families per language, singletons included.
+    families: Vec<FamilyOut<'a>>,
+    /// Sources whose Kazakh and Russian versions are in different families.
+    family_disagreements: Vec<&'a str>,
 }
 
 /// One checklist item of one document, in brief.
@@ -376,9 +381,9 @@ struct CoverageOut<'a> {
 
 /// Companies × rights and disclosures, for the whole corpus.
 #[derive(Serialize)]
-struct Matrix<'a> {
-    rights: Vec<&'a str>,
-    disclosures: Vec<&'a str>,
+struct MatrixOut<'a> {
+    rights: &'a [String],
+    disclosures: &'a [String],
     rows: Vec<MatrixRow<'a>>,
 }
 
@@ -393,39 +398,68 @@ struct MatrixRow<'a> {
     restricted: Vec<&'a str>,
 }
 
-fn matrix(audit: &Audit) -> Matrix<'_> {
-    fn ids(covs: &[Coverage]) -> Vec<&str> {
-        covs.iter().map(|x| x.id.as_str()).collect()
-    }
-    let first = audit.documents.first().map(|d| &d.doc.legal);
-    Matrix {
-        rights: first.map(|l| ids(&l.rights)).unwrap_or_default(),
-        disclosures: first.map(|l| ids(&l.disclosures)).unwrap_or_default(),
+fn matrix<'a>(audit: &'a Audit, cmp: &'a Comparison) -> MatrixOut<'a> {
+    let status =
+        |cells: &'a [MatrixCell]| cells.iter().map(|c| (c.id.as_str(), c.status)).collect();
+    MatrixOut {
+        rights: &cmp.matrix.rights,
+        disclosures: &cmp.matrix.disclosures,
         rows: audit
             .documents
             .iter()
-            .map(|d| {
-                let l = &d.doc.legal;
-                MatrixRow {
-                    company: d.doc.company.as_deref(),
-                    source: &d.doc.source.name,
-                    languages: &d.doc.languages,
-                    rights: l.rights.iter().map(|c| (c.id.as_str(), c.status)).collect(),
-                    disclosures: l
-                        .disclosures
-                        .iter()
-                        .map(|c| (c.id.as_str(), c.status))
-                        .collect(),
-                    restricted: l
-                        .rights
-                        .iter()
-                        .filter(|c| !c.restrictions.is_empty())
-                        .map(|c| c.id.as_str())
-                        .collect(),
-                }
+            .zip(&cmp.matrix.rows)
+            .map(|(d, [rights, disclosures])| MatrixRow {
+                company: d.doc.company.as_deref(),
+                source: &d.doc.source.name,
+                languages: &d.doc.languages,
+                rights: status(rights),
+                disclosures: status(disclosures),
+                restricted: rights
+                    .iter()
+                    .filter(|c| c.restricted)
+                    .map(|c| c.id.as_str())
+                    .collect(),
             })
             .collect(),
     }
+}
+
+/// A template family: its documents by their `source` as the report names
+/// them, and the verified links with their Jaccard similarity.
+#[derive(Serialize)]
+struct FamilyOut<'a> {
+    id: &'a str,
+    lang: Lang,
+    documents: Vec<&'a str>,
+    links: Vec<LinkOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkOut<'a> {
+    a: &'a str,
+    b: &'a str,
+    jaccard: f32,
+}
+
+fn families<'a>(audit: &'a Audit, cmp: &'a Comparison) -> Vec<FamilyOut<'a>> {
+    let name = |i: usize| audit.documents[i].doc.source.name.as_str();
+    cmp.families
+        .iter()
+        .map(|f| FamilyOut {
+            id: &f.id,
+            lang: f.lang,
+            documents: f.documents.iter().map(|&i| name(i)).collect(),
+            links: f
+                .links
+                .iter()
+                .map(|&(a, b, j)| LinkOut {
+                    a: name(a),
+                    b: name(b),
+                    jaccard: (j * 1000.0).round() / 1000.0,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -445,6 +479,8 @@ struct AuditDoc<'a> {
     findings_by_kind: BTreeMap<&'a str, usize>,
     findings: Vec<FindingOut<'a>>,
     coverage: CoverageOut<'a>,
+    /// The document's family in each language (ids of `families`).
+    families: BTreeMap<&'static str, &'a str>,
 }
 
 #[derive(Serialize)]
@@ -454,45 +490,38 @@ struct AuditError<'a> {
 }
 
 /// `report/report.json` of `qostil audit`.
-pub fn audit(audit: &Audit, min: Severity) -> String {
+pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
     let documents: Vec<AuditDoc> = audit
         .documents
         .iter()
-        .map(|d: &DocSummary| {
-            let findings = filtered(&d.doc, min);
-            let mut by_kind = BTreeMap::new();
-            for f in &findings {
-                *by_kind.entry(f.kind.name()).or_insert(0) += 1;
-            }
-            AuditDoc {
-                head: head(&d.doc),
-                website: d.website.as_deref(),
-                aligned_pairs: d.aligned_pairs(),
-                findings_by_kind: by_kind,
-                findings,
-                coverage: CoverageOut {
-                    law_version: &d.doc.legal.law_version,
-                    rights: cells(&d.doc.legal.rights),
-                    extra_rights: cells(&d.doc.legal.extra_rights),
-                    disclosures: cells(&d.doc.legal.disclosures),
-                },
-            }
+        .zip(&cmp.documents)
+        .map(|(d, counts): (&DocSummary, _)| AuditDoc {
+            head: head(&d.doc),
+            website: d.website.as_deref(),
+            aligned_pairs: counts.aligned_pairs,
+            findings_by_kind: counts.of_kind(),
+            findings: filtered(&d.doc, min),
+            coverage: CoverageOut {
+                law_version: &d.doc.legal.law_version,
+                rights: cells(&d.doc.legal.rights),
+                extra_rights: cells(&d.doc.legal.extra_rights),
+                disclosures: cells(&d.doc.legal.disclosures),
+            },
+            families: [Lang::Kk, Lang::Ru]
+                .into_iter()
+                .zip(counts.family)
+                .filter_map(|(l, f)| Some((l.code(), cmp.families[f?].id.as_str())))
+                .collect(),
         })
         .collect();
-    let mut by_sev = BTreeMap::new();
-    for d in &documents {
-        for f in &d.findings {
-            *by_sev.entry(f.severity.name()).or_insert(0) += 1;
-        }
-    }
     to_string(&AuditOut {
         qostil: env!("CARGO_PKG_VERSION"),
         schema: SCHEMA,
         summary: AuditSummary {
             documents: documents.len(),
             errors: audit.errors.len(),
-            findings: by_sev.values().sum(),
-            findings_by_severity: by_sev,
+            findings: cmp.findings,
+            findings_by_severity: cmp.by_severity.clone(),
         },
         documents,
         errors: audit
@@ -503,6 +532,12 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
                 error: e.to_string(),
             })
             .collect(),
-        matrix: matrix(audit),
+        matrix: matrix(audit, cmp),
+        families: families(audit, cmp),
+        family_disagreements: cmp
+            .family_disagreements
+            .iter()
+            .map(|&i| audit.documents[i].doc.source.name.as_str())
+            .collect(),
     })
 }

@@ -4,7 +4,6 @@
 //! Document text is escaped for table cells (`|`, line breaks) so that a
 //! clause can never break the table.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::tokens::clip;
@@ -12,6 +11,7 @@ use crate::tokens::clip;
 /// A quote in a Markdown list is cut to this many characters.
 const QUOTE: usize = 160;
 use crate::corpus::Audit;
+use crate::corpus::compare::{Comparison, MatrixCell};
 use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
 use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
@@ -256,7 +256,7 @@ pub fn rights(doc: &Document, rules: &LegalRules) -> String {
 }
 
 /// The symbol of an item's presence in the corpus matrix.
-fn mark(c: &Coverage) -> String {
+fn mark(c: &MatrixCell) -> String {
     let mut s = match c.status {
         Presence::Both => "kk+ru",
         Presence::KkOnly => "kk",
@@ -264,26 +264,69 @@ fn mark(c: &Coverage) -> String {
         Presence::Absent => "—",
     }
     .to_string();
-    if !c.restrictions.is_empty() {
+    if c.restricted {
         s.push('*');
     }
     s
 }
 
-fn matrix(out: &mut String, audit: &Audit, pick: fn(&Document) -> &[Coverage]) {
-    let Some(first) = audit.documents.first() else {
-        return;
+/// One table of the matrix: `side` 0 for rights, 1 for disclosures.
+fn matrix(out: &mut String, audit: &Audit, cmp: &Comparison, side: usize) {
+    let ids = if side == 0 {
+        &cmp.matrix.rights
+    } else {
+        &cmp.matrix.disclosures
     };
-    let ids: Vec<&str> = pick(&first.doc).iter().map(|c| c.id.as_str()).collect();
     let _ = writeln!(out, "| company | {} |", ids.join(" | "));
     let _ = writeln!(out, "|---|{}", "---|".repeat(ids.len()));
-    for d in &audit.documents {
-        let marks: Vec<String> = pick(&d.doc).iter().map(mark).collect();
+    for (d, row) in audit.documents.iter().zip(&cmp.matrix.rows) {
+        let marks: Vec<String> = row[side].iter().map(mark).collect();
         let _ = writeln!(
             out,
             "| {} | {} |",
             cell(d.doc.company.as_deref().unwrap_or(&d.doc.source.name)),
             marks.join(" | ")
+        );
+    }
+}
+
+/// The template families: those with two or more members, then how many
+/// documents stand alone, per language.
+fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
+    let _ = writeln!(
+        out,
+        "\n## Template families\n\nDocuments whose version in one language shares a template \
+         (5-word shingles, Jaccard ≥ {:.2} after names, contacts and numbers are normalised).\n",
+        crate::corpus::families::DEFAULT_THRESHOLD
+    );
+    let name = |i: usize| cell(&audit.documents[i].doc.source.name);
+    for lang in [Lang::Kk, Lang::Ru] {
+        let of_lang: Vec<_> = cmp.families.iter().filter(|f| f.lang == lang).collect();
+        let alone = of_lang.iter().filter(|f| f.documents.len() == 1).count();
+        for f in of_lang.iter().filter(|f| f.documents.len() > 1) {
+            let members: Vec<String> = f
+                .documents
+                .iter()
+                .map(|&i| format!("`{}`", name(i)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- **{}** ({} documents): {}",
+                f.id,
+                f.documents.len(),
+                members.join(", ")
+            );
+            for &(a, b, j) in &f.links {
+                let _ = writeln!(out, "  - `{}` ~ `{}`: Jaccard {:.3}", name(a), name(b), j);
+            }
+        }
+        let _ = writeln!(out, "- {}: {} documents in no family.", lang.code(), alone);
+    }
+    for &i in &cmp.family_disagreements {
+        let _ = writeln!(
+            out,
+            "- `{}`: its Kazakh and Russian versions follow different templates.",
+            name(i)
         );
     }
 }
@@ -303,7 +346,7 @@ pub fn findings(doc: &Document, min: Severity) -> String {
 }
 
 /// `report/report.md` of `qostil audit`.
-pub fn audit(audit: &Audit, min: Severity) -> String {
+pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# qostil audit\n");
     let _ = writeln!(
@@ -318,21 +361,19 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
         "| company | file | languages | kk clauses | ru clauses | aligned pairs | findings |"
     );
     let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|");
-    for d in &audit.documents {
+    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
         let doc = &d.doc;
-        let count = |l: Lang| doc.clauses.iter().filter(|c| c.lang == l).count();
         let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
-        let n = doc.findings.iter().filter(|f| f.severity >= min).count();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             cell(doc.company.as_deref().unwrap_or("?")),
             cell(&doc.source.name),
             langs.join(" + "),
-            count(Lang::Kk),
-            count(Lang::Ru),
-            d.aligned_pairs(),
-            n
+            counts.clauses["kk"],
+            counts.clauses["ru"],
+            counts.aligned_pairs,
+            counts.findings
         );
     }
     if let Some(first) = audit.documents.first() {
@@ -343,9 +384,10 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
              version only, `—` absent, `*` granted with a condition.\n",
             cell(&first.doc.legal.law_version)
         );
-        matrix(&mut out, audit, |d| &d.legal.rights);
+        matrix(&mut out, audit, cmp, 0);
         let _ = writeln!(out);
-        matrix(&mut out, audit, |d| &d.legal.disclosures);
+        matrix(&mut out, audit, cmp, 1);
+        families(&mut out, audit, cmp);
     }
     if !audit.errors.is_empty() {
         let _ = writeln!(out, "\n## Errors\n");
@@ -353,7 +395,7 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
             let _ = writeln!(out, "- `{}`: {}", cell(path), cell(&e.to_string()));
         }
     }
-    for d in &audit.documents {
+    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
         let doc = &d.doc;
         let _ = writeln!(out, "\n## {}\n", cell(&title(doc)));
         if let Some(w) = &d.website {
@@ -378,21 +420,14 @@ pub fn audit(audit: &Audit, min: Severity) -> String {
             }
         }
         let _ = writeln!(out);
-        let mut by_kind: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        for f in doc.findings.iter().filter(|f| f.severity >= min) {
-            *by_kind
-                .entry(f.kind.name())
-                .or_default()
-                .entry(f.severity.name())
-                .or_default() += 1;
-        }
+        let by_kind = &counts.by_kind;
         if by_kind.is_empty() {
             let _ = writeln!(out, "No findings.");
             continue;
         }
         let _ = writeln!(out, "| finding | count | by severity |");
         let _ = writeln!(out, "|---|---:|---|");
-        for (kind, sev) in &by_kind {
+        for (kind, sev) in by_kind {
             let total: usize = sev.values().sum();
             let detail: Vec<String> = sev.iter().map(|(s, n)| format!("{s} {n}")).collect();
             let _ = writeln!(out, "| `{kind}` | {total} | {} |", detail.join(", "));

@@ -1,0 +1,152 @@
+//! Template families of `qostil audit` against hand-checked gold: the
+//! labelled corpus generated from the real policies
+//! (`fixtures/families/small`, `tools/gencorpus`, seed 5) and the real
+//! corpus, where beeclever and expressavans share one template.
+//!
+//! Precision and recall are over document pairs: a pair is positive when
+//! both documents are in one family of a language.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn audit(dir: &str) -> Value {
+    let out = std::env::temp_dir().join(format!(
+        "qostil-families-{}-{}",
+        Path::new(dir).file_name().unwrap().to_string_lossy(),
+        std::process::id()
+    ));
+    let status = Command::new(env!("CARGO_BIN_EXE_qostil"))
+        .args(["audit", dir, "--out-dir"])
+        .arg(&out)
+        .output()
+        .expect("run qostil");
+    assert!(status.status.code().is_some_and(|c| c <= 1), "{status:?}");
+    let report = std::fs::read_to_string(out.join("report.json")).unwrap();
+    std::fs::remove_dir_all(&out).ok();
+    serde_json::from_str(&report).unwrap()
+}
+
+fn file(source: &str) -> String {
+    source.rsplit('/').next().unwrap().to_string()
+}
+
+/// Pairs of documents that share a family in `lang`.
+fn found_pairs(report: &Value, lang: &str) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for f in report["families"].as_array().unwrap() {
+        if f["lang"] != lang {
+            continue;
+        }
+        let docs: Vec<String> = f["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| file(d.as_str().unwrap()))
+            .collect();
+        for (i, a) in docs.iter().enumerate() {
+            for b in &docs[i + 1..] {
+                out.insert((a.min(b).clone(), a.max(b).clone()));
+            }
+        }
+    }
+    out
+}
+
+fn score(found: &BTreeSet<(String, String)>, gold: &BTreeSet<(String, String)>) -> (f64, f64) {
+    let tp = found.intersection(gold).count() as f64;
+    let p = if found.is_empty() {
+        1.0
+    } else {
+        tp / found.len() as f64
+    };
+    let r = if gold.is_empty() {
+        1.0
+    } else {
+        tp / gold.len() as f64
+    };
+    (p, r)
+}
+
+#[test]
+fn planted_families_are_found() {
+    let dir = "fixtures/families/small";
+    let report = audit(dir);
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/gold.json")).unwrap())
+            .unwrap();
+    // Which languages each document has, from the report.
+    let mut langs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for d in report["documents"].as_array().unwrap() {
+        let name = file(d["source"].as_str().unwrap());
+        for l in d["languages"].as_array().unwrap() {
+            langs
+                .entry(name.clone())
+                .or_default()
+                .insert(l.as_str().unwrap().into());
+        }
+    }
+    for lang in ["kk", "ru"] {
+        let mut want = BTreeSet::new();
+        for f in gold["families"].as_array().unwrap() {
+            let docs: Vec<String> = f["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d.as_str().unwrap().to_string())
+                .filter(|d| langs.get(d).is_some_and(|l| l.contains(lang)))
+                .collect();
+            for (i, a) in docs.iter().enumerate() {
+                for b in &docs[i + 1..] {
+                    want.insert((a.min(b).clone(), a.max(b).clone()));
+                }
+            }
+        }
+        let got = found_pairs(&report, lang);
+        let (p, r) = score(&got, &want);
+        println!(
+            "{lang}: {} gold pairs, {} found, P {p:.3} R {r:.3}",
+            want.len(),
+            got.len()
+        );
+        assert!(
+            !want.is_empty(),
+            "{lang}: the gold has families in this language"
+        );
+        assert!(p >= 0.98 && r >= 0.98, "{lang}: P {p:.3} R {r:.3}");
+    }
+    // Every document is in exactly one family of each of its languages.
+    for (name, ls) in &langs {
+        for l in ls {
+            let n = report["families"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["lang"] == l.as_str())
+                .filter(|f| {
+                    f["documents"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .any(|d| file(d.as_str().unwrap()) == *name)
+                })
+                .count();
+            assert_eq!(n, 1, "{name} {l}");
+        }
+    }
+}
+
+#[test]
+fn the_real_corpus_has_one_template_pair() {
+    let report = audit("corpus");
+    let pair = BTreeSet::from([(
+        "beeclever_ru_kk.txt".to_string(),
+        "expressavans_ru_kk.txt".to_string(),
+    )]);
+    for lang in ["kk", "ru"] {
+        assert_eq!(found_pairs(&report, lang), pair, "{lang}");
+    }
+    assert_eq!(report["family_disagreements"].as_array().unwrap().len(), 0);
+}
