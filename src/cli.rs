@@ -40,6 +40,10 @@ pub enum Command {
     Rights(FileArgs),
     /// Audit every policy in a folder in parallel; writes report.json and report.md.
     Audit(AuditArgs),
+    /// The per-document half of the audit: one JSON Lines record per input
+    /// (summary, findings, coverage, family sketches) on standard output,
+    /// for `audit --from`.
+    Sketch(SketchArgs),
 }
 
 #[derive(Args, Debug)]
@@ -71,6 +75,21 @@ pub struct AuditArgs {
     /// Only report findings at or above this severity.
     #[arg(long, default_value = "info", ignore_case = true)]
     pub min_severity: SeverityArg,
+    /// Read the documents from records files written by `qostil sketch`
+    /// (`-` for standard input) instead of analysing DIR.
+    #[arg(long, value_name = "RECORDS", conflicts_with = "dir")]
+    pub from: Vec<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct SketchArgs {
+    /// Policies, or folders searched recursively as `audit` does (with their
+    /// manifest.json); a file uses the manifest.json beside it.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
 }
 
 /// `--format`: every format some command writes. Which command accepts

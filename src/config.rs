@@ -17,7 +17,7 @@ use qostil::report::Format;
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
 
-use crate::cli::{AuditArgs, Cli, Command, FileArgs};
+use crate::cli::{AuditArgs, Cli, Command, FileArgs, SketchArgs};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,6 +191,15 @@ pub struct AuditJob {
     pub threads: Option<usize>,
     /// Findings below it are neither reported nor counted.
     pub min_severity: Severity,
+    /// Records files to reduce instead of analysing `dir` (empty: analyse).
+    pub from: Vec<PathBuf>,
+}
+
+/// `sketch`: records of the inputs on standard output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SketchJob {
+    pub paths: Vec<PathBuf>,
+    pub threads: Option<usize>,
 }
 
 /// What to do.
@@ -198,6 +207,7 @@ pub struct AuditJob {
 pub enum Job {
     Document(DocumentJob),
     Audit(AuditJob),
+    Sketch(SketchJob),
 }
 
 /// The resolved command line.
@@ -240,11 +250,17 @@ impl Settings {
                 out_dir,
                 jobs,
                 min_severity,
+                from,
             }) => Job::Audit(AuditJob {
                 dir,
                 out_dir,
                 threads: jobs.map(|n| n.max(1)),
                 min_severity: min_severity.into(),
+                from,
+            }),
+            Command::Sketch(SketchArgs { paths, jobs }) => Job::Sketch(SketchJob {
+                paths,
+                threads: jobs.map(|n| n.max(1)),
             }),
         };
         Ok(Settings {
@@ -421,6 +437,7 @@ mod tests {
                     out_dir: "report".into(),
                     threads: None,
                     min_severity: Severity::Info,
+                    from: vec![],
                 }),
             ),
             (
@@ -440,6 +457,7 @@ mod tests {
                     out_dir: "y".into(),
                     threads: Some(1),
                     min_severity: Severity::Low,
+                    from: vec![],
                 }),
             ),
         ];

@@ -46,6 +46,10 @@ pub enum ErrorKind {
     /// [`Error`] carries the line).
     #[error("invalid manifest: {0}")]
     Manifest(#[source] serde_json::Error),
+    /// A records file (`qostil sketch` output) has a line that is not a
+    /// record of this version ([`Error`] carries the line).
+    #[error("invalid record: {0}")]
+    Records(String),
     /// A bug in qostil, e.g. a panic caught while analysing one file.
     #[error("internal error: {0} (please report it)")]
     Internal(String),
@@ -83,6 +87,7 @@ impl PartialEq for ErrorKind {
             | (PdfMalformed(a), PdfMalformed(b))
             | (PdfUnreadable(a), PdfUnreadable(b))
             | (Rules(a), Rules(b))
+            | (Records(a), Records(b))
             | (Internal(a), Internal(b)) => a == b,
             (LineTooLong(a, l), LineTooLong(b, m)) => a == b && l == m,
             (Manifest(a), Manifest(b)) => {

@@ -23,7 +23,7 @@ use qostil::corpus::{self, Audit};
 use qostil::model::{Document, Severity};
 use qostil::report::{html, json, markdown, tmx};
 
-use config::{AuditJob, DocumentJob, Input, Job, Settings, View};
+use config::{AuditJob, DocumentJob, Input, Job, Settings, SketchJob, View};
 
 /// What a run found, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +98,7 @@ fn run(settings: Settings) -> Result<Outcome> {
     match settings.job {
         Job::Document(job) => document(&job, &rules),
         Job::Audit(job) => audit(&job, &rules),
+        Job::Sketch(job) => sketch(&job, &rules),
     }
 }
 
@@ -129,15 +130,28 @@ fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
 
 /// `audit`: [`corpus::audit`], both reports, and a summary on standard output.
 fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
-    if let Some(n) = job.threads {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .context("cannot start the worker threads")?;
-    }
+    threads(job.threads)?;
     std::fs::create_dir_all(&job.out_dir)
         .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
-    let audit = corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?;
+    let audit = if job.from.is_empty() {
+        corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?
+    } else {
+        let mut lines = Vec::new();
+        for path in &job.from {
+            let (name, text) = if path.as_os_str() == "-" {
+                (
+                    "-".to_string(),
+                    String::from_utf8(read_input(&Input::Stdin)?)?,
+                )
+            } else {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                (path.display().to_string(), text)
+            };
+            lines.extend(corpus::read_records(&name, &text)?);
+        }
+        Audit::from_lines(lines)
+    };
     let json_path = job.out_dir.join("report.json");
     let md_path = job.out_dir.join("report.md");
     let min = job.min_severity;
@@ -149,6 +163,36 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
         eprintln!("qostil: {e}");
     }
     Ok(Outcome::of(audit.errors.len(), cmp.findings))
+}
+
+/// `sketch`: the records of the inputs, one JSON line each, on standard
+/// output.
+fn sketch(job: &SketchJob, rules: &qostil::Config) -> Result<Outcome> {
+    threads(job.threads)?;
+    let lines = corpus::sketch_paths(&job.paths, rules)?;
+    let mut out = String::new();
+    let mut errors = 0;
+    for line in &lines {
+        if let corpus::record::Line::Error { error, .. } = line {
+            eprintln!("qostil: {error}");
+            errors += 1;
+        }
+        out.push_str(&serde_json::to_string(line)?);
+        out.push('\n');
+    }
+    write_output(None, &out)?;
+    Ok(Outcome::of(errors, 0))
+}
+
+/// Size rayon's global pool (`-j`).
+fn threads(n: Option<usize>) -> Result<()> {
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start the worker threads")?;
+    }
+    Ok(())
 }
 
 /// Findings at or above `min`.
@@ -166,13 +210,12 @@ fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) ->
         json_path.display(),
         md_path.display()
     );
-    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
-        let doc = &d.doc;
+    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
         let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
         out.push_str(&format!(
             "  {:<16} {:<28} {:<6} kk {:>3} / ru {:>3} clauses, {:>3} aligned pairs, {:>3} findings\n",
             doc.company.as_deref().unwrap_or("?"),
-            doc.source.name,
+            doc.source,
             langs.join("+"),
             counts.clauses["kk"],
             counts.clauses["ru"],

@@ -13,10 +13,10 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Language of a block, clause or finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Kk,
@@ -53,7 +53,7 @@ impl Lang {
 }
 
 /// A byte range of the source text, with the page where known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -91,7 +91,7 @@ pub struct Run {
 }
 
 /// What the layout says a block is, before any reading of its words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockHint {
     /// Ordinary text: a paragraph, or one physical line of a wrapped column.
@@ -271,7 +271,7 @@ impl Joined {
 }
 
 /// Why a piece of the source is not part of any clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DropKind {
     /// HTML tags, Markdown emphasis and table rules.
@@ -285,7 +285,7 @@ pub enum DropKind {
 }
 
 /// Layout noise removed from the text, kept so that nothing is lost.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dropped {
     pub kind: DropKind,
     pub text: String,
@@ -293,7 +293,7 @@ pub struct Dropped {
 }
 
 /// What a clause is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClauseKind {
     /// Title, approval stamp and introduction before the first section.
@@ -377,7 +377,7 @@ impl Clause {
 }
 
 /// One step of the kk↔ru alignment: 1-1, 1-0, 0-1, 1-2 or 2-1 clauses.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
     /// Indices into the document's clauses.
     pub kk: Vec<usize>,
@@ -387,7 +387,7 @@ pub struct Pair {
 }
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -421,7 +421,7 @@ impl Severity {
 /// names README.md documents and the JSON contract carries).
 ///
 /// Single-document kinds are made by `check` (structure, parity, legal).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     // structure (check::structure)
@@ -554,7 +554,7 @@ impl fmt::Display for FindingKind {
 /// A reference to one clause: its id (`kk:3.2`, `ru:3.2#2`), and the
 /// document it belongs to when that is not the document the finding is
 /// about (the corpus comparison cites a template's clause this way).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ClauseRef {
     /// The other document's source path as the report names it; `None` for
     /// the document the finding belongs to.
@@ -610,7 +610,7 @@ impl fmt::Display for ClauseRef {
 /// Invariants: `marks` are byte ranges of `text` on character boundaries,
 /// sorted, disjoint; the excerpt is a slice of the clauses' text with «…»
 /// where it was cut.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub lang: Lang,
     /// The clauses quoted, in reading order; empty for a note.
@@ -652,7 +652,7 @@ impl Evidence {
 }
 
 /// Something a reviewer should look at.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub kind: FindingKind,
     pub severity: Severity,
@@ -664,7 +664,7 @@ pub struct Finding {
 }
 
 /// An entity found in a clause's text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Entity {
     pub kind: EntityKind,
     /// Normalised value used for comparison across languages.
@@ -674,7 +674,7 @@ pub struct Entity {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A bare figure; `value` is the number («1000000», «2.5»).
@@ -742,6 +742,35 @@ pub struct Document {
 }
 
 impl Document {
+    /// Share of non-whitespace characters covered by clauses or dropped spans.
+    pub fn coverage(&self) -> f64 {
+        let text = &self.source.text;
+        let mut covered = vec![false; text.len()];
+        let spans = self
+            .clauses
+            .iter()
+            .flat_map(|c| c.segments.iter())
+            .chain(self.dropped.iter().map(|d| &d.span));
+        for s in spans {
+            let end = s.end.min(text.len());
+            for c in covered.iter_mut().take(end).skip(s.start) {
+                *c = true;
+            }
+        }
+        let (mut total, mut hit) = (0usize, 0usize);
+        for (i, ch) in text.char_indices() {
+            if !ch.is_whitespace() {
+                total += 1;
+                hit += usize::from(covered[i]);
+            }
+        }
+        if total == 0 {
+            1.0
+        } else {
+            (hit as f64 / total as f64 * 100_000.0).round() / 100_000.0
+        }
+    }
+
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
     }
@@ -749,7 +778,7 @@ impl Document {
 
 /// Where a rule matched inside one clause: a byte range of the clause's
 /// `text` and the words that matched (as printed, gaps left out).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hit {
     pub start: usize,
     pub end: usize,
@@ -757,7 +786,7 @@ pub struct Hit {
 }
 
 /// One topic of one clause, with the words that show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicHit {
     pub topic: String,
     #[serde(flatten)]
@@ -769,7 +798,7 @@ pub struct TopicHit {
 }
 
 /// In which languages a right or disclosure was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
     Both,
@@ -799,7 +828,7 @@ impl Presence {
 }
 
 /// A clause where a checklist item (a right, a disclosure) was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub lang: Lang,
     /// Id of the clause whose text matched.
@@ -811,7 +840,7 @@ pub struct Mention {
 }
 
 /// One checklist item (a right or a disclosure) across the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
     pub id: String,
     /// The version of the law the item was written against.
@@ -848,7 +877,7 @@ impl Coverage {
 
 /// A passage the legal rules flag: a foreign law, a wrong citation of the
 /// law, an obligation stated differently from the law.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Flag {
     /// `ForeignLaw`, `WrongLawCitation` or `ObligationMisstated`.
     pub kind: FindingKind,
@@ -868,7 +897,7 @@ pub struct Flag {
 /// range is within the text of its clause (or of `TopicHit::from`);
 /// `rights`, `extra_rights` and `disclosures` follow the order of the rules
 /// data; mentions and flags are in reading order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Legal {
     /// The version of the law the rules data was checked against.
     pub law_version: String,

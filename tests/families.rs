@@ -150,3 +150,95 @@ fn the_real_corpus_has_one_template_pair() {
     }
     assert_eq!(report["family_disagreements"].as_array().unwrap().len(), 0);
 }
+
+/// The map/reduce seam: records made in two separate `sketch` runs, given
+/// to `audit --from` in the other order, give the reports of one whole
+/// audit, byte for byte.
+#[test]
+fn a_split_run_merges_to_the_whole_audit() {
+    let bin = env!("CARGO_BIN_EXE_qostil");
+    let tmp = std::env::temp_dir().join(format!("qostil-seam-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let halves = [
+        vec![
+            "corpus/beeclever_ru_kk.txt",
+            "corpus/expressavans_ru_kk.txt",
+        ],
+        vec![
+            "corpus/finbox_kk.txt",
+            "corpus/fintechlab_kk_ru.txt",
+            "corpus/proleads_kk.txt",
+        ],
+    ];
+    let mut parts = Vec::new();
+    for (i, files) in halves.iter().enumerate() {
+        let out = Command::new(bin)
+            .arg("sketch")
+            .args(files)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        let path = tmp.join(format!("part{i}.jsonl"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).lines().count(),
+            files.len()
+        );
+        parts.push(path);
+    }
+    let split = tmp.join("split");
+    let whole = tmp.join("whole");
+    let run = |args: Vec<std::ffi::OsString>| {
+        let out = Command::new(bin).args(args).output().unwrap();
+        assert!(out.status.code().is_some_and(|c| c <= 1), "{out:?}");
+    };
+    run(vec![
+        "audit".into(),
+        "--from".into(),
+        parts[1].clone().into(),
+        "--from".into(),
+        parts[0].clone().into(),
+        "--out-dir".into(),
+        split.clone().into(),
+    ]);
+    run(vec![
+        "audit".into(),
+        "corpus".into(),
+        "--out-dir".into(),
+        whole.clone().into(),
+    ]);
+    for report in ["report.json", "report.md"] {
+        let a = std::fs::read(split.join(report)).unwrap();
+        let b = std::fs::read(whole.join(report)).unwrap();
+        assert!(
+            a == b,
+            "{report} differs between the split and the whole run"
+        );
+    }
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+/// A records file with a bad line is refused, naming the file and line.
+#[test]
+fn a_bad_records_line_names_its_line() {
+    let tmp = std::env::temp_dir().join(format!("qostil-badrec-{}.jsonl", std::process::id()));
+    std::fs::write(
+        &tmp,
+        "\n{\"record\": 99, \"source\": \"x\", \"error\": \"y\"}\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_qostil"))
+        .args(["audit", "--out-dir"])
+        .arg(std::env::temp_dir().join("qostil-badrec-out"))
+        .arg("--from")
+        .arg(&tmp)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(", line 2: invalid record: record version 99"),
+        "{err}"
+    );
+    std::fs::remove_file(&tmp).ok();
+}

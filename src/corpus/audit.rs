@@ -12,10 +12,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::families::Sketch;
-use super::sketch::sketch;
+use super::record::{DocRecord, Line, RECORD_VERSION};
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Document, Lang};
+use crate::model::Document;
 use crate::{Config, analyze};
 
 /// File endings the audit reads.
@@ -52,31 +51,33 @@ impl Manifest {
     }
 }
 
-/// One analysed document with what the manifest says about it, and its
-/// sketches for the family detection (kk, ru).
-#[derive(Debug)]
-pub struct DocSummary {
-    pub doc: Document,
-    pub website: Option<String>,
-    pub sketches: [Option<Sketch>; 2],
-}
-
-impl DocSummary {
-    /// Pairs with a clause on both sides.
-    pub fn aligned_pairs(&self) -> usize {
-        self.doc
-            .pairs
-            .iter()
-            .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
-            .count()
-    }
-}
-
-/// The result of an audit.
+/// The result of an audit: the documents reduced to records, and the
+/// inputs that failed with their error message, both sorted by path.
 #[derive(Debug, Default)]
 pub struct Audit {
-    pub documents: Vec<DocSummary>,
-    pub errors: Vec<(String, Error)>,
+    pub documents: Vec<DocRecord>,
+    pub errors: Vec<(String, String)>,
+}
+
+impl Audit {
+    /// An audit from records files' lines, in any order (a run split into
+    /// parts and merged): sorted by path as [`audit`] sorts its inputs.
+    pub fn from_lines(lines: Vec<Line>) -> Audit {
+        let mut audit = Audit::default();
+        for line in lines {
+            match line {
+                Line::Doc(d) => audit.documents.push(*d),
+                Line::Error { source, error, .. } => audit.errors.push((source, error)),
+            }
+        }
+        audit
+            .documents
+            .sort_by(|a, b| Path::new(&a.source).cmp(Path::new(&b.source)));
+        audit
+            .errors
+            .sort_by(|a, b| Path::new(&a.0).cmp(Path::new(&b.0)));
+        audit
+    }
 }
 
 /// Every input file under `dir`, recursively, sorted, skipping the folders
@@ -131,9 +132,6 @@ fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
     .unwrap_or_else(|panic| Err(Error::new(&name, ErrorKind::from_panic(panic.as_ref()))))
 }
 
-/// A document and its sketches (kk, ru).
-type Analysed = (Document, [Option<Sketch>; 2]);
-
 /// Audit every input under `dir`, except under the folders in `exclude`.
 pub fn audit(dir: &Path, exclude: &[PathBuf], config: &Config) -> Result<Audit> {
     let manifest_path = dir.join("manifest.json");
@@ -143,40 +141,87 @@ pub fn audit(dir: &Path, exclude: &[PathBuf], config: &Config) -> Result<Audit> 
         Manifest::default()
     };
     let paths = inputs(dir, exclude)?;
-    // The per-document half runs in parallel: analysis and sketches.
-    let results: Vec<(PathBuf, Result<Analysed>)> = paths
+    Ok(Audit::from_lines(records(dir, &paths, &manifest, config)))
+}
+
+/// The per-document half, in parallel: each input analysed and reduced to
+/// its record at once (the full document is dropped there), or its error.
+/// `dir` is the folder manifest entries are relative to.
+pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Config) -> Vec<Line> {
+    paths
         .par_iter()
-        .map(|p| {
-            let analysed = analyze_file(p, config).map(|doc| {
-                let sketches = [sketch(&doc, Lang::Kk), sketch(&doc, Lang::Ru)];
-                (doc, sketches)
-            });
-            (p.clone(), analysed)
-        })
-        .collect();
-    let mut audit = Audit::default();
-    for (path, result) in results {
-        match result {
-            Ok((mut doc, sketches)) => {
+        .map(|path| match analyze_file(path, config) {
+            Ok(doc) => {
                 let file = path
                     .strip_prefix(dir)
-                    .unwrap_or(&path)
+                    .unwrap_or(path)
                     .to_string_lossy()
                     .replace('\\', "/");
                 let entry = manifest.entry(&file);
-                if doc.company.is_none() {
-                    doc.company = entry.and_then(|e| e.company.clone());
-                }
-                audit.documents.push(DocSummary {
-                    doc,
-                    website: entry.and_then(|e| e.website.clone()),
-                    sketches,
-                });
+                Line::Doc(Box::new(DocRecord::new(
+                    &doc,
+                    entry.and_then(|e| e.company.clone()),
+                    entry.and_then(|e| e.website.clone()),
+                )))
             }
-            Err(e) => audit.errors.push((path.display().to_string(), e)),
-        }
+            Err(e) => Line::Error {
+                record: RECORD_VERSION,
+                source: path.display().to_string(),
+                error: e.to_string(),
+            },
+        })
+        .collect()
+}
+
+/// The records of `paths` for `qostil sketch`: a folder is walked as
+/// [`audit`] walks it (with its `manifest.json`); a file uses the
+/// `manifest.json` beside it, if any. Lines come in the order of `paths`,
+/// each folder's inputs sorted.
+pub fn sketch_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<Line>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let (dir, files) = if p.is_dir() {
+            (p.clone(), inputs(p, &[])?)
+        } else {
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            (dir, vec![p.clone()])
+        };
+        let manifest_path = dir.join("manifest.json");
+        let manifest = if manifest_path.exists() {
+            Manifest::load(&manifest_path)?
+        } else {
+            Manifest::default()
+        };
+        out.extend(records(&dir, &files, &manifest, config));
     }
-    Ok(audit)
+    Ok(out)
+}
+
+/// Read a records file written by `qostil sketch` (`name` for errors): one
+/// [`Line`] per non-empty line.
+///
+/// Errors: a line that is not a record of [`RECORD_VERSION`] is a
+/// [`ErrorKind::Records`] error naming the file and line.
+pub fn read_records(name: &str, text: &str) -> Result<Vec<Line>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let bad = |why: String| Error::new(name, ErrorKind::Records(why)).at_line(i + 1);
+        let parsed: Line = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        let version = match &parsed {
+            Line::Doc(d) => d.record,
+            Line::Error { record, .. } => *record,
+        };
+        if version != RECORD_VERSION {
+            return Err(bad(format!(
+                "record version {version}; this qostil reads version {RECORD_VERSION}"
+            )));
+        }
+        out.push(parsed);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@
 
 use std::collections::BTreeMap;
 
-use super::DocSummary;
 use super::families::{self, Families, Params, Sketch};
+use super::record::DocRecord;
 use crate::model::{Coverage, Lang, Presence, Severity};
 
 /// What the reports count for one document.
@@ -125,18 +125,14 @@ fn families_of(lang: Lang, sketches: &[(usize, &Sketch)]) -> Vec<Family> {
 }
 
 /// Compare the documents of an audit; `min` is the findings threshold.
-pub fn compare(docs: &[DocSummary], min: Severity) -> Comparison {
+pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
     let mut out = Comparison::default();
-    for d in docs {
-        let doc = &d.doc;
+    for doc in docs {
         let mut counts = DocCounts::default();
         for lang in [Lang::Kk, Lang::Ru] {
-            counts.clauses.insert(
-                lang.code(),
-                doc.clauses.iter().filter(|c| c.lang == lang).count(),
-            );
+            counts.clauses.insert(lang.code(), doc.clauses_in(lang));
         }
-        counts.aligned_pairs = d.aligned_pairs();
+        counts.aligned_pairs = doc.aligned_pairs;
         for f in doc.findings.iter().filter(|f| f.severity >= min) {
             counts.findings += 1;
             *counts
@@ -155,8 +151,8 @@ pub fn compare(docs: &[DocSummary], min: Severity) -> Comparison {
     }
     if let Some(first) = docs.first() {
         let ids = |c: &[Coverage]| c.iter().map(|x| x.id.clone()).collect();
-        out.matrix.rights = ids(&first.doc.legal.rights);
-        out.matrix.disclosures = ids(&first.doc.legal.disclosures);
+        out.matrix.rights = ids(&first.legal.rights);
+        out.matrix.disclosures = ids(&first.legal.disclosures);
     }
     for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
         let sketches: Vec<(usize, &Sketch)> = docs

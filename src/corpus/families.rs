@@ -83,7 +83,7 @@ pub const FAMILIES_VERSION: u32 = 1;
 
 /// The per-document, per-language input: the shingle set and its MinHash
 /// signature.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Sketch {
     /// Hashed word shingles, sorted ascending, without duplicates
     /// ([`minhash::shingles`]).

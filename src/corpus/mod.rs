@@ -9,6 +9,10 @@ pub mod audit;
 pub mod compare;
 pub mod families;
 pub mod minhash;
+pub mod record;
 pub mod sketch;
 
-pub use audit::{Audit, DocSummary, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs};
+pub use audit::{
+    Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs, read_records, records,
+    sketch_paths,
+};

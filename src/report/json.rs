@@ -9,8 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, MatrixCell};
-use crate::corpus::{Audit, DocSummary};
+use crate::corpus::record::DocRecord;
 use crate::model::{
     Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
     Severity, Span, TopicHit,
@@ -165,32 +166,20 @@ pub struct AlignOut<'a> {
     pub pairs: Vec<AlignedPair<'a>>,
 }
 
-/// Share of non-whitespace characters covered by clauses or dropped spans.
-pub fn coverage(doc: &Document) -> f64 {
-    let text = &doc.source.text;
-    let mut covered = vec![false; text.len()];
-    let spans = doc
-        .clauses
-        .iter()
-        .flat_map(|c| c.segments.iter())
-        .chain(doc.dropped.iter().map(|d| &d.span));
-    for s in spans {
-        let end = s.end.min(text.len());
-        for c in covered.iter_mut().take(end).skip(s.start) {
-            *c = true;
-        }
-    }
-    let (mut total, mut hit) = (0usize, 0usize);
-    for (i, ch) in text.char_indices() {
-        if !ch.is_whitespace() {
-            total += 1;
-            hit += usize::from(covered[i]);
-        }
-    }
-    if total == 0 {
-        1.0
-    } else {
-        (hit as f64 / total as f64 * 100_000.0).round() / 100_000.0
+/// The head of an audited document, from its record.
+fn record_head(d: &DocRecord) -> DocumentHead<'_> {
+    DocumentHead {
+        source: &d.source,
+        sha256: &d.sha256,
+        encoding: &d.encoding,
+        company: d.company.as_deref(),
+        languages: d.languages.clone(),
+        clauses: [Lang::Kk, Lang::Ru]
+            .into_iter()
+            .map(|l| (l.code(), d.clauses_in(l)))
+            .collect(),
+        pairs: d.pairs,
+        coverage: d.coverage,
     }
 }
 
@@ -210,7 +199,7 @@ pub fn head(doc: &Document) -> DocumentHead<'_> {
         languages: doc.languages.clone(),
         clauses,
         pairs: doc.pairs.len(),
-        coverage: coverage(doc),
+        coverage: doc.coverage(),
     }
 }
 
@@ -241,7 +230,11 @@ fn ids<'a>(doc: &'a Document, idx: &[usize]) -> Vec<&'a str> {
 }
 
 fn filtered(doc: &Document, min: Severity) -> Vec<FindingOut<'_>> {
-    doc.findings
+    shown(&doc.findings, min)
+}
+
+fn shown(findings: &[Finding], min: Severity) -> Vec<FindingOut<'_>> {
+    findings
         .iter()
         .filter(|f| f.severity >= min)
         .map(finding_out)
@@ -409,9 +402,9 @@ fn matrix<'a>(audit: &'a Audit, cmp: &'a Comparison) -> MatrixOut<'a> {
             .iter()
             .zip(&cmp.matrix.rows)
             .map(|(d, [rights, disclosures])| MatrixRow {
-                company: d.doc.company.as_deref(),
-                source: &d.doc.source.name,
-                languages: &d.doc.languages,
+                company: d.company.as_deref(),
+                source: &d.source,
+                languages: &d.languages,
                 rights: status(rights),
                 disclosures: status(disclosures),
                 restricted: rights
@@ -442,7 +435,7 @@ struct LinkOut<'a> {
 }
 
 fn families<'a>(audit: &'a Audit, cmp: &'a Comparison) -> Vec<FamilyOut<'a>> {
-    let name = |i: usize| audit.documents[i].doc.source.name.as_str();
+    let name = |i: usize| audit.documents[i].source.as_str();
     cmp.families
         .iter()
         .map(|f| FamilyOut {
@@ -495,17 +488,17 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
         .documents
         .iter()
         .zip(&cmp.documents)
-        .map(|(d, counts): (&DocSummary, _)| AuditDoc {
-            head: head(&d.doc),
+        .map(|(d, counts): (&DocRecord, _)| AuditDoc {
+            head: record_head(d),
             website: d.website.as_deref(),
             aligned_pairs: counts.aligned_pairs,
             findings_by_kind: counts.of_kind(),
-            findings: filtered(&d.doc, min),
+            findings: shown(&d.findings, min),
             coverage: CoverageOut {
-                law_version: &d.doc.legal.law_version,
-                rights: cells(&d.doc.legal.rights),
-                extra_rights: cells(&d.doc.legal.extra_rights),
-                disclosures: cells(&d.doc.legal.disclosures),
+                law_version: &d.legal.law_version,
+                rights: cells(&d.legal.rights),
+                extra_rights: cells(&d.legal.extra_rights),
+                disclosures: cells(&d.legal.disclosures),
             },
             families: [Lang::Kk, Lang::Ru]
                 .into_iter()
@@ -537,7 +530,7 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
         family_disagreements: cmp
             .family_disagreements
             .iter()
-            .map(|&i| audit.documents[i].doc.source.name.as_str())
+            .map(|&i| audit.documents[i].source.as_str())
             .collect(),
     })
 }

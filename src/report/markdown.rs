@@ -26,11 +26,15 @@ pub fn cell(s: &str) -> String {
 }
 
 fn title(doc: &Document) -> String {
-    let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
+    title_of(doc.company.as_deref(), &doc.source.name, &doc.languages)
+}
+
+fn title_of(company: Option<&str>, source: &str, languages: &[Lang]) -> String {
+    let langs: Vec<&str> = languages.iter().map(|l| l.code()).collect();
     format!(
         "{} — {} ({})",
-        doc.company.as_deref().unwrap_or("unknown company"),
-        doc.source.name,
+        company.unwrap_or("unknown company"),
+        source,
         langs.join(" + ")
     )
 }
@@ -139,8 +143,8 @@ fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
 /// The citations of an item in one language, for a table cell: `7.1`,
 /// `7.1 (restricted)`, `—` when absent, `n/a` when the document has no
 /// version in that language.
-fn lang_cell(doc: &Document, c: &Coverage, lang: Lang) -> String {
-    if !doc.languages.contains(&lang) {
+fn lang_cell(languages: &[Lang], c: &Coverage, lang: Lang) -> String {
+    if !languages.contains(&lang) {
         return "n/a".into();
     }
     let cites = c.cites(lang);
@@ -185,8 +189,8 @@ fn coverage_table(out: &mut String, doc: &Document, covs: &[Coverage], items: &[
             out,
             "| {} | {} | {} | {} |",
             item_label(item, &c.id),
-            lang_cell(doc, c, Lang::Kk),
-            lang_cell(doc, c, Lang::Ru),
+            lang_cell(&doc.languages, c, Lang::Kk),
+            lang_cell(&doc.languages, c, Lang::Ru),
             status_cell(doc, c)
         );
     }
@@ -284,7 +288,7 @@ fn matrix(out: &mut String, audit: &Audit, cmp: &Comparison, side: usize) {
         let _ = writeln!(
             out,
             "| {} | {} |",
-            cell(d.doc.company.as_deref().unwrap_or(&d.doc.source.name)),
+            cell(d.company.as_deref().unwrap_or(&d.source)),
             marks.join(" | ")
         );
     }
@@ -299,7 +303,7 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
          (5-word shingles, Jaccard ≥ {:.2} after names, contacts and numbers are normalised).\n",
         crate::corpus::families::DEFAULT_THRESHOLD
     );
-    let name = |i: usize| cell(&audit.documents[i].doc.source.name);
+    let name = |i: usize| cell(&audit.documents[i].source);
     for lang in [Lang::Kk, Lang::Ru] {
         let of_lang: Vec<_> = cmp.families.iter().filter(|f| f.lang == lang).collect();
         let alone = of_lang.iter().filter(|f| f.documents.len() == 1).count();
@@ -320,7 +324,12 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
                 let _ = writeln!(out, "  - `{}` ~ `{}`: Jaccard {:.3}", name(a), name(b), j);
             }
         }
-        let _ = writeln!(out, "- {}: {} documents in no family.", lang.code(), alone);
+        let _ = writeln!(
+            out,
+            "- {}: {} document(s) in no family.",
+            lang.code(),
+            alone
+        );
     }
     for &i in &cmp.family_disagreements {
         let _ = writeln!(
@@ -361,14 +370,13 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
         "| company | file | languages | kk clauses | ru clauses | aligned pairs | findings |"
     );
     let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|");
-    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
-        let doc = &d.doc;
+    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
         let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {} | {} |",
             cell(doc.company.as_deref().unwrap_or("?")),
-            cell(&doc.source.name),
+            cell(&doc.source),
             langs.join(" + "),
             counts.clauses["kk"],
             counts.clauses["ru"],
@@ -382,7 +390,7 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
             out,
             "Checked against: {}. `kk+ru` in both versions, `kk` or `ru` in one \
              version only, `—` absent, `*` granted with a condition.\n",
-            cell(&first.doc.legal.law_version)
+            cell(&first.legal.law_version)
         );
         matrix(&mut out, audit, cmp, 0);
         let _ = writeln!(out);
@@ -395,10 +403,17 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
             let _ = writeln!(out, "- `{}`: {}", cell(path), cell(&e.to_string()));
         }
     }
-    for (d, counts) in audit.documents.iter().zip(&cmp.documents) {
-        let doc = &d.doc;
-        let _ = writeln!(out, "\n## {}\n", cell(&title(doc)));
-        if let Some(w) = &d.website {
+    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            cell(&title_of(
+                doc.company.as_deref(),
+                &doc.source,
+                &doc.languages
+            ))
+        );
+        if let Some(w) = &doc.website {
             let _ = writeln!(out, "Website: {}\n", cell(w));
         }
         let _ = writeln!(out, "| right, extra right, disclosure | kk | ru |");
@@ -414,8 +429,8 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
                     out,
                     "| {kind} `{}` | {} | {} |",
                     c.id,
-                    lang_cell(doc, c, Lang::Kk),
-                    lang_cell(doc, c, Lang::Ru)
+                    lang_cell(&doc.languages, c, Lang::Kk),
+                    lang_cell(&doc.languages, c, Lang::Ru)
                 );
             }
         }

@@ -1,0 +1,140 @@
+//! The per-document record: what the corpus stage and the audit reports
+//! need of one analysed document, and nothing more. It is the map/reduce
+//! seam: `qostil sketch` writes one record per input as a JSON Lines line,
+//! `qostil audit --from` reads them back, and the audit itself reduces each
+//! document to its record as soon as it is analysed, so the corpus stage
+//! holds compact records, never whole documents.
+//!
+//! The JSON Lines form (versioned by [`RECORD_VERSION`]) is one object per
+//! line: a [`DocRecord`], or `{"record": 1, "source": …, "error": …}` for an
+//! input that could not be read. The sketches follow the signature version
+//! of [`super::minhash::SIGNATURE_VERSION`].
+//!
+//! Invariant: a record is a pure function of the input bytes, the rules and
+//! the manifest entry, so a run split across processes or machines and
+//! merged gives the same records as one run.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::families::Sketch;
+use super::sketch::sketch;
+use crate::model::{Coverage, Document, Finding, Lang};
+
+/// Version of the record layout; bumped on any incompatible change.
+pub const RECORD_VERSION: u32 = 1;
+
+/// The rights, extra rights and disclosures of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegalRecord {
+    pub law_version: String,
+    pub rights: Vec<Coverage>,
+    pub extra_rights: Vec<Coverage>,
+    pub disclosures: Vec<Coverage>,
+}
+
+/// One analysed document, reduced.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocRecord {
+    /// [`RECORD_VERSION`].
+    pub record: u32,
+    /// The path as the audit names it (the report's `source`).
+    pub source: String,
+    pub sha256: String,
+    pub encoding: String,
+    pub company: Option<String>,
+    pub website: Option<String>,
+    pub languages: Vec<Lang>,
+    /// Clauses per language code (`kk`, `ru`).
+    pub clauses: BTreeMap<String, usize>,
+    /// Alignment pairs, and those with a clause on both sides.
+    pub pairs: usize,
+    pub aligned_pairs: usize,
+    /// Share of non-whitespace characters in a clause or in `dropped`.
+    pub coverage: f64,
+    /// Every finding (the threshold is applied by the reports).
+    pub findings: Vec<Finding>,
+    pub legal: LegalRecord,
+    /// Family sketches of the Kazakh and the Russian version.
+    pub sketches: [Option<Sketch>; 2],
+}
+
+/// One line of a records file: a record, or an input that failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Line {
+    Doc(Box<DocRecord>),
+    Error {
+        record: u32,
+        source: String,
+        error: String,
+    },
+}
+
+impl DocRecord {
+    /// Reduce an analysed document; `company` and `website` from the
+    /// manifest fill what the document does not say.
+    pub fn new(doc: &Document, company: Option<String>, website: Option<String>) -> DocRecord {
+        let mut clauses = BTreeMap::new();
+        for lang in [Lang::Kk, Lang::Ru] {
+            clauses.insert(
+                lang.code().to_string(),
+                doc.clauses.iter().filter(|c| c.lang == lang).count(),
+            );
+        }
+        DocRecord {
+            record: RECORD_VERSION,
+            source: doc.source.name.clone(),
+            sha256: doc.source.sha256.clone(),
+            encoding: doc.source.encoding.clone(),
+            company: doc.company.clone().or(company),
+            website,
+            languages: doc.languages.clone(),
+            clauses,
+            pairs: doc.pairs.len(),
+            aligned_pairs: doc
+                .pairs
+                .iter()
+                .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
+                .count(),
+            coverage: doc.coverage(),
+            findings: doc.findings.clone(),
+            legal: LegalRecord {
+                law_version: doc.legal.law_version.clone(),
+                rights: doc.legal.rights.clone(),
+                extra_rights: doc.legal.extra_rights.clone(),
+                disclosures: doc.legal.disclosures.clone(),
+            },
+            sketches: [sketch(doc, Lang::Kk), sketch(doc, Lang::Ru)],
+        }
+    }
+
+    /// Clauses in one language.
+    pub fn clauses_in(&self, lang: Lang) -> usize {
+        self.clauses.get(lang.code()).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_survives_json_lines() {
+        let bytes = std::fs::read("fixtures/text/compliant_kk_ru.txt").unwrap();
+        let doc = crate::analyze("c.txt", &bytes, &crate::Config::default()).unwrap();
+        let rec = DocRecord::new(&doc, None, Some("example.kz".into()));
+        let line = serde_json::to_string(&Line::Doc(Box::new(rec.clone()))).unwrap();
+        assert!(!line.contains('\n'));
+        assert_eq!(
+            serde_json::from_str::<Line>(&line).unwrap(),
+            Line::Doc(Box::new(rec))
+        );
+        let err = r#"{"record":1,"source":"x.pdf","error":"x.pdf: bad"}"#;
+        assert!(matches!(
+            serde_json::from_str::<Line>(err).unwrap(),
+            Line::Error { .. }
+        ));
+    }
+}
