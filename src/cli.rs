@@ -79,6 +79,10 @@ pub struct AuditArgs {
     /// (`-` for standard input) instead of analysing DIR.
     #[arg(long, value_name = "RECORDS", conflicts_with = "dir")]
     pub from: Vec<PathBuf>,
+    /// A previous audit's report.json: say which documents are new, gone or
+    /// changed since, and which findings appeared or were resolved.
+    #[arg(long, value_name = "REPORT")]
+    pub since: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

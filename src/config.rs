@@ -193,6 +193,8 @@ pub struct AuditJob {
     pub min_severity: Severity,
     /// Records files to reduce instead of analysing `dir` (empty: analyse).
     pub from: Vec<PathBuf>,
+    /// A previous audit's report.json to compare with.
+    pub since: Option<PathBuf>,
 }
 
 /// `sketch`: records of the inputs on standard output.
@@ -251,12 +253,14 @@ impl Settings {
                 jobs,
                 min_severity,
                 from,
+                since,
             }) => Job::Audit(AuditJob {
                 dir,
                 out_dir,
                 threads: jobs.map(|n| n.max(1)),
                 min_severity: min_severity.into(),
                 from,
+                since,
             }),
             Command::Sketch(SketchArgs { paths, jobs }) => Job::Sketch(SketchJob {
                 paths,
@@ -438,6 +442,7 @@ mod tests {
                     threads: None,
                     min_severity: Severity::Info,
                     from: vec![],
+                    since: None,
                 }),
             ),
             (
@@ -458,6 +463,7 @@ mod tests {
                     threads: Some(1),
                     min_severity: Severity::Low,
                     from: vec![],
+                    since: None,
                 }),
             ),
         ];

@@ -156,8 +156,21 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     let md_path = job.out_dir.join("report.md");
     let min = job.min_severity;
     let cmp = corpus::compare::compare(&audit.documents, min);
-    write_output(Some(&json_path), &json::audit(&audit, &cmp, min))?;
-    write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min))?;
+    // The previous report is read before this run's is written: it may be
+    // the same file.
+    let history = match &job.since {
+        Some(path) => {
+            let name = path.display().to_string();
+            let text =
+                std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
+            let previous = corpus::history::Previous::parse(&name, &text)?;
+            Some((name, corpus::history::since(&previous, &audit, min)))
+        }
+        None => None,
+    };
+    let since = history.as_ref().map(|(n, h)| (n.as_str(), h));
+    write_output(Some(&json_path), &json::audit(&audit, &cmp, min, since))?;
+    write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min, since))?;
     write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");

@@ -242,3 +242,77 @@ fn a_bad_records_line_names_its_line() {
     );
     std::fs::remove_file(&tmp).ok();
 }
+
+/// `audit --since`: documents new, gone and changed against a previous
+/// report.json, and the findings a change brought.
+#[test]
+fn changes_since_the_last_audit() {
+    let bin = env!("CARGO_BIN_EXE_qostil");
+    let tmp = std::env::temp_dir().join(format!("qostil-since-{}", std::process::id()));
+    let dir = tmp.join("policies");
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["fintechlab_kk_ru.txt", "finbox_kk.txt", "proleads_kk.txt"] {
+        std::fs::copy(format!("corpus/{f}"), dir.join(f)).unwrap();
+    }
+    let run = |out: &str, since: Option<&Path>| -> Value {
+        let mut cmd = Command::new(bin);
+        cmd.arg("audit")
+            .arg(&dir)
+            .arg("--out-dir")
+            .arg(tmp.join(out));
+        if let Some(s) = since {
+            cmd.arg("--since").arg(s);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.code().is_some_and(|c| c <= 1), "{o:?}");
+        serde_json::from_str(&std::fs::read_to_string(tmp.join(out).join("report.json")).unwrap())
+            .unwrap()
+    };
+    let first = run("r1", None);
+    assert!(first.get("since").is_none());
+    // One policy changes a period in its Russian version, one goes, one comes.
+    let p = dir.join("fintechlab_kk_ru.txt");
+    let text = std::fs::read_to_string(&p).unwrap();
+    assert!(text.contains("5 лет"));
+    std::fs::write(&p, text.replacen("5 лет", "3 года", 1)).unwrap();
+    std::fs::remove_file(dir.join("finbox_kk.txt")).unwrap();
+    std::fs::copy(
+        "corpus/beeclever_ru_kk.txt",
+        dir.join("beeclever_ru_kk.txt"),
+    )
+    .unwrap();
+    let second = run("r2", Some(&tmp.join("r1/report.json")));
+    let since = &second["since"];
+    let name = |v: &Value| file(v.as_str().unwrap());
+    assert_eq!(
+        since["new"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(name)
+            .collect::<Vec<_>>(),
+        ["beeclever_ru_kk.txt"]
+    );
+    assert_eq!(
+        since["gone"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(name)
+            .collect::<Vec<_>>(),
+        ["finbox_kk.txt"]
+    );
+    assert_eq!(since["unchanged"], 1);
+    let changed = since["changed"].as_array().unwrap();
+    assert_eq!(changed.len(), 1);
+    assert_eq!(name(&changed[0]["source"]), "fintechlab_kk_ru.txt");
+    let appeared = changed[0]["findings_appeared"].as_array().unwrap();
+    assert!(
+        appeared
+            .iter()
+            .any(|f| f["kind"] == "figure_mismatch"
+                && f["message"].as_str().unwrap().contains("3 года")),
+        "{appeared:?}"
+    );
+    std::fs::remove_dir_all(&tmp).ok();
+}

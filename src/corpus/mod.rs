@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod compare;
 pub mod families;
+pub mod history;
 pub mod minhash;
 pub mod record;
 pub mod sketch;

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, MatrixCell};
+use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
 use crate::model::{
     Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
@@ -336,6 +337,65 @@ struct AuditOut<'a> {
     families: Vec<FamilyOut<'a>>,
     /// Sources whose Kazakh and Russian versions are in different families.
     family_disagreements: Vec<&'a str>,
+    /// Changes since the previous audit (`audit --since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    since: Option<SinceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SinceOut<'a> {
+    previous: &'a str,
+    new: &'a [String],
+    gone: &'a [String],
+    changed: Vec<ChangedOut<'a>>,
+    unchanged: usize,
+}
+
+#[derive(Serialize)]
+struct ChangedOut<'a> {
+    source: &'a str,
+    previous_sha256: &'a str,
+    sha256: &'a str,
+    findings_appeared: Vec<PrevFindingOut<'a>>,
+    findings_resolved: Vec<PrevFindingOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PrevFindingOut<'a> {
+    kind: &'a str,
+    severity: Severity,
+    clauses: &'a [String],
+    message: &'a str,
+}
+
+fn since_out<'a>(previous: &'a str, h: &'a History) -> SinceOut<'a> {
+    let findings = |fs: &'a [PreviousFinding]| {
+        fs.iter()
+            .map(|f| PrevFindingOut {
+                kind: &f.kind,
+                severity: f.severity,
+                clauses: &f.clauses,
+                message: &f.message,
+            })
+            .collect()
+    };
+    SinceOut {
+        previous,
+        new: &h.new,
+        gone: &h.gone,
+        changed: h
+            .changed
+            .iter()
+            .map(|c| ChangedOut {
+                source: &c.source,
+                previous_sha256: &c.previous_sha256,
+                sha256: &c.sha256,
+                findings_appeared: findings(&c.appeared),
+                findings_resolved: findings(&c.resolved),
+            })
+            .collect(),
+        unchanged: h.unchanged,
+    }
 }
 
 /// One checklist item of one document, in brief.
@@ -482,8 +542,14 @@ struct AuditError<'a> {
     error: String,
 }
 
-/// `report/report.json` of `qostil audit`.
-pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
+/// `report/report.json` of `qostil audit`; `since` is the previous report's
+/// path and the changes since it, for `audit --since`.
+pub fn audit(
+    audit: &Audit,
+    cmp: &Comparison,
+    min: Severity,
+    since: Option<(&str, &History)>,
+) -> String {
     let documents: Vec<AuditDoc> = audit
         .documents
         .iter()
@@ -532,5 +598,6 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
             .iter()
             .map(|&i| audit.documents[i].source.as_str())
             .collect(),
+        since: since.map(|(p, h)| since_out(p, h)),
     })
 }

@@ -12,6 +12,7 @@ use crate::tokens::clip;
 const QUOTE: usize = 160;
 use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, MatrixCell};
+use crate::corpus::history::History;
 use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
 use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
@@ -340,6 +341,45 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
     }
 }
 
+/// The changes since the previous audit.
+fn history(out: &mut String, previous: &str, h: &History) {
+    let _ = writeln!(
+        out,
+        "\n## Changes since the last audit\n\nAgainst `{}`: {} new, {} gone, {} changed, {} unchanged.\n",
+        cell(previous),
+        h.new.len(),
+        h.gone.len(),
+        h.changed.len(),
+        h.unchanged
+    );
+    for s in &h.new {
+        let _ = writeln!(out, "- new: `{}`", cell(s));
+    }
+    for s in &h.gone {
+        let _ = writeln!(out, "- gone: `{}`", cell(s));
+    }
+    for c in &h.changed {
+        let _ = writeln!(
+            out,
+            "- changed: `{}` ({} findings appeared, {} resolved)",
+            cell(&c.source),
+            c.appeared.len(),
+            c.resolved.len()
+        );
+        for (what, fs) in [("appeared", &c.appeared), ("resolved", &c.resolved)] {
+            for f in fs {
+                let _ = writeln!(
+                    out,
+                    "  - {what}: **{}** `{}`: {}",
+                    f.severity.name(),
+                    f.kind,
+                    cell(&f.message)
+                );
+            }
+        }
+    }
+}
+
 /// `qostil check`: the findings.
 pub fn findings(doc: &Document, min: Severity) -> String {
     let mut out = String::new();
@@ -355,7 +395,12 @@ pub fn findings(doc: &Document, min: Severity) -> String {
 }
 
 /// `report/report.md` of `qostil audit`.
-pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
+pub fn audit(
+    audit: &Audit,
+    cmp: &Comparison,
+    min: Severity,
+    since: Option<(&str, &History)>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# qostil audit\n");
     let _ = writeln!(
@@ -396,6 +441,9 @@ pub fn audit(audit: &Audit, cmp: &Comparison, min: Severity) -> String {
         let _ = writeln!(out);
         matrix(&mut out, audit, cmp, 1);
         families(&mut out, audit, cmp);
+    }
+    if let Some((previous, h)) = since {
+        history(&mut out, previous, h);
     }
     if !audit.errors.is_empty() {
         let _ = writeln!(out, "\n## Errors\n");
