@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Score a qostil audit against a generated corpus's gold.json.
+
+    python3 tools/gencorpus/score.py REPORT.json GOLD.json
+
+Families: precision, recall and F1 over document pairs, per language (a
+pair is positive when both documents are in one family of that language;
+gold families count in a language for the members that have a version in
+it). Deviations (when the report has them): precision and recall per kind
+(added, removed, changed), a found deviation matching a gold row by
+(document, lang, kind, clause number), and the share of matched changed
+clauses whose change type is right.
+"""
+
+import json
+import sys
+from collections import defaultdict
+
+
+def base(p):
+    return p.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def pairs(groups):
+    out = set()
+    for g in groups:
+        g = sorted(g)
+        for i, a in enumerate(g):
+            for b in g[i + 1:]:
+                out.add((a, b))
+    return out
+
+
+def prf(found, gold):
+    tp = len(found & gold)
+    p = tp / len(found) if found else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, tp
+
+
+def main():
+    report = json.load(open(sys.argv[1], encoding="utf-8"))
+    gold = json.load(open(sys.argv[2], encoding="utf-8"))
+    langs = {base(d["source"]): set(d["languages"]) for d in report["documents"]}
+    result = {}
+    for lang in ("kk", "ru"):
+        want = pairs([[d for d in f["documents"] if lang in langs.get(d, ())]
+                      for f in gold["families"]])
+        got = pairs([[base(d) for d in f["documents"]]
+                     for f in report["families"] if f["lang"] == lang])
+        p, r, f, tp = prf(got, want)
+        result[f"families_{lang}"] = dict(gold=len(want), found=len(got), p=p, r=r, f1=f)
+        print(f"families {lang}: gold pairs {len(want)}, found {len(got)}, "
+              f"P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    if any("deviations" in d for d in report["documents"]):
+        want = defaultdict(set)
+        types = {}
+        for g in gold["deviations"]:
+            key = (g["document"], g["lang"], g["kind"], g["clause"])
+            want[g["kind"]].add(key)
+            if g["kind"] == "changed":
+                types.setdefault(key, set()).add(g["change"])
+        got = defaultdict(set)
+        found_types = {}
+        for d in report["documents"]:
+            for v in d.get("deviations", []):
+                clause = v.get("number") or v.get("clause") or ""
+                clause = clause.split(":", 1)[-1].split("#")[0]
+                if v["kind"] == "removed":
+                    clause = (v.get("template_number") or v.get("template_clause") or "")
+                    clause = clause.split(":", 1)[-1].split("#")[0]
+                key = (base(d["source"]), v["lang"], v["kind"], clause)
+                got[v["kind"]].add(key)
+                if v["kind"] == "changed":
+                    found_types[key] = v.get("change")
+        for kind in ("added", "removed", "changed"):
+            p, r, f, tp = prf(got[kind], want[kind])
+            result[f"deviations_{kind}"] = dict(gold=len(want[kind]), found=len(got[kind]), p=p, r=r)
+            print(f"deviations {kind}: gold {len(want[kind])}, found {len(got[kind])}, "
+                  f"P {p:.3f} R {r:.3f}")
+        matched = [k for k in types if k in found_types]
+        right = sum(1 for k in matched if found_types[k] in types[k])
+        print(f"change types right: {right}/{len(matched)}")
+    json.dump(result, open(sys.argv[3], "w"), indent=1) if len(sys.argv) > 3 else None
+
+
+if __name__ == "__main__":
+    main()
