@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use qostil::model::Document;
+
 /// Run the built `qostil` binary with `args`.
 pub fn qostil(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_qostil"))
@@ -51,4 +53,53 @@ pub fn key(s: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Nothing is lost: every span is inside the text, no non-whitespace byte
+/// is in two spans (clause segments and dropped spans), and every
+/// non-whitespace character is in one of them. Returns (covered, total)
+/// non-whitespace characters, which are then equal.
+pub fn assert_nothing_lost(name: &str, doc: &Document) -> (usize, usize) {
+    let text = &doc.source.text;
+    let mut owner = vec![0u8; text.len()];
+    let spans = doc
+        .clauses
+        .iter()
+        .flat_map(|c| c.segments.iter())
+        .chain(doc.dropped.iter().map(|d| &d.span));
+    for s in spans {
+        assert!(
+            s.start <= s.end && s.end <= text.len(),
+            "{name}: bad span {s:?}"
+        );
+        for (i, o) in owner[s.start..s.end].iter_mut().enumerate() {
+            let ch = text.as_bytes()[s.start + i];
+            assert!(
+                *o == 0 || ch.is_ascii_whitespace(),
+                "{name}: byte {} is in two spans",
+                s.start + i
+            );
+            *o = 1;
+        }
+    }
+    let (mut total, mut covered) = (0usize, 0usize);
+    let mut lost = String::new();
+    for (i, ch) in text.char_indices() {
+        if ch.is_whitespace() {
+            continue;
+        }
+        total += 1;
+        if owner[i] == 1 {
+            covered += 1;
+        } else if lost.len() < 200 {
+            lost.push_str(&format!("{ch:?}@{i} "));
+        }
+    }
+    assert_eq!(
+        covered,
+        total,
+        "{name}: {} non-whitespace characters in no clause and not dropped: {lost}",
+        total - covered
+    );
+    (covered, total)
 }
