@@ -22,6 +22,7 @@ mod mutation;
 mod pdf;
 mod pdf_pipeline;
 mod robustness;
+mod snapshots;
 mod tmx;
 
 /// With `autotests = false`, a file in `tests/` that is not a module here
