@@ -14,12 +14,7 @@ use std::collections::BTreeSet;
 use qostil::model::{Document, Lang};
 use serde_json::Value;
 
-fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use crate::util::key;
 
 /// The printed gold number, normalised like clause numbers ("3. 3." → "3").
 fn gold_number(n: Option<&str>) -> Option<String> {

@@ -1,32 +1,9 @@
 //! The legal checks through the binary: `qostil rights`, the global
 //! `--rules` flag, the new JSON fields and the audit's coverage matrix.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
 use serde_json::Value;
 
-fn qostil(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_qostil"))
-        .args(args)
-        .output()
-        .expect("run qostil")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("qostil-legal-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::util::{qostil, stderr, stdout, tmp};
 
 #[test]
 fn rights_table_shows_languages_clauses_and_restrictions() {
@@ -115,7 +92,7 @@ fn check_reports_legal_findings_with_severities() {
 
 #[test]
 fn rules_flag_replaces_the_rules_and_reports_bad_files() {
-    let dir = tmp("rules");
+    let dir = tmp("legal-rules");
     let good = std::fs::read_to_string("data/rules.json").unwrap();
     let custom = good.replacen(
         "as amended to 94-VIII (19.06.2024)",
@@ -161,7 +138,7 @@ fn rules_flag_replaces_the_rules_and_reports_bad_files() {
 
 #[test]
 fn audit_reports_coverage_per_document_and_a_corpus_matrix() {
-    let out = tmp("audit");
+    let out = tmp("legal-audit");
     let o = qostil(&["audit", "--out-dir", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();

@@ -9,7 +9,7 @@
 //! bullet of the 7.1 list, or `2.3/p` for the paragraph after 2.3). Topics
 //! are scored micro-averaged over (clause, topic) pairs; a gold row is
 //! resolved to a clause by its snippet, as `tests/align_gold.rs` does.
-//! Each test prints its figures (`cargo test --test legal_gold -- --nocapture`).
+//! Each test prints its figures (`cargo test --test tests legal_gold:: -- --nocapture`).
 //!
 //! The rules are read from `data/rules.json`, the file the library embeds.
 
@@ -19,6 +19,8 @@ use std::sync::OnceLock;
 use qostil::model::{ClauseKind, Document, Lang, Severity};
 use qostil::rules::legal::LegalRules;
 use serde_json::Value;
+
+use crate::util::key;
 
 const STEMS: [&str; 5] = [
     "beeclever_ru_kk",
@@ -309,13 +311,6 @@ fn restrictions_are_shown_not_reported_missing() {
     }
     eprintln!("restrictions (right × language): {}", s.show());
     assert!(s.precision() >= 0.8 && s.recall() >= 0.8, "{}", s.show());
-}
-
-fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The clause a topics.tsv row stands for: its snippet near the start of

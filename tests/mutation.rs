@@ -19,7 +19,7 @@
 //! versions or a true spelling defect) or `false`; a finding not in the
 //! file counts as false. We assert recall ≥ 0.95 per defect kind and at
 //! most 2 false findings per 100 aligned pairs, and print the figures
-//! (`cargo test --test mutation -- --nocapture`).
+//! (`cargo test --test tests mutation:: -- --nocapture`).
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,10 +1,13 @@
 //! Never a panic, never a hang: the pipeline is run on thousands of damaged
 //! versions of real inputs (truncated at any byte, bytes flipped, lines
 //! shuffled and duplicated, markup and tabs injected, a PDF cut short) and
-//! must return a document or a typed error every time. A deterministic
-//! generator makes every run the same.
+//! must return a document or a typed error every time, and a document
+//! that loses no character (as `invariants` asserts on the undamaged
+//! inputs). A deterministic generator makes every run the same.
 
 use std::time::{Duration, Instant};
+
+use crate::util::assert_nothing_lost;
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
 struct Rng(u64);
@@ -116,7 +119,11 @@ fn damaged_inputs_never_panic_or_hang() {
             let result = std::panic::catch_unwind(|| qostil::analyze(name, &damaged, &config));
             let took = start.elapsed();
             match result {
-                Ok(Ok(_)) => ok += 1,
+                Ok(Ok(doc)) => {
+                    // What is analysed keeps every character, damaged or not.
+                    assert_nothing_lost(&format!("round {round}: damaged {name}"), &doc);
+                    ok += 1;
+                }
                 Ok(Err(e)) => {
                     assert!(e.to_string().starts_with(name.as_str()), "{e}");
                     err += 1;

@@ -25,12 +25,15 @@
 //! - `group` is `page * 16 + column`, with column 15 for full-width lines;
 //! - no input makes [`extract`] panic: malformed input gives a typed error.
 //!
+//! Invisible text (render modes 3 and 7) is skipped on a page that has
+//! visible text; on a page whose only text is invisible, that text is the OCR
+//! layer over a scanned image (ocrmypdf, ABBYY, Acrobat) and is read as the
+//! page's text (see [`content`]). A scan without such a layer has no text.
+//!
 //! Left out: vertical writing (Identity-V text is read as horizontal), text
 //! rotated on an upright page (stamps in margins are skipped), Type3 glyph
-//! procedures, OCR layers drawn invisibly (render mode 3 is skipped, so such a
-//! scan reads as having no text), and the built-in encodings of embedded font
-//! programs (without ToUnicode or an encoding such codes are counted as
-//! unmapped).
+//! procedures, and the built-in encodings of embedded font programs (without
+//! ToUnicode or an encoding such codes are counted as unmapped).
 
 mod content;
 mod font;
