@@ -10,5 +10,6 @@ pub mod compare;
 pub mod families;
 pub mod minhash;
 pub mod sketch;
+pub mod template;
 
 pub use audit::{Audit, DocSummary, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs};
