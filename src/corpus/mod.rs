@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod compare;
+pub mod deviation;
 pub mod families;
 pub mod minhash;
 pub mod sketch;
