@@ -8,7 +8,8 @@
 //! [`MATCH_THRESHOLD`](super::template::MATCH_THRESHOLD)); an unmatched
 //! reference clause is `removed`, an unmatched clause of the compared
 //! document is `added`, a matched pair whose normalised words differ is
-//! `changed`. Masked differences (the company's name, its own contacts and
+//! `changed`. A clause cut in two (or two joined) by a layout, word for
+//! word, is no deviation. Masked differences (the company's name, its own contacts and
 //! address, its BIN) are never deviations; see
 //! [`template`](super::template).
 //!
@@ -363,25 +364,64 @@ fn added(lang: Lang, r: &ClauseRec) -> Deviation {
 fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
     let plain: Vec<ClauseRec> = refs.iter().map(|(_, r)| (*r).clone()).collect();
     let pairs = align(&plain, recs);
+    // Splits and merges: an unmatched neighbour that, joined to a matched
+    // clause, gives the other side's words exactly is no deviation (a
+    // layout cut a clause in two, or joined two).
+    let mut gone_ref = vec![false; refs.len()];
+    let mut gone_rec = vec![false; recs.len()];
+    let mut same = vec![false; pairs.len()];
+    let cat = |a: &ClauseRec, b: &ClauseRec| -> Vec<String> {
+        a.words.iter().chain(&b.words).cloned().collect()
+    };
+    let matched_ref: Vec<bool> = {
+        let mut m = vec![false; refs.len()];
+        pairs.iter().for_each(|p| m[p.0] = true);
+        m
+    };
+    let matched_rec: Vec<bool> = {
+        let mut m = vec![false; recs.len()];
+        pairs.iter().for_each(|p| m[p.1] = true);
+        m
+    };
+    for (k, &(pi, pj, _)) in pairs.iter().enumerate() {
+        let (old, new) = (refs[pi].1, &recs[pj]);
+        if pj > 0 && !matched_rec[pj - 1] && cat(&recs[pj - 1], new) == old.words {
+            (gone_rec[pj - 1], same[k]) = (true, true);
+        } else if pj + 1 < recs.len()
+            && !matched_rec[pj + 1]
+            && cat(new, &recs[pj + 1]) == old.words
+        {
+            (gone_rec[pj + 1], same[k]) = (true, true);
+        } else if pi > 0 && !matched_ref[pi - 1] && cat(refs[pi - 1].1, old) == new.words {
+            (gone_ref[pi - 1], same[k]) = (true, true);
+        } else if pi + 1 < refs.len()
+            && !matched_ref[pi + 1]
+            && cat(old, refs[pi + 1].1) == new.words
+        {
+            (gone_ref[pi + 1], same[k]) = (true, true);
+        }
+    }
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
-    for &(pi, pj, s) in pairs
-        .iter()
-        .chain(std::iter::once(&(refs.len(), recs.len(), 0.0)))
-    {
+    let end = (refs.len(), recs.len(), 0.0);
+    for (k, &(pi, pj, s)) in pairs.iter().chain(std::iter::once(&end)).enumerate() {
         while i < pi {
-            out.push(removed(lang, refs[i].0, refs[i].1));
+            if !gone_ref[i] {
+                out.push(removed(lang, refs[i].0, refs[i].1));
+            }
             i += 1;
         }
         while j < pj {
-            out.push(added(lang, &recs[j]));
+            if !gone_rec[j] {
+                out.push(added(lang, &recs[j]));
+            }
             j += 1;
         }
         if pi == refs.len() {
             break;
         }
         let (old, new) = (refs[pi].1, &recs[pj]);
-        if old.words != new.words {
+        if old.words != new.words && !same[k] {
             let (edits, del, ins) = redline(old, new);
             let change = classify(old, new, &del, &ins);
             out.push(Deviation {
@@ -577,6 +617,20 @@ mod tests {
             assert_eq!(d[0].change, Some(want), "{id}: {:?}", d[0].redline);
             assert_eq!(d[0].severity, want.severity());
         }
+    }
+
+    #[test]
+    fn a_clause_cut_in_two_is_no_deviation() {
+        let old = vec![rec(
+            "ru:p1",
+            "ТОО Альфа Микрофинансовая организация утверждает политику",
+        )];
+        let new = vec![
+            rec("ru:p1", "ТОО Альфа"),
+            rec("ru:p2", "Микрофинансовая организация утверждает политику"),
+        ];
+        assert!(diff(&old, &new, Lang::Ru).is_empty());
+        assert!(diff(&new, &old, Lang::Ru).is_empty());
     }
 
     #[test]

@@ -251,15 +251,97 @@ const LEGAL_FORM: &[&str] = &[
 ];
 
 /// The company's brand as a phrase of lower-cased words: the name's words
-/// without its legal form («ТОО «МФО «Аспан Плюс»» → `аспан плюс`).
-fn org_phrase(doc: &Document) -> Vec<String> {
-    doc.company
+/// without its legal form («ТОО «МФО «Аспан Плюс»» → `аспан плюс`). When
+/// the extraction found no company, the brand is read off the document's
+/// own web domain: the first run of one to three capitalised words whose
+/// transliteration is the domain's name («Керуен Актив» for
+/// `keruen-aktiv.kz`).
+fn org_phrase(doc: &Document, own: &OwnContacts) -> Vec<String> {
+    let named: Vec<String> = doc
+        .company
         .as_deref()
         .map(lower_words)
         .unwrap_or_default()
         .into_iter()
         .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
-        .collect()
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    let labels: Vec<String> = own
+        .domains
+        .iter()
+        .filter_map(|d| d.split('.').next())
+        .map(|l| l.replace('-', ""))
+        .filter(|l| l.len() >= 4)
+        .collect();
+    for c in &doc.clauses {
+        let words: Vec<&str> = tokens(&c.text, Class::Word)
+            .into_iter()
+            .map(|(a, b)| &c.text[a..b])
+            .collect();
+        for i in 0..words.len() {
+            for n in 1..=3.min(words.len() - i) {
+                let run = &words[i..i + n];
+                if !run
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    break;
+                }
+                let t: String = run.iter().map(|w| translit(w)).collect();
+                if labels.contains(&t) {
+                    return run.iter().map(|w| w.to_lowercase()).collect();
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A Cyrillic word in Latin letters as Kazakh sites spell names
+/// (lower case; other characters kept, lower-cased).
+fn translit(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.to_lowercase().chars() {
+        let t = match c {
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'й' | 'і' => "i",
+            'к' | 'қ' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "sch",
+            'ъ' | 'ь' => "",
+            'ы' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(t);
+    }
+    out
 }
 
 /// Does `w` read as the phrase word `o`: equal, or (for the phrase's last
@@ -395,7 +477,7 @@ fn normalise(
 /// Empty when the document has no clause in `lang`.
 pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     let own = OwnContacts::of(doc);
-    let org = org_phrase(doc);
+    let org = org_phrase(doc, &own);
     // Groups of clause indices: a head and what folds into it.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut key: Option<&str> = None;
@@ -596,7 +678,8 @@ pub struct TemplateClause {
 /// Built as follows: the medoid is the member with the highest sum of
 /// document similarity to the others (ties: the lowest index); every
 /// member is aligned to it; a medoid clause matched in at least half of
-/// the members (the medoid counting itself) is a template clause; clauses
+/// the members (the medoid counting itself) is a template clause, its text
+/// the variant most members wrote (by hash; ties: the medoid's); clauses
 /// the medoid lacks are clustered across the other members (equal hash or
 /// [`similarity`] ≥ [`MATCH_THRESHOLD`] to a cluster's first clause), and a
 /// cluster found in at least half of the members is a template clause
@@ -609,6 +692,20 @@ pub struct Template {
     /// The medoid member.
     pub medoid: usize,
     pub clauses: Vec<TemplateClause>,
+}
+
+/// The variant most members wrote (by hash; ties: the first listed), so
+/// that a member's own edit of a shared clause is never the template's
+/// text even when that member is the medoid.
+fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
+    let count = |h: u64| vs.iter().filter(|v| v.1.hash == h).count();
+    let mut best = vs[0];
+    for &v in vs {
+        if count(v.1.hash) > count(best.1.hash) {
+            best = v;
+        }
+    }
+    best
 }
 
 /// Document similarity of two aligned clause sequences: twice the summed
@@ -647,6 +744,9 @@ impl Template {
         let med = (0..k).fold(0, |best, x| if total[x] > total[best] { x } else { best });
         let medoid = ms[med].1;
         let mut freq = vec![1usize; medoid.len()];
+        // The variants of each medoid clause: (document, record).
+        let mut variants: Vec<Vec<(usize, &ClauseRec)>> =
+            medoid.iter().map(|r| vec![(ms[med].0, r)]).collect();
         // Clauses of other members the medoid lacks: (anchor, member, index).
         let mut loose: Vec<(Option<usize>, usize, usize)> = Vec::new();
         for (x, &(_, recs)) in ms.iter().enumerate() {
@@ -657,6 +757,7 @@ impl Template {
             let mut matched = vec![None; recs.len()];
             for &(i, j, _) in &pairs {
                 freq[i] += 1;
+                variants[i].push((ms[x].0, &recs[j]));
                 matched[j] = Some(i);
             }
             let mut anchor = None;
@@ -687,13 +788,14 @@ impl Template {
         }
         // Medoid clauses, then shared loose clauses after their anchors.
         let mut placed: Vec<(Option<usize>, usize, TemplateClause)> = Vec::new();
-        for (i, r) in medoid.iter().enumerate() {
+        for i in 0..medoid.len() {
             if freq[i] >= need {
+                let (doc, r) = majority(&variants[i]);
                 placed.push((
                     Some(i),
                     0,
                     TemplateClause {
-                        doc: ms[med].0,
+                        doc,
                         rec: r.clone(),
                         freq: freq[i],
                     },
@@ -701,13 +803,18 @@ impl Template {
             }
         }
         for c in clusters.iter().filter(|c| c.len() >= need) {
-            let (anchor, x, j) = loose[c[0]];
+            let (anchor, _, j) = loose[c[0]];
+            let vs: Vec<(usize, &ClauseRec)> = c
+                .iter()
+                .map(|&l| (ms[loose[l].1].0, &ms[loose[l].1].1[loose[l].2]))
+                .collect();
+            let (doc, r) = majority(&vs);
             placed.push((
                 anchor,
                 1 + j,
                 TemplateClause {
-                    doc: ms[x].0,
-                    rec: ms[x].1[j].clone(),
+                    doc,
+                    rec: r.clone(),
                     freq: c.len(),
                 },
             ));
