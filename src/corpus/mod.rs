@@ -7,11 +7,13 @@
 
 pub mod audit;
 pub mod compare;
+pub mod deviation;
 pub mod families;
 pub mod history;
 pub mod minhash;
 pub mod record;
 pub mod sketch;
+pub mod template;
 
 pub use audit::{
     Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs, read_records, records,

@@ -1,0 +1,656 @@
+//! How a document deviates from its family's template (or a new version of
+//! a policy from the old one): clauses added, removed and changed, each
+//! changed clause classified by *what* changed and given a word-level
+//! redline.
+//!
+//! The engine is one: align the two clause sequences of one language with
+//! [`template::align`](super::template::align) (monotonic, Dice ≥
+//! [`MATCH_THRESHOLD`](super::template::MATCH_THRESHOLD)); an unmatched
+//! reference clause is `removed`, an unmatched clause of the compared
+//! document is `added`, a matched pair whose normalised words differ is
+//! `changed`. A clause cut in two (or two joined) by a layout, word for
+//! word, is no deviation. Masked differences (the company's name, its own contacts and
+//! address, its BIN) are never deviations; see
+//! [`template`](super::template).
+//!
+//! A changed clause gets the first [`ChangeType`] that applies, in this
+//! order: `right` (the set of right ids found in the clause differs: a
+//! right withdrawn or granted) → `law` (a law entity differs, or a word
+//! naming a law is inserted or deleted: «закон», «заң…», «федерал…»,
+//! «ФЗ», «кодекс») → `third_party` (an inserted word inside «…» quotes,
+//! an inserted country name, or an insertion of at least
+//! [`THIRD_PARTY_INSERT`] words in a clause about third parties or
+//! cross-border transfer) → `number` (the figures and dates of the clause
+//! differ) → `contact` (e-mails, web addresses or phones differ once own
+//! contacts are masked) → `number` again when a word with digits changed
+//! that no entity covers → `wording`.
+//!
+//! Invariants: deviations come in the order of the alignment (reference
+//! order, an added clause after the reference clause it follows); a
+//! redline's `Equal` and `Insert` texts concatenate to the compared
+//! clause's text, its `Equal` and `Delete` texts to the reference
+//! clause's. Pure and deterministic.
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag, capture_diff_slices};
+
+use super::template::{ClauseRec, MATCH_THRESHOLD, Template, align, similarity};
+use crate::model::{EntityKind, Lang, Severity};
+
+/// What happened to a clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviationKind {
+    /// In the document, not in the reference (template or old version).
+    Added,
+    /// In the reference, not in the document.
+    Removed,
+    /// In both, with different normalised words.
+    Changed,
+}
+
+/// What changed in a changed clause (see the module documentation for the
+/// order in which they are tried).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeType {
+    /// A number, period, sum, percentage or date: medium.
+    Number,
+    /// A right of the data subject withdrawn or granted: high.
+    Right,
+    /// A different law cited (e.g. Russia's 152-ФЗ for Law of RK 94-V): high.
+    Law,
+    /// An e-mail, web address or telephone: medium.
+    Contact,
+    /// A new recipient or transfer country: high.
+    ThirdParty,
+    /// Anything else: info.
+    Wording,
+}
+
+impl ChangeType {
+    /// The severity of a change of this type.
+    pub fn severity(self) -> Severity {
+        match self {
+            ChangeType::Right | ChangeType::Law | ChangeType::ThirdParty => Severity::High,
+            ChangeType::Number | ChangeType::Contact => Severity::Medium,
+            ChangeType::Wording => Severity::Info,
+        }
+    }
+}
+
+/// One step of a redline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EditOp {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// A run of text of a redline: kept, inserted or deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub op: EditOp,
+    pub text: String,
+}
+
+/// One deviation of a document from its reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deviation {
+    pub kind: DeviationKind,
+    pub lang: Lang,
+    /// The document's clause id (`kk:6.2`); `None` for a removed clause.
+    pub clause: Option<String>,
+    /// The reference clause: its document index and clause id (for
+    /// [`diff`], index 0 is the old version); `None` for an added clause.
+    pub template_clause: Option<(usize, String)>,
+    /// For a changed clause, what changed.
+    pub change: Option<ChangeType>,
+    pub severity: Severity,
+    /// Similarity of a changed pair, in [0, 1].
+    pub similarity: Option<f64>,
+    /// Word-level redline, reference → document: a removed clause is one
+    /// `Delete`, an added one one `Insert`.
+    pub redline: Vec<Edit>,
+}
+
+/// Inserted words that make a change about third parties when the clause
+/// is about third parties or cross-border transfer: a new sentence, not a
+/// substituted word.
+pub const THIRD_PARTY_INSERT: usize = 3;
+
+/// Stems of words that name a law (folded to lower case).
+const LAW_STEMS: &[&str] = &["закон", "заң", "федерал", "фз", "кодекс"];
+
+/// Stems of country names, Kazakh and Russian (lower case), for transfer
+/// countries. Kazakhstan is not among them.
+const COUNTRY_STEMS: &[&str] = &[
+    "ресей",
+    "росси",
+    "қытай",
+    "китай",
+    "беларус",
+    "белорус",
+    "араб",
+    "әмірлік",
+    "эмират",
+    "түркия",
+    "турци",
+    "қырғыз",
+    "кыргыз",
+    "өзбек",
+    "узбек",
+    "армени",
+    "грузи",
+    "кипр",
+    "герман",
+    "сша",
+    "америк",
+    "ұлыбритан",
+    "великобритан",
+    "латви",
+    "литв",
+    "эстони",
+    "украин",
+    "сингапур",
+    "үндістан",
+    "инди",
+    "нидерланд",
+    "ирланд",
+];
+
+/// Reference clauses: (document index, record).
+type Refs<'a> = [(usize, &'a ClauseRec)];
+
+/// A redline token: the comparison key and the raw text.
+struct Piece<'a> {
+    key: &'a str,
+    raw: &'a str,
+    /// Index into the record's words, for a word.
+    word: Option<usize>,
+}
+
+/// A separator's key: its non-blank text, or one space.
+fn sep(raw: &str) -> &str {
+    if raw.trim().is_empty() {
+        " "
+    } else {
+        raw.trim()
+    }
+}
+
+fn pieces(r: &ClauseRec) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (k, (w, &(a, b))) in r.words.iter().zip(&r.spans).enumerate() {
+        if a > at {
+            let raw = &r.text[at..a];
+            out.push(Piece {
+                key: sep(raw),
+                raw,
+                word: None,
+            });
+        }
+        out.push(Piece {
+            key: w,
+            raw: &r.text[a..b],
+            word: Some(k),
+        });
+        at = b;
+    }
+    if at < r.text.len() {
+        let raw = &r.text[at..];
+        out.push(Piece {
+            key: sep(raw),
+            raw,
+            word: None,
+        });
+    }
+    out
+}
+
+fn push(edits: &mut Vec<Edit>, op: EditOp, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match edits.last_mut() {
+        Some(e) if e.op == op => e.text.push_str(text),
+        _ => edits.push(Edit {
+            op,
+            text: text.to_string(),
+        }),
+    }
+}
+
+/// The word-level redline of `old` → `new` with the indices of the words
+/// deleted from `old` and inserted into `new`.
+fn redline(old: &ClauseRec, new: &ClauseRec) -> (Vec<Edit>, Vec<usize>, Vec<usize>) {
+    let (po, pn) = (pieces(old), pieces(new));
+    let ko: Vec<&str> = po.iter().map(|p| p.key).collect();
+    let kn: Vec<&str> = pn.iter().map(|p| p.key).collect();
+    let mut edits = Vec::new();
+    let (mut del, mut ins) = (Vec::new(), Vec::new());
+    for op in capture_diff_slices(Algorithm::Myers, &ko, &kn) {
+        let (tag, or, nr) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for p in &pn[nr] {
+                push(&mut edits, EditOp::Equal, p.raw);
+            }
+            continue;
+        }
+        for p in &po[or] {
+            push(&mut edits, EditOp::Delete, p.raw);
+            del.extend(p.word);
+        }
+        for p in &pn[nr] {
+            push(&mut edits, EditOp::Insert, p.raw);
+            ins.extend(p.word);
+        }
+    }
+    (edits, del, ins)
+}
+
+/// For each word of `r`, whether it stands inside «…» or “…” quotes.
+fn quoted(r: &ClauseRec) -> Vec<bool> {
+    // depth[i]: quotes open before the character at byte i.
+    let mut depth = vec![0i32; r.text.len() + 1];
+    let mut d = 0i32;
+    for (i, c) in r.text.char_indices() {
+        depth[i] = d;
+        match c {
+            '«' | '“' => d += 1,
+            '»' | '”' => d = (d - 1).max(0),
+            _ => {}
+        }
+    }
+    r.spans.iter().map(|&(a, _)| depth[a] > 0).collect()
+}
+
+fn values(r: &ClauseRec, pick: impl Fn(EntityKind) -> bool) -> Vec<&str> {
+    let mut v: Vec<&str> = r
+        .entities
+        .iter()
+        .filter(|(k, _)| pick(*k))
+        .map(|(_, v)| v.as_str())
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+fn starts_any(w: &str, stems: &[&str]) -> bool {
+    stems.iter().any(|s| w.starts_with(s))
+}
+
+/// What changed from `old` to `new` (see the module documentation).
+fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> ChangeType {
+    let changed = || {
+        del.iter()
+            .map(|&k| old.words[k].as_str())
+            .chain(ins.iter().map(|&k| new.words[k].as_str()))
+    };
+    if old.rights != new.rights {
+        return ChangeType::Right;
+    }
+    let law = |k: EntityKind| k == EntityKind::Law;
+    if values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS)) {
+        return ChangeType::Law;
+    }
+    let q = quoted(new);
+    let about_third = new
+        .topics
+        .iter()
+        .any(|t| t == "third_parties" || t == "cross_border");
+    if ins.iter().any(|&k| q[k])
+        || ins
+            .iter()
+            .any(|&k| starts_any(&new.words[k], COUNTRY_STEMS))
+        || (about_third && ins.len() >= THIRD_PARTY_INSERT)
+    {
+        return ChangeType::ThirdParty;
+    }
+    let figure = |k: EntityKind| k.is_figure() || k == EntityKind::Date;
+    if values(old, figure) != values(new, figure) {
+        return ChangeType::Number;
+    }
+    let contact =
+        |k: EntityKind| matches!(k, EntityKind::Email | EntityKind::Url | EntityKind::Phone);
+    if values(old, contact) != values(new, contact) {
+        return ChangeType::Contact;
+    }
+    if changed().any(|w| !w.starts_with('@') && w.chars().any(|c| c.is_ascii_digit())) {
+        return ChangeType::Number;
+    }
+    ChangeType::Wording
+}
+
+fn removed(lang: Lang, doc: usize, r: &ClauseRec) -> Deviation {
+    Deviation {
+        kind: DeviationKind::Removed,
+        lang,
+        clause: None,
+        template_clause: Some((doc, r.id.clone())),
+        change: None,
+        severity: if r.rights.is_empty() {
+            Severity::Medium
+        } else {
+            Severity::High
+        },
+        similarity: None,
+        redline: vec![Edit {
+            op: EditOp::Delete,
+            text: r.text.clone(),
+        }],
+    }
+}
+
+fn added(lang: Lang, r: &ClauseRec) -> Deviation {
+    Deviation {
+        kind: DeviationKind::Added,
+        lang,
+        clause: Some(r.id.clone()),
+        template_clause: None,
+        change: None,
+        severity: Severity::Medium,
+        similarity: None,
+        redline: vec![Edit {
+            op: EditOp::Insert,
+            text: r.text.clone(),
+        }],
+    }
+}
+
+/// The engine: `refs` against `recs`, both of language `lang`.
+fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
+    let plain: Vec<ClauseRec> = refs.iter().map(|(_, r)| (*r).clone()).collect();
+    let pairs = align(&plain, recs);
+    // Splits and merges: an unmatched neighbour that, joined to a matched
+    // clause, gives the other side's words exactly is no deviation (a
+    // layout cut a clause in two, or joined two).
+    let mut gone_ref = vec![false; refs.len()];
+    let mut gone_rec = vec![false; recs.len()];
+    let mut same = vec![false; pairs.len()];
+    let cat = |a: &ClauseRec, b: &ClauseRec| -> Vec<String> {
+        a.words.iter().chain(&b.words).cloned().collect()
+    };
+    let matched_ref: Vec<bool> = {
+        let mut m = vec![false; refs.len()];
+        pairs.iter().for_each(|p| m[p.0] = true);
+        m
+    };
+    let matched_rec: Vec<bool> = {
+        let mut m = vec![false; recs.len()];
+        pairs.iter().for_each(|p| m[p.1] = true);
+        m
+    };
+    for (k, &(pi, pj, _)) in pairs.iter().enumerate() {
+        let (old, new) = (refs[pi].1, &recs[pj]);
+        if pj > 0 && !matched_rec[pj - 1] && cat(&recs[pj - 1], new) == old.words {
+            (gone_rec[pj - 1], same[k]) = (true, true);
+        } else if pj + 1 < recs.len()
+            && !matched_rec[pj + 1]
+            && cat(new, &recs[pj + 1]) == old.words
+        {
+            (gone_rec[pj + 1], same[k]) = (true, true);
+        } else if pi > 0 && !matched_ref[pi - 1] && cat(refs[pi - 1].1, old) == new.words {
+            (gone_ref[pi - 1], same[k]) = (true, true);
+        } else if pi + 1 < refs.len()
+            && !matched_ref[pi + 1]
+            && cat(old, refs[pi + 1].1) == new.words
+        {
+            (gone_ref[pi + 1], same[k]) = (true, true);
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let end = (refs.len(), recs.len(), 0.0);
+    for (k, &(pi, pj, s)) in pairs.iter().chain(std::iter::once(&end)).enumerate() {
+        while i < pi {
+            if !gone_ref[i] {
+                out.push(removed(lang, refs[i].0, refs[i].1));
+            }
+            i += 1;
+        }
+        while j < pj {
+            if !gone_rec[j] {
+                out.push(added(lang, &recs[j]));
+            }
+            j += 1;
+        }
+        if pi == refs.len() {
+            break;
+        }
+        let (old, new) = (refs[pi].1, &recs[pj]);
+        if old.words != new.words && !same[k] {
+            let (edits, del, ins) = redline(old, new);
+            let change = classify(old, new, &del, &ins);
+            out.push(Deviation {
+                kind: DeviationKind::Changed,
+                lang,
+                clause: Some(new.id.clone()),
+                template_clause: Some((refs[pi].0, old.id.clone())),
+                change: Some(change),
+                severity: change.severity(),
+                similarity: Some(s),
+                redline: edits,
+            });
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    out
+}
+
+/// The deviations of one member of a family (`member`, its document
+/// index, is only recorded) from the family's template: its clauses of
+/// the template's language, as [`clause_recs`](super::template::clause_recs)
+/// gives them.
+pub fn deviations(
+    template: &Template,
+    lang: Lang,
+    member: usize,
+    recs: &[ClauseRec],
+) -> Vec<Deviation> {
+    let _ = member;
+    let refs: Vec<(usize, &ClauseRec)> = template.clauses.iter().map(|c| (c.doc, &c.rec)).collect();
+    compare(&refs, recs, lang)
+}
+
+/// What changed from one version of a policy to the next, in one
+/// language: the same engine with the old version as the reference
+/// (document index 0).
+pub fn diff(old: &[ClauseRec], new: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
+    let refs: Vec<(usize, &ClauseRec)> = old.iter().map(|r| (0, r)).collect();
+    compare(&refs, new, lang)
+}
+
+/// The clauses of a document that no other document has, reported as
+/// `added` with severity `low`: for a document alone in its family, what
+/// it wrote itself. `others` are the other documents' clauses of the same
+/// language. A clause is shared when an other clause has its hash, or,
+/// failing that, a [`similarity`] ≥ [`MATCH_THRESHOLD`]; the scan is
+/// O(clauses × all other clauses), a length bound skipping most pairs —
+/// fine for a corpus of hundreds, for more pass the documents of nearby
+/// families only.
+pub fn outliers(recs: &[ClauseRec], lang: Lang, others: &[&[ClauseRec]]) -> Vec<Deviation> {
+    let mut hashes: Vec<u64> = others
+        .iter()
+        .flat_map(|d| d.iter().map(|r| r.hash))
+        .collect();
+    hashes.sort_unstable();
+    recs.iter()
+        .filter(|r| {
+            hashes.binary_search(&r.hash).is_err()
+                && !others
+                    .iter()
+                    .flat_map(|d| d.iter())
+                    .any(|o| similarity(r, o) >= MATCH_THRESHOLD)
+        })
+        .map(|r| Deviation {
+            severity: Severity::Low,
+            ..added(lang, r)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::template::{clause_recs, words_hash};
+    use crate::tokens::{Class, lower_words, tokens};
+
+    fn rec(id: &str, text: &str) -> ClauseRec {
+        let spans = tokens(text, Class::Word);
+        let words = lower_words(text);
+        ClauseRec {
+            id: id.into(),
+            number: Some(id[3..].into()),
+            parts: vec![id.into()],
+            text: text.into(),
+            hash: words_hash(&words),
+            words,
+            spans,
+            entities: vec![],
+            rights: vec![],
+            topics: vec![],
+        }
+    }
+
+    fn text(edits: &[Edit], skip: EditOp) -> String {
+        edits
+            .iter()
+            .filter(|e| e.op != skip)
+            .map(|e| e.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn added_removed_changed_and_a_redline_that_reads() {
+        let old = vec![
+            rec(
+                "ru:1.1",
+                "МФО собирает данные для заключения договора займа.",
+            ),
+            rec(
+                "ru:1.2",
+                "Срок хранения данных составляет пять лет после погашения.",
+            ),
+            rec(
+                "ru:1.3",
+                "Субъект вправе отозвать согласие на обработку данных.",
+            ),
+        ];
+        let new = vec![
+            rec(
+                "ru:1.1",
+                "МФО собирает данные для заключения договора микрокредита.",
+            ),
+            rec(
+                "ru:1.3",
+                "Субъект вправе отозвать согласие на обработку данных.",
+            ),
+            rec(
+                "ru:1.4",
+                "Оператор передает сведения в кредитное бюро ежемесячно.",
+            ),
+        ];
+        let d = diff(&old, &new, Lang::Ru);
+        let kinds: Vec<(DeviationKind, Option<ChangeType>)> =
+            d.iter().map(|d| (d.kind, d.change)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (DeviationKind::Changed, Some(ChangeType::Wording)),
+                (DeviationKind::Removed, None),
+                (DeviationKind::Added, None),
+            ]
+        );
+        let red = &d[0].redline;
+        assert_eq!(text(red, EditOp::Delete), new[0].text);
+        assert_eq!(text(red, EditOp::Insert), old[0].text);
+        assert!(red.contains(&Edit {
+            op: EditOp::Delete,
+            text: "займа".into()
+        }));
+        assert_eq!(d[1].template_clause, Some((0, "ru:1.2".into())));
+        assert_eq!(d[2].clause.as_deref(), Some("ru:1.4"));
+        assert!(diff(&old, &old, Lang::Ru).is_empty());
+    }
+
+    #[test]
+    fn changes_are_classified_in_order() {
+        let cfg = crate::Config::default();
+        let analyse = |t: &str| {
+            let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
+            clause_recs(&d, Lang::Ru)
+        };
+        let base = "1. Общие положения\n1.1. Обработка данных осуществляется в соответствии с Законом Республики Казахстан № 94-V «О персональных данных и их защите».\n1.2. Данные хранятся в течение 5 лет после погашения займа.\n1.3. Запросы направляются на адрес info@alfa.kz.\n1.4. МФО передает данные кредитному бюро для оценки платежеспособности.\n1.5. Вопросы направляйте на info@alfa.kz.\n1.6. Сайт МФО: www.alfa.kz.\n";
+        let old = analyse(base);
+        let cases = [
+            (
+                base.replace(
+                    "Законом Республики Казахстан № 94-V «О персональных данных и их защите»",
+                    "Федеральным законом от 27.07.2006 № 152-ФЗ «О персональных данных»",
+                ),
+                "ru:1.1",
+                ChangeType::Law,
+            ),
+            (base.replace("5 лет", "1 год"), "ru:1.2", ChangeType::Number),
+            (
+                base.replace(
+                    "оценки платежеспособности.",
+                    "оценки платежеспособности, а также ТОО «ДатаСкор» (Республика Беларусь).",
+                ),
+                "ru:1.4",
+                ChangeType::ThirdParty,
+            ),
+            (
+                base.replace("адрес info@alfa.kz", "адрес help@beta.kz"),
+                "ru:1.3",
+                ChangeType::Contact,
+            ),
+        ];
+        for (text, id, want) in cases {
+            let d = diff(&old, &analyse(&text), Lang::Ru);
+            assert_eq!(d.len(), 1, "{id}: {d:#?}");
+            assert_eq!(d[0].clause.as_deref(), Some(id));
+            assert_eq!(d[0].change, Some(want), "{id}: {:?}", d[0].redline);
+            assert_eq!(d[0].severity, want.severity());
+        }
+    }
+
+    #[test]
+    fn a_clause_cut_in_two_is_no_deviation() {
+        let old = vec![rec(
+            "ru:p1",
+            "ТОО Альфа Микрофинансовая организация утверждает политику",
+        )];
+        let new = vec![
+            rec("ru:p1", "ТОО Альфа"),
+            rec("ru:p2", "Микрофинансовая организация утверждает политику"),
+        ];
+        assert!(diff(&old, &new, Lang::Ru).is_empty());
+        assert!(diff(&new, &old, Lang::Ru).is_empty());
+    }
+
+    #[test]
+    fn outliers_are_clauses_nobody_else_has() {
+        let a = vec![
+            rec(
+                "ru:1.1",
+                "МФО собирает данные для заключения договора займа.",
+            ),
+            rec(
+                "ru:1.2",
+                "Оператор передает сведения в кредитное бюро ежемесячно.",
+            ),
+        ];
+        let b = vec![rec(
+            "ru:1.1",
+            "МФО собирает данные для заключения договора.",
+        )];
+        let o = outliers(&a, Lang::Ru, &[&b]);
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].clause.as_deref(), Some("ru:1.2"));
+    }
+}

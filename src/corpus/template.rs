@@ -1,0 +1,962 @@
+//! The clause library of a template family: compact per-clause records of
+//! one language version ([`ClauseRec`]), a monotonic same-language clause
+//! alignment between two documents ([`align`]), and the [`Template`] of a
+//! family — the clauses most of its members share, each with its document
+//! frequency.
+//!
+//! # The unit of comparison
+//!
+//! A record is a *citable clause*: a numbered clause (or heading, preamble
+//! part, glossary entry) together with the items, bullets and unnumbered
+//! paragraphs that belong to it (`2.4(1)`, `7.1-b3`, `2.13-p1` fold into
+//! `2.4`, `7.1`, `2.13`). This is the unit a reader cites and a drafter
+//! edits: a bullet deleted from a rights list is a *changed* clause 7.1, a
+//! clause removed with its (a)–(g) list is *one* removed clause, not eight.
+//!
+//! # Normalisation
+//!
+//! Words are the lexical module's (`tokens::Class::Word`), lower-cased.
+//! What differs between two copies of one template *by construction* is
+//! masked, so that it is never a deviation: the words of the company's own
+//! name become `@org`; the document's own contacts (e-mails and web
+//! addresses of its own domains, its own telephone numbers, see
+//! [`OwnContacts`]) and a postal address (a 6-digit postcode up to the last
+//! number within [`ADDRESS_WORDS`] words) become `@own`; a 12-digit BIN/IIN
+//! becomes `@id`. Any other contact is one token, its normalised value.
+//! Digits are kept: a changed number is a deviation.
+//!
+//! # Invariants
+//!
+//! Records are in reading order of their language; `words` and `spans` are
+//! parallel and the spans are ordered, disjoint byte ranges of `text`;
+//! `hash` is a pure function of `words` (FNV-1a, stable across machines);
+//! alignments are strictly increasing on both sides. Everything here is a
+//! pure, deterministic function of its input.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Document, Entity, EntityKind, Lang};
+use crate::tokens::{Class, lower_words, tokens};
+
+/// Two clauses match when their [`similarity`] is at least this. Dice of
+/// the word multisets: a clause that keeps half of its words in common with
+/// another is the same clause edited (a law citation swapped, a sentence
+/// appended, a bullet dropped all stay well above it: 0.7–0.95 on the
+/// labelled corpus), while unrelated clauses of one policy share
+/// function words and domain words only (typically 0.1–0.35). Below it a
+/// rewritten clause is reported as removed plus added.
+pub const MATCH_THRESHOLD: f64 = 0.5;
+
+/// Added to the Dice similarity of two clauses with the same number
+/// (numbering is kept when a template is copied), so that between two
+/// equally similar candidates the namesake wins. Never enough alone: a
+/// pair needs a Dice of at least `MATCH_THRESHOLD - NUMBER_BONUS`.
+pub const NUMBER_BONUS: f64 = 0.1;
+
+/// A postal address is masked from its 6-digit postcode up to its last
+/// number within this many words («160000, Қазақстан, Шымкент қ., Тәуке
+/// хан даңғылы, 219-үй, 28-кеңсе»).
+pub const ADDRESS_WORDS: usize = 12;
+
+/// One citable clause of one language version of a document, reduced to
+/// what the comparison needs. Plain owned data, serialisable (it is stored
+/// in per-document JSON Lines records).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClauseRec {
+    /// The id of the head clause (`kk:3.2`).
+    pub id: String,
+    /// The head clause's normalised number (`3.2`), if numbered.
+    pub number: Option<String>,
+    /// Ids of the clauses folded into this record, the head first.
+    pub parts: Vec<String>,
+    /// The head's body (text after its label), then each folded clause's
+    /// full text, joined by a newline.
+    pub text: String,
+    /// Normalised words (see the module documentation).
+    pub words: Vec<String>,
+    /// Byte range of `text` each word was read from (a masked entity or
+    /// address: its whole range), parallel to `words`.
+    pub spans: Vec<(usize, usize)>,
+    /// FNV-1a 64 of `words`: equal hashes, equal normalised clauses.
+    pub hash: u64,
+    /// Entities of the clause in text order, kind and normalised value; an
+    /// own contact's value is `@own`.
+    #[serde(with = "entity_list")]
+    pub entities: Vec<(EntityKind, String)>,
+    /// Ids of the rights (checklist and extra) whose mentions are in this
+    /// clause, sorted, unique.
+    pub rights: Vec<String>,
+    /// Topic ids of the clause's parts, sorted, unique.
+    pub topics: Vec<String>,
+}
+
+/// Serde for `Vec<(EntityKind, String)>`: the kind by its snake_case name
+/// (the model's enum serialises but does not deserialise).
+mod entity_list {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use crate::model::EntityKind;
+
+    const KINDS: &[(EntityKind, &str)] = &[
+        (EntityKind::Number, "number"),
+        (EntityKind::Email, "email"),
+        (EntityKind::Url, "url"),
+        (EntityKind::Date, "date"),
+        (EntityKind::Latin, "latin"),
+        (EntityKind::Law, "law"),
+        (EntityKind::Phone, "phone"),
+        (EntityKind::Identifier, "identifier"),
+        (EntityKind::Reference, "reference"),
+        (EntityKind::Percent, "percent"),
+        (EntityKind::Duration, "duration"),
+        (EntityKind::Amount, "amount"),
+    ];
+
+    pub fn name(k: EntityKind) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map(|(_, n)| *n)
+            .unwrap()
+    }
+
+    pub fn serialize<S: Serializer>(v: &[(EntityKind, String)], s: S) -> Result<S::Ok, S::Error> {
+        let named: Vec<(&str, &str)> = v.iter().map(|(k, x)| (name(*k), x.as_str())).collect();
+        named.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(EntityKind, String)>, D::Error> {
+        let named: Vec<(String, String)> = Vec::deserialize(d)?;
+        named
+            .into_iter()
+            .map(|(n, v)| {
+                KINDS
+                    .iter()
+                    .find(|(_, x)| *x == n)
+                    .map(|(k, _)| (*k, v))
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown entity kind {n}")))
+            })
+            .collect()
+    }
+}
+
+/// FNV-1a 64 over the words, each followed by a 0x1f separator.
+pub fn words_hash(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(0x1f)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The registrable part of an e-mail's or URL's host: its last two labels,
+/// lower-cased, without `www.` («info@bastau-nesie.kz» → `bastau-nesie.kz`).
+fn domain(kind: EntityKind, value: &str) -> Option<String> {
+    let v = value.to_lowercase();
+    let host = match kind {
+        EntityKind::Email => v.rsplit_once('@')?.1.to_string(),
+        EntityKind::Url => {
+            let v = v.split_once("://").map(|(_, r)| r).unwrap_or(&v);
+            v.split(['/', '?', '#', ':']).next()?.to_string()
+        }
+        _ => return None,
+    };
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    (labels.len() >= 2).then(|| labels[labels.len() - 2..].join("."))
+}
+
+/// The contacts a document gives as its own: e-mail/web domains and phone
+/// numbers (digits) that appear in more clauses than half of the most
+/// repeated one of their sort. A document names its own site and address
+/// over and over; a one-off contact next to a repeated one (a new support
+/// address in one clause) is someone else's or a deviation, and stays.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OwnContacts {
+    pub domains: Vec<String>,
+    pub phones: Vec<String>,
+}
+
+impl OwnContacts {
+    /// Counted over the whole document, both languages.
+    pub fn of(doc: &Document) -> OwnContacts {
+        let mut domains: BTreeMap<String, usize> = BTreeMap::new();
+        let mut phones: BTreeMap<String, usize> = BTreeMap::new();
+        for ents in &doc.entities {
+            let mut d: Vec<String> = ents
+                .iter()
+                .filter_map(|e| domain(e.kind, &e.value))
+                .collect();
+            let mut p: Vec<String> = ents
+                .iter()
+                .filter(|e| e.kind == EntityKind::Phone)
+                .map(|e| e.value.clone())
+                .collect();
+            d.sort();
+            d.dedup();
+            p.sort();
+            p.dedup();
+            for x in d {
+                *domains.entry(x).or_default() += 1;
+            }
+            for x in p {
+                *phones.entry(x).or_default() += 1;
+            }
+        }
+        let keep = |m: BTreeMap<String, usize>| {
+            let max = m.values().copied().max().unwrap_or(0);
+            m.into_iter()
+                .filter(|(_, n)| 2 * n > max)
+                .map(|(k, _)| k)
+                .collect()
+        };
+        OwnContacts {
+            domains: keep(domains),
+            phones: keep(phones),
+        }
+    }
+
+    fn owns(&self, e: &Entity) -> bool {
+        match e.kind {
+            EntityKind::Phone => self.phones.contains(&e.value),
+            EntityKind::Email | EntityKind::Url => {
+                domain(e.kind, &e.value).is_some_and(|d| self.domains.contains(&d))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Words of a company name that give its legal form, not its brand.
+const LEGAL_FORM: &[&str] = &[
+    "тоо",
+    "мфо",
+    "мқұ",
+    "мкұ",
+    "жшс",
+    "ао",
+    "ооо",
+    "ақ",
+    "микрофинансовая",
+    "организация",
+    "микроқаржы",
+    "ұйымы",
+    "ұйым",
+];
+
+/// The company's brand as a phrase of lower-cased words: the name's words
+/// without its legal form («ТОО «МФО «Аспан Плюс»» → `аспан плюс`). When
+/// the extraction found no company, the brand is read off the document's
+/// own web domain: the first run of one to three capitalised words whose
+/// transliteration is the domain's name («Керуен Актив» for
+/// `keruen-aktiv.kz`).
+fn org_phrase(doc: &Document, own: &OwnContacts) -> Vec<String> {
+    let named: Vec<String> = doc
+        .company
+        .as_deref()
+        .map(lower_words)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
+        .collect();
+    if !named.is_empty() {
+        return named;
+    }
+    let labels: Vec<String> = own
+        .domains
+        .iter()
+        .filter_map(|d| d.split('.').next())
+        .map(|l| l.replace('-', ""))
+        .filter(|l| l.len() >= 4)
+        .collect();
+    for c in &doc.clauses {
+        let words: Vec<&str> = tokens(&c.text, Class::Word)
+            .into_iter()
+            .map(|(a, b)| &c.text[a..b])
+            .collect();
+        for i in 0..words.len() {
+            for n in 1..=3.min(words.len() - i) {
+                let run = &words[i..i + n];
+                if !run
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                {
+                    break;
+                }
+                let t: String = run.iter().map(|w| translit(w)).collect();
+                if labels.contains(&t) {
+                    return run.iter().map(|w| w.to_lowercase()).collect();
+                }
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A Cyrillic word in Latin letters as Kazakh sites spell names
+/// (lower case; other characters kept, lower-cased).
+fn translit(w: &str) -> String {
+    let mut out = String::new();
+    for c in w.to_lowercase().chars() {
+        let t = match c {
+            'а' | 'ә' => "a",
+            'б' => "b",
+            'в' => "v",
+            'г' | 'ғ' => "g",
+            'д' => "d",
+            'е' | 'ё' | 'э' => "e",
+            'ж' => "zh",
+            'з' => "z",
+            'и' | 'й' | 'і' => "i",
+            'к' | 'қ' => "k",
+            'л' => "l",
+            'м' => "m",
+            'н' | 'ң' => "n",
+            'о' | 'ө' => "o",
+            'п' => "p",
+            'р' => "r",
+            'с' => "s",
+            'т' => "t",
+            'у' | 'ұ' | 'ү' => "u",
+            'ф' => "f",
+            'х' | 'һ' => "kh",
+            'ц' => "ts",
+            'ч' => "ch",
+            'ш' => "sh",
+            'щ' => "sch",
+            'ъ' | 'ь' => "",
+            'ы' => "y",
+            'ю' => "yu",
+            'я' => "ya",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(t);
+    }
+    out
+}
+
+/// Does `w` read as the phrase word `o`: equal, or (for the phrase's last
+/// word of 4 letters or more) followed by a case ending of up to 5 letters
+/// («Плюстің»).
+fn org_word(w: &str, o: &str, last: bool) -> bool {
+    w == o
+        || (last && o.chars().count() >= 4 && w.starts_with(o) && w[o.len()..].chars().count() <= 5)
+}
+
+/// Replace each occurrence of the brand phrase by one `@org` word.
+fn mask_org(words: Vec<(String, (usize, usize))>, org: &[String]) -> Vec<(String, (usize, usize))> {
+    if org.is_empty() {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let hit = i + org.len() <= words.len()
+            && org
+                .iter()
+                .enumerate()
+                .all(|(k, o)| org_word(&words[i + k].0, o, k + 1 == org.len()));
+        if hit {
+            let span = (words[i].1.0, words[i + org.len() - 1].1.1);
+            out.push(("@org".to_string(), span));
+            i += org.len();
+        } else {
+            out.push(words[i].clone());
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The folding key of a clause id's local part: up to the first `(` or `-`
+/// (`2.4(4)-p1` → `2.4`, `7.1-b2` → `7.1`).
+fn unit_key(id: &str) -> &str {
+    let local = id.split_once(':').map(|(_, l)| l).unwrap_or(id);
+    let end = local.find(['(', '-']).unwrap_or(local.len());
+    &local[..end]
+}
+
+/// Normalised words of one clause text from byte `from`, with their byte
+/// ranges, appended to `out`; a range is shifted so that byte `from` of
+/// `text` lands at `base`.
+fn normalise(
+    text: &str,
+    from: usize,
+    ents: &[Entity],
+    own: &OwnContacts,
+    org: &[String],
+    base: usize,
+    into: &mut Vec<(String, (usize, usize))>,
+) {
+    let at_base = |x: usize| base + x - from;
+    // Masked ranges: entities (contacts, identifiers) then addresses.
+    let mut masks: Vec<(usize, usize, String)> = ents
+        .iter()
+        .filter(|e| e.end > from)
+        .filter_map(|e| match e.kind {
+            EntityKind::Email | EntityKind::Url | EntityKind::Phone => {
+                let tok = if own.owns(e) {
+                    "@own".to_string()
+                } else {
+                    e.value.to_lowercase()
+                };
+                Some((e.start.max(from), e.end, tok))
+            }
+            EntityKind::Identifier => Some((e.start.max(from), e.end, "@id".into())),
+            _ => None,
+        })
+        .collect();
+    let toks: Vec<(usize, usize)> = tokens(&text[from..], Class::Word)
+        .into_iter()
+        .map(|(a, b)| (a + from, b + from))
+        .collect();
+    let digits = |(a, b): (usize, usize)| text[a..b].chars().any(|c| c.is_ascii_digit());
+    let mut i = 0;
+    while i < toks.len() {
+        let (a, b) = toks[i];
+        if b - a == 6 && text[a..b].bytes().all(|c| c.is_ascii_digit()) {
+            // A postcode: up to the last number within ADDRESS_WORDS words,
+            // and a word hyphenated to it («219-үй»).
+            let mut last = None;
+            for (k, &t) in toks.iter().enumerate().skip(i + 1).take(ADDRESS_WORDS) {
+                if digits(t) {
+                    last = Some(k);
+                }
+            }
+            if let Some(mut k) = last {
+                if k + 1 < toks.len() && &text[toks[k].1..toks[k + 1].0] == "-" {
+                    k += 1;
+                }
+                masks.push((a, toks[k].1, "@own".into()));
+                i = k;
+            }
+        }
+        i += 1;
+    }
+    masks.sort();
+    let mut m = masks.iter().peekable();
+    let mut at = from;
+    let mut local = Vec::new();
+    let out = &mut local;
+    for (a, b) in toks {
+        while let Some((s, e, tok)) = m.peek() {
+            if *s >= b {
+                break;
+            }
+            if *e > at {
+                out.push((tok.clone(), (at_base(*s.max(&at)), at_base(*e))));
+                at = *e;
+            }
+            m.next();
+        }
+        if a < at {
+            continue;
+        }
+        out.push((text[a..b].to_lowercase(), (at_base(a), at_base(b))));
+    }
+    for (s, e, tok) in m {
+        if *e > at {
+            out.push((tok.clone(), (at_base(*s.max(&at)), at_base(*e))));
+            at = *e;
+        }
+    }
+    into.extend(mask_org(local, org));
+}
+
+/// The citable clauses of one language version of `doc`, in reading order
+/// (see the module documentation for the folding and the normalisation).
+/// Empty when the document has no clause in `lang`.
+pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
+    let own = OwnContacts::of(doc);
+    let org = org_phrase(doc, &own);
+    // Groups of clause indices: a head and what folds into it.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut key: Option<&str> = None;
+    for (i, c) in doc.clauses.iter().enumerate() {
+        if c.lang != lang {
+            continue;
+        }
+        let k = unit_key(&c.id);
+        let local = c.id.split_once(':').map(|(_, l)| l).unwrap_or(&c.id);
+        match groups.last_mut() {
+            Some(g) if key == Some(k) && k != local => g.push(i),
+            _ => {
+                groups.push(vec![i]);
+                key = Some(k);
+            }
+        }
+    }
+    let no_topics = Vec::new();
+    groups
+        .into_iter()
+        .map(|g| {
+            let head = &doc.clauses[g[0]];
+            let mut text = String::new();
+            let mut words = Vec::new();
+            let mut entities = Vec::new();
+            let mut topics: Vec<String> = Vec::new();
+            for (n, &i) in g.iter().enumerate() {
+                let c = &doc.clauses[i];
+                let from = if n == 0 {
+                    c.text.len() - c.body().len()
+                } else {
+                    0
+                };
+                if n > 0 {
+                    text.push('\n');
+                }
+                let base = text.len();
+                text.push_str(&c.text[from..]);
+                let ents = doc.entities.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                normalise(&c.text, from, ents, &own, &org, base, &mut words);
+                for e in ents.iter().filter(|e| e.end > from) {
+                    let v = if own.owns(e) {
+                        "@own".to_string()
+                    } else {
+                        e.value.clone()
+                    };
+                    entities.push((e.kind, v));
+                }
+                for t in doc.legal.topics.get(i).unwrap_or(&no_topics) {
+                    topics.push(t.topic.clone());
+                }
+            }
+            let parts: Vec<String> = g.iter().map(|&i| doc.clauses[i].id.clone()).collect();
+            let mut rights: Vec<String> = doc
+                .legal
+                .rights
+                .iter()
+                .chain(&doc.legal.extra_rights)
+                .filter(|r| r.mentions.iter().any(|m| parts.contains(&m.clause)))
+                .map(|r| r.id.clone())
+                .collect();
+            rights.sort();
+            rights.dedup();
+            topics.sort();
+            topics.dedup();
+            let (words, spans): (Vec<String>, Vec<(usize, usize)>) = words.into_iter().unzip();
+            ClauseRec {
+                id: head.id.clone(),
+                number: head.number.clone(),
+                parts,
+                hash: words_hash(&words),
+                text,
+                words,
+                spans,
+                entities,
+                rights,
+                topics,
+            }
+        })
+        .collect()
+}
+
+/// The multiset of a record's words as sorted word hashes.
+fn bag(r: &ClauseRec) -> Vec<u64> {
+    let mut b: Vec<u64> = r
+        .words
+        .iter()
+        .map(|w| words_hash(std::slice::from_ref(w)))
+        .collect();
+    b.sort_unstable();
+    b
+}
+
+/// Dice coefficient of two sorted multisets, in [0, 1] (1 for two empty).
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (a.len() + b.len()) as f64
+}
+
+fn scored(a: &ClauseRec, b: &ClauseRec, ba: &[u64], bb: &[u64]) -> f64 {
+    let bonus = if a.number.is_some() && a.number == b.number {
+        NUMBER_BONUS
+    } else {
+        0.0
+    };
+    if a.hash == b.hash {
+        return 1.0 + bonus;
+    }
+    // Dice is at most 2·min/(|a|+|b|): skip pairs that cannot match.
+    let bound = 2.0 * ba.len().min(bb.len()) as f64 / (ba.len() + bb.len()).max(1) as f64;
+    if bound + bonus < MATCH_THRESHOLD {
+        return 0.0;
+    }
+    dice(ba, bb) + bonus
+}
+
+/// Similarity of two clauses in [0, 1]: Dice of their normalised word
+/// multisets, plus [`NUMBER_BONUS`] when they have the same number, capped
+/// at 1. Equal hashes give 1.
+pub fn similarity(a: &ClauseRec, b: &ClauseRec) -> f64 {
+    scored(a, b, &bag(a), &bag(b)).min(1.0)
+}
+
+/// The monotonic alignment of two clause sequences of one language:
+/// `(i, j, similarity)` with `i` into `a`, `j` into `b`, both strictly
+/// increasing, every similarity ≥ [`MATCH_THRESHOLD`]. It maximises the sum
+/// of the (uncapped, bonus included) similarities of the matched pairs: a
+/// weighted longest common subsequence, O(n·m) time and memory (300 × 300
+/// clauses: 90,000 cells), with a length bound that skips most Dice
+/// computations.
+pub fn align(a: &[ClauseRec], b: &[ClauseRec]) -> Vec<(usize, usize, f64)> {
+    let (n, m) = (a.len(), b.len());
+    let ba: Vec<Vec<u64>> = a.iter().map(bag).collect();
+    let bb: Vec<Vec<u64>> = b.iter().map(bag).collect();
+    let w = m + 1;
+    let mut sim = vec![0f64; n * m];
+    let mut f = vec![0f64; (n + 1) * w];
+    for i in 0..n {
+        for j in 0..m {
+            let s = scored(&a[i], &b[j], &ba[i], &bb[j]);
+            sim[i * m + j] = s;
+            let mut best = f[i * w + j + 1].max(f[(i + 1) * w + j]);
+            if s >= MATCH_THRESHOLD {
+                best = best.max(f[i * w + j] + s);
+            }
+            f[(i + 1) * w + j + 1] = best;
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        let s = sim[(i - 1) * m + j - 1];
+        let here = f[i * w + j];
+        if s >= MATCH_THRESHOLD && here == f[(i - 1) * w + j - 1] + s {
+            out.push((i - 1, j - 1, s.min(1.0)));
+            i -= 1;
+            j -= 1;
+        } else if here == f[(i - 1) * w + j] {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// One clause of a template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateClause {
+    /// The representative document (an index of the caller's documents);
+    /// with `rec.id` the clause's stable id.
+    pub doc: usize,
+    /// The representative clause.
+    pub rec: ClauseRec,
+    /// Members of the family that have this clause (matched to it), the
+    /// representative included: the document frequency in the family.
+    pub freq: usize,
+}
+
+/// The template of one family in one language: the clauses at least half
+/// of its members share, in the order of the medoid member.
+///
+/// Built as follows: the medoid is the member with the highest sum of
+/// document similarity to the others (ties: the lowest index); every
+/// member is aligned to it; a medoid clause matched in at least half of
+/// the members (the medoid counting itself) is a template clause, its text
+/// the variant most members wrote (by hash; ties: the medoid's); clauses
+/// the medoid lacks are clustered across the other members (equal hash or
+/// [`similarity`] ≥ [`MATCH_THRESHOLD`] to a cluster's first clause), and a
+/// cluster found in at least half of the members is a template clause
+/// too, placed after the medoid clause its first member's preceding
+/// matched clause is aligned to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Template {
+    /// The members' document indices, ascending.
+    pub members: Vec<usize>,
+    /// The medoid member.
+    pub medoid: usize,
+    pub clauses: Vec<TemplateClause>,
+}
+
+/// The variant most members wrote (by hash; ties: the first listed), so
+/// that a member's own edit of a shared clause is never the template's
+/// text even when that member is the medoid.
+fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
+    let count = |h: u64| vs.iter().filter(|v| v.1.hash == h).count();
+    let mut best = vs[0];
+    for &v in vs {
+        if count(v.1.hash) > count(best.1.hash) {
+            best = v;
+        }
+    }
+    best
+}
+
+/// Document similarity of two aligned clause sequences: twice the summed
+/// similarity of the matched pairs over the total clause count, in [0, 1].
+pub fn doc_similarity(a: &[ClauseRec], b: &[ClauseRec]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let s: f64 = align(a, b).iter().map(|p| p.2).sum();
+    2.0 * s / (a.len() + b.len()) as f64
+}
+
+impl Template {
+    /// The template of `members`: (document index, its clause records in
+    /// one language). Members are taken in ascending index order.
+    pub fn build(members: &[(usize, &[ClauseRec])]) -> Template {
+        let mut ms: Vec<(usize, &[ClauseRec])> = members.to_vec();
+        ms.sort_by_key(|m| m.0);
+        let k = ms.len();
+        if k == 0 {
+            return Template {
+                members: vec![],
+                medoid: 0,
+                clauses: vec![],
+            };
+        }
+        let need = k.div_ceil(2);
+        let mut total = vec![0f64; k];
+        for x in 0..k {
+            for y in x + 1..k {
+                let s = doc_similarity(ms[x].1, ms[y].1);
+                total[x] += s;
+                total[y] += s;
+            }
+        }
+        let med = (0..k).fold(0, |best, x| if total[x] > total[best] { x } else { best });
+        let medoid = ms[med].1;
+        let mut freq = vec![1usize; medoid.len()];
+        // The variants of each medoid clause: (document, record).
+        let mut variants: Vec<Vec<(usize, &ClauseRec)>> =
+            medoid.iter().map(|r| vec![(ms[med].0, r)]).collect();
+        // Clauses of other members the medoid lacks: (anchor, member, index).
+        let mut loose: Vec<(Option<usize>, usize, usize)> = Vec::new();
+        for (x, &(_, recs)) in ms.iter().enumerate() {
+            if x == med {
+                continue;
+            }
+            let pairs = align(medoid, recs);
+            let mut matched = vec![None; recs.len()];
+            for &(i, j, _) in &pairs {
+                freq[i] += 1;
+                variants[i].push((ms[x].0, &recs[j]));
+                matched[j] = Some(i);
+            }
+            let mut anchor = None;
+            for (j, mm) in matched.iter().enumerate() {
+                match mm {
+                    Some(i) => anchor = Some(*i),
+                    None => loose.push((anchor, x, j)),
+                }
+            }
+        }
+        // Cluster the loose clauses: each joins the first cluster whose
+        // first clause it matches and whose members do not include it.
+        let bags: Vec<Vec<u64>> = loose.iter().map(|&(_, x, j)| bag(&ms[x].1[j])).collect();
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for l in 0..loose.len() {
+            let (_, x, j) = loose[l];
+            let r = &ms[x].1[j];
+            let home = clusters.iter_mut().find(|c| {
+                let f = c[0];
+                let (_, fx, fj) = loose[f];
+                !c.iter().any(|&o| loose[o].1 == x)
+                    && scored(&ms[fx].1[fj], r, &bags[f], &bags[l]) >= MATCH_THRESHOLD
+            });
+            match home {
+                Some(c) => c.push(l),
+                None => clusters.push(vec![l]),
+            }
+        }
+        // Medoid clauses, then shared loose clauses after their anchors.
+        let mut placed: Vec<(Option<usize>, usize, TemplateClause)> = Vec::new();
+        for i in 0..medoid.len() {
+            if freq[i] >= need {
+                let (doc, r) = majority(&variants[i]);
+                placed.push((
+                    Some(i),
+                    0,
+                    TemplateClause {
+                        doc,
+                        rec: r.clone(),
+                        freq: freq[i],
+                    },
+                ));
+            }
+        }
+        for c in clusters.iter().filter(|c| c.len() >= need) {
+            let (anchor, _, j) = loose[c[0]];
+            let vs: Vec<(usize, &ClauseRec)> = c
+                .iter()
+                .map(|&l| (ms[loose[l].1].0, &ms[loose[l].1].1[loose[l].2]))
+                .collect();
+            let (doc, r) = majority(&vs);
+            placed.push((
+                anchor,
+                1 + j,
+                TemplateClause {
+                    doc,
+                    rec: r.clone(),
+                    freq: c.len(),
+                },
+            ));
+        }
+        // Order: by anchor (None first), the medoid clause before the loose
+        // ones anchored after it, loose ones by their position.
+        placed.sort_by_key(|a| (a.0, a.1));
+        Template {
+            members: ms.iter().map(|m| m.0).collect(),
+            medoid: ms[med].0,
+            clauses: placed.into_iter().map(|p| p.2).collect(),
+        }
+    }
+
+    /// The template's clause records, in order.
+    pub fn recs(&self) -> Vec<ClauseRec> {
+        self.clauses.iter().map(|c| c.rec.clone()).collect()
+    }
+
+    /// The corpus-wide document frequency of each template clause, by
+    /// exact hash, from [`clause_frequencies`].
+    pub fn corpus_frequency(&self, freqs: &BTreeMap<u64, usize>) -> Vec<usize> {
+        self.clauses
+            .iter()
+            .map(|c| freqs.get(&c.rec.hash).copied().unwrap_or(0))
+            .collect()
+    }
+}
+
+/// In how many documents each normalised clause occurs (exact hash; a
+/// document counts once per hash): the corpus side of the clause library.
+pub fn clause_frequencies<'a>(
+    docs: impl IntoIterator<Item = &'a [ClauseRec]>,
+) -> BTreeMap<u64, usize> {
+    let mut out: BTreeMap<u64, usize> = BTreeMap::new();
+    for recs in docs {
+        let mut hs: Vec<u64> = recs.iter().map(|r| r.hash).collect();
+        hs.sort_unstable();
+        hs.dedup();
+        for h in hs {
+            *out.entry(h).or_default() += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        crate::analyze("t.txt", text.as_bytes(), &crate::Config::default()).unwrap()
+    }
+
+    const BASE: &str = "ТОО «МФО «Альфа Кредит»\n1. Общие положения\n1.1. МФО собирает персональные данные клиентов для заключения договора займа.\n1.2. МФО обрабатывает данные в целях:\n1) заключения договора;\n2) оценки рисков.\n1.3. Данные хранятся в течение 5 лет, запросы направляйте на info@alfa.kz.\n1.4. По вопросам обращайтесь на info@alfa.kz или по адресу 050000, г. Алматы, ул. Абая, д. 10, офис 5.\n";
+
+    #[test]
+    fn items_fold_into_their_clause_and_own_contacts_are_masked() {
+        let d = doc(BASE);
+        let recs = clause_recs(&d, Lang::Ru);
+        let ids: Vec<&str> = recs.iter().map(|r| r.id.as_str()).collect();
+        assert!(ids.contains(&"ru:1.2"), "{ids:?}");
+        assert!(!ids.iter().any(|i| i.contains('(')), "{ids:?}");
+        let r12 = recs.iter().find(|r| r.id == "ru:1.2").unwrap();
+        assert_eq!(r12.parts.len(), 3, "{:?}", r12.parts);
+        let r13 = recs.iter().find(|r| r.id == "ru:1.3").unwrap();
+        assert!(r13.words.contains(&"@own".to_string()), "{:?}", r13.words);
+        assert!(r13.words.contains(&"5".to_string()), "{:?}", r13.words);
+        let r14 = recs.iter().find(|r| r.id == "ru:1.4").unwrap();
+        assert!(!r14.words.iter().any(|w| w == "абая"), "{:?}", r14.words);
+        for r in &recs {
+            assert_eq!(r.words.len(), r.spans.len());
+            for w in r.spans.windows(2) {
+                assert!(w[0].1 <= w[1].0, "{:?}", r.spans);
+            }
+        }
+        // Serde round trip.
+        let j = serde_json::to_string(&recs).unwrap();
+        let back: Vec<ClauseRec> = serde_json::from_str(&j).unwrap();
+        assert_eq!(back, recs);
+    }
+
+    #[test]
+    fn another_company_is_the_same_template() {
+        let other = BASE
+            .replace("Альфа Кредит", "Бета Займ")
+            .replace("alfa.kz", "beta.kz")
+            .replace("Абая, д. 10, офис 5", "Сатпаева, д. 7, офис 2");
+        let (a, b) = (doc(BASE), doc(&other));
+        let (ra, rb) = (clause_recs(&a, Lang::Ru), clause_recs(&b, Lang::Ru));
+        assert_eq!(ra.len(), rb.len());
+        for (x, y) in ra.iter().zip(&rb) {
+            assert_eq!(x.words, y.words, "{} / {}", x.text, y.text);
+        }
+        let al = align(&ra, &rb);
+        assert_eq!(al.len(), ra.len());
+        assert!(al.iter().all(|p| p.0 == p.1 && p.2 == 1.0));
+    }
+
+    #[test]
+    fn alignment_skips_removed_and_added_clauses() {
+        let mk = |id: &str, t: &str| {
+            let words = lower_words(t);
+            ClauseRec {
+                id: id.into(),
+                number: Some(id[3..].into()),
+                parts: vec![id.into()],
+                text: t.into(),
+                spans: vec![(0, 0); words.len()],
+                hash: words_hash(&words),
+                words,
+                entities: vec![],
+                rights: vec![],
+                topics: vec![],
+            }
+        };
+        let a = vec![
+            mk("ru:1", "данные собираются для заключения договора займа"),
+            mk("ru:2", "срок хранения данных пять лет после погашения"),
+            mk("ru:3", "субъект вправе отозвать согласие на обработку"),
+        ];
+        let b = vec![
+            mk("ru:1", "данные собираются для заключения договора займа"),
+            mk(
+                "ru:3",
+                "субъект вправе отозвать согласие на обработку данных",
+            ),
+            mk("ru:4", "оператор передает сведения в кредитное бюро"),
+        ];
+        let al = align(&a, &b);
+        let idx: Vec<(usize, usize)> = al.iter().map(|p| (p.0, p.1)).collect();
+        assert_eq!(idx, vec![(0, 0), (2, 1)]);
+        assert!(similarity(&a[1], &b[2]) < MATCH_THRESHOLD);
+        let t = Template::build(&[(0, &a), (1, &b), (2, &a)]);
+        assert_eq!(t.medoid, 0);
+        let ids: Vec<(&str, usize)> = t
+            .clauses
+            .iter()
+            .map(|c| (c.rec.id.as_str(), c.freq))
+            .collect();
+        assert_eq!(ids, vec![("ru:1", 3), ("ru:2", 2), ("ru:3", 3)]);
+        let f = clause_frequencies([a.as_slice(), b.as_slice(), a.as_slice()]);
+        assert_eq!(t.corpus_frequency(&f), vec![3, 2, 2]);
+    }
+}
