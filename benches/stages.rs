@@ -21,8 +21,9 @@ use criterion::{
     BatchSize, BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main,
 };
 use qostil::Config;
+use qostil::extract::Extraction;
 use qostil::ingest::Ingested;
-use qostil::model::{Block, Clause, Lang, Legal, Pair};
+use qostil::model::{Block, Clause, Lang, Pair};
 use qostil::streams::Streams;
 
 /// One corpus file and every stage's output on it.
@@ -37,7 +38,7 @@ struct Prepared {
     clauses: Vec<Clause>,
     pairs: Vec<Pair>,
     languages: Vec<Lang>,
-    legal: Legal,
+    extraction: Extraction,
 }
 
 fn corpus() -> Vec<(String, Vec<u8>)> {
@@ -63,10 +64,11 @@ fn prepare(config: &Config) -> Vec<Prepared> {
             qostil::lang::tag(&mut blocks);
             let streams = qostil::streams::split(&blocks);
             let clauses = qostil::clauses::build(&streams);
-            let pairs = qostil::align::align(&clauses, &config.glossary);
+            let extraction =
+                qostil::extract::extract(&ingested.source.text, &clauses, &config.rules);
+            let pairs = qostil::align::align(&clauses, &extraction.entities, &config.glossary);
             // The languages with a real version, as `analyze` decides them.
             let languages = qostil::analyze(&name, &bytes, config).unwrap().languages;
-            let legal = qostil::legal::analyze(&clauses, &config.rules);
             Prepared {
                 name,
                 bytes,
@@ -76,7 +78,7 @@ fn prepare(config: &Config) -> Vec<Prepared> {
                 clauses,
                 pairs,
                 languages,
-                legal,
+                extraction,
             }
         })
         .collect()
@@ -137,36 +139,26 @@ fn stages(c: &mut Criterion) {
         })
     });
 
-    group(c, "align", &docs).bench_function("corpus", |b| {
+    // Extraction: entities of every clause, the company, the provisions
+    // (topics, rights, disclosures, flags); then the provisions alone.
+    let mut g = group(c, "extract", &docs);
+    g.bench_function("corpus", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(qostil::align::align(&d.clauses, &config.glossary));
-            }
-        })
-    });
-
-    // Structure and translator's parity; then the legal findings from the
-    // legal reading (computed by the `legal` stage, outside the loop).
-    let mut g = group(c, "check", &docs);
-    g.bench_function("structure_parity", |b| {
-        b.iter(|| {
-            for d in &docs {
-                black_box(qostil::check::check(
+                black_box(qostil::extract::extract(
+                    &d.ingested.source.text,
                     &d.clauses,
-                    &d.pairs,
-                    &d.languages,
-                    config.parity_rules(),
+                    &config.rules,
                 ));
             }
         })
     });
-    g.bench_function("legal_findings", |b| {
+    g.bench_function("provisions", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(qostil::check::legal::findings(
+                black_box(qostil::extract::provisions::analyze(
                     &d.clauses,
-                    &d.legal,
-                    &d.languages,
+                    &d.extraction.entities,
                     &config.rules,
                 ));
             }
@@ -174,10 +166,29 @@ fn stages(c: &mut Criterion) {
     });
     g.finish();
 
-    group(c, "legal", &docs).bench_function("corpus", |b| {
+    group(c, "align", &docs).bench_function("corpus", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(qostil::legal::analyze(&d.clauses, &config.rules));
+                black_box(qostil::align::align(
+                    &d.clauses,
+                    &d.extraction.entities,
+                    &config.glossary,
+                ));
+            }
+        })
+    });
+
+    // Every finding: structure, parity and legal.
+    group(c, "check", &docs).bench_function("corpus", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(qostil::check::check(
+                    &d.clauses,
+                    &d.pairs,
+                    &d.languages,
+                    &d.extraction,
+                    &config,
+                ));
             }
         })
     });

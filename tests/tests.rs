@@ -12,6 +12,8 @@ mod util;
 
 mod align_gold;
 mod cli;
+mod deviations;
+mod families;
 mod invariants;
 mod lang_gold;
 mod layouts;
