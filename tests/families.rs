@@ -13,10 +13,13 @@ use std::process::Command;
 use serde_json::Value;
 
 fn audit(dir: &str) -> Value {
+    // Tests of one binary run in parallel: each call its own folder.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let out = std::env::temp_dir().join(format!(
-        "qostil-families-{}-{}",
+        "qostil-families-{}-{}-{}",
         Path::new(dir).file_name().unwrap().to_string_lossy(),
-        std::process::id()
+        std::process::id(),
+        CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     let status = Command::new(env!("CARGO_BIN_EXE_qostil"))
         .args(["audit", dir, "--out-dir"])
@@ -315,4 +318,95 @@ fn changes_since_the_last_audit() {
         "{appeared:?}"
     );
     std::fs::remove_dir_all(&tmp).ok();
+}
+
+/// Deviations in report.json against the planted gold of
+/// `fixtures/families/small`: precision and recall per kind, a found
+/// deviation matching a gold row by document, language, kind and clause
+/// number (for a removed clause, the template's); the change type of every
+/// matched changed clause.
+#[test]
+fn planted_deviations_are_reported() {
+    let dir = "fixtures/families/small";
+    let report = audit(dir);
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/gold.json")).unwrap())
+            .unwrap();
+    let local = |id: &str| {
+        id.split_once(':')
+            .map_or(id, |x| x.1)
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let mut want: BTreeMap<String, BTreeSet<(String, String, String)>> = BTreeMap::new();
+    let mut types: BTreeMap<(String, String, String), String> = BTreeMap::new();
+    for g in gold["deviations"].as_array().unwrap() {
+        let key = (
+            g["document"].as_str().unwrap().to_string(),
+            g["lang"].as_str().unwrap().to_string(),
+            g["clause"].as_str().unwrap().to_string(),
+        );
+        let kind = g["kind"].as_str().unwrap().to_string();
+        if kind == "changed" {
+            types.insert(key.clone(), g["change"].as_str().unwrap().to_string());
+        }
+        want.entry(kind).or_default().insert(key);
+    }
+    let mut got: BTreeMap<String, BTreeSet<(String, String, String)>> = BTreeMap::new();
+    let mut got_types = BTreeMap::new();
+    for d in report["documents"].as_array().unwrap() {
+        for v in d["deviations"].as_array().unwrap() {
+            let kind = v["kind"].as_str().unwrap().to_string();
+            let id = if kind == "removed" {
+                v["template_clause"]["clause"].as_str().unwrap()
+            } else {
+                v["clause"].as_str().unwrap()
+            };
+            let key = (
+                file(d["source"].as_str().unwrap()),
+                v["lang"].as_str().unwrap().to_string(),
+                local(id),
+            );
+            if kind == "changed" {
+                got_types.insert(key.clone(), v["change"].as_str().unwrap().to_string());
+            }
+            got.entry(kind).or_default().insert(key);
+        }
+    }
+    for kind in ["added", "removed", "changed"] {
+        let (w, g) = (
+            want.remove(kind).unwrap_or_default(),
+            got.remove(kind).unwrap_or_default(),
+        );
+        let tp = w.intersection(&g).count() as f64;
+        let (p, r) = (tp / g.len().max(1) as f64, tp / w.len().max(1) as f64);
+        println!(
+            "{kind}: gold {}, found {}, P {p:.3} R {r:.3}",
+            w.len(),
+            g.len()
+        );
+        assert!(!w.is_empty(), "{kind}: the gold plants some");
+        assert!(p >= 0.95 && r >= 0.95, "{kind}: P {p:.3} R {r:.3}");
+    }
+    let matched: Vec<_> = types
+        .keys()
+        .filter(|k| got_types.contains_key(*k))
+        .collect();
+    let right = matched
+        .iter()
+        .filter(|k| types[**k] == got_types[**k])
+        .count();
+    println!("change types right: {right}/{}", matched.len());
+    assert_eq!(right, matched.len());
+    // A singleton gets no deviations, its own clauses are listed as unique.
+    let s01 = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| file(d["source"].as_str().unwrap()) == "s01.txt")
+        .unwrap();
+    assert!(s01["deviations"].as_array().unwrap().is_empty());
+    assert!(!s01["unique_clauses"].as_array().unwrap().is_empty());
 }

@@ -12,8 +12,10 @@
 
 use std::collections::BTreeMap;
 
+use super::deviation::{self, Deviation};
 use super::families::{self, Families, Params, Sketch};
 use super::record::DocRecord;
+use super::template::{ClauseRec, Template};
 use crate::model::{Coverage, Lang, Presence, Severity};
 
 /// What the reports count for one document.
@@ -30,7 +32,32 @@ pub struct DocCounts {
     /// The family of the document's Kazakh and Russian versions (indices
     /// into [`Comparison::families`]).
     pub family: [Option<usize>; 2],
+    /// Deviations from the family's template (for a member of a family of
+    /// two or more), kk then ru, in clause order.
+    pub deviations: Vec<Deviation>,
+    /// For a document alone in its family in a language: ids of its clauses
+    /// that no other document has (by normalised clause hash).
+    pub unique: Vec<String>,
+    /// Rights, disclosures and topics at least [`NORM_SHARE`] of the
+    /// corpus's documents have (in some language) and this one lacks.
+    pub lacks: Vec<Lack>,
 }
+
+/// Something the corpus norm has and a document lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lack {
+    /// `right`, `disclosure` or `topic`.
+    pub what: &'static str,
+    pub id: String,
+    /// Share of the corpus's documents that have it, in [0, 1].
+    pub share: f64,
+}
+
+/// A right or disclosure is the corpus norm when at least this share of
+/// the documents have it; a document without it is reported. 0.8: most of
+/// a corpus of template copies, so that one template's omission does not
+/// become everybody's norm, yet four in five policies is a clear norm.
+pub const NORM_SHARE: f64 = 0.8;
 
 impl DocCounts {
     /// Findings of one kind, all severities.
@@ -72,6 +99,9 @@ pub struct Family {
     /// Verified links inside the family: document indices and the exact
     /// Jaccard similarity of their shingle sets, in [0, 1].
     pub links: Vec<(usize, usize, f32)>,
+    /// The template of a family of two or more: the clauses most members
+    /// share, with their document frequency.
+    pub template: Option<Template>,
 }
 
 /// What the corpus reports show, computed once.
@@ -119,9 +149,102 @@ fn families_of(lang: Lang, sketches: &[(usize, &Sketch)]) -> Vec<Family> {
                 lang,
                 documents,
                 links,
+                template: None,
             }
         })
         .collect()
+}
+
+/// Templates of the families of two or more, each member's deviations from
+/// its template, and for a document alone in its family the clauses that
+/// no other document has (by normalised hash).
+fn templates(docs: &[DocRecord], out: &mut Comparison) {
+    for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
+        let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
+        for d in docs {
+            let mut seen: Vec<u64> = d.clause_recs[side].iter().map(|r| r.hash).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for h in seen {
+                *counts.entry(h).or_default() += 1;
+            }
+        }
+        for f in out.families.iter_mut().filter(|f| f.lang == lang) {
+            if f.documents.len() < 2 {
+                let i = f.documents[0];
+                let recs = &docs[i].clause_recs[side];
+                out.documents[i].unique.extend(
+                    recs.iter()
+                        .filter(|r| counts.get(&r.hash) == Some(&1))
+                        .map(|r| r.id.clone()),
+                );
+                continue;
+            }
+            let members: Vec<(usize, &[ClauseRec])> = f
+                .documents
+                .iter()
+                .map(|&i| (i, docs[i].clause_recs[side].as_slice()))
+                .collect();
+            let template = Template::build(&members);
+            for &(i, recs) in &members {
+                out.documents[i]
+                    .deviations
+                    .extend(deviation::deviations(&template, lang, i, recs));
+            }
+            f.template = Some(template);
+        }
+    }
+}
+
+/// What each document has, for the norm: (what, id) pairs, unique.
+fn has(d: &DocRecord) -> Vec<(&'static str, &str)> {
+    let mut out: Vec<(&'static str, &str)> = Vec::new();
+    for (what, covs) in [
+        ("right", &d.legal.rights),
+        ("disclosure", &d.legal.disclosures),
+    ] {
+        out.extend(
+            covs.iter()
+                .filter(|c| c.status != Presence::Absent)
+                .map(|c| (what, c.id.as_str())),
+        );
+    }
+    for recs in &d.clause_recs {
+        for r in recs {
+            out.extend(r.topics.iter().map(|t| ("topic", t.as_str())));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Rights, disclosures and topics the corpus norm has and a document
+/// lacks (only for a corpus of at least two documents).
+fn norm(docs: &[DocRecord], out: &mut Comparison) {
+    let n = docs.len();
+    if n < 2 {
+        return;
+    }
+    let each: Vec<Vec<(&'static str, &str)>> = docs.iter().map(has).collect();
+    let mut count: BTreeMap<(&'static str, &str), usize> = BTreeMap::new();
+    for h in &each {
+        for &k in h {
+            *count.entry(k).or_default() += 1;
+        }
+    }
+    for (h, counts) in each.iter().zip(out.documents.iter_mut()) {
+        for (&(what, id), &c) in &count {
+            let share = c as f64 / n as f64;
+            if share >= NORM_SHARE && h.binary_search(&(what, id)).is_err() {
+                counts.lacks.push(Lack {
+                    what,
+                    id: id.to_string(),
+                    share,
+                });
+            }
+        }
+    }
 }
 
 /// Compare the documents of an audit; `min` is the findings threshold.
@@ -167,6 +290,8 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
             out.families.push(f);
         }
     }
+    templates(docs, &mut out);
+    norm(docs, &mut out);
     for (i, c) in out.documents.iter().enumerate() {
         if let [Some(k), Some(r)] = c.family
             && out.families[k].documents != out.families[r].documents

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use super::families::Sketch;
 use super::sketch::sketch;
+use super::template::{ClauseRec, clause_recs};
 use crate::model::{Coverage, Document, Finding, Lang};
 
 /// Version of the record layout; bumped on any incompatible change.
@@ -58,6 +59,9 @@ pub struct DocRecord {
     pub legal: LegalRecord,
     /// Family sketches of the Kazakh and the Russian version.
     pub sketches: [Option<Sketch>; 2],
+    /// Clause records of the Kazakh and the Russian version, for templates
+    /// and deviations.
+    pub clause_recs: [Vec<ClauseRec>; 2],
 }
 
 /// One line of a records file: a record, or an input that failed.
@@ -107,6 +111,7 @@ impl DocRecord {
                 disclosures: doc.legal.disclosures.clone(),
             },
             sketches: [sketch(doc, Lang::Kk), sketch(doc, Lang::Ru)],
+            clause_recs: [clause_recs(doc, Lang::Kk), clause_recs(doc, Lang::Ru)],
         }
     }
 

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, MatrixCell};
+use crate::corpus::deviation::{ChangeType, DeviationKind, Edit};
 use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
 use crate::model::{
@@ -485,6 +486,18 @@ struct FamilyOut<'a> {
     lang: Lang,
     documents: Vec<&'a str>,
     links: Vec<LinkOut<'a>>,
+    /// The template (families of two or more): its clauses in order, each
+    /// named by a representative document and clause, with the number of
+    /// members that have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    template: Option<Vec<TemplateClauseOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct TemplateClauseOut<'a> {
+    document: &'a str,
+    clause: &'a str,
+    members: usize,
 }
 
 #[derive(Serialize)]
@@ -511,6 +524,16 @@ fn families<'a>(audit: &'a Audit, cmp: &'a Comparison) -> Vec<FamilyOut<'a>> {
                     jaccard: (j * 1000.0).round() / 1000.0,
                 })
                 .collect(),
+            template: f.template.as_ref().map(|t| {
+                t.clauses
+                    .iter()
+                    .map(|c| TemplateClauseOut {
+                        document: name(c.doc),
+                        clause: &c.rec.id,
+                        members: c.freq,
+                    })
+                    .collect()
+            }),
         })
         .collect()
 }
@@ -534,6 +557,39 @@ struct AuditDoc<'a> {
     coverage: CoverageOut<'a>,
     /// The document's family in each language (ids of `families`).
     families: BTreeMap<&'static str, &'a str>,
+    /// Deviations from the family's template.
+    deviations: Vec<DeviationOut<'a>>,
+    /// Alone in its family: the clauses no other document has.
+    unique_clauses: &'a [String],
+    /// What the corpus norm has and this document lacks.
+    lacks: Vec<LackOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct DeviationOut<'a> {
+    kind: DeviationKind,
+    lang: Lang,
+    /// The document's clause id; null for a removed clause.
+    clause: Option<&'a str>,
+    /// The template's clause: its document's source and clause id; null
+    /// for an added clause.
+    template_clause: Option<TemplateRef<'a>>,
+    change: Option<ChangeType>,
+    severity: Severity,
+    redline: &'a [Edit],
+}
+
+#[derive(Serialize)]
+struct TemplateRef<'a> {
+    document: &'a str,
+    clause: &'a str,
+}
+
+#[derive(Serialize)]
+struct LackOut<'a> {
+    what: &'a str,
+    id: &'a str,
+    share: f64,
 }
 
 #[derive(Serialize)]
@@ -570,6 +626,32 @@ pub fn audit(
                 .into_iter()
                 .zip(counts.family)
                 .filter_map(|(l, f)| Some((l.code(), cmp.families[f?].id.as_str())))
+                .collect(),
+            deviations: counts
+                .deviations
+                .iter()
+                .map(|v| DeviationOut {
+                    kind: v.kind,
+                    lang: v.lang,
+                    clause: v.clause.as_deref(),
+                    template_clause: v.template_clause.as_ref().map(|(i, id)| TemplateRef {
+                        document: &audit.documents[*i].source,
+                        clause: id,
+                    }),
+                    change: v.change,
+                    severity: v.severity,
+                    redline: &v.redline,
+                })
+                .collect(),
+            unique_clauses: &counts.unique,
+            lacks: counts
+                .lacks
+                .iter()
+                .map(|l| LackOut {
+                    what: l.what,
+                    id: &l.id,
+                    share: (l.share * 1000.0).round() / 1000.0,
+                })
                 .collect(),
         })
         .collect();

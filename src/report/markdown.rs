@@ -11,7 +11,8 @@ use crate::tokens::clip;
 /// A quote in a Markdown list is cut to this many characters.
 const QUOTE: usize = 160;
 use crate::corpus::Audit;
-use crate::corpus::compare::{Comparison, MatrixCell};
+use crate::corpus::compare::{Comparison, Family, MatrixCell};
+use crate::corpus::deviation::{ChangeType, Deviation, DeviationKind, Edit, EditOp};
 use crate::corpus::history::History;
 use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
 use crate::report::json::side_text;
@@ -332,6 +333,9 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
             alone
         );
     }
+    for f in cmp.families.iter().filter(|f| f.template.is_some()) {
+        deviations(out, audit, cmp, f);
+    }
     for &i in &cmp.family_disagreements {
         let _ = writeln!(
             out,
@@ -377,6 +381,102 @@ fn history(out: &mut String, previous: &str, h: &History) {
                 );
             }
         }
+    }
+}
+
+/// A redline in Markdown: deleted words struck through, inserted in bold,
+/// cut to [`REDLINE`] characters of kept text around the edits.
+fn redline(edits: &[Edit]) -> String {
+    let mut out = String::new();
+    for (i, e) in edits.iter().enumerate() {
+        let text = cell(&e.text).replace(['*', '~'], "");
+        match e.op {
+            EditOp::Equal => {
+                let n = text.chars().count();
+                if n <= 2 * REDLINE {
+                    out.push_str(&text);
+                } else {
+                    let head: String = text.chars().take(REDLINE).collect();
+                    let tail: String = text.chars().skip(n - REDLINE).collect();
+                    match (i == 0, i + 1 == edits.len()) {
+                        (true, _) => out.push_str(&format!("…{tail}")),
+                        (_, true) => out.push_str(&format!("{head}…")),
+                        _ => out.push_str(&format!("{head} … {tail}")),
+                    }
+                }
+            }
+            EditOp::Delete if !text.trim().is_empty() => {
+                out.push_str(&format!("~~{}~~", text.trim()));
+                out.push(' ');
+            }
+            EditOp::Insert if !text.trim().is_empty() => {
+                out.push_str(&format!("**{}**", text.trim()));
+                out.push(' ');
+            }
+            _ => out.push_str(&text),
+        }
+    }
+    out
+}
+
+/// Kept text shown around an edit in a redline, in characters.
+const REDLINE: usize = 40;
+
+/// A family's template and its members' deviations from it.
+fn deviations(out: &mut String, audit: &Audit, cmp: &Comparison, f: &Family) {
+    let Some(t) = &f.template else { return };
+    let _ = writeln!(
+        out,
+        "\n### Family {}: deviations from its template\n\nThe template has {} clauses shared by at least half of the {} members.\n",
+        f.id,
+        t.clauses.len(),
+        f.documents.len()
+    );
+    for &i in &f.documents {
+        let devs: Vec<&Deviation> = cmp.documents[i]
+            .deviations
+            .iter()
+            .filter(|v| v.lang == f.lang)
+            .collect();
+        let _ = writeln!(
+            out,
+            "- `{}`: {} deviation(s)",
+            cell(&audit.documents[i].source),
+            devs.len()
+        );
+        for v in devs {
+            let what = match (v.kind, v.change) {
+                (DeviationKind::Changed, Some(c)) => format!("changed ({})", change_name(c)),
+                (DeviationKind::Changed, None) => "changed".into(),
+                (DeviationKind::Added, _) => "added".into(),
+                (DeviationKind::Removed, _) => "removed".into(),
+            };
+            let template = v
+                .template_clause
+                .as_ref()
+                .map(|(d, id)| format!(" ← `{}#{}`", cell(&audit.documents[*d].source), id))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  - **{}** {} `{}`{}: {}",
+                v.severity.name(),
+                what,
+                v.clause.as_deref().unwrap_or("—"),
+                template,
+                redline(&v.redline)
+            );
+        }
+    }
+}
+
+fn change_name(c: ChangeType) -> &'static str {
+    match c {
+        ChangeType::Number => "number or period",
+        ChangeType::Right => "right",
+        ChangeType::Law => "law cited",
+        ChangeType::Contact => "contact",
+        ChangeType::ThirdParty => "third party or transfer",
+        ChangeType::Wording => "wording",
     }
 }
 
@@ -463,6 +563,34 @@ pub fn audit(
         );
         if let Some(w) = &doc.website {
             let _ = writeln!(out, "Website: {}\n", cell(w));
+        }
+        if !counts.lacks.is_empty() {
+            let lacks: Vec<String> = counts
+                .lacks
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{} `{}` ({:.0}% of the corpus)",
+                        l.what,
+                        l.id,
+                        l.share * 100.0
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "Lacks what most of the corpus has: {}.\n",
+                lacks.join(", ")
+            );
+        }
+        if !counts.unique.is_empty() {
+            let ids = &counts.unique;
+            let _ = writeln!(
+                out,
+                "Alone in its family; {} clause(s) found in no other document: {}.\n",
+                ids.len(),
+                ids.join(", ")
+            );
         }
         let _ = writeln!(out, "| right, extra right, disclosure | kk | ru |");
         let _ = writeln!(out, "|---|---|---|");

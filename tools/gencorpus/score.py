@@ -65,11 +65,10 @@ def main():
         found_types = {}
         for d in report["documents"]:
             for v in d.get("deviations", []):
-                clause = v.get("number") or v.get("clause") or ""
-                clause = clause.split(":", 1)[-1].split("#")[0]
+                clause = v.get("clause") or ""
                 if v["kind"] == "removed":
-                    clause = (v.get("template_number") or v.get("template_clause") or "")
-                    clause = clause.split(":", 1)[-1].split("#")[0]
+                    clause = (v.get("template_clause") or {}).get("clause") or ""
+                clause = clause.split(":", 1)[-1].split("#")[0]
                 key = (base(d["source"]), v["lang"], v["kind"], clause)
                 got[v["kind"]].add(key)
                 if v["kind"] == "changed":
