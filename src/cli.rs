@@ -40,6 +40,9 @@ pub enum Command {
     Rights(FileArgs),
     /// Audit every policy in a folder in parallel; writes report.json and report.md.
     Audit(AuditArgs),
+    /// What changed between two versions of one policy: clauses added,
+    /// removed and changed, typed and redlined, per language.
+    Diff(DiffArgs),
     /// The per-document half of the audit: one JSON Lines record per input
     /// (summary, findings, coverage, family sketches) on standard output,
     /// for `audit --from`.
@@ -83,6 +86,20 @@ pub struct AuditArgs {
     /// changed since, and which findings appeared or were resolved.
     #[arg(long, value_name = "REPORT")]
     pub since: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// The earlier version.
+    pub old: PathBuf,
+    /// The later version.
+    pub new: PathBuf,
+    /// Output format: md (default) or json.
+    #[arg(long, short = 'f', ignore_case = true)]
+    pub format: Option<FormatArg>,
+    /// Write the output here instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -17,7 +17,7 @@ use qostil::report::Format;
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
 
-use crate::cli::{AuditArgs, Cli, Command, FileArgs, SketchArgs};
+use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SketchArgs};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub enum Task {
     Align,
     Check,
     Rights,
+    /// Two versions of one policy.
+    Diff,
 }
 
 impl Task {
@@ -36,6 +38,7 @@ impl Task {
             Task::Align => "align",
             Task::Check => "check",
             Task::Rights => "rights",
+            Task::Diff => "diff",
         }
     }
 
@@ -62,6 +65,9 @@ pub enum View {
     FindingsJson,
     RightsMd,
     RightsJson,
+    /// The changes between two versions.
+    DiffMd,
+    DiffJson,
 }
 
 /// Which formats each document command writes, and what it writes in each;
@@ -78,6 +84,8 @@ pub const FORMATS: &[(Task, Format, View)] = &[
     (Task::Check, Format::Json, View::FindingsJson),
     (Task::Rights, Format::Markdown, View::RightsMd),
     (Task::Rights, Format::Json, View::RightsJson),
+    (Task::Diff, Format::Markdown, View::DiffMd),
+    (Task::Diff, Format::Json, View::DiffJson),
 ];
 
 /// A format's `--format` name.
@@ -180,6 +188,17 @@ pub struct DocumentJob {
     pub min_severity: Severity,
 }
 
+/// `diff` of two versions of one policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffJob {
+    pub old: PathBuf,
+    pub new: PathBuf,
+    /// [`View::DiffMd`] or [`View::DiffJson`].
+    pub view: View,
+    /// Standard output when `None`.
+    pub output: Option<PathBuf>,
+}
+
 /// `audit` of a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditJob {
@@ -210,6 +229,7 @@ pub enum Job {
     Document(DocumentJob),
     Audit(AuditJob),
     Sketch(SketchJob),
+    Diff(DiffJob),
 }
 
 /// The resolved command line.
@@ -247,6 +267,20 @@ impl Settings {
             Command::Align(args) => document(Task::Align, args)?,
             Command::Check(args) => document(Task::Check, args)?,
             Command::Rights(args) => document(Task::Rights, args)?,
+            Command::Diff(DiffArgs {
+                old,
+                new,
+                format,
+                output,
+            }) => Job::Diff(DiffJob {
+                old,
+                new,
+                view: match view(Task::Diff, format.map(Format::from)) {
+                    Ok(view) => view,
+                    Err(why) => bail!(why),
+                },
+                output,
+            }),
             Command::Audit(AuditArgs {
                 dir,
                 out_dir,

@@ -23,7 +23,7 @@ use qostil::corpus::{self, Audit};
 use qostil::model::{Document, Severity};
 use qostil::report::{html, json, markdown, tmx};
 
-use config::{AuditJob, DocumentJob, Input, Job, Settings, SketchJob, View};
+use config::{AuditJob, DiffJob, DocumentJob, Input, Job, Settings, SketchJob, View};
 
 /// What a run found, for the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +99,7 @@ fn run(settings: Settings) -> Result<Outcome> {
         Job::Document(job) => document(&job, &rules),
         Job::Audit(job) => audit(&job, &rules),
         Job::Sketch(job) => sketch(&job, &rules),
+        Job::Diff(job) => diff(&job, &rules),
     }
 }
 
@@ -119,6 +120,8 @@ fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
         View::FindingsJson => json::findings(&doc, min),
         View::RightsMd => markdown::rights(&doc, &rules.rules),
         View::RightsJson => json::rights(&doc),
+        // `diff` has its own job (two inputs); config never makes this.
+        View::DiffMd | View::DiffJson => anyhow::bail!("diff takes two files"),
     };
     write_output(job.output.as_deref(), &text)?;
     Ok(if job.task.reports_findings() {
@@ -164,13 +167,30 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
             let text =
                 std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
             let previous = corpus::history::Previous::parse(&name, &text)?;
-            Some((name, corpus::history::since(&previous, &audit, min)))
+            // The previous audit's records, if kept beside its report.
+            let beside = path.with_file_name("records.jsonl");
+            let records: Vec<_> = match std::fs::read_to_string(&beside) {
+                Ok(text) => corpus::read_records(&beside.display().to_string(), &text)?
+                    .into_iter()
+                    .filter_map(|l| match l {
+                        corpus::record::Line::Doc(d) => Some(*d),
+                        corpus::record::Line::Error { .. } => None,
+                    })
+                    .collect(),
+                Err(_) => Vec::new(),
+            };
+            let h = corpus::history::since(&previous, &records, &audit, min);
+            Some((name, h))
         }
         None => None,
     };
     let since = history.as_ref().map(|(n, h)| (n.as_str(), h));
     write_output(Some(&json_path), &json::audit(&audit, &cmp, min, since))?;
     write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min, since))?;
+    write_output(
+        Some(&job.out_dir.join("records.jsonl")),
+        &records_text(&audit)?,
+    )?;
     write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
@@ -195,6 +215,43 @@ fn sketch(job: &SketchJob, rules: &qostil::Config) -> Result<Outcome> {
     }
     write_output(None, &out)?;
     Ok(Outcome::of(errors, 0))
+}
+
+/// `diff`: both versions analysed, their clauses compared per language.
+/// Exit 1 when they differ, 0 when they do not (as `diff` does).
+fn diff(job: &DiffJob, rules: &qostil::Config) -> Result<Outcome> {
+    let read = |p: &Path| -> Result<qostil::model::Document> {
+        let name = p.display().to_string();
+        let bytes = std::fs::read(p).with_context(|| format!("cannot read {name}"))?;
+        Ok(qostil::analyze(&name, &bytes, rules)?)
+    };
+    let (old, new) = (read(&job.old)?, read(&job.new)?);
+    let changes = corpus::history::versions(&old, &new);
+    let text = match job.view {
+        View::DiffJson => json::diff(&old, &new, &changes),
+        _ => markdown::diff(&old, &new, &changes),
+    };
+    write_output(job.output.as_deref(), &text)?;
+    Ok(Outcome::of(0, changes.len()))
+}
+
+/// The audit's records as JSON Lines (documents, then failed inputs), for
+/// a later `audit --since` or `audit --from`.
+fn records_text(audit: &Audit) -> Result<String> {
+    let mut out = String::new();
+    for d in &audit.documents {
+        out.push_str(&serde_json::to_string(d)?);
+        out.push('\n');
+    }
+    for (source, error) in &audit.errors {
+        out.push_str(&serde_json::to_string(&corpus::record::Line::Error {
+            record: corpus::record::RECORD_VERSION,
+            source: source.clone(),
+            error: error.clone(),
+        })?);
+        out.push('\n');
+    }
+    Ok(out)
 }
 
 /// Size rayon's global pool (`-j`).

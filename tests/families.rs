@@ -410,3 +410,50 @@ fn planted_deviations_are_reported() {
     assert!(s01["deviations"].as_array().unwrap().is_empty());
     assert!(!s01["unique_clauses"].as_array().unwrap().is_empty());
 }
+
+/// `qostil diff OLD NEW`: a changed period is one typed, redlined change;
+/// a version against itself has none (exit 0, as diff).
+#[test]
+fn diff_of_two_versions() {
+    let tmp = std::env::temp_dir().join(format!("qostil-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let old = tmp.join("old.txt");
+    let new = tmp.join("new.txt");
+    let text = std::fs::read_to_string("corpus/fintechlab_kk_ru.txt").unwrap();
+    std::fs::write(&old, &text).unwrap();
+    std::fs::write(&new, text.replacen("5 лет", "3 года", 1)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_qostil");
+    let out = Command::new(bin)
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert_eq!(changes[0]["change"], "number");
+    assert_eq!(changes[0]["clause"], changes[0]["old_clause"]);
+    let redline = changes[0]["redline"].as_array().unwrap();
+    assert!(
+        redline
+            .iter()
+            .any(|e| e["op"] == "delete" && e["text"].as_str().unwrap().contains('5'))
+    );
+    assert!(
+        redline
+            .iter()
+            .any(|e| e["op"] == "insert" && e["text"].as_str().unwrap().contains('3'))
+    );
+    let same = Command::new(bin)
+        .arg("diff")
+        .arg(&old)
+        .arg(&old)
+        .output()
+        .unwrap();
+    assert_eq!(same.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&same.stdout).contains("No clause changed."));
+    std::fs::remove_dir_all(&tmp).ok();
+}

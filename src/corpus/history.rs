@@ -16,8 +16,11 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::Audit;
+use super::deviation::{self, Deviation};
+use super::record::DocRecord;
+use super::template::clause_recs;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::Severity;
+use crate::model::{Document, Lang, Severity};
 
 /// The part of a previous `report.json` that history reads.
 #[derive(Debug, Clone, Deserialize)]
@@ -67,6 +70,10 @@ pub struct Changed {
     pub appeared: Vec<PreviousFinding>,
     /// Findings of the previous audit no longer made.
     pub resolved: Vec<PreviousFinding>,
+    /// Clauses added, removed and changed, per language (the reference,
+    /// index 0, is the previous version); empty when the previous audit's
+    /// records were not available.
+    pub clauses: Vec<Deviation>,
 }
 
 /// The changes since a previous audit.
@@ -78,8 +85,12 @@ pub struct History {
     pub unchanged: usize,
 }
 
-/// Compare `audit` (findings at or above `min`) with a previous report.
-pub fn since(previous: &Previous, audit: &Audit, min: Severity) -> History {
+/// Compare `audit` (findings at or above `min`) with a previous report;
+/// `records` are the previous audit's records (`records.jsonl` beside its
+/// report), which give the clause changes of a changed document.
+pub fn since(previous: &Previous, records: &[DocRecord], audit: &Audit, min: Severity) -> History {
+    let old_records: BTreeMap<&str, &DocRecord> =
+        records.iter().map(|r| (r.source.as_str(), r)).collect();
     let before: BTreeMap<&str, &PreviousDoc> = previous
         .documents
         .iter()
@@ -108,12 +119,23 @@ pub fn since(previous: &Previous, audit: &Audit, min: Severity) -> History {
             })
             .collect();
         let old_set: BTreeSet<PreviousFinding> = old.findings.iter().cloned().collect();
+        let mut clauses = Vec::new();
+        if let Some(r) = old_records.get(d.source.as_str()) {
+            for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
+                clauses.extend(deviation::diff(
+                    &r.clause_recs[side],
+                    &d.clause_recs[side],
+                    lang,
+                ));
+            }
+        }
         h.changed.push(Changed {
             source: d.source.clone(),
             previous_sha256: old.sha256.clone(),
             sha256: d.sha256.clone(),
             appeared: current.difference(&old_set).cloned().collect(),
             resolved: old_set.difference(&current).cloned().collect(),
+            clauses,
         });
     }
     h.gone = before
@@ -124,6 +146,22 @@ pub fn since(previous: &Previous, audit: &Audit, min: Severity) -> History {
     h.new.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
     h.gone.sort_by(|a, b| Path::new(a).cmp(Path::new(b)));
     h
+}
+
+/// What changed from one version of a policy to the next, per language
+/// (Kazakh first): clauses added, removed and changed, typed and
+/// redlined, by the engine of the template deviations with the old
+/// version as the reference (document index 0 in `template_clause`).
+pub fn versions(old: &Document, new: &Document) -> Vec<Deviation> {
+    let mut out = Vec::new();
+    for lang in [Lang::Kk, Lang::Ru] {
+        out.extend(deviation::diff(
+            &clause_recs(old, lang),
+            &clause_recs(new, lang),
+            lang,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -155,7 +193,7 @@ mod tests {
             documents: vec![record("a.txt", b), record("new.txt", a)],
             errors: vec![],
         };
-        let h = since(&previous, &after, Severity::Info);
+        let h = since(&previous, &before.documents, &after, Severity::Info);
         assert_eq!(h.new, ["new.txt"]);
         assert_eq!(h.gone, ["gone.txt"]);
         assert_eq!(h.unchanged, 0);
@@ -166,8 +204,12 @@ mod tests {
             "{c:?}"
         );
         assert!(c.resolved.is_empty(), "{c:?}");
+        // The previous records give the clause change, typed.
+        assert_eq!(c.clauses.len(), 1, "{c:?}");
+        assert_eq!(c.clauses[0].clause.as_deref(), Some("ru:1.1"));
+        assert_eq!(c.clauses[0].change, Some(deviation::ChangeType::Number));
         // The same audit again: nothing changed.
-        let h = since(&previous, &before, Severity::Info);
+        let h = since(&previous, &before.documents, &before, Severity::Info);
         assert_eq!(
             (h.new.len(), h.gone.len(), h.changed.len(), h.unchanged),
             (0, 0, 0, 2)

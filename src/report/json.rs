@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, MatrixCell};
-use crate::corpus::deviation::{ChangeType, DeviationKind, Edit};
+use crate::corpus::deviation::{ChangeType, Deviation, DeviationKind, Edit};
 use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
 use crate::model::{
@@ -359,6 +359,8 @@ struct ChangedOut<'a> {
     sha256: &'a str,
     findings_appeared: Vec<PrevFindingOut<'a>>,
     findings_resolved: Vec<PrevFindingOut<'a>>,
+    /// Clause changes, with `old_clause` the previous version's clause.
+    clause_changes: Vec<ChangeOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -393,6 +395,7 @@ fn since_out<'a>(previous: &'a str, h: &'a History) -> SinceOut<'a> {
                 sha256: &c.sha256,
                 findings_appeared: findings(&c.appeared),
                 findings_resolved: findings(&c.resolved),
+                clause_changes: c.clauses.iter().map(change_out).collect(),
             })
             .collect(),
         unchanged: h.unchanged,
@@ -682,4 +685,51 @@ pub fn audit(
             .collect(),
         since: since.map(|(p, h)| since_out(p, h)),
     })
+}
+
+/// `qostil diff --format json`: the two versions' heads and the changes.
+#[derive(Serialize)]
+struct DiffOut<'a> {
+    qostil: &'static str,
+    schema: u32,
+    old: DocumentHead<'a>,
+    new: DocumentHead<'a>,
+    changes: Vec<ChangeOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeOut<'a> {
+    kind: DeviationKind,
+    lang: Lang,
+    /// The new version's clause id; null for a removed clause.
+    clause: Option<&'a str>,
+    /// The old version's clause id; null for an added clause.
+    old_clause: Option<&'a str>,
+    change: Option<ChangeType>,
+    severity: Severity,
+    redline: &'a [Edit],
+}
+
+/// `qostil diff --format json`.
+pub fn diff(old: &Document, new: &Document, changes: &[Deviation]) -> String {
+    to_string(&DiffOut {
+        qostil: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA,
+        old: head(old),
+        new: head(new),
+        changes: changes.iter().map(change_out).collect(),
+    })
+}
+
+/// A change between two versions, as `diff` and `since` write it.
+fn change_out(v: &Deviation) -> ChangeOut<'_> {
+    ChangeOut {
+        kind: v.kind,
+        lang: v.lang,
+        clause: v.clause.as_deref(),
+        old_clause: v.template_clause.as_ref().map(|(_, id)| id.as_str()),
+        change: v.change,
+        severity: v.severity,
+        redline: &v.redline,
+    }
 }

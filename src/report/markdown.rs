@@ -365,11 +365,15 @@ fn history(out: &mut String, previous: &str, h: &History) {
     for c in &h.changed {
         let _ = writeln!(
             out,
-            "- changed: `{}` ({} findings appeared, {} resolved)",
+            "- changed: `{}` ({} clauses changed, {} findings appeared, {} resolved)",
             cell(&c.source),
+            c.clauses.len(),
             c.appeared.len(),
             c.resolved.len()
         );
+        for v in &c.clauses {
+            let _ = writeln!(out, "  - {}", change_line(v));
+        }
         for (what, fs) in [("appeared", &c.appeared), ("resolved", &c.resolved)] {
             for f in fs {
                 let _ = writeln!(
@@ -405,15 +409,18 @@ fn redline(edits: &[Edit]) -> String {
                     }
                 }
             }
-            EditOp::Delete if !text.trim().is_empty() => {
-                out.push_str(&format!("~~{}~~", text.trim()));
-                out.push(' ');
+            EditOp::Delete | EditOp::Insert if text.trim().is_empty() => out.push_str(&text),
+            op => {
+                let mark = if op == EditOp::Delete { "~~" } else { "**" };
+                // The edit's own spaces stay outside the marks.
+                let lead = &text[..text.len() - text.trim_start().len()];
+                let trail = &text[text.trim_end().len()..];
+                out.push_str(&format!("{lead}{mark}{}{mark}{trail}", text.trim()));
+                // A deletion and an insertion side by side: one space apart.
+                if edits.get(i + 1).is_some_and(|n| n.op != EditOp::Equal) && trail.is_empty() {
+                    out.push(' ');
+                }
             }
-            EditOp::Insert if !text.trim().is_empty() => {
-                out.push_str(&format!("**{}**", text.trim()));
-                out.push(' ');
-            }
-            _ => out.push_str(&text),
         }
     }
     out
@@ -627,6 +634,57 @@ pub fn audit(
         for f in doc.findings.iter().filter(|f| f.severity >= min) {
             finding_md(&mut out, f);
         }
+    }
+    out
+}
+
+/// One change between two versions: severity, what, the clause (and the
+/// old version's), the redline.
+fn change_line(v: &Deviation) -> String {
+    let what = match (v.kind, v.change) {
+        (DeviationKind::Changed, Some(c)) => format!("changed ({})", change_name(c)),
+        (DeviationKind::Changed, None) => "changed".into(),
+        (DeviationKind::Added, _) => "added".into(),
+        (DeviationKind::Removed, _) => "removed".into(),
+    };
+    let was = v
+        .template_clause
+        .as_ref()
+        .map(|(_, id)| format!(" (was `{id}`)"))
+        .unwrap_or_default();
+    format!(
+        "**{}** {} `{}`{}: {}",
+        v.severity.name(),
+        what,
+        v.clause.as_deref().unwrap_or("—"),
+        was,
+        redline(&v.redline)
+    )
+}
+
+/// `qostil diff`: the changes between two versions, per language.
+pub fn diff(old: &Document, new: &Document, changes: &[Deviation]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Changes: {} → {}\n",
+        cell(&old.source.name),
+        cell(&new.source.name)
+    );
+    if changes.is_empty() {
+        let _ = writeln!(out, "No clause changed.");
+        return out;
+    }
+    for lang in [Lang::Kk, Lang::Ru] {
+        let of_lang: Vec<&Deviation> = changes.iter().filter(|v| v.lang == lang).collect();
+        if of_lang.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {} ({} changes)\n", lang.name(), of_lang.len());
+        for v in of_lang {
+            let _ = writeln!(out, "- {}", change_line(v));
+        }
+        let _ = writeln!(out);
     }
     out
 }
