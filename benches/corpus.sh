@@ -22,13 +22,14 @@ bytes=$(cat "$work"/corpus/*.txt | wc -c)
 measure() { # label, command...: wall s, CPU s, peak RSS MB
   local label=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/time" "$@" >/dev/null 2>"$work/err" || true
-  awk -v l="$label" '{printf "%-28s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n", l, $1, $2+$3, $4/1024}' "$work/time"
+  # GNU time adds a "Command exited with non-zero status" line: the figures are the last.
+  tail -n 1 "$work/time" | awk -v l="$label" '{printf "%-28s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n", l, $1, $2+$3, $4/1024}'
 }
 echo "documents $n, $(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}')"
 measure "cat (baseline, inputs)" sh -c "cat $work/corpus/*.txt"
 /usr/bin/time -f "%e %U %S %M" -o "$work/time" \
   target/release/qostil sketch -j 2 "$work/corpus" >"$work/records.jsonl" 2>/dev/null || true
-awk '{printf "%-28s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n", "sketch -j 2 (map)", $1, $2+$3, $4/1024}' "$work/time"
+tail -n 1 "$work/time" | awk '{printf "%-28s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n", "sketch -j 2 (map)", $1, $2+$3, $4/1024}'
 echo "records: $(wc -l <"$work/records.jsonl") lines, $(du -m "$work/records.jsonl" | cut -f1) MB"
 measure "cat (baseline, records)" cat "$work/records.jsonl"
 measure "audit --from (reduce)" target/release/qostil audit --from "$work/records.jsonl" --out-dir "$work/r"
