@@ -202,18 +202,30 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
 /// output.
 fn sketch(job: &SketchJob, rules: &qostil::Config) -> Result<Outcome> {
     threads(job.threads)?;
-    let lines = corpus::sketch_paths(&job.paths, rules)?;
-    let mut out = String::new();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
     let mut errors = 0;
-    for line in &lines {
-        if let corpus::record::Line::Error { error, .. } = line {
+    let mut failed: Option<std::io::Error> = None;
+    corpus::sketch_paths(&job.paths, rules, |line| {
+        if let corpus::record::Line::Error { error, .. } = &line {
             eprintln!("qostil: {error}");
             errors += 1;
         }
-        out.push_str(&serde_json::to_string(line)?);
-        out.push('\n');
+        // A closed pipe or a full disk ends the run; the library's error
+        // type has no place for it, so it is kept here.
+        if failed.is_none()
+            && let Err(e) = serde_json::to_writer(&mut out, &line)
+                .map_err(std::io::Error::from)
+                .and_then(|()| out.write_all(b"\n"))
+        {
+            failed = Some(e);
+        }
+        Ok(())
+    })?;
+    if let Some(e) = failed {
+        return Err(e).context("cannot write the records");
     }
-    write_output(None, &out)?;
+    out.flush().context("cannot write the records")?;
     Ok(Outcome::of(errors, 0))
 }
 

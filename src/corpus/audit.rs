@@ -173,12 +173,21 @@ pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Conf
         .collect()
 }
 
-/// The records of `paths` for `qostil sketch`: a folder is walked as
-/// [`audit`] walks it (with its `manifest.json`); a file uses the
-/// `manifest.json` beside it, if any. Lines come in the order of `paths`,
-/// each folder's inputs sorted.
-pub fn sketch_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<Line>> {
-    let mut out = Vec::new();
+/// Inputs analysed at a time by [`sketch_paths`]: enough to keep two
+/// cores busy, few enough that memory does not grow with the corpus.
+pub const SKETCH_CHUNK: usize = 64;
+
+/// The records of `paths` for `qostil sketch`, handed to `emit` in order
+/// as they are made, [`SKETCH_CHUNK`] inputs at a time (so memory does not
+/// grow with the number of inputs): a folder is walked as [`audit`] walks
+/// it (with its `manifest.json`); a file uses the `manifest.json` beside
+/// it, if any. Lines come in the order of `paths`, each folder's inputs
+/// sorted.
+pub fn sketch_paths(
+    paths: &[PathBuf],
+    config: &Config,
+    mut emit: impl FnMut(Line) -> Result<()>,
+) -> Result<()> {
     for p in paths {
         let (dir, files) = if p.is_dir() {
             (p.clone(), inputs(p, &[])?)
@@ -192,9 +201,13 @@ pub fn sketch_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<Line>> {
         } else {
             Manifest::default()
         };
-        out.extend(records(&dir, &files, &manifest, config));
+        for chunk in files.chunks(SKETCH_CHUNK) {
+            for line in records(&dir, chunk, &manifest, config) {
+                emit(line)?;
+            }
+        }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Read a records file written by `qostil sketch` (`name` for errors): one
