@@ -222,7 +222,16 @@ pub fn read_records(name: &str, text: &str) -> Result<Vec<Line>> {
             continue;
         }
         let bad = |why: String| Error::new(name, ErrorKind::Records(why)).at_line(i + 1);
-        let parsed: Line = serde_json::from_str(line).map_err(|e| bad(e.to_string()))?;
+        // A document's record is read straight into its type (the untagged
+        // `Line` would buffer every line first, doubling the parse); an
+        // error line is the fallback.
+        let parsed = match serde_json::from_str::<DocRecord>(line) {
+            Ok(d) => Line::Doc(Box::new(d)),
+            Err(doc_err) => match serde_json::from_str::<Line>(line) {
+                Ok(l @ Line::Error { .. }) => l,
+                _ => return Err(bad(doc_err.to_string())),
+            },
+        };
         let version = match &parsed {
             Line::Doc(d) => d.record,
             Line::Error { record, .. } => *record,
