@@ -14,11 +14,16 @@
 //! [`template`](super::template).
 //!
 //! A changed clause gets the first [`ChangeType`] that applies, in this
-//! order: `right` (the set of right ids found in the clause differs: a
-//! right withdrawn or granted) → `law` (a law entity differs, or a word
+//! order: `third_party` when a quoted name and a country name are inserted
+//! or deleted together and no law changed (a transfer sentence, though it
+//! says «вправе») → `right` (the set of right ids found in the clause
+//! differs: a right withdrawn or granted; or a sentence with a right's verb
+//! and a granting word, «вправе отозвать согласие», «келісімді кері
+//! қайтарып алуға құқылы», is deleted or inserted whole, which the
+//! extracted rights miss when the clause grants the right again) → `law` (a law entity differs, or a word
 //! naming a law is inserted or deleted: «закон», «заң…», «федерал…»,
-//! «ФЗ», «кодекс») → `third_party` (an inserted word inside «…» quotes,
-//! an inserted country name, or an insertion of at least
+//! «ФЗ», «кодекс») → `third_party` (an inserted or deleted word inside
+//! «…» quotes, an inserted or deleted country name, or an insertion of at least
 //! [`THIRD_PARTY_INSERT`] words in a clause about third parties or
 //! cross-border transfer) → `number` (the figures and dates of the clause
 //! differ) → `contact` (e-mails, web addresses or phones differ once own
@@ -34,7 +39,9 @@
 use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use super::template::{ClauseRec, MATCH_THRESHOLD, Template, align, similarity};
+use super::template::{
+    ClauseRec, MATCH_THRESHOLD, Template, align, mask_identity, renaming, similarity,
+};
 use crate::model::{EntityKind, Lang, Severity};
 
 /// What happened to a clause.
@@ -113,6 +120,11 @@ pub struct Deviation {
     /// Word-level redline, reference → document: a removed clause is one
     /// `Delete`, an added one one `Insert`.
     pub redline: Vec<Edit>,
+    /// From a family of two ([`Template::undirected`]): a difference
+    /// between the two members, reported once on the later one, not a
+    /// deviation from a majority. Not serialised when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub undirected: bool,
 }
 
 /// Inserted words that make a change about third parties when the clause
@@ -282,6 +294,63 @@ fn starts_any(w: &str, stems: &[&str]) -> bool {
     stems.iter().any(|s| w.starts_with(s))
 }
 
+/// Does a word grant a right: «право», «вправе», «құқылы», «құқығы»…
+/// (not «правила», «правовой»).
+fn grants(w: &str) -> bool {
+    matches!(w, "право" | "права" | "праве" | "правом" | "правах")
+        || w.starts_with("вправе")
+        || w.starts_with("құқ")
+}
+
+/// Stems of the verbs and nouns of the data subject's rights, Russian and
+/// Kazakh: to know, access, get information, withdraw consent, demand
+/// destruction, deletion, change, blocking, appeal.
+const RIGHT_VERB_STEMS: &[&str] = &[
+    "знать",
+    "получ",
+    "доступ",
+    "ознаком",
+    "отозва",
+    "отзыв",
+    "требова",
+    "уничтож",
+    "удал",
+    "изменени",
+    "исправ",
+    "блокир",
+    "обжал",
+    "білу",
+    "жеткіз",
+    "таныс",
+    "кері",
+    "талап",
+    "жою",
+    "жойыл",
+    "өзгерт",
+    "толықтыр",
+    "түзет",
+    "бұғатта",
+    "шағым",
+];
+
+/// Words a deleted right sentence has at least.
+pub const RIGHT_SENTENCE_WORDS: usize = 4;
+
+/// A sentence granting a right deleted (or, with the arguments swapped,
+/// inserted) even though the clause's extracted
+/// rights did not change (the right is granted again elsewhere in the
+/// clause, or the patterns missed it): at least [`RIGHT_SENTENCE_WORDS`]
+/// words deleted and fewer than half as many inserted, the deleted words
+/// include a right's verb, and they, or the rest of the clause (a lead-in
+/// «… вправе:» over a deleted bullet), include a granting word.
+fn right_deleted(old: &ClauseRec, del: &[usize], ins: &[usize]) -> bool {
+    if del.len() < RIGHT_SENTENCE_WORDS || 2 * ins.len() >= del.len() {
+        return false;
+    }
+    let deleted = || del.iter().map(|&k| old.words[k].as_str());
+    deleted().any(|w| starts_any(w, RIGHT_VERB_STEMS)) && old.words.iter().any(|w| grants(w))
+}
+
 /// What changed from `old` to `new` (see the module documentation).
 fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> ChangeType {
     let changed = || {
@@ -289,22 +358,35 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
             .map(|&k| old.words[k].as_str())
             .chain(ins.iter().map(|&k| new.words[k].as_str()))
     };
-    if old.rights != new.rights {
+    let law = |k: EntityKind| k == EntityKind::Law;
+    let law_changed =
+        values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS));
+    let (qo, qn) = (quoted(old), quoted(new));
+    let named = |ws: &[usize], q: &[bool]| ws.iter().any(|&k| q[k]);
+    let country =
+        |ws: &[usize], r: &ClauseRec| ws.iter().any(|&k| starts_any(&r.words[k], COUNTRY_STEMS));
+    // A named recipient in a country, inserted or deleted: a transfer
+    // sentence, even when it says the company «вправе» (which may read as
+    // a right).
+    if !law_changed
+        && ((named(ins, &qn) && country(ins, new)) || (named(del, &qo) && country(del, old)))
+    {
+        return ChangeType::ThirdParty;
+    }
+    if old.rights != new.rights || right_deleted(old, del, ins) || right_deleted(new, ins, del) {
         return ChangeType::Right;
     }
-    let law = |k: EntityKind| k == EntityKind::Law;
-    if values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS)) {
+    if law_changed {
         return ChangeType::Law;
     }
-    let q = quoted(new);
     let about_third = new
         .topics
         .iter()
         .any(|t| t == "third_parties" || t == "cross_border");
-    if ins.iter().any(|&k| q[k])
-        || ins
-            .iter()
-            .any(|&k| starts_any(&new.words[k], COUNTRY_STEMS))
+    if named(ins, &qn)
+        || named(del, &qo)
+        || country(ins, new)
+        || country(del, old)
         || (about_third && ins.len() >= THIRD_PARTY_INSERT)
     {
         return ChangeType::ThirdParty;
@@ -337,6 +419,7 @@ fn removed(lang: Lang, doc: usize, r: &ClauseRec) -> Deviation {
             Severity::High
         },
         similarity: None,
+        undirected: false,
         redline: vec![Edit {
             op: EditOp::Delete,
             text: r.text.clone(),
@@ -353,6 +436,7 @@ fn added(lang: Lang, r: &ClauseRec) -> Deviation {
         change: None,
         severity: Severity::Medium,
         similarity: None,
+        undirected: false,
         redline: vec![Edit {
             op: EditOp::Insert,
             text: r.text.clone(),
@@ -432,6 +516,7 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
                 change: Some(change),
                 severity: change.severity(),
                 similarity: Some(s),
+                undirected: false,
                 redline: edits,
             });
         }
@@ -452,8 +537,21 @@ pub fn deviations(
     recs: &[ClauseRec],
 ) -> Vec<Deviation> {
     let _ = member;
-    let refs: Vec<(usize, &ClauseRec)> = template.clauses.iter().map(|c| (c.doc, &c.rec)).collect();
-    compare(&refs, recs, lang)
+    let trecs = template.recs();
+    let ren = renaming(&trecs, recs);
+    let trecs = mask_identity(&trecs, &ren.reference);
+    let recs = mask_identity(recs, &ren.member);
+    let refs: Vec<(usize, &ClauseRec)> = template
+        .clauses
+        .iter()
+        .zip(&trecs)
+        .map(|(c, r)| (c.doc, r))
+        .collect();
+    let mut out = compare(&refs, &recs, lang);
+    if template.undirected {
+        out.iter_mut().for_each(|d| d.undirected = true);
+    }
+    out
 }
 
 /// What changed from one version of a policy to the next, in one
@@ -617,6 +715,36 @@ mod tests {
             assert_eq!(d[0].change, Some(want), "{id}: {:?}", d[0].redline);
             assert_eq!(d[0].severity, want.severity());
         }
+    }
+
+    #[test]
+    fn an_unextracted_company_name_is_renamed_away_and_a_pair_is_undirected() {
+        let cfg = crate::Config::default();
+        let analyse = |t: &str| {
+            let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
+            clause_recs(&d, Lang::Ru)
+        };
+        // No legal-form pattern: the extraction finds no company.
+        let base = "1. Общие положения\n1.1. Компания Шапагат собирает данные клиентов для заключения договора займа.\n1.2. Шапагат хранит данные в течение 5 лет после погашения займа.\n1.3. Клиент вправе отозвать согласие на обработку данных, направив заявление в свободной форме по адресу офиса компании.\n1.4. Шапагат не передает данные без согласия клиента.\n";
+        let other = base.replace("Шапагат", "Барыс Актив").replace(
+            "Клиент вправе отозвать согласие на обработку данных, направив заявление",
+            "Клиент направляет заявление",
+        );
+        let (a, b) = (analyse(base), analyse(&other));
+        let ren = crate::corpus::template::renaming(&a, &b);
+        assert_eq!(ren.reference, vec![vec!["шапагат".to_string()]]);
+        assert_eq!(
+            ren.member,
+            vec![vec!["барыс".to_string(), "актив".to_string()]]
+        );
+        let t = Template::build(&[(0, a.as_slice()), (1, b.as_slice())]);
+        assert!(t.undirected);
+        assert!(deviations(&t, Lang::Ru, 0, &a).is_empty());
+        let d = deviations(&t, Lang::Ru, 1, &b);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
+        assert_eq!(d[0].change, Some(ChangeType::Right));
+        assert!(d[0].undirected);
     }
 
     #[test]
