@@ -37,7 +37,9 @@
 //! clause's. Pure and deterministic.
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::BTreeMap;
+
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 
 use super::template::{
     ClauseRec, MATCH_THRESHOLD, Template, align, mask_identity, renaming, similarity,
@@ -387,7 +389,7 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
         || named(del, &qo)
         || country(ins, new)
         || country(del, old)
-        || (about_third && ins.len() >= THIRD_PARTY_INSERT)
+        || (about_third && ins.len() >= del.len() + THIRD_PARTY_INSERT)
     {
         return ChangeType::ThirdParty;
     }
@@ -397,7 +399,9 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     }
     let contact =
         |k: EntityKind| matches!(k, EntityKind::Email | EntityKind::Url | EntityKind::Phone);
-    if values(old, contact) != values(new, contact) {
+    if values(old, contact) != values(new, contact)
+        || ins.iter().any(|&k| new.words[k].starts_with(CONTACT_MARK))
+    {
         return ChangeType::Contact;
     }
     if changed().any(|w| !w.starts_with('@') && w.chars().any(|c| c.is_ascii_digit())) {
@@ -442,6 +446,116 @@ fn added(lang: Lang, r: &ClauseRec) -> Deviation {
             text: r.text.clone(),
         }],
     }
+}
+
+/// The prefix of a member's contact that [`unown_contacts`] took out of
+/// the `@own` mask: `@contact:` and the contact's key.
+const CONTACT_MARK: &str = "@contact:";
+
+/// The key of a masked own contact, from its text: the registrable domain
+/// of an e-mail or web address, the digits of a telephone; `None` for a
+/// postal address.
+fn contact_key(raw: &str) -> Option<String> {
+    let raw = raw.trim().to_lowercase();
+    let letters = raw.chars().any(char::is_alphabetic);
+    if raw.contains(char::is_whitespace) && letters {
+        return None;
+    }
+    if !letters {
+        let d: String = raw.chars().filter(char::is_ascii_digit).collect();
+        return (d.len() >= 7).then_some(d);
+    }
+    let host = match raw.rsplit_once('@') {
+        Some((_, h)) => h,
+        None => {
+            let r = raw.split_once("://").map(|x| x.1).unwrap_or(&raw);
+            r.split(['/', '?', '#']).next().unwrap_or(r)
+        }
+    };
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    (labels.len() >= 2).then(|| labels[labels.len() - 2..].join("."))
+}
+
+/// Own contacts of the member that break the systematic renaming: the
+/// member's clauses mask as `@own` every contact its document repeats, so
+/// a contact changed in a clause or two (a new support address, a new
+/// phone) is masked too. Over the matched clause pairs, each own contact
+/// of the reference (by [`contact_key`]) is mapped to the member's own
+/// contact at the same place; when one reference contact maps to several
+/// member contacts, the one in most clause pairs (ties: the one the
+/// member's clauses of this language mask most often) is the member's
+/// identity and the others are changes: their `@own` word becomes
+/// [`CONTACT_MARK`] and the key, so that the clause is `changed`, type
+/// `contact`. A contact seen once maps consistently and stays masked.
+fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec]) -> Vec<ClauseRec> {
+    let raw = |r: &ClauseRec, k: usize| {
+        let (a, b) = r.spans[k];
+        contact_key(r.text.get(a..b).unwrap_or(""))
+    };
+    // reference key → member key → (clause pairs, member places).
+    type Places = (Vec<usize>, Vec<(usize, usize)>);
+    let mut map: BTreeMap<String, BTreeMap<String, Places>> = BTreeMap::new();
+    for (p, &(i, j, _)) in align(refs, recs).iter().enumerate() {
+        let (a, b) = (&refs[i], &recs[j]);
+        for op in capture_diff_slices(Algorithm::Myers, &a.words, &b.words) {
+            let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            else {
+                continue;
+            };
+            for d in 0..len {
+                let (k, l) = (old_index + d, new_index + d);
+                if a.words[k] != "@own" {
+                    continue;
+                }
+                let (Some(tk), Some(mk)) = (raw(a, k), raw(b, l)) else {
+                    continue;
+                };
+                if tk.contains('.') != mk.contains('.') {
+                    continue;
+                }
+                let e = map.entry(tk).or_default().entry(mk).or_default();
+                if e.0.last() != Some(&p) {
+                    e.0.push(p);
+                }
+                e.1.push((j, l));
+            }
+        }
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for r in recs {
+        for k in 0..r.words.len() {
+            if let Some(key) = (r.words[k] == "@own").then(|| raw(r, k)).flatten() {
+                *seen.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut out = recs.to_vec();
+    for images in map.values() {
+        if images.len() < 2 {
+            continue;
+        }
+        let rank = |m: &String, v: &Places| (v.0.len(), seen.get(m).copied().unwrap_or(0));
+        let best = images.iter().map(|(m, v)| rank(m, v)).max().unwrap();
+        if images.iter().filter(|(m, v)| rank(m, v) == best).count() > 1 {
+            continue;
+        }
+        for (m, v) in images {
+            if rank(m, v) == best {
+                continue;
+            }
+            for &(j, l) in &v.1 {
+                out[j].words[l] = format!("{CONTACT_MARK}{m}");
+            }
+        }
+    }
+    for r in &mut out {
+        r.hash = super::template::words_hash(&r.words);
+    }
+    out
 }
 
 /// The engine: `refs` against `recs`, both of language `lang`.
@@ -540,7 +654,7 @@ pub fn deviations(
     let trecs = template.recs();
     let ren = renaming(&trecs, recs);
     let trecs = mask_identity(&trecs, &ren.reference);
-    let recs = mask_identity(recs, &ren.member);
+    let recs = unown_contacts(&trecs, &mask_identity(recs, &ren.member));
     let refs: Vec<(usize, &ClauseRec)> = template
         .clauses
         .iter()
@@ -745,6 +859,44 @@ mod tests {
         assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
         assert_eq!(d[0].change, Some(ChangeType::Right));
         assert!(d[0].undirected);
+    }
+
+    #[test]
+    fn a_changed_contact_the_document_repeats_is_still_a_contact_change() {
+        let cfg = crate::Config::default();
+        let analyse = |t: &str| {
+            let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
+            clause_recs(&d, Lang::Ru)
+        };
+        let base = "1. Общие положения\n1.1. Сайт компании: www.alfa.kz.\n1.2. Данные хранятся в течение 5 лет.\n1.3. Запросы направляйте на info@alfa.kz в рабочие дни.\n1.4. Жалобы направляйте на info@alfa.kz в письменной форме.\n1.5. Изменения политики публикуются на www.alfa.kz.\n1.6. Вопросы о cookies направляйте на info@alfa.kz.\n";
+        let b = base.replace("alfa.kz", "beta.kz");
+        // The new address is in two clauses: the document masks it as its own.
+        let c = base
+            .replace("alfa.kz", "gamma.kz")
+            .replace("на info@gamma.kz в", "на privacy@mygamma.kz в");
+        let recs = [analyse(base), analyse(&b), analyse(&c)];
+        assert!(
+            recs[2]
+                .iter()
+                .any(|r| r.id == "ru:1.3" && r.words.contains(&"@own".into()))
+        );
+        let members: Vec<(usize, &[ClauseRec])> = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.as_slice()))
+            .collect();
+        let t = Template::build(&members);
+        assert!(deviations(&t, Lang::Ru, 1, &recs[1]).is_empty());
+        let d = deviations(&t, Lang::Ru, 2, &recs[2]);
+        let got: Vec<(Option<&str>, Option<ChangeType>)> =
+            d.iter().map(|d| (d.clause.as_deref(), d.change)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("ru:1.3"), Some(ChangeType::Contact)),
+                (Some("ru:1.4"), Some(ChangeType::Contact))
+            ]
+        );
     }
 
     #[test]
