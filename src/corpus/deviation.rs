@@ -14,11 +14,16 @@
 //! [`template`](super::template).
 //!
 //! A changed clause gets the first [`ChangeType`] that applies, in this
-//! order: `right` (the set of right ids found in the clause differs: a
-//! right withdrawn or granted) → `law` (a law entity differs, or a word
+//! order: `third_party` when a quoted name and a country name are inserted
+//! or deleted together and no law changed (a transfer sentence, though it
+//! says «вправе») → `right` (the set of right ids found in the clause
+//! differs: a right withdrawn or granted; or a sentence with a right's verb
+//! and a granting word, «вправе отозвать согласие», «келісімді кері
+//! қайтарып алуға құқылы», is deleted or inserted whole, which the
+//! extracted rights miss when the clause grants the right again) → `law` (a law entity differs, or a word
 //! naming a law is inserted or deleted: «закон», «заң…», «федерал…»,
-//! «ФЗ», «кодекс») → `third_party` (an inserted word inside «…» quotes,
-//! an inserted country name, or an insertion of at least
+//! «ФЗ», «кодекс») → `third_party` (an inserted or deleted word inside
+//! «…» quotes, an inserted or deleted country name, or an insertion of at least
 //! [`THIRD_PARTY_INSERT`] words in a clause about third parties or
 //! cross-border transfer) → `number` (the figures and dates of the clause
 //! differ) → `contact` (e-mails, web addresses or phones differ once own
@@ -32,9 +37,13 @@
 //! clause's. Pure and deterministic.
 
 use serde::Serialize;
-use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::collections::BTreeMap;
 
-use super::template::{ClauseRec, MATCH_THRESHOLD, Template, align, similarity};
+use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
+
+use super::template::{
+    ClauseRec, MATCH_THRESHOLD, Template, align, mask_identity, renaming, similarity,
+};
 use crate::model::{EntityKind, Lang, Severity};
 
 /// What happened to a clause.
@@ -113,6 +122,11 @@ pub struct Deviation {
     /// Word-level redline, reference → document: a removed clause is one
     /// `Delete`, an added one one `Insert`.
     pub redline: Vec<Edit>,
+    /// From a family of two ([`Template::undirected`]): a difference
+    /// between the two members, reported once on the later one, not a
+    /// deviation from a majority. Not serialised when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub undirected: bool,
 }
 
 /// Inserted words that make a change about third parties when the clause
@@ -282,6 +296,63 @@ fn starts_any(w: &str, stems: &[&str]) -> bool {
     stems.iter().any(|s| w.starts_with(s))
 }
 
+/// Does a word grant a right: «право», «вправе», «құқылы», «құқығы»…
+/// (not «правила», «правовой»).
+fn grants(w: &str) -> bool {
+    matches!(w, "право" | "права" | "праве" | "правом" | "правах")
+        || w.starts_with("вправе")
+        || w.starts_with("құқ")
+}
+
+/// Stems of the verbs and nouns of the data subject's rights, Russian and
+/// Kazakh: to know, access, get information, withdraw consent, demand
+/// destruction, deletion, change, blocking, appeal.
+const RIGHT_VERB_STEMS: &[&str] = &[
+    "знать",
+    "получ",
+    "доступ",
+    "ознаком",
+    "отозва",
+    "отзыв",
+    "требова",
+    "уничтож",
+    "удал",
+    "изменени",
+    "исправ",
+    "блокир",
+    "обжал",
+    "білу",
+    "жеткіз",
+    "таныс",
+    "кері",
+    "талап",
+    "жою",
+    "жойыл",
+    "өзгерт",
+    "толықтыр",
+    "түзет",
+    "бұғатта",
+    "шағым",
+];
+
+/// Words a deleted right sentence has at least.
+pub const RIGHT_SENTENCE_WORDS: usize = 4;
+
+/// A sentence granting a right deleted (or, with the arguments swapped,
+/// inserted) even though the clause's extracted
+/// rights did not change (the right is granted again elsewhere in the
+/// clause, or the patterns missed it): at least [`RIGHT_SENTENCE_WORDS`]
+/// words deleted and fewer than half as many inserted, the deleted words
+/// include a right's verb, and they, or the rest of the clause (a lead-in
+/// «… вправе:» over a deleted bullet), include a granting word.
+fn right_deleted(old: &ClauseRec, del: &[usize], ins: &[usize]) -> bool {
+    if del.len() < RIGHT_SENTENCE_WORDS || 2 * ins.len() >= del.len() {
+        return false;
+    }
+    let deleted = || del.iter().map(|&k| old.words[k].as_str());
+    deleted().any(|w| starts_any(w, RIGHT_VERB_STEMS)) && old.words.iter().any(|w| grants(w))
+}
+
 /// What changed from `old` to `new` (see the module documentation).
 fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> ChangeType {
     let changed = || {
@@ -289,23 +360,36 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
             .map(|&k| old.words[k].as_str())
             .chain(ins.iter().map(|&k| new.words[k].as_str()))
     };
-    if old.rights != new.rights {
+    let law = |k: EntityKind| k == EntityKind::Law;
+    let law_changed =
+        values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS));
+    let (qo, qn) = (quoted(old), quoted(new));
+    let named = |ws: &[usize], q: &[bool]| ws.iter().any(|&k| q[k]);
+    let country =
+        |ws: &[usize], r: &ClauseRec| ws.iter().any(|&k| starts_any(&r.words[k], COUNTRY_STEMS));
+    // A named recipient in a country, inserted or deleted: a transfer
+    // sentence, even when it says the company «вправе» (which may read as
+    // a right).
+    if !law_changed
+        && ((named(ins, &qn) && country(ins, new)) || (named(del, &qo) && country(del, old)))
+    {
+        return ChangeType::ThirdParty;
+    }
+    if old.rights != new.rights || right_deleted(old, del, ins) || right_deleted(new, ins, del) {
         return ChangeType::Right;
     }
-    let law = |k: EntityKind| k == EntityKind::Law;
-    if values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS)) {
+    if law_changed {
         return ChangeType::Law;
     }
-    let q = quoted(new);
     let about_third = new
         .topics
         .iter()
         .any(|t| t == "third_parties" || t == "cross_border");
-    if ins.iter().any(|&k| q[k])
-        || ins
-            .iter()
-            .any(|&k| starts_any(&new.words[k], COUNTRY_STEMS))
-        || (about_third && ins.len() >= THIRD_PARTY_INSERT)
+    if named(ins, &qn)
+        || named(del, &qo)
+        || country(ins, new)
+        || country(del, old)
+        || (about_third && ins.len() >= del.len() + THIRD_PARTY_INSERT)
     {
         return ChangeType::ThirdParty;
     }
@@ -315,7 +399,9 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     }
     let contact =
         |k: EntityKind| matches!(k, EntityKind::Email | EntityKind::Url | EntityKind::Phone);
-    if values(old, contact) != values(new, contact) {
+    if values(old, contact) != values(new, contact)
+        || ins.iter().any(|&k| new.words[k].starts_with(CONTACT_MARK))
+    {
         return ChangeType::Contact;
     }
     if changed().any(|w| !w.starts_with('@') && w.chars().any(|c| c.is_ascii_digit())) {
@@ -337,6 +423,7 @@ fn removed(lang: Lang, doc: usize, r: &ClauseRec) -> Deviation {
             Severity::High
         },
         similarity: None,
+        undirected: false,
         redline: vec![Edit {
             op: EditOp::Delete,
             text: r.text.clone(),
@@ -353,11 +440,122 @@ fn added(lang: Lang, r: &ClauseRec) -> Deviation {
         change: None,
         severity: Severity::Medium,
         similarity: None,
+        undirected: false,
         redline: vec![Edit {
             op: EditOp::Insert,
             text: r.text.clone(),
         }],
     }
+}
+
+/// The prefix of a member's contact that [`unown_contacts`] took out of
+/// the `@own` mask: `@contact:` and the contact's key.
+const CONTACT_MARK: &str = "@contact:";
+
+/// The key of a masked own contact, from its text: the registrable domain
+/// of an e-mail or web address, the digits of a telephone; `None` for a
+/// postal address.
+fn contact_key(raw: &str) -> Option<String> {
+    let raw = raw.trim().to_lowercase();
+    let letters = raw.chars().any(char::is_alphabetic);
+    if raw.contains(char::is_whitespace) && letters {
+        return None;
+    }
+    if !letters {
+        let d: String = raw.chars().filter(char::is_ascii_digit).collect();
+        return (d.len() >= 7).then_some(d);
+    }
+    let host = match raw.rsplit_once('@') {
+        Some((_, h)) => h,
+        None => {
+            let r = raw.split_once("://").map(|x| x.1).unwrap_or(&raw);
+            r.split(['/', '?', '#']).next().unwrap_or(r)
+        }
+    };
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    (labels.len() >= 2).then(|| labels[labels.len() - 2..].join("."))
+}
+
+/// Own contacts of the member that break the systematic renaming: the
+/// member's clauses mask as `@own` every contact its document repeats, so
+/// a contact changed in a clause or two (a new support address, a new
+/// phone) is masked too. Over the matched clause pairs, each own contact
+/// of the reference (by [`contact_key`]) is mapped to the member's own
+/// contact at the same place; when one reference contact maps to several
+/// member contacts, the one in most clause pairs (ties: the one the
+/// member's clauses of this language mask most often) is the member's
+/// identity and the others are changes: their `@own` word becomes
+/// [`CONTACT_MARK`] and the key, so that the clause is `changed`, type
+/// `contact`. A contact seen once maps consistently and stays masked.
+fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec]) -> Vec<ClauseRec> {
+    let raw = |r: &ClauseRec, k: usize| {
+        let (a, b) = r.spans[k];
+        contact_key(r.text.get(a..b).unwrap_or(""))
+    };
+    // reference key → member key → (clause pairs, member places).
+    type Places = (Vec<usize>, Vec<(usize, usize)>);
+    let mut map: BTreeMap<String, BTreeMap<String, Places>> = BTreeMap::new();
+    for (p, &(i, j, _)) in align(refs, recs).iter().enumerate() {
+        let (a, b) = (&refs[i], &recs[j]);
+        for op in capture_diff_slices(Algorithm::Myers, &a.words, &b.words) {
+            let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            else {
+                continue;
+            };
+            for d in 0..len {
+                let (k, l) = (old_index + d, new_index + d);
+                if a.words[k] != "@own" {
+                    continue;
+                }
+                let (Some(tk), Some(mk)) = (raw(a, k), raw(b, l)) else {
+                    continue;
+                };
+                if tk.contains('.') != mk.contains('.') {
+                    continue;
+                }
+                let e = map.entry(tk).or_default().entry(mk).or_default();
+                if e.0.last() != Some(&p) {
+                    e.0.push(p);
+                }
+                e.1.push((j, l));
+            }
+        }
+    }
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for r in recs {
+        for k in 0..r.words.len() {
+            if let Some(key) = (r.words[k] == "@own").then(|| raw(r, k)).flatten() {
+                *seen.entry(key).or_default() += 1;
+            }
+        }
+    }
+    let mut out = recs.to_vec();
+    for images in map.values() {
+        if images.len() < 2 {
+            continue;
+        }
+        let rank = |m: &String, v: &Places| (v.0.len(), seen.get(m).copied().unwrap_or(0));
+        let best = images.iter().map(|(m, v)| rank(m, v)).max().unwrap();
+        if images.iter().filter(|(m, v)| rank(m, v) == best).count() > 1 {
+            continue;
+        }
+        for (m, v) in images {
+            if rank(m, v) == best {
+                continue;
+            }
+            for &(j, l) in &v.1 {
+                out[j].words[l] = format!("{CONTACT_MARK}{m}");
+            }
+        }
+    }
+    for r in &mut out {
+        r.hash = super::template::words_hash(&r.words);
+    }
+    out
 }
 
 /// The engine: `refs` against `recs`, both of language `lang`.
@@ -432,6 +630,7 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
                 change: Some(change),
                 severity: change.severity(),
                 similarity: Some(s),
+                undirected: false,
                 redline: edits,
             });
         }
@@ -452,8 +651,21 @@ pub fn deviations(
     recs: &[ClauseRec],
 ) -> Vec<Deviation> {
     let _ = member;
-    let refs: Vec<(usize, &ClauseRec)> = template.clauses.iter().map(|c| (c.doc, &c.rec)).collect();
-    compare(&refs, recs, lang)
+    let trecs = template.recs();
+    let ren = renaming(&trecs, recs);
+    let trecs = mask_identity(&trecs, &ren.reference);
+    let recs = unown_contacts(&trecs, &mask_identity(recs, &ren.member));
+    let refs: Vec<(usize, &ClauseRec)> = template
+        .clauses
+        .iter()
+        .zip(&trecs)
+        .map(|(c, r)| (c.doc, r))
+        .collect();
+    let mut out = compare(&refs, &recs, lang);
+    if template.undirected {
+        out.iter_mut().for_each(|d| d.undirected = true);
+    }
+    out
 }
 
 /// What changed from one version of a policy to the next, in one
@@ -617,6 +829,74 @@ mod tests {
             assert_eq!(d[0].change, Some(want), "{id}: {:?}", d[0].redline);
             assert_eq!(d[0].severity, want.severity());
         }
+    }
+
+    #[test]
+    fn an_unextracted_company_name_is_renamed_away_and_a_pair_is_undirected() {
+        let cfg = crate::Config::default();
+        let analyse = |t: &str| {
+            let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
+            clause_recs(&d, Lang::Ru)
+        };
+        // No legal-form pattern: the extraction finds no company.
+        let base = "1. Общие положения\n1.1. Компания Шапагат собирает данные клиентов для заключения договора займа.\n1.2. Шапагат хранит данные в течение 5 лет после погашения займа.\n1.3. Клиент вправе отозвать согласие на обработку данных, направив заявление в свободной форме по адресу офиса компании.\n1.4. Шапагат не передает данные без согласия клиента.\n";
+        let other = base.replace("Шапагат", "Барыс Актив").replace(
+            "Клиент вправе отозвать согласие на обработку данных, направив заявление",
+            "Клиент направляет заявление",
+        );
+        let (a, b) = (analyse(base), analyse(&other));
+        let ren = crate::corpus::template::renaming(&a, &b);
+        assert_eq!(ren.reference, vec![vec!["шапагат".to_string()]]);
+        assert_eq!(
+            ren.member,
+            vec![vec!["барыс".to_string(), "актив".to_string()]]
+        );
+        let t = Template::build(&[(0, a.as_slice()), (1, b.as_slice())]);
+        assert!(t.undirected);
+        assert!(deviations(&t, Lang::Ru, 0, &a).is_empty());
+        let d = deviations(&t, Lang::Ru, 1, &b);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
+        assert_eq!(d[0].change, Some(ChangeType::Right));
+        assert!(d[0].undirected);
+    }
+
+    #[test]
+    fn a_changed_contact_the_document_repeats_is_still_a_contact_change() {
+        let cfg = crate::Config::default();
+        let analyse = |t: &str| {
+            let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
+            clause_recs(&d, Lang::Ru)
+        };
+        let base = "1. Общие положения\n1.1. Сайт компании: www.alfa.kz.\n1.2. Данные хранятся в течение 5 лет.\n1.3. Запросы направляйте на info@alfa.kz в рабочие дни.\n1.4. Жалобы направляйте на info@alfa.kz в письменной форме.\n1.5. Изменения политики публикуются на www.alfa.kz.\n1.6. Вопросы о cookies направляйте на info@alfa.kz.\n";
+        let b = base.replace("alfa.kz", "beta.kz");
+        // The new address is in two clauses: the document masks it as its own.
+        let c = base
+            .replace("alfa.kz", "gamma.kz")
+            .replace("на info@gamma.kz в", "на privacy@mygamma.kz в");
+        let recs = [analyse(base), analyse(&b), analyse(&c)];
+        assert!(
+            recs[2]
+                .iter()
+                .any(|r| r.id == "ru:1.3" && r.words.contains(&"@own".into()))
+        );
+        let members: Vec<(usize, &[ClauseRec])> = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.as_slice()))
+            .collect();
+        let t = Template::build(&members);
+        assert!(deviations(&t, Lang::Ru, 1, &recs[1]).is_empty());
+        let d = deviations(&t, Lang::Ru, 2, &recs[2]);
+        let got: Vec<(Option<&str>, Option<ChangeType>)> =
+            d.iter().map(|d| (d.clause.as_deref(), d.change)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("ru:1.3"), Some(ChangeType::Contact)),
+                (Some("ru:1.4"), Some(ChangeType::Contact))
+            ]
+        );
     }
 
     #[test]

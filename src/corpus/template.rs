@@ -659,6 +659,171 @@ pub fn align(a: &[ClauseRec], b: &[ClauseRec]) -> Vec<(usize, usize, f64)> {
     out
 }
 
+/// A substitution recurring in at least this many different matched clause
+/// pairs is a systematic renaming (see [`renaming`]). Two: a company names
+/// itself, its site and its address over and over, so any identity
+/// left unmasked recurs; a planted or real edit of the same words in two
+/// clauses of one language version is rare, and is further excluded by the
+/// shape of an identity phrase (a capitalised or Latin word on both sides,
+/// no bare number, not a change of word form).
+pub const RENAME_MIN_CLAUSES: usize = 2;
+
+/// The longest phrase, in words per side, that a renaming substitutes (a
+/// brand of up to three words, plus a `www` or a legal-form word).
+pub const RENAME_MAX_WORDS: usize = 4;
+
+/// A systematic renaming between a reference (a template, or the medoid
+/// member) and a member: the phrases of each side that name its identity
+/// (the company's name, site, e-mail, phone, address) when the extraction
+/// of the company missed them, lower-case words as in
+/// [`ClauseRec::words`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Renaming {
+    /// The reference's identity phrases.
+    pub reference: Vec<Vec<String>>,
+    /// The member's identity phrases.
+    pub member: Vec<Vec<String>>,
+}
+
+/// Is word `k` of `r` a name-like word: `@org`, a word with a Latin letter,
+/// or a word capitalised in the text.
+fn name_like(r: &ClauseRec, k: usize) -> bool {
+    let w = &r.words[k];
+    if w == "@org" {
+        return true;
+    }
+    if w.starts_with('@') {
+        return false;
+    }
+    let (a, b) = r.spans[k];
+    let raw = r.text.get(a..b).unwrap_or("");
+    w.chars().any(|c| c.is_ascii_alphabetic()) || raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Can `r.words[range]` be one side of an identity substitution: 1 to
+/// [`RENAME_MAX_WORDS`] words, no masked contact or identifier, no bare
+/// number, at least one name-like word.
+fn identity_side(r: &ClauseRec, range: std::ops::Range<usize>) -> bool {
+    let n = range.len();
+    (1..=RENAME_MAX_WORDS).contains(&n)
+        && range.clone().all(|k| {
+            let w = &r.words[k];
+            w == "@org" || !(w.starts_with('@') || w.chars().all(|c| c.is_ascii_digit()))
+        })
+        && range.clone().any(|k| name_like(r, k))
+}
+
+/// Do two single words differ only in their ending (a change of word form,
+/// «мақсатында» → «мақсатымен»): a common prefix of 4 letters or more.
+fn same_stem(a: &str, b: &str) -> bool {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 4
+}
+
+/// The systematic renaming from `reference` to `recs` (clauses of one
+/// language). The two are aligned ([`align`]); over every matched pair
+/// whose words differ, the word-level substitutions (a run of reference
+/// words replaced by a run of member words, Myers diff) are collected. A
+/// substitution is the member's identity when both sides can be identity
+/// phrases (see `identity_side`: short, name-like, no bare number, not a
+/// change of word form) and it recurs in at least [`RENAME_MIN_CLAUSES`]
+/// different clause pairs, or one side is the masked company name `@org`
+/// (the other side's extraction missed or cut the name).
+pub fn renaming(reference: &[ClauseRec], recs: &[ClauseRec]) -> Renaming {
+    use similar::{Algorithm, DiffOp, capture_diff_slices};
+    type Phrase = Vec<String>;
+    let mut seen: BTreeMap<(Phrase, Phrase), Vec<usize>> = BTreeMap::new();
+    for (p, &(i, j, _)) in align(reference, recs).iter().enumerate() {
+        let (a, b) = (&reference[i], &recs[j]);
+        if a.hash == b.hash {
+            continue;
+        }
+        for op in capture_diff_slices(Algorithm::Myers, &a.words, &b.words) {
+            let DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } = op
+            else {
+                continue;
+            };
+            let (ro, rn) = (
+                old_index..old_index + old_len,
+                new_index..new_index + new_len,
+            );
+            if !identity_side(a, ro.clone()) || !identity_side(b, rn.clone()) {
+                continue;
+            }
+            let (po, pn): (Phrase, Phrase) = (a.words[ro].to_vec(), b.words[rn].to_vec());
+            if po.len() == 1 && pn.len() == 1 && same_stem(&po[0], &pn[0]) {
+                continue;
+            }
+            let e = seen.entry((po, pn)).or_default();
+            if e.last() != Some(&p) {
+                e.push(p);
+            }
+        }
+    }
+    let mut out = Renaming::default();
+    let org = |x: &Phrase| x.len() == 1 && x[0] == "@org";
+    for ((po, pn), at) in seen {
+        if at.len() >= RENAME_MIN_CLAUSES || org(&po) || org(&pn) {
+            if !org(&po) && !out.reference.contains(&po) {
+                out.reference.push(po);
+            }
+            if !org(&pn) && !out.member.contains(&pn) {
+                out.member.push(pn);
+            }
+        }
+    }
+    // Longest first, so that a phrase is masked before its parts.
+    out.reference.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    out.member.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    out
+}
+
+/// `recs` with every occurrence of the identity `phrases` (longest first;
+/// the last word may carry a case ending, as for the company name) masked
+/// as one `@org` word, its span the phrase's whole range; `hash` updated.
+pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<String>]) -> Vec<ClauseRec> {
+    if phrases.is_empty() {
+        return recs.to_vec();
+    }
+    recs.iter()
+        .map(|r| {
+            let mut words = Vec::with_capacity(r.words.len());
+            let mut spans = Vec::with_capacity(r.spans.len());
+            let mut i = 0;
+            while i < r.words.len() {
+                let hit = phrases.iter().find(|p| {
+                    i + p.len() <= r.words.len()
+                        && p.iter()
+                            .enumerate()
+                            .all(|(k, o)| org_word(&r.words[i + k], o, k + 1 == p.len()))
+                });
+                match hit {
+                    Some(p) => {
+                        words.push("@org".to_string());
+                        spans.push((r.spans[i].0, r.spans[i + p.len() - 1].1));
+                        i += p.len();
+                    }
+                    None => {
+                        words.push(r.words[i].clone());
+                        spans.push(r.spans[i]);
+                        i += 1;
+                    }
+                }
+            }
+            ClauseRec {
+                hash: words_hash(&words),
+                words,
+                spans,
+                ..r.clone()
+            }
+        })
+        .collect()
+}
+
 /// One clause of a template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateClause {
@@ -692,20 +857,38 @@ pub struct Template {
     /// The medoid member.
     pub medoid: usize,
     pub clauses: Vec<TemplateClause>,
+    /// A family of two: neither member is a majority, so the template is
+    /// the earlier member (the lower document index; the audit numbers
+    /// documents in path order) and its clauses only. The earlier member
+    /// then has no deviation and the later one's deviations are the
+    /// differences between the two, each reported once, without a
+    /// direction: an `added` clause is in the later member only, a
+    /// `removed` one in the earlier only.
+    #[serde(default)]
+    pub undirected: bool,
 }
 
-/// The variant most members wrote (by hash; ties: the first listed), so
-/// that a member's own edit of a shared clause is never the template's
-/// text even when that member is the medoid.
+/// The variant most members wrote (by hash), so that a member's own edit
+/// of a shared clause is never the template's text even when that member
+/// is the medoid. Ties (every member edited the clause differently, or a
+/// family of three with two edits): the variant with the highest summed
+/// similarity to all variants, the one the edits were made from; then the
+/// first listed.
 fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
     let count = |h: u64| vs.iter().filter(|v| v.1.hash == h).count();
-    let mut best = vs[0];
-    for &v in vs {
-        if count(v.1.hash) > count(best.1.hash) {
-            best = v;
+    let bags: Vec<Vec<u64>> = vs.iter().map(|v| bag(v.1)).collect();
+    let central: Vec<f64> = bags
+        .iter()
+        .map(|a| bags.iter().map(|b| dice(a, b)).sum())
+        .collect();
+    let mut best = 0;
+    for x in 1..vs.len() {
+        let (cx, cb) = (count(vs[x].1.hash), count(vs[best].1.hash));
+        if cx > cb || (cx == cb && central[x] > central[best] + 1e-9) {
+            best = x;
         }
     }
-    best
+    vs[best]
 }
 
 /// Document similarity of two aligned clause sequences: twice the summed
@@ -730,6 +913,7 @@ impl Template {
                 members: vec![],
                 medoid: 0,
                 clauses: vec![],
+                undirected: false,
             };
         }
         let need = k.div_ceil(2);
@@ -742,6 +926,29 @@ impl Template {
             }
         }
         let med = (0..k).fold(0, |best, x| if total[x] > total[best] { x } else { best });
+        // Identity the company extraction missed is renamed away, member by
+        // member against the medoid, so that a clause naming the company
+        // has one variant across the family (see [`renaming`]).
+        let mut owned: Vec<Vec<ClauseRec>> = Vec::with_capacity(k);
+        let mut medoid_phrases: Vec<Vec<String>> = Vec::new();
+        for (x, m) in ms.iter().enumerate() {
+            if x == med {
+                owned.push(Vec::new());
+                continue;
+            }
+            let ren = renaming(ms[med].1, m.1);
+            owned.push(mask_identity(m.1, &ren.member));
+            for p in ren.reference {
+                if !medoid_phrases.contains(&p) {
+                    medoid_phrases.push(p);
+                }
+            }
+        }
+        medoid_phrases.sort_by_key(|x| std::cmp::Reverse(x.len()));
+        owned[med] = mask_identity(ms[med].1, &medoid_phrases);
+        for (m, o) in ms.iter_mut().zip(&owned) {
+            m.1 = o.as_slice();
+        }
         let medoid = ms[med].1;
         let mut freq = vec![1usize; medoid.len()];
         // The variants of each medoid clause: (document, record).
@@ -802,7 +1009,9 @@ impl Template {
                 ));
             }
         }
-        for c in clusters.iter().filter(|c| c.len() >= need) {
+        // Two members: the earlier is the reference, its clauses only (no
+        // majority exists; see [`Template::undirected`]).
+        for c in clusters.iter().filter(|c| k > 2 && c.len() >= need) {
             let (anchor, _, j) = loose[c[0]];
             let vs: Vec<(usize, &ClauseRec)> = c
                 .iter()
@@ -826,6 +1035,7 @@ impl Template {
             members: ms.iter().map(|m| m.0).collect(),
             medoid: ms[med].0,
             clauses: placed.into_iter().map(|p| p.2).collect(),
+            undirected: k == 2,
         }
     }
 
