@@ -580,6 +580,10 @@ struct DeviationOut<'a> {
     change: Option<ChangeType>,
     severity: Severity,
     redline: &'a [Edit],
+    /// In a family of two: a difference between the two members, reported
+    /// once on the later one, with no direction (written only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    undirected: bool,
 }
 
 #[derive(Serialize)]
@@ -644,6 +648,7 @@ pub fn audit(
                     change: v.change,
                     severity: v.severity,
                     redline: &v.redline,
+                    undirected: v.undirected,
                 })
                 .collect(),
             unique_clauses: &counts.unique,

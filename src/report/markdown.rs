@@ -439,6 +439,13 @@ fn deviations(out: &mut String, audit: &Audit, cmp: &Comparison, f: &Family) {
         t.clauses.len(),
         f.documents.len()
     );
+    if t.undirected {
+        let _ = writeln!(
+            out,
+            "With two members no version is the majority: their differences are listed \
+             once, on the later member, without saying which is the original.\n"
+        );
+    }
     for &i in &f.documents {
         let devs: Vec<&Deviation> = cmp.documents[i]
             .deviations
