@@ -187,10 +187,13 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     let since = history.as_ref().map(|(n, h)| (n.as_str(), h));
     write_output(Some(&json_path), &json::audit(&audit, &cmp, min, since))?;
     write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min, since))?;
-    write_output(
-        Some(&job.out_dir.join("records.jsonl")),
-        &records_text(&audit)?,
-    )?;
+    // Records read with --from are already kept where they were read.
+    if job.from.is_empty() {
+        write_output(
+            Some(&job.out_dir.join("records.jsonl")),
+            &records_text(&audit)?,
+        )?;
+    }
     write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");

@@ -901,6 +901,67 @@ pub fn doc_similarity(a: &[ClauseRec], b: &[ClauseRec]) -> f64 {
     2.0 * s / (a.len() + b.len()) as f64
 }
 
+/// Members whose summed document similarity decides the medoid: the
+/// [`MEDOID_CANDIDATES`] with the most clause hashes in common with the
+/// others. A full alignment of every pair is O(k²) alignments; this is
+/// O(k²) merges of sorted hash lists plus O(k) alignments, and the same
+/// choice for families of up to four members.
+pub const MEDOID_CANDIDATES: usize = 4;
+
+/// The medoid: the member with the highest summed [`doc_similarity`] to
+/// the others (ties: the lowest index), among the candidates that share
+/// the most normalised clause hashes with the others.
+fn medoid(ms: &[(usize, &[ClauseRec])]) -> usize {
+    let k = ms.len();
+    let hashes: Vec<Vec<u64>> = ms
+        .iter()
+        .map(|m| {
+            let mut h: Vec<u64> = m.1.iter().map(|r| r.hash).collect();
+            h.sort_unstable();
+            h.dedup();
+            h
+        })
+        .collect();
+    let common = |a: &[u64], b: &[u64]| {
+        let (mut i, mut j, mut n) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    };
+    let mut shared = vec![0usize; k];
+    for x in 0..k {
+        for y in x + 1..k {
+            let n = common(&hashes[x], &hashes[y]);
+            shared[x] += n;
+            shared[y] += n;
+        }
+    }
+    let mut candidates: Vec<usize> = (0..k).collect();
+    candidates.sort_by_key(|&x| (std::cmp::Reverse(shared[x]), x));
+    candidates.truncate(MEDOID_CANDIDATES);
+    candidates.sort_unstable();
+    let total = |x: usize| -> f64 {
+        (0..k)
+            .filter(|&y| y != x)
+            .map(|y| doc_similarity(ms[x].1, ms[y].1))
+            .sum()
+    };
+    let totals: Vec<(usize, f64)> = candidates.iter().map(|&x| (x, total(x))).collect();
+    totals
+        .iter()
+        .fold(totals[0], |best, &t| if t.1 > best.1 { t } else { best })
+        .0
+}
+
 impl Template {
     /// The template of `members`: (document index, its clause records in
     /// one language). Members are taken in ascending index order.
@@ -917,15 +978,7 @@ impl Template {
             };
         }
         let need = k.div_ceil(2);
-        let mut total = vec![0f64; k];
-        for x in 0..k {
-            for y in x + 1..k {
-                let s = doc_similarity(ms[x].1, ms[y].1);
-                total[x] += s;
-                total[y] += s;
-            }
-        }
-        let med = (0..k).fold(0, |best, x| if total[x] > total[best] { x } else { best });
+        let med = medoid(&ms);
         // Identity the company extraction missed is renamed away, member by
         // member against the medoid, so that a clause naming the company
         // has one variant across the family (see [`renaming`]).
