@@ -621,9 +621,77 @@ pub fn similarity(a: &ClauseRec, b: &ClauseRec) -> f64 {
 /// of the (uncapped, bonus included) similarities of the matched pairs: a
 /// weighted longest common subsequence, O(n·m) time and memory (300 × 300
 /// clauses: 90,000 cells), with a length bound that skips most Dice
-/// computations.
+/// computations. Clauses equal (by hash) and unique in both sequences are
+/// matched first, as anchors in order (the longest chain, patience
+/// sorting); the programme then runs only between anchors, so two copies
+/// of one template cost O(n log n) plus their edited stretches.
 pub fn align(a: &[ClauseRec], b: &[ClauseRec]) -> Vec<(usize, usize, f64)> {
+    // Anchors: clauses whose normalised hash occurs once in each sequence,
+    // kept where they are in order in both (the longest such chain). Copies
+    // of one template share most clauses verbatim, so the dynamic
+    // programme runs only on the short stretches between anchors.
+    let anchors = anchors(a, b);
+    let mut out = Vec::new();
+    let (mut ai, mut bj) = (0, 0);
+    for &(i, j) in anchors.iter().chain(std::iter::once(&(a.len(), b.len()))) {
+        for (x, y, s) in align_dp(&a[ai..i], &b[bj..j]) {
+            out.push((ai + x, bj + y, s));
+        }
+        if i < a.len() {
+            let s = scored(&a[i], &b[j], &[], &[]);
+            out.push((i, j, s.min(1.0)));
+        }
+        (ai, bj) = (i + 1, j + 1);
+    }
+    out
+}
+
+/// Pairs `(i, j)` of clauses with a hash unique in `a` and in `b` and
+/// equal, the longest chain increasing in both (patience sorting), in
+/// order.
+fn anchors(a: &[ClauseRec], b: &[ClauseRec]) -> Vec<(usize, usize)> {
+    let unique = |xs: &[ClauseRec]| -> BTreeMap<u64, Option<usize>> {
+        let mut m: BTreeMap<u64, Option<usize>> = BTreeMap::new();
+        for (i, r) in xs.iter().enumerate() {
+            m.entry(r.hash).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+        m
+    };
+    let (ua, ub) = (unique(a), unique(b));
+    let pairs: Vec<(usize, usize)> = ua
+        .iter()
+        .filter_map(|(h, i)| Some(((*i)?, (*ub.get(h)?)?)))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Longest increasing subsequence of j over pairs sorted by i.
+    let mut tails: Vec<usize> = Vec::new(); // index into pairs
+    let mut prev: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < j);
+        prev[k] = pos.checked_sub(1).map(|p| tails[p]);
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut chain = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(k) = at {
+        chain.push(pairs[k]);
+        at = prev[k];
+    }
+    chain.reverse();
+    chain
+}
+
+/// The dynamic programme of [`align`] on two stretches.
+fn align_dp(a: &[ClauseRec], b: &[ClauseRec]) -> Vec<(usize, usize, f64)> {
     let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
     let ba: Vec<Vec<u64>> = a.iter().map(bag).collect();
     let bb: Vec<Vec<u64>> = b.iter().map(bag).collect();
     let w = m + 1;
