@@ -109,9 +109,9 @@ pub fn features(
     }
 }
 
-/// Dice coefficient of two sorted lists (multisets); `None` when both are
-/// empty.
-pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f32> {
+/// Dice coefficient of two sorted lists (multisets), in [0, 1]; `None`
+/// when both are empty.
+pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
@@ -127,7 +127,7 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f32> {
             }
         }
     }
-    Some(2.0 * common as f32 / (a.len() + b.len()) as f32)
+    Some(2.0 * common as f64 / (a.len() + b.len()) as f64)
 }
 
 /// Numbering agreement, halved when a side merges two numbered clauses.
@@ -183,8 +183,8 @@ const LEN_SIGMA: f32 = 0.35;
 pub fn similarity(k: &Features, r: &Features) -> f32 {
     let ratio = ((k.len + 10.0) / (r.len + 10.0)).ln() - LEN_MU;
     let len = (-(ratio * ratio) / (2.0 * LEN_SIGMA * LEN_SIGMA)).exp();
-    let anchors = dice(&k.anchors, &r.anchors).unwrap_or(0.5);
-    let terms = dice(&k.terms, &r.terms).unwrap_or(0.5);
+    let anchors = dice(&k.anchors, &r.anchors).map_or(0.5, |d| d as f32);
+    let terms = dice(&k.terms, &r.terms).map_or(0.5, |d| d as f32);
     0.30 * numbering(k, r)
         + 0.25 * len
         + 0.20 * anchors

@@ -37,6 +37,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::align::dice;
 use crate::model::{Document, Entity, EntityKind, Lang};
 use crate::tokens::{Class, lower_words, tokens};
 
@@ -571,26 +572,6 @@ fn bag(r: &ClauseRec) -> Vec<u64> {
     b
 }
 
-/// Dice coefficient of two sorted multisets, in [0, 1] (1 for two empty).
-fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
-
 fn scored(a: &ClauseRec, b: &ClauseRec, ba: &[u64], bb: &[u64]) -> f64 {
     let bonus = if a.number.is_some() && a.number == b.number {
         NUMBER_BONUS
@@ -605,7 +586,7 @@ fn scored(a: &ClauseRec, b: &ClauseRec, ba: &[u64], bb: &[u64]) -> f64 {
     if bound + bonus < MATCH_THRESHOLD {
         return 0.0;
     }
-    dice(ba, bb) + bonus
+    dice(ba, bb).unwrap_or(1.0) + bonus
 }
 
 /// Similarity of two clauses in [0, 1]: Dice of their normalised word
@@ -947,7 +928,7 @@ fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
     let bags: Vec<Vec<u64>> = vs.iter().map(|v| bag(v.1)).collect();
     let central: Vec<f64> = bags
         .iter()
-        .map(|a| bags.iter().map(|b| dice(a, b)).sum())
+        .map(|a| bags.iter().map(|b| dice(a, b).unwrap_or(1.0)).sum())
         .collect();
     let mut best = 0;
     for x in 1..vs.len() {

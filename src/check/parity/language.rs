@@ -176,7 +176,7 @@ pub fn same_text(a: &str, b: &str) -> f32 {
     if x.is_empty() || y.is_empty() {
         return 0.0;
     }
-    crate::align::dice(&x, &y).unwrap_or(0.0)
+    crate::align::dice(&x, &y).map_or(0.0, |d| d as f32)
 }
 
 fn wordy(text: &str) -> bool {
