@@ -173,11 +173,16 @@ fn domain(kind: EntityKind, value: &str) -> Option<String> {
     (labels.len() >= 2).then(|| labels[labels.len() - 2..].join("."))
 }
 
-/// The contacts a document gives as its own: e-mail/web domains and phone
-/// numbers (digits) that appear in more clauses than half of the most
-/// repeated one of their sort. A document names its own site and address
-/// over and over; a one-off contact next to a repeated one (a new support
-/// address in one clause) is someone else's or a deviation, and stays.
+/// The contacts a document gives as its own: web domains, e-mail domains
+/// and phone numbers (digits). Of each sort, those that appear in more
+/// clauses than half of the most repeated one: a document names its own
+/// site and address over and over; a one-off contact next to a repeated
+/// one (a new support address in one clause) is someone else's or a
+/// deviation, and stays. An e-mail whose domain is one of the document's
+/// own web domains is its own whatever its count; when the document has a
+/// web site, an e-mail on another domain is not its own even when it is
+/// the only e-mail (a policy that gives its site once and one complaints
+/// address on another domain).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OwnContacts {
     pub domains: Vec<String>,
@@ -187,38 +192,58 @@ pub struct OwnContacts {
 impl OwnContacts {
     /// Counted over the whole document, both languages.
     pub fn of(doc: &Document) -> OwnContacts {
-        let mut domains: BTreeMap<String, usize> = BTreeMap::new();
+        let mut sites: BTreeMap<String, usize> = BTreeMap::new();
+        let mut mails: BTreeMap<String, usize> = BTreeMap::new();
         let mut phones: BTreeMap<String, usize> = BTreeMap::new();
         for ents in &doc.entities {
-            let mut d: Vec<String> = ents
-                .iter()
-                .filter_map(|e| domain(e.kind, &e.value))
-                .collect();
+            let mut s: Vec<String> = Vec::new();
+            let mut m: Vec<String> = Vec::new();
+            for e in ents {
+                if let Some(d) = domain(e.kind, &e.value) {
+                    if e.kind == EntityKind::Url {
+                        s.push(d)
+                    } else {
+                        m.push(d)
+                    }
+                }
+            }
             let mut p: Vec<String> = ents
                 .iter()
                 .filter(|e| e.kind == EntityKind::Phone)
                 .map(|e| e.value.clone())
                 .collect();
-            d.sort();
-            d.dedup();
-            p.sort();
-            p.dedup();
-            for x in d {
-                *domains.entry(x).or_default() += 1;
+            for v in [&mut s, &mut m, &mut p] {
+                v.sort();
+                v.dedup();
+            }
+            for x in s {
+                *sites.entry(x).or_default() += 1;
+            }
+            for x in m {
+                *mails.entry(x).or_default() += 1;
             }
             for x in p {
                 *phones.entry(x).or_default() += 1;
             }
         }
-        let keep = |m: BTreeMap<String, usize>| {
+        let keep = |m: BTreeMap<String, usize>| -> Vec<String> {
             let max = m.values().copied().max().unwrap_or(0);
             m.into_iter()
                 .filter(|(_, n)| 2 * n > max)
                 .map(|(k, _)| k)
                 .collect()
         };
+        let has_site = !sites.is_empty();
+        let mut domains = keep(sites);
+        let mail_domains = keep(mails);
+        for d in mail_domains {
+            if !has_site && !domains.contains(&d) {
+                domains.push(d);
+            }
+        }
+        domains.sort();
         OwnContacts {
-            domains: keep(domains),
+            domains,
             phones: keep(phones),
         }
     }
