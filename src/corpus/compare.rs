@@ -38,15 +38,17 @@ pub struct DocCounts {
     /// For a document alone in its family in a language: ids of its clauses
     /// that no other document has (by normalised clause hash).
     pub unique: Vec<String>,
-    /// Rights, disclosures and topics at least [`NORM_SHARE`] of the
-    /// corpus's documents have (in some language) and this one lacks.
+    /// Rights, disclosures, topics and clauses at least [`NORM_SHARE`] of
+    /// the corpus's documents have (clauses: of those with a version in the
+    /// language) and this one lacks.
     pub lacks: Vec<Lack>,
 }
 
 /// Something the corpus norm has and a document lacks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lack {
-    /// `right`, `disclosure` or `topic`.
+    /// `right`, `disclosure`, `topic` or `clause` (then `id` is a
+    /// representative clause, `source#kk:3.2`).
     pub what: &'static str,
     pub id: String,
     /// Share of the corpus's documents that have it, in [0, 1].
@@ -219,8 +221,8 @@ fn has(d: &DocRecord) -> Vec<(&'static str, &str)> {
     out
 }
 
-/// Rights, disclosures and topics the corpus norm has and a document
-/// lacks (only for a corpus of at least two documents).
+/// Rights, disclosures, topics and clauses the corpus norm has and a
+/// document lacks (only for a corpus of at least two documents).
 fn norm(docs: &[DocRecord], out: &mut Comparison) {
     let n = docs.len();
     if n < 2 {
@@ -242,6 +244,45 @@ fn norm(docs: &[DocRecord], out: &mut Comparison) {
                     id: id.to_string(),
                     share,
                 });
+            }
+        }
+    }
+    // Clauses (by normalised hash) that most documents with a version in
+    // the language share, named by their first holder: `source#kk:3.2`.
+    for side in 0..2 {
+        let with: Vec<usize> = (0..n)
+            .filter(|&i| !docs[i].clause_recs[side].is_empty())
+            .collect();
+        if with.len() < 2 {
+            continue;
+        }
+        let mut holders: BTreeMap<u64, (usize, usize, &str)> = BTreeMap::new();
+        let mut own: Vec<Vec<u64>> = vec![Vec::new(); n];
+        for &i in &with {
+            let mut hs: Vec<(u64, &str)> = docs[i].clause_recs[side]
+                .iter()
+                .map(|r| (r.hash, r.id.as_str()))
+                .collect();
+            hs.sort_unstable();
+            hs.dedup_by_key(|x| x.0);
+            for &(h, id) in &hs {
+                holders.entry(h).or_insert((0, i, id)).0 += 1;
+            }
+            own[i] = hs.into_iter().map(|x| x.0).collect();
+        }
+        for (&h, &(c, first, id)) in &holders {
+            let share = c as f64 / with.len() as f64;
+            if share < NORM_SHARE {
+                continue;
+            }
+            for &i in &with {
+                if own[i].binary_search(&h).is_err() {
+                    out.documents[i].lacks.push(Lack {
+                        what: "clause",
+                        id: format!("{}#{id}", docs[first].source),
+                        share,
+                    });
+                }
             }
         }
     }
@@ -300,4 +341,51 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(source: &str, text: &str) -> DocRecord {
+        let doc = crate::analyze(source, text.as_bytes(), &crate::Config::default()).unwrap();
+        DocRecord::new(&doc, None, None)
+    }
+
+    #[test]
+    fn a_clause_nearly_everyone_has_is_lacked_by_the_one_without() {
+        let shared = "2.1. Оператор обеспечивает конфиденциальность персональных данных субъекта и не раскрывает их третьим лицам без согласия.";
+        let own = [
+            "1.1. Организация принимает заявки через мобильное приложение круглосуточно.",
+            "1.1. Займы выдаются гражданам старше восемнадцати лет с постоянным доходом.",
+            "1.1. Кредитная история проверяется через бюро по письменному запросу клиента.",
+            "1.1. Споры разрешаются путём переговоров, затем в суде по месту регистрации.",
+            "1.1. Договор заключается в электронной форме с подписанием одноразовым кодом.",
+        ];
+        let docs: Vec<DocRecord> = own
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let text = if i == 4 {
+                    o.to_string()
+                } else {
+                    format!("{o}\n{shared}\n")
+                };
+                record(&format!("d{i}.txt"), &text)
+            })
+            .collect();
+        let cmp = compare(&docs, Severity::Info);
+        let clause = |d: &DocCounts| -> Vec<(String, f64)> {
+            d.lacks
+                .iter()
+                .filter(|l| l.what == "clause")
+                .map(|l| (l.id.clone(), l.share))
+                .collect()
+        };
+        assert_eq!(
+            clause(&cmp.documents[4]),
+            vec![("d0.txt#ru:2.1".to_string(), 0.8)]
+        );
+        assert!(cmp.documents[..4].iter().all(|d| clause(d).is_empty()));
+    }
 }
