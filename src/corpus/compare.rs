@@ -157,27 +157,44 @@ fn families_of(lang: Lang, sketches: &[(usize, &Sketch)]) -> Vec<Family> {
         .collect()
 }
 
+/// For each normalised clause hash of one language (`side` 0 kk, 1 ru):
+/// how many documents have it, and the first of them with its clause id.
+type Holders = BTreeMap<u64, (usize, usize, String)>;
+
+/// A document's clause hashes of one language, sorted, unique.
+fn hashes(recs: &[ClauseRec]) -> Vec<u64> {
+    let mut h: Vec<u64> = recs.iter().map(|r| r.hash).collect();
+    h.sort_unstable();
+    h.dedup();
+    h
+}
+
+/// The clause library of one language, counted once for the unique
+/// clauses and the corpus norm.
+fn holders(docs: &[DocRecord], side: usize) -> Holders {
+    let mut out = Holders::new();
+    for (i, d) in docs.iter().enumerate() {
+        let mut seen = std::collections::BTreeSet::new();
+        // Each hash once per document, with its first clause.
+        for r in d.clause_recs[side].iter().filter(|r| seen.insert(r.hash)) {
+            out.entry(r.hash).or_insert_with(|| (0, i, r.id.clone())).0 += 1;
+        }
+    }
+    out
+}
+
 /// Templates of the families of two or more, each member's deviations from
 /// its template, and for a document alone in its family the clauses that
 /// no other document has (by normalised hash).
-fn templates(docs: &[DocRecord], out: &mut Comparison) {
+fn templates(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
     for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
-        let mut counts: BTreeMap<u64, usize> = BTreeMap::new();
-        for d in docs {
-            let mut seen: Vec<u64> = d.clause_recs[side].iter().map(|r| r.hash).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for h in seen {
-                *counts.entry(h).or_default() += 1;
-            }
-        }
         for f in out.families.iter_mut().filter(|f| f.lang == lang) {
             if f.documents.len() < 2 {
                 let i = f.documents[0];
                 let recs = &docs[i].clause_recs[side];
                 out.documents[i].unique.extend(
                     recs.iter()
-                        .filter(|r| counts.get(&r.hash) == Some(&1))
+                        .filter(|r| holders[side].get(&r.hash).is_some_and(|h| h.0 == 1))
                         .map(|r| r.id.clone()),
                 );
                 continue;
@@ -223,7 +240,7 @@ fn has(d: &DocRecord) -> Vec<(&'static str, &str)> {
 
 /// Rights, disclosures, topics and clauses the corpus norm has and a
 /// document lacks (only for a corpus of at least two documents).
-fn norm(docs: &[DocRecord], out: &mut Comparison) {
+fn norm(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
     let n = docs.len();
     if n < 2 {
         return;
@@ -249,28 +266,15 @@ fn norm(docs: &[DocRecord], out: &mut Comparison) {
     }
     // Clauses (by normalised hash) that most documents with a version in
     // the language share, named by their first holder: `source#kk:3.2`.
-    for side in 0..2 {
+    for (side, holders) in holders.iter().enumerate() {
         let with: Vec<usize> = (0..n)
             .filter(|&i| !docs[i].clause_recs[side].is_empty())
             .collect();
         if with.len() < 2 {
             continue;
         }
-        let mut holders: BTreeMap<u64, (usize, usize, &str)> = BTreeMap::new();
-        let mut own: Vec<Vec<u64>> = vec![Vec::new(); n];
-        for &i in &with {
-            let mut hs: Vec<(u64, &str)> = docs[i].clause_recs[side]
-                .iter()
-                .map(|r| (r.hash, r.id.as_str()))
-                .collect();
-            hs.sort_unstable();
-            hs.dedup_by_key(|x| x.0);
-            for &(h, id) in &hs {
-                holders.entry(h).or_insert((0, i, id)).0 += 1;
-            }
-            own[i] = hs.into_iter().map(|x| x.0).collect();
-        }
-        for (&h, &(c, first, id)) in &holders {
+        let own: Vec<Vec<u64>> = docs.iter().map(|d| hashes(&d.clause_recs[side])).collect();
+        for (&h, &(c, first, ref id)) in holders {
             let share = c as f64 / with.len() as f64;
             if share < NORM_SHARE {
                 continue;
@@ -331,8 +335,9 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
             out.families.push(f);
         }
     }
-    templates(docs, &mut out);
-    norm(docs, &mut out);
+    let holders = [holders(docs, 0), holders(docs, 1)];
+    templates(docs, &holders, &mut out);
+    norm(docs, &holders, &mut out);
     for (i, c) in out.documents.iter().enumerate() {
         if let [Some(k), Some(r)] = c.family
             && out.families[k].documents != out.families[r].documents
