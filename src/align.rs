@@ -109,25 +109,30 @@ pub fn features(
     }
 }
 
+/// Elements two sorted lists (multisets) have in common.
+pub fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Dice coefficient of two sorted lists (multisets), in [0, 1]; `None`
 /// when both are empty.
 pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
         return None;
     }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    Some(2.0 * common as f64 / (a.len() + b.len()) as f64)
+    Some(2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64)
 }
 
 /// Numbering agreement, halved when a side merges two numbered clauses.

@@ -352,11 +352,6 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
 mod tests {
     use super::*;
 
-    fn record(source: &str, text: &str) -> DocRecord {
-        let doc = crate::analyze(source, text.as_bytes(), &crate::Config::default()).unwrap();
-        DocRecord::new(&doc, None, None)
-    }
-
     #[test]
     fn a_clause_nearly_everyone_has_is_lacked_by_the_one_without() {
         let shared = "2.1. Оператор обеспечивает конфиденциальность персональных данных субъекта и не раскрывает их третьим лицам без согласия.";
@@ -376,7 +371,7 @@ mod tests {
                 } else {
                     format!("{o}\n{shared}\n")
                 };
-                record(&format!("d{i}.txt"), &text)
+                DocRecord::of_text(&format!("d{i}.txt"), &text)
             })
             .collect();
         let cmp = compare(&docs, Severity::Info);

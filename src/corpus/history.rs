@@ -169,17 +169,15 @@ mod tests {
     use super::*;
     use crate::corpus::record::DocRecord;
 
-    fn record(source: &str, text: &str) -> DocRecord {
-        let doc = crate::analyze(source, text.as_bytes(), &crate::Config::default()).unwrap();
-        DocRecord::new(&doc, None, None)
-    }
-
     #[test]
     fn new_gone_changed_and_findings() {
         let a = "1.1. Деректер 5 жыл сақталады.\n1.1. Данные хранятся 5 лет.\n";
         let b = "1.1. Деректер 5 жыл сақталады.\n1.1. Данные хранятся 3 года.\n";
         let before = Audit {
-            documents: vec![record("a.txt", a), record("gone.txt", a)],
+            documents: vec![
+                DocRecord::of_text("a.txt", a),
+                DocRecord::of_text("gone.txt", a),
+            ],
             errors: vec![],
         };
         // The previous report.json as the writer lays it out (the fields
@@ -207,7 +205,10 @@ mod tests {
         let report = serde_json::json!({ "documents": docs }).to_string();
         let previous = Previous::parse("report.json", &report).unwrap();
         let after = Audit {
-            documents: vec![record("a.txt", b), record("new.txt", a)],
+            documents: vec![
+                DocRecord::of_text("a.txt", b),
+                DocRecord::of_text("new.txt", a),
+            ],
             errors: vec![],
         };
         let h = since(&previous, &before.documents, &after, Severity::Info);

@@ -115,6 +115,14 @@ impl DocRecord {
         }
     }
 
+    /// The record of a text analysed with the built-in rules (for tests).
+    #[cfg(test)]
+    pub(crate) fn of_text(source: &str, text: &str) -> DocRecord {
+        let doc = crate::analyze(source, text.as_bytes(), &crate::Config::default())
+            .expect("a test text that analyses");
+        DocRecord::new(&doc, None, None)
+    }
+
     /// Clauses in one language.
     pub fn clauses_in(&self, lang: Lang) -> usize {
         self.clauses.get(lang.code()).copied().unwrap_or(0)

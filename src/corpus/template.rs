@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::dice;
+use crate::align::{common, dice};
 use crate::model::{Document, Entity, EntityKind, Lang};
 use crate::tokens::{Class, lower_words, tokens};
 
@@ -996,21 +996,6 @@ fn medoid(ms: &[(usize, &[ClauseRec])]) -> usize {
             h
         })
         .collect();
-    let common = |a: &[u64], b: &[u64]| {
-        let (mut i, mut j, mut n) = (0, 0, 0usize);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        n
-    };
     let mut shared = vec![0usize; k];
     for x in 0..k {
         for y in x + 1..k {
