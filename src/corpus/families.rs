@@ -424,18 +424,7 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A small deterministic generator for tests (SplitMix64).
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            fmix64(self.0)
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
+    use crate::corpus::minhash::tests::Rng;
 
     #[test]
     fn defaults_are_versioned_constants() {

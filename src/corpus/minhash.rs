@@ -295,16 +295,33 @@ pub fn containment(a: &[u32], b: &[u32]) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    /// A small deterministic generator for tests (SplitMix64).
-    struct Rng(u64);
+    /// A small deterministic generator for tests (SplitMix64), shared with
+    /// the family tests.
+    pub(crate) struct Rng(pub(crate) u64);
     impl Rng {
-        fn next(&mut self) -> u64 {
+        pub(crate) fn next(&mut self) -> u64 {
             self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
             fmix64(self.0)
         }
+        pub(crate) fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Two random shingle sets of `size` that share their first `shared`
+    /// values, sorted (duplicates kept: the callers dedup when they need).
+    fn pair(rng: &mut Rng, size: usize, shared: usize) -> (Vec<u32>, Vec<u32>) {
+        let common: Vec<u32> = (0..shared).map(|_| rng.next() as u32).collect();
+        let mut a = common.clone();
+        let mut b = common;
+        a.extend((shared..size).map(|_| rng.next() as u32));
+        b.extend((shared..size).map(|_| rng.next() as u32));
+        a.sort_unstable();
+        b.sort_unstable();
+        (a, b)
     }
 
     #[test]
@@ -435,14 +452,8 @@ mod tests {
                 (10, 0.5),
             ] {
                 let shared = (size as f64 * shared_share) as usize;
-                let common: Vec<u32> = (0..shared).map(|_| rng.next() as u32).collect();
-                let mut a = common.clone();
-                let mut b = common;
-                a.extend((shared..size).map(|_| rng.next() as u32));
-                b.extend((shared..size).map(|_| rng.next() as u32));
-                a.sort_unstable();
+                let (mut a, mut b) = pair(&mut rng, size, shared);
                 a.dedup();
-                b.sort_unstable();
                 b.dedup();
                 let exact = jaccard(&a, &b);
                 let est = estimate(
@@ -466,14 +477,7 @@ mod tests {
             let mut err = 0.0;
             let trials = 200;
             for _ in 0..trials {
-                let shared = size / 2;
-                let common: Vec<u32> = (0..shared).map(|_| rng.next() as u32).collect();
-                let mut a = common.clone();
-                let mut b = common;
-                a.extend((shared..size).map(|_| rng.next() as u32));
-                b.extend((shared..size).map(|_| rng.next() as u32));
-                a.sort_unstable();
-                b.sort_unstable();
+                let (a, b) = pair(&mut rng, size, size / 2);
                 err += estimate(&signature(&a), &signature(&b)) - jaccard(&a, &b);
             }
             let bias = err / trials as f64;
