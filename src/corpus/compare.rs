@@ -98,8 +98,9 @@ pub struct Family {
     pub lang: Lang,
     /// Indices of the audit's documents, ascending.
     pub documents: Vec<usize>,
-    /// Verified links inside the family: document indices and the exact
-    /// Jaccard similarity of their shingle sets, in [0, 1].
+    /// The verified links that joined the family, a spanning tree of its
+    /// documents ([`families::Families::links`]): document indices and the
+    /// exact Jaccard similarity of their shingle sets, in [0, 1].
     pub links: Vec<(usize, usize, f32)>,
     /// The template of a family of two or more: the clauses most members
     /// share, with their document frequency.
@@ -136,16 +137,23 @@ fn cells(covs: &[Coverage]) -> Vec<MatrixCell> {
 fn families_of(lang: Lang, sketches: &[(usize, &Sketch)]) -> Vec<Family> {
     let refs: Vec<&Sketch> = sketches.iter().map(|(_, s)| *s).collect();
     let Families { groups, links, .. } = families::families(&refs, &Params::default());
+    // Each link to its group, in one pass.
+    let mut group_of = vec![0; refs.len()];
+    for (rank, g) in groups.iter().enumerate() {
+        for &i in g {
+            group_of[i] = rank;
+        }
+    }
+    let mut group_links = vec![Vec::new(); groups.len()];
+    for &(a, b, s) in &links {
+        group_links[group_of[a]].push((sketches[a].0, sketches[b].0, s));
+    }
     groups
         .into_iter()
+        .zip(group_links)
         .enumerate()
-        .map(|(rank, g)| {
+        .map(|(rank, (g, links))| {
             let documents: Vec<usize> = g.iter().map(|&i| sketches[i].0).collect();
-            let links = links
-                .iter()
-                .filter(|(a, _, _)| g.binary_search(a).is_ok())
-                .map(|&(a, b, s)| (sketches[a].0, sketches[b].0, s))
-                .collect();
             Family {
                 id: format!("{}-{}", lang.code(), rank + 1),
                 lang,
@@ -187,17 +195,17 @@ fn holders(docs: &[DocRecord], side: usize) -> Holders {
 /// its template, and for a document alone in its family the clauses that
 /// no other document has (by normalised hash).
 fn templates(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
-    for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
-        for f in out.families.iter_mut().filter(|f| f.lang == lang) {
+    use rayon::prelude::*;
+    // Families are independent: each builds its template and its members'
+    // deviations in parallel; the results are merged in family order, so
+    // the output does not depend on the thread count.
+    let built: Vec<Option<(Template, Vec<Vec<Deviation>>)>> = out
+        .families
+        .par_iter()
+        .map(|f| {
+            let side = usize::from(f.lang == Lang::Ru);
             if f.documents.len() < 2 {
-                let i = f.documents[0];
-                let recs = &docs[i].clause_recs[side];
-                out.documents[i].unique.extend(
-                    recs.iter()
-                        .filter(|r| holders[side].get(&r.hash).is_some_and(|h| h.0 == 1))
-                        .map(|r| r.id.clone()),
-                );
-                continue;
+                return None;
             }
             let members: Vec<(usize, &[ClauseRec])> = f
                 .documents
@@ -205,12 +213,31 @@ fn templates(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
                 .map(|&i| (i, docs[i].clause_recs[side].as_slice()))
                 .collect();
             let template = Template::build(&members);
-            for &(i, recs) in &members {
-                out.documents[i]
-                    .deviations
-                    .extend(deviation::deviations(&template, lang, i, recs));
+            let deviations = members
+                .iter()
+                .map(|&(i, recs)| deviation::deviations(&template, f.lang, i, recs))
+                .collect();
+            Some((template, deviations))
+        })
+        .collect();
+    for (f, built) in out.families.iter_mut().zip(built) {
+        let side = usize::from(f.lang == Lang::Ru);
+        match built {
+            None => {
+                let i = f.documents[0];
+                let recs = &docs[i].clause_recs[side];
+                out.documents[i].unique.extend(
+                    recs.iter()
+                        .filter(|r| holders[side].get(&r.hash).is_some_and(|h| h.0 == 1))
+                        .map(|r| r.id.clone()),
+                );
             }
-            f.template = Some(template);
+            Some((template, deviations)) => {
+                for (&i, d) in f.documents.iter().zip(deviations) {
+                    out.documents[i].deviations.extend(d);
+                }
+                f.template = Some(template);
+            }
         }
     }
 }
@@ -322,13 +349,18 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
         out.matrix.rights = ids(&first.legal.rights);
         out.matrix.disclosures = ids(&first.legal.disclosures);
     }
-    for (side, lang) in [Lang::Kk, Lang::Ru].into_iter().enumerate() {
+    let of_lang = |side: usize, lang: Lang| {
         let sketches: Vec<(usize, &Sketch)> = docs
             .iter()
             .enumerate()
             .filter_map(|(i, d)| d.sketches[side].as_ref().map(|s| (i, s)))
             .collect();
-        for f in families_of(lang, &sketches) {
+        families_of(lang, &sketches)
+    };
+    // The two languages are independent: one core each.
+    let (kk, ru) = rayon::join(|| of_lang(0, Lang::Kk), || of_lang(1, Lang::Ru));
+    for (side, families) in [kk, ru].into_iter().enumerate() {
+        for f in families {
             for &i in &f.documents {
                 out.documents[i].family[side] = Some(out.families.len());
             }

@@ -482,7 +482,8 @@ fn matrix<'a>(audit: &'a Audit, cmp: &'a Comparison) -> MatrixOut<'a> {
 }
 
 /// A template family: its documents by their `source` as the report names
-/// them, and the verified links with their Jaccard similarity.
+/// them, and the verified links that joined it, with their Jaccard
+/// similarity.
 #[derive(Serialize)]
 struct FamilyOut<'a> {
     id: &'a str,
