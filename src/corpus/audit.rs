@@ -211,39 +211,80 @@ pub fn sketch_paths(
 }
 
 /// Read a records file written by `qostil sketch` (`name` for errors): one
-/// [`Line`] per non-empty line.
+/// [`Line`] per non-empty line. A convenience over [`read_records_from`]
+/// for text already in memory.
 ///
-/// Errors: a line that is not a record of [`RECORD_VERSION`] is a
-/// [`ErrorKind::Records`] error naming the file and line.
+/// Errors: as [`read_records_from`].
 pub fn read_records(name: &str, text: &str) -> Result<Vec<Line>> {
+    read_records_from(name, text.as_bytes())
+}
+
+/// Lines of a records file parsed at a time by [`read_records_from`]: the
+/// batch is parsed in parallel, and only the batch's text is held at once.
+pub const READ_BATCH: usize = 256;
+
+/// Read a records file from a stream (`name` for errors), [`READ_BATCH`]
+/// lines at a time, each batch parsed in parallel: one [`Line`] per
+/// non-empty line, in file order. Memory holds the parsed records and one
+/// batch of text, never the whole file.
+///
+/// Errors: [`ErrorKind::Io`] if the stream fails or a line is not UTF-8;
+/// [`ErrorKind::Records`] naming the file and line for a line that is not
+/// a record of [`RECORD_VERSION`] (the first such line in file order).
+pub fn read_records_from(name: &str, mut input: impl std::io::BufRead) -> Result<Vec<Line>> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+    let mut batch: Vec<(usize, String)> = Vec::with_capacity(READ_BATCH);
+    let mut number = 0;
+    loop {
+        let mut line = String::new();
+        let read = input
+            .read_line(&mut line)
+            .map_err(|e| Error::new(name, ErrorKind::Io(e)).at_line(number + 1))?;
+        if read > 0 {
+            number += 1;
+            if !line.trim().is_empty() {
+                batch.push((number, line));
+            }
         }
-        let bad = |why: String| Error::new(name, ErrorKind::Records(why)).at_line(i + 1);
-        // A document's record is read straight into its type (the untagged
-        // `Line` would buffer every line first, doubling the parse); an
-        // error line is the fallback.
-        let parsed = match serde_json::from_str::<DocRecord>(line) {
-            Ok(d) => Line::Doc(Box::new(d)),
-            Err(doc_err) => match serde_json::from_str::<Line>(line) {
-                Ok(l @ Line::Error { .. }) => l,
-                _ => return Err(bad(doc_err.to_string())),
-            },
-        };
-        let version = match &parsed {
-            Line::Doc(d) => d.record,
-            Line::Error { record, .. } => *record,
-        };
-        if version != RECORD_VERSION {
-            return Err(bad(format!(
-                "record version {version}; this qostil reads version {RECORD_VERSION}"
-            )));
+        if batch.len() == READ_BATCH || (read == 0 && !batch.is_empty()) {
+            let parsed: Vec<Result<Line>> = batch
+                .par_iter()
+                .map(|(n, line)| parse_record(name, *n, line))
+                .collect();
+            for p in parsed {
+                out.push(p?);
+            }
+            batch.clear();
         }
-        out.push(parsed);
+        if read == 0 {
+            return Ok(out);
+        }
     }
-    Ok(out)
+}
+
+/// One line of a records file (its 1-based `number`, for errors).
+fn parse_record(name: &str, number: usize, line: &str) -> Result<Line> {
+    let bad = |why: String| Error::new(name, ErrorKind::Records(why)).at_line(number);
+    // A document's record is read straight into its type (the untagged
+    // `Line` would buffer every line first, doubling the parse); an error
+    // line is the fallback.
+    let parsed = match serde_json::from_str::<DocRecord>(line) {
+        Ok(d) => Line::Doc(Box::new(d)),
+        Err(doc_err) => match serde_json::from_str::<Line>(line) {
+            Ok(l @ Line::Error { .. }) => l,
+            _ => return Err(bad(doc_err.to_string())),
+        },
+    };
+    let version = match &parsed {
+        Line::Doc(d) => d.record,
+        Line::Error { record, .. } => *record,
+    };
+    if version != RECORD_VERSION {
+        return Err(bad(format!(
+            "record version {version}; this qostil reads version {RECORD_VERSION}"
+        )));
+    }
+    Ok(parsed)
 }
 
 #[cfg(test)]

@@ -16,6 +16,6 @@ pub mod sketch;
 pub mod template;
 
 pub use audit::{
-    Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs, read_records, records,
-    sketch_paths,
+    Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs, read_records,
+    read_records_from, records, sketch_paths,
 };
