@@ -6,7 +6,8 @@
 #   - the map: `qostil sketch -j 2` over all files (the per-document stage);
 #   - the reduce: `qostil audit --from` (families, comparison, reports),
 #     against a `cat` of the same records as the baseline;
-#   - wall, CPU and peak RSS of each (/usr/bin/time);
+#   - wall, CPU and peak RSS of each (/usr/bin/time), and the reduce's
+#     phases (--timings): the corpus comparison's own share;
 #   - family P/R/F1 and deviation P/R against the gold (score.py).
 # Usage: benches/corpus.sh [N=1000] [SEED=7]
 set -euo pipefail
@@ -32,5 +33,8 @@ measure "cat (baseline, inputs)" sh -c "cat $work/corpus/*.txt"
 tail -n 1 "$work/time" | awk '{printf "%-28s wall %7.2f s  cpu %7.2f s  peak RSS %6.0f MB\n", "sketch -j 2 (map)", $1, $2+$3, $4/1024}'
 echo "records: $(wc -l <"$work/records.jsonl") lines, $(du -m "$work/records.jsonl" | cut -f1) MB"
 measure "cat (baseline, records)" cat "$work/records.jsonl"
-measure "audit --from (reduce)" target/release/qostil audit --from "$work/records.jsonl" --out-dir "$work/r"
+measure "audit --from (reduce)" target/release/qostil audit --from "$work/records.jsonl" --out-dir "$work/r" --timings
+# The reduce's phases (its stderr): reading the records, the corpus
+# comparison (families, templates, deviations, the norm), the reports.
+grep "done at" "$work/err" | sed 's/^qostil: /  /'
 python3 tools/gencorpus/score.py "$work/r/report.json" "$work/corpus/gold.json"

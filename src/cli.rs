@@ -86,6 +86,10 @@ pub struct AuditArgs {
     /// changed since, and which findings appeared or were resolved.
     #[arg(long, value_name = "REPORT")]
     pub since: Option<PathBuf>,
+    /// Print the wall time of each phase (analysis or reading the records,
+    /// the corpus comparison, the reports) to standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Args, Debug)]

@@ -214,6 +214,8 @@ pub struct AuditJob {
     pub from: Vec<PathBuf>,
     /// A previous audit's report.json to compare with.
     pub since: Option<PathBuf>,
+    /// Print each phase's wall time to standard error.
+    pub timings: bool,
 }
 
 /// `sketch`: records of the inputs on standard output.
@@ -288,6 +290,7 @@ impl Settings {
                 min_severity,
                 from,
                 since,
+                timings,
             }) => Job::Audit(AuditJob {
                 dir,
                 out_dir,
@@ -295,6 +298,7 @@ impl Settings {
                 min_severity: min_severity.into(),
                 from,
                 since,
+                timings,
             }),
             Command::Sketch(SketchArgs { paths, jobs }) => Job::Sketch(SketchJob {
                 paths,
@@ -477,6 +481,7 @@ mod tests {
                     min_severity: Severity::Info,
                     from: vec![],
                     since: None,
+                    timings: false,
                 }),
             ),
             (
@@ -498,6 +503,7 @@ mod tests {
                     min_severity: Severity::Low,
                     from: vec![],
                     since: None,
+                    timings: false,
                 }),
             ),
         ];

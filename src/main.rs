@@ -142,6 +142,15 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     threads(job.threads)?;
     std::fs::create_dir_all(&job.out_dir)
         .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
+    let clock = std::time::Instant::now();
+    let lap = |phase: &str| {
+        if job.timings {
+            eprintln!(
+                "qostil: {phase} done at {:.3} s",
+                clock.elapsed().as_secs_f64()
+            );
+        }
+    };
     let audit = if job.from.is_empty() {
         corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?
     } else {
@@ -164,7 +173,13 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     let json_path = job.out_dir.join("report.json");
     let md_path = job.out_dir.join("report.md");
     let min = job.min_severity;
+    lap(if job.from.is_empty() {
+        "analysis"
+    } else {
+        "reading the records"
+    });
     let cmp = corpus::compare::compare(&audit.documents, min);
+    lap("corpus comparison");
     // The previous report is read before this run's is written: it may be
     // the same file.
     let history = match &job.since {
@@ -194,15 +209,19 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
         None => None,
     };
     let since = history.as_ref().map(|(n, h)| (n.as_str(), h));
-    write_output(Some(&json_path), &json::audit(&audit, &cmp, min, since))?;
-    write_output(Some(&md_path), &markdown::audit(&audit, &cmp, min, since))?;
+    write_file(&json_path, |w| {
+        json::write_audit(w, &audit, &cmp, min, since)
+    })?;
+    write_file(&md_path, |w| {
+        markdown::write_audit(w, &audit, &cmp, min, since)
+    })?;
     // Records read with --from are already kept where they were read.
     if job.from.is_empty() {
-        write_output(
-            Some(&job.out_dir.join("records.jsonl")),
-            &records_text(&audit)?,
-        )?;
+        write_file(&job.out_dir.join("records.jsonl"), |w| {
+            write_records(w, &audit)
+        })?;
     }
+    lap("reports");
     write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
@@ -260,22 +279,25 @@ fn diff(job: &DiffJob, rules: &qostil::Config) -> Result<Outcome> {
 }
 
 /// The audit's records as JSON Lines (documents, then failed inputs), for
-/// a later `audit --since` or `audit --from`.
-fn records_text(audit: &Audit) -> Result<String> {
-    let mut out = String::new();
-    for d in &audit.documents {
-        out.push_str(&serde_json::to_string(d)?);
-        out.push('\n');
-    }
-    for (source, error) in &audit.errors {
-        out.push_str(&serde_json::to_string(&corpus::record::Line::Error {
+/// a later `audit --since` or `audit --from`, written one line at a time.
+fn write_records(mut w: impl Write, audit: &Audit) -> std::io::Result<()> {
+    let errors = audit
+        .errors
+        .iter()
+        .map(|(source, error)| corpus::record::Line::Error {
             record: corpus::record::RECORD_VERSION,
             source: source.clone(),
             error: error.clone(),
-        })?);
-        out.push('\n');
+        });
+    for d in &audit.documents {
+        serde_json::to_writer(&mut w, d)?;
+        w.write_all(b"\n")?;
     }
-    Ok(out)
+    for line in errors {
+        serde_json::to_writer(&mut w, &line)?;
+        w.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// Size rayon's global pool (`-j`).
@@ -331,6 +353,19 @@ fn read_input(input: &Input) -> Result<Vec<u8>> {
         }
         Input::File(path) => std::fs::read(path).with_context(|| format!("{path}: cannot read")),
     }
+}
+
+/// Write `path` through a buffer as `write` produces it.
+fn write_file(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<()> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+    write(&mut w)
+        .and_then(|()| w.flush())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<()> {

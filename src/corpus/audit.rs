@@ -269,7 +269,10 @@ fn parse_record(name: &str, number: usize, line: &str) -> Result<Line> {
     // `Line` would buffer every line first, doubling the parse); an error
     // line is the fallback.
     let parsed = match serde_json::from_str::<DocRecord>(line) {
-        Ok(d) => Line::Doc(Box::new(d)),
+        Ok(mut d) => {
+            d.shrink_to_fit();
+            Line::Doc(Box::new(d))
+        }
         Err(doc_err) => match serde_json::from_str::<Line>(line) {
             Ok(l @ Line::Error { .. }) => l,
             _ => return Err(bad(doc_err.to_string())),

@@ -42,7 +42,7 @@ use std::collections::BTreeMap;
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 
 use super::template::{
-    ClauseRec, MATCH_THRESHOLD, Template, align, mask_identity, renaming, similarity,
+    ClauseRec, MATCH_THRESHOLD, Template, Word, align, mask_identity, renaming, similarity,
 };
 use crate::model::{EntityKind, Lang, Severity};
 
@@ -548,7 +548,7 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec]) -> Vec<ClauseRec> {
                 continue;
             }
             for &(j, l) in &v.1 {
-                out[j].words[l] = format!("{CONTACT_MARK}{m}");
+                out[j].words[l] = compact_str::format_compact!("{CONTACT_MARK}{m}");
             }
         }
     }
@@ -568,7 +568,7 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
     let mut gone_ref = vec![false; refs.len()];
     let mut gone_rec = vec![false; recs.len()];
     let mut same = vec![false; pairs.len()];
-    let cat = |a: &ClauseRec, b: &ClauseRec| -> Vec<String> {
+    let cat = |a: &ClauseRec, b: &ClauseRec| -> Vec<Word> {
         a.words.iter().chain(&b.words).cloned().collect()
     };
     let matched_ref: Vec<bool> = {
@@ -720,7 +720,7 @@ mod tests {
             parts: vec![id.into()],
             text: text.into(),
             hash: words_hash(&words),
-            words,
+            words: words.into_iter().map(Word::from).collect(),
             spans,
             entities: vec![],
             rights: vec![],

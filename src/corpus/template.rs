@@ -75,8 +75,10 @@ pub struct ClauseRec {
     /// The head's body (text after its label), then each folded clause's
     /// full text, joined by a newline.
     pub text: String,
-    /// Normalised words (see the module documentation).
-    pub words: Vec<String>,
+    /// Normalised words (see the module documentation). Most are short
+    /// enough to be stored inline ([`Word`]), which keeps a 10,000-policy
+    /// corpus stage from making tens of millions of small allocations.
+    pub words: Vec<Word>,
     /// Byte range of `text` each word was read from (a masked entity or
     /// address: its whole range), parallel to `words`.
     pub spans: Vec<(usize, usize)>,
@@ -145,11 +147,15 @@ mod entity_list {
     }
 }
 
+/// A normalised word: a string stored inline up to 24 bytes (12 Cyrillic
+/// letters), on the heap beyond.
+pub type Word = compact_str::CompactString;
+
 /// FNV-1a 64 over the words, each followed by a 0x1f separator.
-pub fn words_hash(words: &[String]) -> u64 {
+pub fn words_hash<W: AsRef<str>>(words: &[W]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for w in words {
-        for b in w.bytes().chain(std::iter::once(0x1f)) {
+        for b in w.as_ref().bytes().chain(std::iter::once(0x1f)) {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
@@ -569,7 +575,10 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
             rights.dedup();
             topics.sort();
             topics.dedup();
-            let (words, spans): (Vec<String>, Vec<(usize, usize)>) = words.into_iter().unzip();
+            let (words, spans): (Vec<Word>, Vec<(usize, usize)>) = words
+                .into_iter()
+                .map(|(w, s): (String, _)| (Word::from(w), s))
+                .unzip();
             ClauseRec {
                 id: head.id.clone(),
                 number: head.number.clone(),
@@ -754,9 +763,9 @@ pub const RENAME_MAX_WORDS: usize = 4;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Renaming {
     /// The reference's identity phrases.
-    pub reference: Vec<Vec<String>>,
+    pub reference: Vec<Vec<Word>>,
     /// The member's identity phrases.
-    pub member: Vec<Vec<String>>,
+    pub member: Vec<Vec<Word>>,
 }
 
 /// Is word `k` of `r` a name-like word: `@org`, a word with a Latin letter,
@@ -804,7 +813,7 @@ fn same_stem(a: &str, b: &str) -> bool {
 /// (the other side's extraction missed or cut the name).
 pub fn renaming(reference: &[ClauseRec], recs: &[ClauseRec]) -> Renaming {
     use similar::{Algorithm, DiffOp, capture_diff_slices};
-    type Phrase = Vec<String>;
+    type Phrase = Vec<Word>;
     let mut seen: BTreeMap<(Phrase, Phrase), Vec<usize>> = BTreeMap::new();
     for (p, &(i, j, _)) in align(reference, recs).iter().enumerate() {
         let (a, b) = (&reference[i], &recs[j]);
@@ -859,7 +868,7 @@ pub fn renaming(reference: &[ClauseRec], recs: &[ClauseRec]) -> Renaming {
 /// `recs` with every occurrence of the identity `phrases` (longest first;
 /// the last word may carry a case ending, as for the company name) masked
 /// as one `@org` word, its span the phrase's whole range; `hash` updated.
-pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<String>]) -> Vec<ClauseRec> {
+pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<Word>]) -> Vec<ClauseRec> {
     if phrases.is_empty() {
         return recs.to_vec();
     }
@@ -877,7 +886,7 @@ pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<String>]) -> Vec<ClauseR
                 });
                 match hit {
                     Some(p) => {
-                        words.push("@org".to_string());
+                        words.push(Word::const_new("@org"));
                         spans.push((r.spans[i].0, r.spans[i + p.len() - 1].1));
                         i += p.len();
                     }
@@ -1042,7 +1051,7 @@ impl Template {
         // member against the medoid, so that a clause naming the company
         // has one variant across the family (see [`renaming`]).
         let mut owned: Vec<Vec<ClauseRec>> = Vec::with_capacity(k);
-        let mut medoid_phrases: Vec<Vec<String>> = Vec::new();
+        let mut medoid_phrases: Vec<Vec<Word>> = Vec::new();
         for (x, m) in ms.iter().enumerate() {
             if x == med {
                 owned.push(Vec::new());
@@ -1203,8 +1212,8 @@ mod tests {
         let r12 = recs.iter().find(|r| r.id == "ru:1.2").unwrap();
         assert_eq!(r12.parts.len(), 3, "{:?}", r12.parts);
         let r13 = recs.iter().find(|r| r.id == "ru:1.3").unwrap();
-        assert!(r13.words.contains(&"@own".to_string()), "{:?}", r13.words);
-        assert!(r13.words.contains(&"5".to_string()), "{:?}", r13.words);
+        assert!(r13.words.iter().any(|w| w == "@own"), "{:?}", r13.words);
+        assert!(r13.words.iter().any(|w| w == "5"), "{:?}", r13.words);
         let r14 = recs.iter().find(|r| r.id == "ru:1.4").unwrap();
         assert!(!r14.words.iter().any(|w| w == "абая"), "{:?}", r14.words);
         for r in &recs {
@@ -1247,7 +1256,7 @@ mod tests {
                 text: t.into(),
                 spans: vec![(0, 0); words.len()],
                 hash: words_hash(&words),
-                words,
+                words: words.into_iter().map(Word::from).collect(),
                 entities: vec![],
                 rights: vec![],
                 topics: vec![],

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::corpus::Audit;
-use crate::corpus::compare::{Comparison, MatrixCell};
+use crate::corpus::compare::{Comparison, DocCounts, MatrixCell};
 use crate::corpus::deviation::{ChangeType, Deviation, DeviationKind, Edit};
 use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
@@ -331,7 +331,7 @@ struct AuditOut<'a> {
     qostil: &'static str,
     schema: u32,
     summary: AuditSummary,
-    documents: Vec<AuditDoc<'a>>,
+    documents: AuditDocs<'a>,
     errors: Vec<AuditError<'a>>,
     matrix: MatrixOut<'a>,
     /// Template families per language, singletons included.
@@ -606,74 +606,118 @@ struct AuditError<'a> {
     error: String,
 }
 
-/// `report/report.json` of `qostil audit`; `since` is the previous report's
-/// path and the changes since it, for `audit --since`.
+/// One document of the audit report, built from its record and counts.
+fn audit_doc<'a>(
+    audit: &'a Audit,
+    cmp: &'a Comparison,
+    min: Severity,
+    d: &'a DocRecord,
+    counts: &'a DocCounts,
+) -> AuditDoc<'a> {
+    AuditDoc {
+        head: record_head(d),
+        website: d.website.as_deref(),
+        aligned_pairs: counts.aligned_pairs,
+        findings_by_kind: counts.of_kind(),
+        findings: shown(&d.findings, min),
+        coverage: CoverageOut {
+            law_version: &d.legal.law_version,
+            rights: cells(&d.legal.rights),
+            extra_rights: cells(&d.legal.extra_rights),
+            disclosures: cells(&d.legal.disclosures),
+        },
+        families: [Lang::Kk, Lang::Ru]
+            .into_iter()
+            .zip(counts.family)
+            .filter_map(|(l, f)| Some((l.code(), cmp.families[f?].id.as_str())))
+            .collect(),
+        deviations: counts
+            .deviations
+            .iter()
+            .map(|v| DeviationOut {
+                kind: v.kind,
+                lang: v.lang,
+                clause: v.clause.as_deref(),
+                template_clause: v.template_clause.as_ref().map(|(i, id)| TemplateRef {
+                    document: &audit.documents[*i].source,
+                    clause: id,
+                }),
+                change: v.change,
+                severity: v.severity,
+                redline: &v.redline,
+                undirected: v.undirected,
+            })
+            .collect(),
+        unique_clauses: &counts.unique,
+        lacks: counts
+            .lacks
+            .iter()
+            .map(|l| LackOut {
+                what: l.what,
+                id: &l.id,
+                share: (l.share * 1000.0).round() / 1000.0,
+            })
+            .collect(),
+    }
+}
+
+/// The `documents` array of the audit report, serialised one document at a
+/// time as the writer asks for it: only one document's output structure
+/// exists at once.
+struct AuditDocs<'a> {
+    audit: &'a Audit,
+    cmp: &'a Comparison,
+    min: Severity,
+}
+
+impl Serialize for AuditDocs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.audit
+                .documents
+                .iter()
+                .zip(&self.cmp.documents)
+                .map(|(d, c)| audit_doc(self.audit, self.cmp, self.min, d, c)),
+        )
+    }
+}
+
+/// `report/report.json` of `qostil audit`, as a string (see [`write_audit`]).
 pub fn audit(
     audit: &Audit,
     cmp: &Comparison,
     min: Severity,
     since: Option<(&str, &History)>,
 ) -> String {
-    let documents: Vec<AuditDoc> = audit
-        .documents
-        .iter()
-        .zip(&cmp.documents)
-        .map(|(d, counts): (&DocRecord, _)| AuditDoc {
-            head: record_head(d),
-            website: d.website.as_deref(),
-            aligned_pairs: counts.aligned_pairs,
-            findings_by_kind: counts.of_kind(),
-            findings: shown(&d.findings, min),
-            coverage: CoverageOut {
-                law_version: &d.legal.law_version,
-                rights: cells(&d.legal.rights),
-                extra_rights: cells(&d.legal.extra_rights),
-                disclosures: cells(&d.legal.disclosures),
-            },
-            families: [Lang::Kk, Lang::Ru]
-                .into_iter()
-                .zip(counts.family)
-                .filter_map(|(l, f)| Some((l.code(), cmp.families[f?].id.as_str())))
-                .collect(),
-            deviations: counts
-                .deviations
-                .iter()
-                .map(|v| DeviationOut {
-                    kind: v.kind,
-                    lang: v.lang,
-                    clause: v.clause.as_deref(),
-                    template_clause: v.template_clause.as_ref().map(|(i, id)| TemplateRef {
-                        document: &audit.documents[*i].source,
-                        clause: id,
-                    }),
-                    change: v.change,
-                    severity: v.severity,
-                    redline: &v.redline,
-                    undirected: v.undirected,
-                })
-                .collect(),
-            unique_clauses: &counts.unique,
-            lacks: counts
-                .lacks
-                .iter()
-                .map(|l| LackOut {
-                    what: l.what,
-                    id: &l.id,
-                    share: (l.share * 1000.0).round() / 1000.0,
-                })
-                .collect(),
-        })
-        .collect();
-    to_string(&AuditOut {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_audit(&mut out, audit, cmp, min, since);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write `report/report.json` of `qostil audit` to `w` as it is produced
+/// (pretty-printed, a final newline); `since` is the previous report's path
+/// and the changes since it, for `audit --since`. The documents are
+/// serialised one at a time, so the report never exists whole in memory.
+///
+/// Errors: those of `w`.
+pub fn write_audit(
+    mut w: impl std::io::Write,
+    audit: &Audit,
+    cmp: &Comparison,
+    min: Severity,
+    since: Option<(&str, &History)>,
+) -> std::io::Result<()> {
+    let out = AuditOut {
         qostil: env!("CARGO_PKG_VERSION"),
         schema: SCHEMA,
         summary: AuditSummary {
-            documents: documents.len(),
+            documents: audit.documents.len(),
             errors: audit.errors.len(),
             findings: cmp.findings,
             findings_by_severity: cmp.by_severity.clone(),
         },
-        documents,
+        documents: AuditDocs { audit, cmp, min },
         errors: audit
             .errors
             .iter()
@@ -690,7 +734,9 @@ pub fn audit(
             .map(|&i| audit.documents[i].source.as_str())
             .collect(),
         since: since.map(|(p, h)| since_out(p, h)),
-    })
+    };
+    serde_json::to_writer_pretty(&mut w, &out)?;
+    w.write_all(b"\n")
 }
 
 /// `qostil diff --format json`: the two versions' heads and the changes.

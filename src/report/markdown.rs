@@ -333,9 +333,11 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
             alone
         );
     }
-    for f in cmp.families.iter().filter(|f| f.template.is_some()) {
-        deviations(out, audit, cmp, f);
-    }
+}
+
+/// The documents whose kk and ru versions follow different templates.
+fn disagreements(out: &mut String, audit: &Audit, cmp: &Comparison) {
+    let name = |i: usize| cell(&audit.documents[i].source);
     for &i in &cmp.family_disagreements {
         let _ = writeln!(
             out,
@@ -515,6 +517,36 @@ pub fn audit(
     min: Severity,
     since: Option<(&str, &History)>,
 ) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail; the text is UTF-8.
+    let _ = write_audit(&mut out, audit, cmp, min, since);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Text of the Markdown audit held before it is handed to the writer.
+const FLUSH_AT: usize = 1 << 20;
+
+/// Hand `out` to `w` once it holds [`FLUSH_AT`] bytes or more.
+fn flush(out: &mut String, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    if out.len() >= FLUSH_AT {
+        w.write_all(out.as_bytes())?;
+        out.clear();
+    }
+    Ok(())
+}
+
+/// Write `report/report.md` of `qostil audit` to `w` as it is produced, a
+/// family or a document at a time (at most about [`FLUSH_AT`] bytes are
+/// held): the same text as [`audit`].
+///
+/// Errors: those of `w`.
+pub fn write_audit(
+    mut w: impl std::io::Write,
+    audit: &Audit,
+    cmp: &Comparison,
+    min: Severity,
+    since: Option<(&str, &History)>,
+) -> std::io::Result<()> {
     let mut out = String::new();
     let _ = writeln!(out, "# qostil audit\n");
     let _ = writeln!(
@@ -555,6 +587,11 @@ pub fn audit(
         let _ = writeln!(out);
         matrix(&mut out, audit, cmp, 1);
         families(&mut out, audit, cmp);
+        for f in cmp.families.iter().filter(|f| f.template.is_some()) {
+            deviations(&mut out, audit, cmp, f);
+            flush(&mut out, &mut w)?;
+        }
+        disagreements(&mut out, audit, cmp);
     }
     if let Some((previous, h)) = since {
         history(&mut out, previous, h);
@@ -641,8 +678,9 @@ pub fn audit(
         for f in doc.findings.iter().filter(|f| f.severity >= min) {
             finding_md(&mut out, f);
         }
+        flush(&mut out, &mut w)?;
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 /// One change between two versions: severity, what, the clause (and the
