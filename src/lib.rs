@@ -89,9 +89,16 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
     if languages.is_empty() {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
-    let extraction = extract::extract(&ingested.source.text, &clauses, &config.rules);
+    let extraction = extract::extract(&ingested.normalised, &clauses, &config.rules);
     let pairs = align::align(&clauses, &extraction.entities, &config.glossary);
-    let findings = check::check(&clauses, &pairs, &languages, &extraction, config);
+    let findings = check::check(
+        &clauses,
+        &pairs,
+        &languages,
+        &extraction,
+        &ingested.source.repairs,
+        config,
+    );
     Ok(Document {
         source: ingested.source,
         company: extraction.company,
