@@ -295,6 +295,11 @@ const KK_LATIN_WORDS: &[&str] = &[
     "respublikasy",
     "respublikasynyn",
     "qazaqstan",
+    // ЖШС and МҚҰ in the 2018 and informal Latin spellings.
+    "js's",
+    "jshs",
+    "zhshs",
+    "mqu",
 ];
 /// Letters that take an apostrophe in the 2018 Latin alphabet (a' = ә,
 /// o' = ө, u' = ү, g' = ғ, n' = ң, s' = ш, c' = ч).
