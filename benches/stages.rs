@@ -187,6 +187,7 @@ fn stages(c: &mut Criterion) {
                     &d.pairs,
                     &d.languages,
                     &d.extraction,
+                    &[],
                     &config,
                 ));
             }

@@ -1,5 +1,13 @@
 //! Language of a block or a piece of text: Kazakh, Russian, or other (no
-//! Cyrillic words at all: URLs, numbers, Latin names).
+//! Cyrillic words at all: URLs, numbers, Latin names, English).
+//!
+//! Kazakh written in the Latin alphabet is Kazakh: a Latin word with a
+//! letter of the 2021 alphabet (ä ö ü ğ ñ ū ı ş), the 2018 apostrophe
+//! letters (a' o' u' g' n' s' c'), a q followed by a letter other than u, or a frequent
+//! Kazakh word (osy, turaly, derbes …) scores like a word with a Kazakh
+//! Cyrillic letter ([`latin_kazakh`]); other Latin words (English, names,
+//! addresses) score nothing, so a text with neither Cyrillic nor such words
+//! has no language of ours.
 //!
 //! [`score`] is a log-likelihood ratio, positive for Kazakh, summed over
 //! words. A word with a Kazakh-specific letter (ә ғ қ ң ө ұ ү һ і) is strong
@@ -14,7 +22,7 @@
 //! penalty keeps a short ambiguous line in the language around it.
 //!
 //! Invariant: after `tag`, every block is `Kk` or `Ru` when the document has
-//! any Cyrillic text; `Other` is never assigned by `tag`.
+//! any Cyrillic or Latin-Kazakh text; `Other` is never assigned by `tag`.
 
 use crate::model::{Block, Lang};
 use crate::tokens::is_cyrillic;
@@ -265,6 +273,88 @@ const RU_ENDINGS: &[&str] = &[
     "ении", "ения", "ов", "ев",
 ];
 
+/// Letters of the Kazakh Latin alphabet (2021) that neither English nor
+/// Russian writes.
+const KK_LATIN_LETTERS: &str = "äöüğñūışÄÖÜĞÑŪŞİ";
+/// Frequent Kazakh words in Latin letters that need none of those letters.
+const KK_LATIN_WORDS: &[&str] = &[
+    "osy",
+    "turaly",
+    "derbes",
+    "derekter",
+    "derekterdi",
+    "derekterin",
+    "jalpy",
+    "ereje",
+    "erejeler",
+    "saiasat",
+    "saiasaty",
+    "bolady",
+    "bolyp",
+    "jauapkershiligi",
+    "respublikasy",
+    "respublikasynyn",
+    "qazaqstan",
+    // ЖШС and МҚҰ in the 2018 and informal Latin spellings.
+    "js's",
+    "jshs",
+    "zhshs",
+    "mqu",
+];
+/// Letters that take an apostrophe in the 2018 Latin alphabet (a' = ә,
+/// o' = ө, u' = ү, g' = ғ, n' = ң, s' = ш, c' = ч).
+const APOSTROPHE_LETTERS: &str = "aougnscAOUGNSC";
+/// What follows the apostrophe of an English contraction (don't, it's,
+/// you've, we'll …): not Kazakh.
+const CONTRACTIONS: &[&str] = &["t", "s", "re", "ve", "ll", "d", "m"];
+/// Evidence of a Latin word with a Kazakh-only letter (as strong as a
+/// Cyrillic Kazakh letter), and of weaker signs (q without u, a word list).
+const WORD_KK_LATIN: f32 = 3.0;
+const WORD_KK_LATIN_WEAK: f32 = 1.5;
+
+/// Evidence that a Latin word (no Cyrillic letter) is Kazakh in the Latin
+/// alphabet: [`WORD_KK_LATIN`], [`WORD_KK_LATIN_WEAK`] or 0.
+pub fn latin_kazakh(word: &str) -> f32 {
+    if word.chars().any(is_cyrillic) || !word.chars().any(|c| c.is_alphabetic()) {
+        return 0.0;
+    }
+    if word.chars().any(|c| KK_LATIN_LETTERS.contains(c)) {
+        return WORD_KK_LATIN;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if matches!(c, '\'' | '’' | 'ʼ')
+            && i > 0
+            && APOSTROPHE_LETTERS.contains(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|n| n.is_lowercase())
+        {
+            let after: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            if !CONTRACTIONS.contains(&after.as_str()) {
+                return WORD_KK_LATIN;
+            }
+        }
+    }
+    let lower = word.to_lowercase();
+    // Camel case («QazCredit») is a brand, not a Kazakh word.
+    let camel = chars
+        .windows(2)
+        .any(|w| w[0].is_lowercase() && w[1].is_uppercase());
+    let q_without_u = lower.char_indices().any(|(i, c)| {
+        c == 'q'
+            && lower[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphabetic() && n != 'u')
+    });
+    if (!camel && chars.len() >= 4 && q_without_u) || KK_LATIN_WORDS.contains(&lower.as_str()) {
+        return WORD_KK_LATIN_WEAK;
+    }
+    0.0
+}
+
 /// Evidence per word, clamped so that one long block cannot drown context.
 const WORD_KK_LETTER: f32 = 3.0;
 const WORD_PLAIN: f32 = -0.5;
@@ -297,8 +387,16 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if crate::tokens::is_letter(c) || c == '-' {
+    let mut prev_letter = false;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        // An apostrophe between letters is part of the word (o'n'deu, the
+        // 2018 Latin Kazakh alphabet; don't).
+        let apostrophe = matches!(c, '\'' | '’' | 'ʼ')
+            && prev_letter
+            && it.peek().is_some_and(|&(_, n)| crate::tokens::is_letter(n));
+        prev_letter = crate::tokens::is_letter(c);
+        if prev_letter || c == '-' || apostrophe {
             start.get_or_insert(i);
             continue;
         }
@@ -321,7 +419,7 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
 fn word_score(word: &str) -> f32 {
     {
         if !word.chars().any(is_cyrillic) {
-            return 0.0;
+            return latin_kazakh(word);
         }
         let lower = word.to_lowercase();
         if lower.chars().any(|c| KK_LETTERS.contains(c)) {
@@ -354,9 +452,23 @@ fn word_score(word: &str) -> f32 {
     }
 }
 
+/// Does the text have any word of ours: a Cyrillic letter or a word of
+/// Latin-script Kazakh?
+pub fn has_evidence(text: &str) -> bool {
+    text.chars().any(is_cyrillic) || latin_kazakh_score(text) > 0.0
+}
+
+/// The summed [`latin_kazakh`] evidence of a text's words.
+pub fn latin_kazakh_score(text: &str) -> f32 {
+    weighted_words(text)
+        .into_iter()
+        .map(|(w, weight)| weight * latin_kazakh(w))
+        .sum()
+}
+
 /// Language of a piece of text on its own, without context.
 pub fn detect(text: &str) -> Lang {
-    if !text.chars().any(is_cyrillic) {
+    if !has_evidence(text) {
         return Lang::Other;
     }
     if score(text) > 0.0 {
@@ -370,6 +482,8 @@ pub fn detect(text: &str) -> Lang {
 struct Unit {
     blocks: Vec<usize>,
     score: f32,
+    /// The unit has a word of ours ([`has_evidence`]): Cyrillic or Latin
+    /// Kazakh.
     cyrillic: bool,
     grouped: bool,
     line: usize,
@@ -474,7 +588,7 @@ pub fn tag(blocks: &mut [Block]) {
     for (i, b) in blocks.iter().enumerate() {
         let text = b.text();
         let s = score(&text);
-        let cyr = text.chars().any(is_cyrillic);
+        let cyr = has_evidence(&text);
         match (b.group, units.last_mut()) {
             (Some(g), Some(u)) if u.grouped && blocks[u.blocks[0]].group == Some(g) => {
                 u.blocks.push(i);
@@ -536,7 +650,7 @@ pub fn tag(blocks: &mut [Block]) {
     }
 }
 
-/// Two-state Viterbi over units; units with no Cyrillic emit nothing.
+/// Two-state Viterbi over units; units with no word of ours emit nothing.
 fn viterbi(units: &[Unit]) -> Vec<Lang> {
     if units.is_empty() {
         return Vec::new();
@@ -659,5 +773,53 @@ mod tests {
         tag(&mut blocks);
         assert_eq!(blocks[0].lang, Lang::Ru);
         assert_eq!(blocks[2].lang, Lang::Kk);
+    }
+
+    #[test]
+    fn latin_kazakh_is_kazakh_english_is_nobody_s() {
+        let cases = [
+            ("Derbes derekterdı öñdeu tärtıbı", Lang::Kk),
+            ("Subekt kelısımın kerı şaqyruğa qūqyly", Lang::Kk),
+            // The 2018 apostrophe alphabet.
+            ("Derbes derekterdi o'n'deu ta'rtibi", Lang::Kk),
+            ("Qazaqstan Respublikasy", Lang::Kk),
+            (
+                "This Policy sets out how the Company processes personal data",
+                Lang::Other,
+            ),
+            (
+                "The user may withdraw consent at any time; don't worry, it's fine",
+                Lang::Other,
+            ),
+            ("Iraq", Lang::Other),
+            ("«QazCredit»", Lang::Other),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), want, "{text}");
+        }
+        assert_eq!(latin_kazakh("jäne"), WORD_KK_LATIN);
+        assert_eq!(latin_kazakh("қазақ"), 0.0);
+        assert_eq!(latin_kazakh("you've"), 0.0);
+    }
+
+    #[test]
+    fn a_latin_kazakh_block_is_tagged_kazakh_beside_russian() {
+        let mut blocks = vec![
+            block("1. Jalpy erejeler", None, 1),
+            block(
+                "1.1. Osy Saiasat klientterınıñ derbes derekterın öñdeu tärtıbın belgıleidı.",
+                None,
+                2,
+            ),
+            block("1. Общие положения", None, 3),
+            block(
+                "1.1. Настоящая Политика определяет порядок обработки данных.",
+                None,
+                4,
+            ),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, vec![Lang::Kk, Lang::Kk, Lang::Ru, Lang::Ru]);
     }
 }

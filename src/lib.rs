@@ -66,16 +66,74 @@ fn letters(c: &Clause) -> usize {
     c.text.chars().filter(|ch| ch.is_alphabetic()).count()
 }
 
-/// Languages with a real version in the document, kk before ru.
+/// Letters of a clause that are its language's: Cyrillic ones, and for a
+/// Kazakh clause in the Latin alphabet its Latin ones. (English text tagged
+/// by its context holds none.)
+fn own_letters(c: &Clause) -> usize {
+    let cyrillic = c
+        .text
+        .chars()
+        .filter(|&ch| tokens::is_cyrillic(ch) && ch.is_alphabetic())
+        .count();
+    if c.lang == Lang::Kk && lang::latin_kazakh_score(&c.text) > 0.0 {
+        letters(c)
+    } else {
+        cyrillic
+    }
+}
+
+/// Languages with a real version in the document, kk before ru: their own
+/// letters are at least [`LANGUAGE_SHARE`] of all letters.
 fn languages(clauses: &[Clause]) -> Vec<Lang> {
     let total: usize = clauses.iter().map(letters).sum();
     [Lang::Kk, Lang::Ru]
         .into_iter()
         .filter(|&l| {
-            let n: usize = clauses.iter().filter(|c| c.lang == l).map(letters).sum();
+            let n: usize = clauses
+                .iter()
+                .filter(|c| c.lang == l)
+                .map(own_letters)
+                .sum();
             total > 0 && n as f64 >= LANGUAGE_SHARE * total as f64
         })
         .collect()
+}
+
+/// The warning for a Kazakh version written mostly in the Latin alphabet,
+/// which the word-based checks (rules, glossary, spelling) do not read.
+fn latin_kazakh_warning(clauses: &[Clause]) -> Option<model::Warning> {
+    let kk: Vec<&Clause> = clauses.iter().filter(|c| c.lang == Lang::Kk).collect();
+    let all: usize = kk.iter().map(|c| letters(c)).sum();
+    let latin: usize = kk
+        .iter()
+        .flat_map(|c| c.text.chars())
+        .filter(|ch| ch.is_alphabetic() && !tokens::is_cyrillic(*ch))
+        .count();
+    (all > 0 && latin * 2 > all).then(|| model::Warning {
+        line: None,
+        byte: None,
+        message: "the Kazakh version is written in the Latin alphabet: it is aligned and \
+                  its figures, dates and contacts are compared with the Russian, but its \
+                  rights, disclosures, glossary terms, names and spelling are not checked \
+                  (qostil reads them in Cyrillic Kazakh only)"
+            .to_string(),
+    })
+}
+
+/// Findings that compare the wording of a Kazakh version: false when that
+/// version is in the Latin alphabet (see [`latin_kazakh_warning`]).
+fn reads_kazakh_wording(kind: model::FindingKind) -> bool {
+    use model::FindingKind::*;
+    matches!(
+        kind,
+        NameMismatch
+            | TermMismatch
+            | KazakhSpelling
+            | MixedScript
+            | InconsistentName
+            | RightOneLanguage
+            | DisclosureOneLanguage
+    )
 }
 
 /// Run the whole single-document pipeline on one input.
@@ -89,11 +147,23 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
     if languages.is_empty() {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
-    let extraction = extract::extract(&ingested.source.text, &clauses, &config.rules);
+    let extraction = extract::extract(&ingested.normalised, &clauses, &config.rules);
     let pairs = align::align(&clauses, &extraction.entities, &config.glossary);
-    let findings = check::check(&clauses, &pairs, &languages, &extraction, config);
+    let mut findings = check::check(
+        &clauses,
+        &pairs,
+        &languages,
+        &extraction,
+        &ingested.source.repairs,
+        config,
+    );
+    let mut source = ingested.source;
+    if let Some(w) = latin_kazakh_warning(&clauses) {
+        source.warnings.push(w);
+        findings.retain(|f| !reads_kazakh_wording(f.kind));
+    }
     Ok(Document {
-        source: ingested.source,
+        source,
         company: extraction.company,
         languages,
         blocks,

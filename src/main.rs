@@ -114,6 +114,9 @@ fn run(settings: Settings) -> Result<Outcome> {
 fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
     let bytes = read_input(&job.input)?;
     let doc = qostil::analyze(job.input.name(), &bytes, rules)?;
+    for w in &doc.source.warnings {
+        eprintln!("qostil: warning: {}: {w}", doc.source.name);
+    }
     let min = job.min_severity;
     let text = match job.view {
         View::Model => json::document(&doc, min),
@@ -223,6 +226,11 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     }
     lap("reports");
     write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
+    for d in &audit.documents {
+        for w in &d.warnings {
+            eprintln!("qostil: warning: {}: {w}", d.source);
+        }
+    }
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
     }

@@ -282,6 +282,10 @@ pub enum DropKind {
     RepeatedHeader,
     /// Link annotations dumped as bare URL lines.
     LinkDump,
+    /// Invisible characters (zero-width spaces, a BOM) with no text around
+    /// them: what `ingest::normalise` removes inside text is part of its
+    /// clause, a line of nothing else is dropped here.
+    Invisible,
 }
 
 /// Layout noise removed from the text, kept so that nothing is lost.
@@ -717,9 +721,54 @@ pub struct Source {
     /// The path or name the user gave (`-` for standard input).
     pub name: String,
     pub sha256: String,
-    /// `utf-8`, `utf-8-bom`, `utf-16le`, `utf-16be`, `windows-1251` or `pdf`.
+    /// How the bytes were read: see `ingest::decode::Encoding::name`
+    /// (`utf-8`, `windows-1251`, `kz-1048`, …) or `pdf`.
     pub encoding: String,
+    /// The decoded text, as the input has it: every [`Span`] indexes it.
+    /// What the stages read is normalised (`ingest::normalise`).
     pub text: String,
+    /// What the reader should know about how the input was read (bytes
+    /// replaced, a script the checks do not read), in input order.
+    pub warnings: Vec<Warning>,
+    /// Latin letters inside Cyrillic words read as the Kazakh letters they
+    /// stand for (ə → ә), in source order.
+    pub repairs: Vec<ScriptRepair>,
+}
+
+/// A note about how an input was read that does not stop the analysis:
+/// shown in every report of the document and printed by the binary.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Warning {
+    /// 1-based line of the input, when the warning concerns one place.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub line: Option<usize>,
+    /// Byte offset in the input file (not in the decoded text), when the
+    /// warning concerns one place.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub byte: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.byte) {
+            (Some(l), Some(b)) => write!(f, "line {l}, byte {b}: ")?,
+            (Some(l), None) => write!(f, "line {l}: ")?,
+            (None, Some(b)) => write!(f, "byte {b}: ")?,
+            (None, None) => {}
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// A word in which a Latin letter outside ASCII (the schwa ə) stood for a
+/// Kazakh one: `span` is the word's bytes in [`Source::text`], `written` the
+/// word as written, `read` as the stages read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptRepair {
+    pub span: Span,
+    pub written: String,
+    pub read: String,
 }
 
 /// Everything qostil knows about one document.

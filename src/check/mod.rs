@@ -22,7 +22,7 @@ pub mod structure;
 
 use crate::Config;
 use crate::extract::Extraction;
-use crate::model::{Clause, Finding, Lang, Pair};
+use crate::model::{Clause, Finding, Lang, Pair, ScriptRepair};
 
 /// Every finding of one document: structure, parity and legal, sorted.
 /// `clauses`, `pairs` and `languages` are the document's; `extraction` is
@@ -32,6 +32,7 @@ pub fn check(
     pairs: &[Pair],
     languages: &[Lang],
     extraction: &Extraction,
+    repairs: &[ScriptRepair],
     config: &Config,
 ) -> Vec<Finding> {
     let mut out = parity::check(
@@ -40,6 +41,7 @@ pub fn check(
         languages,
         &extraction.entities,
         extraction.company.as_deref(),
+        repairs,
         config.parity_rules(),
     );
     out.extend(structure::check(clauses, pairs, languages));
@@ -72,7 +74,7 @@ mod tests {
             rules: crate::rules::legal::LegalRules::default(),
         };
         let extraction = crate::extract::extract("", clauses, &config.rules);
-        super::check(clauses, pairs, languages, &extraction, &config)
+        super::check(clauses, pairs, languages, &extraction, &[], &config)
     }
 
     fn clause(id: &str, number: Option<&str>, text: &str) -> Clause {

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::families::Sketch;
 use super::sketch::sketch;
 use super::template::{ClauseRec, clause_recs};
-use crate::model::{Coverage, Document, Finding, Lang};
+use crate::model::{Coverage, Document, Finding, Lang, Warning};
 
 /// Version of the record layout; bumped on any incompatible change.
 pub const RECORD_VERSION: u32 = 1;
@@ -44,6 +44,10 @@ pub struct DocRecord {
     pub source: String,
     pub sha256: String,
     pub encoding: String,
+    /// How the input was read, where the reader should know (absent from
+    /// the line when none, so records without it still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     pub company: Option<String>,
     pub website: Option<String>,
     pub languages: Vec<Lang>,
@@ -92,6 +96,7 @@ impl DocRecord {
             source: doc.source.name.clone(),
             sha256: doc.source.sha256.clone(),
             encoding: doc.source.encoding.clone(),
+            warnings: doc.source.warnings.clone(),
             company: doc.company.clone().or(company),
             website,
             languages: doc.languages.clone(),

@@ -1,12 +1,18 @@
-//! Input formats to blocks: decode the bytes, then lay the text out as
+//! Input formats to blocks: decode the bytes, lay the text out as
 //! [`Block`]s in reading order, with every piece of layout noise listed in
-//! `dropped`. After this stage nothing knows which format the input was.
+//! `dropped`, then normalise the blocks' text ([`normalise`]). After this
+//! stage nothing knows which format the input was.
 //!
-//! Invariant: every non-whitespace character of [`Source::text`] lies in
-//! exactly one block run or one dropped span.
+//! Invariants:
+//! - every non-whitespace character of [`Source::text`] lies in exactly one
+//!   block run or one dropped span;
+//! - spans index [`Source::text`], the decoded text as the input has it;
+//!   run texts are normalised, and [`Ingested::normalised`] is the whole
+//!   text normalised the same way, for the few readers of the whole text.
 
 pub mod decode;
 pub mod markup;
+pub mod normalise;
 pub mod pdf;
 pub mod text;
 
@@ -19,6 +25,8 @@ use crate::model::{Block, Dropped, Source};
 #[derive(Debug)]
 pub struct Ingested {
     pub source: Source,
+    /// [`Source::text`] normalised by [`normalise::text`].
+    pub normalised: String,
     pub blocks: Vec<Block>,
     pub dropped: Vec<Dropped>,
 }
@@ -37,31 +45,44 @@ fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// Ingest one input, whatever its format.
+///
+/// Errors: [`crate::error::ErrorKind`] `TooLarge`, `Empty`, `Binary`,
+/// `Decode`, `LineTooLong` for text, the `Pdf*` kinds for PDF, each naming
+/// `name`.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
     let sha = sha256(bytes);
-    if is_pdf(bytes) {
+    let (text, encoding, warnings, blocks, mut dropped) = if is_pdf(bytes) {
         let laid = pdf::extract(name, bytes)?;
-        return Ok(Ingested {
-            source: Source {
-                name: name.to_string(),
-                sha256: sha,
-                encoding: "pdf".to_string(),
-                text: laid.text,
-            },
-            blocks: laid.blocks,
-            dropped: laid.dropped,
-        });
-    }
-    let (text, encoding) = decode::decode(name, bytes)?;
-    let laid = text::ingest(&text);
+        (
+            laid.text,
+            "pdf".to_string(),
+            Vec::new(),
+            laid.blocks,
+            laid.dropped,
+        )
+    } else {
+        let decoded = decode::decode(name, bytes)?;
+        let laid = text::ingest(&decoded.text);
+        (
+            decoded.text,
+            decoded.encoding.name().to_string(),
+            decoded.warnings,
+            laid.blocks,
+            laid.dropped,
+        )
+    };
+    let (blocks, repairs) = normalise::blocks(&text, blocks, &mut dropped);
     Ok(Ingested {
+        normalised: normalise::text(&text),
         source: Source {
             name: name.to_string(),
             sha256: sha,
-            encoding: encoding.to_string(),
+            encoding,
             text,
+            warnings,
+            repairs,
         },
-        blocks: laid.blocks,
-        dropped: laid.dropped,
+        blocks,
+        dropped,
     })
 }

@@ -45,6 +45,9 @@ struct Line {
     page: usize,
 }
 
+/// The lines of a text: cut at `\n`, `\r\n`, `\r`, a form feed (which also
+/// starts a page), and the Unicode line and paragraph separators U+2028,
+/// U+2029 and U+0085 (`normalise` reads them as line breaks too).
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -52,7 +55,17 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'\n' || bytes[i] == b'\r' || bytes[i] == 0x0C {
+        // U+2028, U+2029 (E2 80 A8/A9) and U+0085 (C2 85) end a line too.
+        let unicode_break: usize = match bytes[i] {
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            _ => 0,
+        };
+        if bytes[i] == b'\n' || bytes[i] == b'\r' || bytes[i] == 0x0C || unicode_break > 0 {
             out.push(Line {
                 no: out.len() + 1,
                 start,
@@ -65,6 +78,7 @@ fn lines(text: &str) -> Vec<Line> {
             if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 i += 1;
             }
+            i += unicode_break.saturating_sub(1);
             start = i + 1;
         }
         i += 1;
@@ -829,5 +843,22 @@ mod tests {
         let ing = ingest(&t);
         assert!(ing.blocks[0].ends_wrapped);
         assert!(!ing.blocks[2].ends_wrapped);
+    }
+
+    #[test]
+    fn unicode_line_separators_end_lines() {
+        let t = "1.1. Бірінші.\u{2028}1.2. Екінші.\u{2029}1.3. Үшінші.\u{85}1.4. Төртінші.";
+        assert_eq!(
+            blocks(t),
+            vec![
+                "1.1. Бірінші.",
+                "1.2. Екінші.",
+                "1.3. Үшінші.",
+                "1.4. Төртінші."
+            ]
+        );
+        let ls = lines(t);
+        assert_eq!(ls.len(), 4);
+        assert_eq!(&t[ls[3].start..ls[3].end], "1.4. Төртінші.");
     }
 }

@@ -145,6 +145,11 @@ pub fn alignment(doc: &Document) -> String {
         doc.findings.len()
     ));
     page.raw("</p>\n");
+    for w in &doc.source.warnings {
+        page.raw("<p class=\"warning\"><strong>warning</strong>: ");
+        page.text(&w.to_string());
+        page.raw("</p>\n");
+    }
     if !whole.is_empty() {
         page.raw("<ul class=\"document-findings\">");
         for f in whole {

@@ -16,7 +16,7 @@ use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
 use crate::model::{
     Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
-    Severity, Span, TopicHit,
+    Severity, Span, TopicHit, Warning,
 };
 
 /// Version of the JSON layout; bumped on any incompatible change.
@@ -33,6 +33,10 @@ pub struct DocumentHead<'a> {
     pub pairs: usize,
     /// Share of non-whitespace characters in clauses or `dropped`.
     pub coverage: f64,
+    /// How the input was read, where the reader should know (bytes
+    /// replaced, a script the checks do not read); absent when none.
+    #[serde(skip_serializing_if = "<[Warning]>::is_empty")]
+    pub warnings: &'a [Warning],
 }
 
 #[derive(Serialize)]
@@ -182,6 +186,7 @@ fn record_head(d: &DocRecord) -> DocumentHead<'_> {
             .collect(),
         pairs: d.pairs,
         coverage: d.coverage,
+        warnings: &d.warnings,
     }
 }
 
@@ -202,6 +207,7 @@ pub fn head(doc: &Document) -> DocumentHead<'_> {
         clauses,
         pairs: doc.pairs.len(),
         coverage: doc.coverage(),
+        warnings: &doc.source.warnings,
     }
 }
 

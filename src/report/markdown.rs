@@ -14,7 +14,7 @@ use crate::corpus::Audit;
 use crate::corpus::compare::{Comparison, Family, MatrixCell};
 use crate::corpus::deviation::{ChangeType, Deviation, DeviationKind, Edit, EditOp};
 use crate::corpus::history::History;
-use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity};
+use crate::model::{Coverage, Document, Finding, Lang, Presence, Severity, Warning};
 use crate::report::json::side_text;
 use crate::report::sidebyside::{diff_spans, findings_by_pair, ids};
 use crate::rules::legal::{Item, LegalRules};
@@ -60,12 +60,23 @@ fn bold_cell(s: &str, marks: &[(usize, usize)]) -> String {
     out
 }
 
+/// The warnings of a document, one quoted line each (nothing when none).
+fn warnings(out: &mut String, warnings: &[Warning]) {
+    for w in warnings {
+        let _ = writeln!(out, "> **warning**: {}", cell(&w.to_string()));
+    }
+    if !warnings.is_empty() {
+        let _ = writeln!(out);
+    }
+}
+
 /// `qostil align`: a side-by-side table. Shared tokens (figures, names,
 /// addresses) that differ between the sides are in bold; the last column
 /// names the pair's findings, which are listed in full after the table.
 pub fn alignment(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", cell(&title(doc)));
+    warnings(&mut out, &doc.source.warnings);
     let _ = writeln!(out, "| score | kk | қазақша | ru | русский | findings |");
     let _ = writeln!(out, "|---:|---|---|---|---|---|");
     let (per_pair, whole) = findings_by_pair(doc);
@@ -209,6 +220,7 @@ pub fn rights(doc: &Document, rules: &LegalRules) -> String {
 ",
         cell(&title(doc))
     );
+    warnings(&mut out, &doc.source.warnings);
     let _ = writeln!(
         out,
         "Checked against: {}.
@@ -500,6 +512,7 @@ fn change_name(c: ChangeType) -> &'static str {
 pub fn findings(doc: &Document, min: Severity) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Findings: {}\n", cell(&title(doc)));
+    warnings(&mut out, &doc.source.warnings);
     let shown: Vec<&Finding> = doc.findings.iter().filter(|f| f.severity >= min).collect();
     if shown.is_empty() {
         let _ = writeln!(out, "No findings at or above {}.", min.name());
@@ -615,6 +628,7 @@ pub fn write_audit(
         if let Some(w) = &doc.website {
             let _ = writeln!(out, "Website: {}\n", cell(w));
         }
+        warnings(&mut out, &doc.warnings);
         if !counts.lacks.is_empty() {
             let lacks: Vec<String> = counts
                 .lacks

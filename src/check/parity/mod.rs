@@ -32,7 +32,7 @@ pub mod terms;
 use crate::check::evidence;
 use crate::extract;
 use crate::model::{
-    Clause, ClauseRef, Entity, Evidence, Finding, FindingKind, Lang, Pair, Severity,
+    Clause, ClauseRef, Entity, Evidence, Finding, FindingKind, Lang, Pair, ScriptRepair, Severity,
 };
 use crate::rules::{Glossary, Lexicon};
 
@@ -202,6 +202,7 @@ pub fn check(
     languages: &[Lang],
     entities: &[Vec<Entity>],
     company: Option<&str>,
+    repairs: &[ScriptRepair],
     rules: Rules,
 ) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
@@ -225,7 +226,7 @@ pub fn check(
         language::check_duplicates(clauses, pairs, &mut out);
     }
     language::check_streams(clauses, languages, &mut out);
-    spelling::check(clauses, rules.lexicon, &mut out);
+    spelling::check(clauses, repairs, rules.lexicon, &mut out);
     spelling::check_names(clauses, languages, &mut out);
     out
 }

@@ -21,7 +21,7 @@
 use std::collections::BTreeMap;
 
 use crate::check::evidence;
-use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, Severity};
+use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, ScriptRepair, Severity};
 use crate::rules::Lexicon;
 use crate::tokens::{Class, is_cyrillic, tokens};
 
@@ -277,16 +277,32 @@ fn finding(
     )
 }
 
-/// Script mixing in every clause, misspelled Kazakh in Kazakh clauses.
-pub fn check(clauses: &[Clause], lexicon: &Lexicon, out: &mut Vec<(usize, Finding)>) {
+/// Where the repaired word `read` stands in `text`: its first occurrence as
+/// a whole word, else its first occurrence.
+fn locate(text: &str, read: &str) -> Option<(usize, usize)> {
+    if read.is_empty() {
+        return None;
+    }
+    let whole = words(text).into_iter().find(|&(a, b)| &text[a..b] == read);
+    whole.or_else(|| text.find(read).map(|a| (a, a + read.len())))
+}
+
+/// Script mixing in every clause (words mixing ASCII Latin and Cyrillic
+/// letters, and the words `ingest::normalise` repaired, given by their
+/// source spans in `repairs`), misspelled Kazakh in Kazakh clauses.
+pub fn check(
+    clauses: &[Clause],
+    repairs: &[ScriptRepair],
+    lexicon: &Lexicon,
+    out: &mut Vec<(usize, Finding)>,
+) {
     for (idx, c) in clauses.iter().enumerate() {
-        let mut mixed = (Vec::new(), Vec::new());
+        let mut mixed: Vec<((usize, usize), String)> = Vec::new();
         let mut spelt = (Vec::new(), Vec::new());
         for (a, b) in words(&c.text) {
             let w = &c.text[a..b];
             if let Some(fixed) = unmix(w, c.lang) {
-                mixed.0.push((a, b));
-                mixed.1.push(format!("«{w}» → «{fixed}»"));
+                mixed.push(((a, b), format!("«{w}» → «{fixed}»")));
             } else if c.lang == Lang::Kk
                 && !lexicon.is_empty()
                 && let Some(fixed) = correct(w, lexicon)
@@ -295,14 +311,26 @@ pub fn check(clauses: &[Clause], lexicon: &Lexicon, out: &mut Vec<(usize, Findin
                 spelt.1.push(format!("«{w}» → «{fixed}»"));
             }
         }
-        if !mixed.0.is_empty() {
-            out.push(finding(
-                idx,
-                c,
-                FindingKind::MixedScript,
-                &mixed.0,
-                &mixed.1,
-            ));
+        for r in repairs.iter().filter(|r| {
+            c.segments
+                .iter()
+                .any(|s| s.start <= r.span.start && r.span.start < s.end)
+        }) {
+            // A repaired word not found in the clause text (cut by the
+            // clause's own markup) is still named, at the clause start.
+            let at = locate(&c.text, &r.read).unwrap_or((0, 0));
+            mixed.push((at, format!("«{}» → «{}»", r.written, r.read)));
+        }
+        mixed.sort();
+        mixed.dedup();
+        if !mixed.is_empty() {
+            let marks: Vec<(usize, usize)> = mixed
+                .iter()
+                .map(|(m, _)| *m)
+                .filter(|m| m.1 > m.0)
+                .collect();
+            let fixes: Vec<String> = mixed.into_iter().map(|(_, f)| f).collect();
+            out.push(finding(idx, c, FindingKind::MixedScript, &marks, &fixes));
         }
         if !spelt.0.is_empty() {
             out.push(finding(
