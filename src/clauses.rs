@@ -21,8 +21,11 @@ use crate::streams::{Para, Streams};
 
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[•·▪◦●■□➢►\u{f0b7}\-–—*](?:\s+|$)").expect("bullet regex"));
-static SECTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?)(?:\s+|$)").expect("section regex"));
+/// A section number, «3.», «3.2», «3.2.»; a multi-level one may close with a
+/// parenthesis, «6.1)», as Word's list styles and HTML lists print it.
+static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*)(\.?|\))(?:\s+|$)").expect("section regex")
+});
 /// A Roman section number, «II. Title» (Cyrillic І, Х, С typed for I, X, C
 /// are accepted), or an article/chapter: «Статья 3.», «Глава 2», «3-бап.»,
 /// «2-тарау».
@@ -77,8 +80,9 @@ fn parse_marker(text: &str) -> Marker {
         consumed += c.get(0).map_or(0, |g| g.end());
     } else if let Some(c) = SECTION.captures(rest) {
         let num = c.get(1).map_or("", |g| g.as_str());
-        let dot = c.get(2).is_some_and(|g| !g.as_str().is_empty());
-        if dot || num.contains('.') {
+        let close = c.get(2).map_or("", |g| g.as_str());
+        // «3)» is an item (ITEM above); «6.1)» a section.
+        if close == "." || num.contains('.') {
             m.section = Some(num.to_string());
             let mut end = c.get(0).map_or(0, |g| g.end());
             // A doubled marker, "3. 3. Title".
@@ -428,6 +432,8 @@ mod tests {
             ("3-бап. Субъектінің құқықтары", Some("3"), None, "3-бап."),
             ("IC. Мәтін", None, None, ""),
             ("2020 жылғы", None, None, ""),
+            ("6.1) Клиенттің құқықтары", Some("6.1"), None, "6.1)"),
+            ("6.1.2) Клиент", Some("6.1.2"), None, "6.1.2)"),
         ];
         for (text, section, item, label) in cases {
             let m = parse_marker(text);

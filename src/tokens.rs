@@ -48,7 +48,7 @@ pub fn is_cyrillic(c: char) -> bool {
 /// optional bullet), then whitespace, then the first character after it.
 static MARKER_THEN_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:[•·▪◦●■\-–—*]\s+)?(\(?(?:[0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLCІХС]{1,6}\.|(?i:статья|глава|раздел)\s+\d{1,3}\.?|\d{1,3}\s*-\s*(?:бап|тарау|бөлім)\.?)(?:\s+|$)(\S?)",
+        r"^(?:[•·▪◦●■\-–—*]\s+)?(\(?(?:[0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)|\d{1,3}(?:\.\d{1,3})+\)|\d{1,3}(?:\.\d{1,3})*\.?|[IVXLCІХС]{1,6}\.|(?i:статья|глава|раздел)\s+\d{1,3}\.?|\d{1,3}\s*-\s*(?:бап|тарау|бөлім)\.?)(?:\s+|$)(\S?)",
     )
     .expect("marker regex")
 });

@@ -145,3 +145,43 @@ fn unseen_layouts_rights() {
     assert!(total >= 40);
     assert!(wrong.is_empty(), "{wrong:?}");
 }
+
+/// Word list styles and HTML lists print a multi-level number closed by a
+/// parenthesis, «6.1)», inside an `<li>`: the printed number is the clause
+/// number (a reviewer cites «6.1»), not a bullet of the heading above, and
+/// the kk and ru clauses pair by it. (A blind test corpus in this layout
+/// lost its deviations to clauses folded into «6».)
+#[test]
+fn html_list_items_keep_their_printed_numbers() {
+    let html = "<div lang=\"kk\"><p><b>6-бөлім. Клиенттің құқықтары</b></p><ol>\
+        <li>6.1) Клиент өз деректері туралы ақпарат алуға құқылы.</li>\
+        <li>6.2) Клиент өтінішті support@example.kz мекенжайына жібереді.</li>\
+        <li>6.3) Жауап 10 жұмыс күні ішінде беріледі.</li></ol></div>\
+        <div lang=\"ru\"><p><b>Раздел 6. Права клиента</b></p><ol>\
+        <li>6.1) Клиент вправе получать сведения о своих данных.</li>\
+        <li>6.2) Клиент направляет обращение на адрес support@example.kz.</li>\
+        <li>6.3) Ответ даётся в течение 10 рабочих дней.</li></ol></div>";
+    let doc = qostil::analyze("list.html", html.as_bytes(), &Default::default()).unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let numbers: Vec<Option<&str>> = doc
+            .clauses
+            .iter()
+            .filter(|c| c.lang == lang)
+            .map(|c| c.number.as_deref())
+            .collect();
+        assert_eq!(
+            numbers,
+            [Some("6"), Some("6.1"), Some("6.2"), Some("6.3")],
+            "{lang:?}"
+        );
+    }
+    let paired = doc
+        .pairs
+        .iter()
+        .filter(|p| {
+            let num = |ids: &[usize]| ids.first().and_then(|&i| doc.clauses[i].number.clone());
+            !p.kk.is_empty() && num(&p.kk) == num(&p.ru)
+        })
+        .count();
+    assert_eq!(paired, 4);
+}
