@@ -1,5 +1,6 @@
 //! Issue 9, kinds 4–6: invisible and compatibility characters, language,
-//! encodings. Every case of these kinds in `../shared/cases/` gives the
+//! encodings. Every case of these kinds in `../shared/cases/` (committed as
+//! `fixtures/shared-cases/`) gives the
 //! answer its `.expect.md` (or the trial table) names, read from there at
 //! test time: a missing case file fails the test, it never skips. Beside
 //! them, inputs of the same kinds the cases do not show, made by
@@ -14,7 +15,8 @@ use qostil::model::{Document, FindingKind, Lang, Presence};
 
 use crate::util::{assert_nothing_lost, qostil, stderr};
 
-const CASES: &str = "../shared/cases";
+/// The committed copy of `../shared/cases` (see its README).
+const CASES: &str = "fixtures/shared-cases";
 
 fn case_bytes(rel: &str) -> Vec<u8> {
     let path = format!("{CASES}/{rel}");
@@ -479,4 +481,35 @@ fn a_western_code_page_is_refused_naming_what_it_looks_like() {
     assert!(err.contains("french.cp1252.txt"), "{err}");
     assert!(err.contains("not UTF-8"), "{err}");
     assert!(err.contains("windows-1252"), "{err}");
+}
+
+/// The committed copy equals `../shared/cases` file for file where the
+/// shared folder exists (on a clean clone it may not, and the copy is what
+/// the tests read).
+#[test]
+fn the_copy_of_the_shared_cases_is_current() {
+    let shared = std::path::Path::new("../shared/cases");
+    for sub in ["public-reports", "trial"] {
+        let copy: Vec<_> = std::fs::read_dir(format!("{CASES}/{sub}"))
+            .unwrap_or_else(|e| panic!("{CASES}/{sub}: {e}"))
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(!copy.is_empty(), "{CASES}/{sub} is empty");
+        if !shared.exists() {
+            continue;
+        }
+        for entry in std::fs::read_dir(shared.join(sub)).unwrap() {
+            let entry = entry.unwrap();
+            let mine = std::path::Path::new(CASES)
+                .join(sub)
+                .join(entry.file_name());
+            assert_eq!(
+                std::fs::read(entry.path()).unwrap(),
+                std::fs::read(&mine).unwrap_or_default(),
+                "{} differs from its copy {}: copy it again",
+                entry.path().display(),
+                mine.display()
+            );
+        }
+    }
 }
