@@ -360,9 +360,13 @@ fn isolated(text: &str, a: usize, b: usize) -> bool {
 static WORD_PERIODS: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
     const W: &str = "[а-яёәғқңөұүһі]";
     [
-        (format!(r"жарты\s+жыл{W}*"), "6 month", false),
         (
-            r"пол(?:года|угода|угоду|угодом|угодии)\b".to_string(),
+            r"жарты\s+жыл(?:ы|дың|ға|да|ды|ын|ында|дан|ынан|ына)?\b".to_string(),
+            "6 month",
+            false,
+        ),
+        (
+            r"пол(?:года|угода|угоду|угодом)\b".to_string(),
             "6 month",
             false,
         ),
@@ -791,6 +795,8 @@ mod tests {
             "жылдам",
             "годный",
             "1 магазин",
+            "жарты жылдық есеп",
+            "за полугодие",
         ] {
             assert!(
                 entities(text)
