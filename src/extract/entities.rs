@@ -93,6 +93,12 @@ static DATE_KK_DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)«?(\d{1,2})»?\s*(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)[а-яәғқңөұүһі]*\s+(\d{4})")
         .expect("kk date regex")
 });
+/// Kazakh month first, in the genitive: «2024 жылғы наурыздың 1-і»,
+/// «наурыз айының 15-і» (the year optional: group 1).
+static DATE_KK_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(\d{4})\s*(?:ж\.|жыл[а-яәғқңөұүһі]*)?\s*)?(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)(?:дың|дің|тың|тің|ның|нің|\s+айының|\s+айы)\s+«?(\d{1,2})»?(?:\s*-\s*[а-яәғқңөұүһі]+)?")
+        .expect("kk month-first date regex")
+});
 /// Article, paragraph and sub-paragraph references, Russian then Kazakh
 /// word order; group 1 is the reference, group 2 its number, the pattern's
 /// tag its kind. (A Unicode `\b` would send every search down the slow
@@ -513,6 +519,28 @@ pub fn entities(text: &str) -> Vec<Entity> {
             }
         }
     }
+    for c in DATE_KK_MONTH_FIRST.captures_iter(text) {
+        let (Some(all), Some(mo), Some(d)) = (c.get(0), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if text[d.end()..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            continue;
+        }
+        let year = c.get(1).map_or("0", |y| y.as_str());
+        let Some(v) = month(mo.as_str()).and_then(|m| date(year, m, d.as_str())) else {
+            continue;
+        };
+        if c.get(1).is_some() {
+            add_date(&mut out, v, all.start(), all.end());
+        } else {
+            out.add(
+                EntityKind::Date,
+                format!("--{}", &v[5..]),
+                all.start(),
+                all.end(),
+            );
+        }
+    }
     // Digits: day-month-year, then year-month-day (ISO); both separators
     // alike.
     for (re, order) in [(&*DATE_NUMERIC, [5, 3, 1]), (&*DATE_ISO, [1, 3, 5])] {
@@ -632,7 +660,16 @@ pub fn entities(text: &str) -> Vec<Entity> {
             continue;
         }
         let unit = unit_after(&text[end..]);
-        let (number, alt) = figure_value(raw);
+        let (number, mut alt) = figure_value(raw);
+        // «01.03» may be a day and a month with no year.
+        if unit.is_none()
+            && let Some((d, m)) = raw.split_once('.')
+            && d.len() == 2
+            && m.len() == 2
+            && let Some(v) = m.parse().ok().and_then(|m| date("0", m, d))
+        {
+            alt.push(format!("--{}", &v[5..]));
+        }
         let (kind, value) = figure(&number, unit);
         let stop = unit.map_or(end, |(_, _, n)| end + n);
         out.add_with(kind, value, alt, false, m.start(), stop);
@@ -759,6 +796,10 @@ mod tests {
             ("до 31 декабря", Date, "--12-31", &[]),
             ("1 қыркүйекке дейін", Date, "--09-01", &[]),
             ("«5» мамырда", Date, "--05-05", &[]),
+            ("2024 жылғы наурыздың 1-і", Date, "2024-03-01", &["--03-01"]),
+            ("наурыз айының 15-інен", Date, "--03-15", &[]),
+            ("желтоқсанның 31-і", Date, "--12-31", &[]),
+            ("01.03", Number, "1.03", &["01:03", "--03-01"]),
             // Times.
             ("09:00", Time, "09:00", &[]),
             ("9:00-ден", Time, "09:00", &[]),

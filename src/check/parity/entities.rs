@@ -108,16 +108,14 @@ impl Located {
 
     /// Whether `self` and `other` state the same value: the same category
     /// and key, or (unless `exact`) one's key among the other's
-    /// alternatives. An implied period answers only the same period.
+    /// alternatives, whatever the category («01.03» may be the date
+    /// `--03-01`). An implied period answers only the same period.
     fn answers(&self, other: &Located, exact: bool) -> bool {
-        if category(self.kind) != category(other.kind) {
-            return false;
-        }
         if (self.implied || other.implied) && (self.kind != other.kind || self.value != other.value)
         {
             return false;
         }
-        self.key() == other.key()
+        (category(self.kind) == category(other.kind) && self.key() == other.key())
             || (!exact
                 && (self.alt.iter().any(|a| a == other.key())
                     || other.alt.iter().any(|a| a == self.key())))
@@ -341,14 +339,35 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
                 .push((k, j));
         }
     }
+    // A figure that may be a day and a month («06.04») is reported with
+    // the dates when the other side lacks a date.
+    let has_date =
+        |side: &[Located], idx: &[usize]| idx.iter().any(|&x| side[x].kind == EntityKind::Date);
+    let (kk_dates, ru_dates) = (has_date(&kk, &kk_unmatched), has_date(&ru, &ru_unmatched));
+    let reported = |e: &Located, other_dates: bool| {
+        if other_dates && e.kind == EntityKind::Number && e.alt.iter().any(|a| a.starts_with("--"))
+        {
+            FindingKind::DateMismatch
+        } else {
+            category(e.kind)
+        }
+    };
     for k in kk_unmatched {
         if !kk[k].implied || ru_periods {
-            diffs.entry(category(kk[k].kind)).or_default().0.push(k);
+            diffs
+                .entry(reported(&kk[k], ru_dates))
+                .or_default()
+                .0
+                .push(k);
         }
     }
     for j in ru_unmatched {
         if !ru[j].implied || kk_periods {
-            diffs.entry(category(ru[j].kind)).or_default().1.push(j);
+            diffs
+                .entry(reported(&ru[j], kk_dates))
+                .or_default()
+                .1
+                .push(j);
         }
     }
     for (cat, (ks, rs, units)) in diffs {
@@ -461,6 +480,8 @@ mod tests {
             ("2024-03-01 бастап", "с 1 марта 2024 года"),
             ("2024 жылғы 1 наурыз", "01.03.2024"),
             ("2024 жылғы 1 наурыз", "1 марта"),
+            ("наурыздың 1-іне дейін", "до 1 марта"),
+            ("01.03 дейін", "до 1 марта"),
             ("09:00-ден 18:00-ге дейін", "с 9:00 до 18.00"),
             ("бір күнтізбелік ай ішінде", "в течение календарного месяца"),
             ("бір жыл ішінде", "в течение года"),
@@ -494,6 +515,10 @@ mod tests {
         assert_eq!(f[0].lang, Some(Lang::Kk));
         let f = run("2025 жылғы 20 қаңтар", "20 января 2024 г.");
         assert_eq!(f[0].kind, FindingKind::DateMismatch);
+        let f = run("сәуірдің 5-іне дейін", "до 06.04");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].kind, FindingKind::DateMismatch);
+        assert!(f[0].evidence[1].marked().contains("[[06.04]]"), "{f:?}");
         let f = run("ЖСН 123456789012", "ИИН 123456789013");
         assert_eq!(f[0].kind, FindingKind::NameMismatch);
         let f = run(
