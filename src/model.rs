@@ -668,6 +668,12 @@ pub struct Finding {
 }
 
 /// An entity found in a clause's text.
+///
+/// `value` is the canonical form both languages' writings of the same value
+/// share (see [`EntityKind`] for each kind's form): «1,500,000» and
+/// «1 500 000» are both `1500000`; «2024-03-01», «1 марта 2024 года» and
+/// «2024 жылғы 1 наурыз» are all `2024-03-01`; «09:00» and «9:00» are both
+/// `09:00`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Entity {
     pub kind: EntityKind,
@@ -676,15 +682,32 @@ pub struct Entity {
     /// Byte range within the clause text.
     pub start: usize,
     pub end: usize,
+    /// Other values the same writing may mean or also satisfies, in the
+    /// form of `value`'s number (a figure's unit left out): «1,125» is 1.125
+    /// or `1125`; «9.00» may be the time `09:00`; a full date also answers
+    /// its year-less form `--MM-DD` («1 марта» in a table cell that leaves
+    /// the year out). Empty for most entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alt: Vec<String>,
+    /// The value is implied by a word, not written as a figure: «в течение
+    /// месяца», «күнтізбелік айы» are `1 month`. Such an entity may answer
+    /// the other language's figure («бір ай») but is never itself reported
+    /// as missing there.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub implied: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
-    /// A bare figure; `value` is the number («1000000», «2.5»).
+    /// A bare figure; `value` is the number: no grouping, a decimal point,
+    /// no leading zeros, no trailing zeros after a decimal comma
+    /// («1 000 000» and «1,000,000» are `1000000`; «2,50» is `2.5`).
     Number,
     Email,
     Url,
+    /// A date: `value` is `YYYY-MM-DD`, or `--MM-DD` when the text gives
+    /// no year («1 марта»).
     Date,
     Latin,
     /// A law's number such as `94-V`.
@@ -699,18 +722,27 @@ pub enum EntityKind {
     /// A percentage; `value` is the number.
     Percent,
     /// A period: `value` is «number unit», unit one of `day`, `workday`,
-    /// `week`, `month`, `year`, `hour`, `minute` («15 day»).
+    /// `week`, `month`, `year`, `hour`, `minute` («15 day»; «бір
+    /// күнтізбелік ай» and «один календарный месяц» are `1 month`, «жарты
+    /// жыл» and «полгода» `6 month`).
     Duration,
     /// A sum of money: `value` is «number currency» («5000 kzt»).
     Amount,
+    /// A clock time: `value` is `HH:MM` («9:00» and «09:00» are `09:00`).
+    Time,
 }
 
 impl EntityKind {
-    /// Figures compare by their numeric value whatever the unit.
+    /// Figures compare by their numeric value whatever the unit (a clock
+    /// time is a figure: «9.00» may be written for `09:00`).
     pub fn is_figure(self) -> bool {
         matches!(
             self,
-            EntityKind::Number | EntityKind::Percent | EntityKind::Duration | EntityKind::Amount
+            EntityKind::Number
+                | EntityKind::Percent
+                | EntityKind::Duration
+                | EntityKind::Amount
+                | EntityKind::Time
         )
     }
 }

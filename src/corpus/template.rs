@@ -115,6 +115,7 @@ mod entity_list {
         (EntityKind::Percent, "percent"),
         (EntityKind::Duration, "duration"),
         (EntityKind::Amount, "amount"),
+        (EntityKind::Time, "time"),
     ];
 
     pub fn name(k: EntityKind) -> &'static str {

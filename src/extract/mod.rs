@@ -1,6 +1,6 @@
 //! Extraction, once per document: entities of every clause (numbers,
-//! periods, dates, contacts, law references, names; [`entities`]), the
-//! organisation's name ([`entities::company`]), and the legal provisions of
+//! periods, dates, times, contacts, law references, names; [`entities`]), the
+//! organisation's name ([`company`]), and the legal provisions of
 //! the clauses: topics, rights, disclosures and flagged passages
 //! ([`provisions`]).
 //!
@@ -11,11 +11,13 @@
 //! document, in clause order; each clause's entities are sorted by position
 //! and never overlap.
 
+pub mod company;
 pub mod entities;
 mod numwords;
 pub mod provisions;
 
-pub use entities::{company, entities};
+pub use company::company;
+pub use entities::entities;
 
 use crate::model::{Clause, Entity, Legal};
 use crate::rules::legal::LegalRules;

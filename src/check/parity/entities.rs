@@ -1,8 +1,19 @@
 //! Entity parity within an aligned pair: what one side states as a figure,
-//! a period, a date, a contact, a law reference or a name, the other must
-//! state too. Entities come from [`crate::extract::entities`], which
-//! normalises both languages' forms («15 күнтізбелік күн» = «15 календарных
-//! дней», «8-бабы» = «статьи 8»); here they are compared as multisets.
+//! a period, a date, a time, a contact, a law reference or a name, the
+//! other must state too. Entities come from [`crate::extract::entities`],
+//! which normalises both languages' forms to canonical values («15
+//! күнтізбелік күн» = «15 календарных дней», «1,500,000» = «1 500 000»,
+//! «2024-03-01» = «1 марта 2024 года», «09:00» = «9:00», «8-бабы» =
+//! «статьи 8»); here they are compared as multisets of canonical values,
+//! and the evidence quotes the text as written.
+//!
+//! Two entities answer each other when their values (a figure's number
+//! without its unit) are equal, or when one's value is among the other's
+//! alternative readings (`Entity::alt`: «1,125» may be 1125, «9.00» may be
+//! `09:00`, a full date answers its year-less form): equal values are
+//! matched first. An implied period («в течение месяца» = `1 month`)
+//! answers only the same period on the other side and is never reported
+//! as missing by itself.
 //!
 //! One finding per pair and category, quoting both sides with every
 //! differing entity marked:
@@ -26,9 +37,11 @@ use crate::model::{Entity, EntityKind, Finding, FindingKind, Lang, Severity};
 /// The comparison category of an entity kind.
 fn category(kind: EntityKind) -> FindingKind {
     match kind {
-        EntityKind::Number | EntityKind::Percent | EntityKind::Duration | EntityKind::Amount => {
-            FindingKind::FigureMismatch
-        }
+        EntityKind::Number
+        | EntityKind::Percent
+        | EntityKind::Duration
+        | EntityKind::Amount
+        | EntityKind::Time => FindingKind::FigureMismatch,
         EntityKind::Date => FindingKind::DateMismatch,
         EntityKind::Email | EntityKind::Url | EntityKind::Phone => FindingKind::ContactMismatch,
         EntityKind::Law | EntityKind::Reference => FindingKind::LawReferenceMismatch,
@@ -42,6 +55,7 @@ fn noun(kind: EntityKind) -> &'static str {
         EntityKind::Percent => "percentage",
         EntityKind::Duration => "period",
         EntityKind::Amount => "sum",
+        EntityKind::Time => "time",
         EntityKind::Date => "date",
         EntityKind::Email => "e-mail",
         EntityKind::Url => "web address",
@@ -64,7 +78,7 @@ fn severity(kind: EntityKind) -> Severity {
         | EntityKind::Duration
         | EntityKind::Percent
         | EntityKind::Amount => Severity::High,
-        EntityKind::Number | EntityKind::Reference => Severity::Medium,
+        EntityKind::Number | EntityKind::Reference | EntityKind::Time => Severity::Medium,
         EntityKind::Latin => Severity::Low,
     }
 }
@@ -74,22 +88,37 @@ fn severity(kind: EntityKind) -> Severity {
 struct Located {
     kind: EntityKind,
     value: String,
+    /// Other keys the writing may mean (`Entity::alt`).
+    alt: Vec<String>,
+    implied: bool,
     start: usize,
     end: usize,
 }
 
 impl Located {
-    /// The key two entities must share to match.
-    fn key(&self) -> String {
+    /// The key two entities must share to match: the value, a figure's
+    /// number without its unit.
+    fn key(&self) -> &str {
         if self.kind.is_figure() {
-            self.value
-                .split(' ')
-                .next()
-                .unwrap_or(&self.value)
-                .to_string()
+            self.value.split(' ').next().unwrap_or(&self.value)
         } else {
-            self.value.clone()
+            &self.value
         }
+    }
+
+    /// Whether `self` and `other` state the same value: the same category
+    /// and key, or (unless `exact`) one's key among the other's
+    /// alternatives, whatever the category («01.03» may be the date
+    /// `--03-01`). An implied period answers only the same period.
+    fn answers(&self, other: &Located, exact: bool) -> bool {
+        if (self.implied || other.implied) && (self.kind != other.kind || self.value != other.value)
+        {
+            return false;
+        }
+        (category(self.kind) == category(other.kind) && self.key() == other.key())
+            || (!exact
+                && (self.alt.iter().any(|a| a == other.key())
+                    || other.alt.iter().any(|a| a == self.key())))
     }
 
     fn unit(&self) -> Option<&str> {
@@ -166,6 +195,8 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
             out.push(Located {
                 kind: e.kind,
                 value: e.value.clone(),
+                alt: e.alt.clone(),
+                implied: e.implied,
                 start: e.start,
                 end: e.end,
             });
@@ -177,6 +208,8 @@ fn located(side: &Side, company: Option<&str>) -> Vec<Located> {
                     out.push(Located {
                         kind: EntityKind::Latin,
                         value: name.to_lowercase(),
+                        alt: Vec::new(),
+                        implied: false,
                         start: s,
                         end: e,
                     });
@@ -237,29 +270,22 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
     let v = &views[i];
     let mut kk = located[i].kk.clone();
     let mut ru = located[i].ru.clone();
-    let near = |lang: Lang| -> Vec<(FindingKind, String)> {
+    let near = |lang: Lang| -> Vec<&Located> {
         [i.wrapping_sub(2), i.wrapping_sub(1), i + 1, i + 2]
             .into_iter()
             .filter_map(|n| located.get(n))
             .flat_map(|n| n.side(lang))
-            .map(|e| (category(e.kind), e.key()))
             .collect()
     };
     let (near_kk, near_ru) = (near(Lang::Kk), near(Lang::Ru));
     let unmatched_in = |mine: &[Located], other: &[Located]| -> Vec<bool> {
         mine.iter()
-            .map(|e| {
-                !other
-                    .iter()
-                    .any(|o| category(o.kind) == category(e.kind) && o.key() == e.key())
-            })
+            .map(|e| !other.iter().any(|o| o.answers(e, false)))
             .collect()
     };
     let (kk_lonely, ru_lonely) = (unmatched_in(&kk, &ru), unmatched_in(&ru, &kk));
-    let shifted = |e: &Located, near: &[(FindingKind, String)]| {
-        near.iter()
-            .any(|(c, k)| *c == category(e.kind) && *k == e.key())
-    };
+    // A neighbour excuses only the same value, not an alternative reading.
+    let shifted = |e: &Located, near: &[&Located]| near.iter().any(|o| o.answers(e, true));
     kk = kk
         .into_iter()
         .zip(kk_lonely)
@@ -272,36 +298,76 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
         .filter(|(e, lonely)| !(*lonely && shifted(e, &near_kk)))
         .map(|(e, _)| e)
         .collect();
+    // Match in text order, equal values first, then alternative readings.
+    let mut kk_match: Vec<Option<usize>> = vec![None; kk.len()];
+    let mut ru_used = vec![false; ru.len()];
+    for exact in [true, false] {
+        for (k, e) in kk.iter().enumerate() {
+            if kk_match[k].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..ru.len()).find(|&j| !ru_used[j] && e.answers(&ru[j], exact)) {
+                ru_used[j] = true;
+                kk_match[k] = Some(j);
+            }
+        }
+    }
+    // An implied period left over is no finding of its own; it is shown as
+    // the counterpart of a period the other side states and this one lacks.
+    let kk_unmatched: Vec<usize> = (0..kk.len()).filter(|&k| kk_match[k].is_none()).collect();
+    let ru_unmatched: Vec<usize> = (0..ru.len()).filter(|&j| !ru_used[j]).collect();
+    let stated_period = |side: &[Located], idx: &[usize]| {
+        idx.iter()
+            .any(|&x| side[x].kind == EntityKind::Duration && !side[x].implied)
+    };
+    let (kk_periods, ru_periods) = (
+        stated_period(&kk, &kk_unmatched),
+        stated_period(&ru, &ru_unmatched),
+    );
     // category → (kk unmatched, ru unmatched, unit conflicts)
     type Diff = (Vec<usize>, Vec<usize>, Vec<(usize, usize)>);
     let mut diffs: BTreeMap<FindingKind, Diff> = BTreeMap::new();
-    // Match by (category, key), in text order.
-    let mut ru_used = vec![false; ru.len()];
-    let mut kk_unmatched = Vec::new();
-    for (i, k) in kk.iter().enumerate() {
-        let cat = category(k.kind);
-        let found = ru
-            .iter()
-            .enumerate()
-            .find(|(j, r)| !ru_used[*j] && category(r.kind) == cat && r.key() == k.key());
-        match found {
-            Some((j, r)) => {
-                ru_used[j] = true;
-                if let (Some(a), Some(b)) = (k.unit(), r.unit())
-                    && a != b
-                {
-                    diffs.entry(cat).or_default().2.push((i, j));
-                }
-            }
-            None => kk_unmatched.push(i),
+    for (k, j) in kk_match.iter().enumerate() {
+        if let Some(j) = *j
+            && let (Some(a), Some(b)) = (kk[k].unit(), ru[j].unit())
+            && a != b
+        {
+            diffs
+                .entry(category(kk[k].kind))
+                .or_default()
+                .2
+                .push((k, j));
         }
     }
-    for i in kk_unmatched {
-        diffs.entry(category(kk[i].kind)).or_default().0.push(i);
+    // A figure that may be a day and a month («06.04») is reported with
+    // the dates when the other side lacks a date.
+    let has_date =
+        |side: &[Located], idx: &[usize]| idx.iter().any(|&x| side[x].kind == EntityKind::Date);
+    let (kk_dates, ru_dates) = (has_date(&kk, &kk_unmatched), has_date(&ru, &ru_unmatched));
+    let reported = |e: &Located, other_dates: bool| {
+        if other_dates && e.kind == EntityKind::Number && e.alt.iter().any(|a| a.starts_with("--"))
+        {
+            FindingKind::DateMismatch
+        } else {
+            category(e.kind)
+        }
+    };
+    for k in kk_unmatched {
+        if !kk[k].implied || ru_periods {
+            diffs
+                .entry(reported(&kk[k], ru_dates))
+                .or_default()
+                .0
+                .push(k);
+        }
     }
-    for (j, used) in ru_used.iter().enumerate() {
-        if !used {
-            diffs.entry(category(ru[j].kind)).or_default().1.push(j);
+    for j in ru_unmatched {
+        if !ru[j].implied || kk_periods {
+            diffs
+                .entry(reported(&ru[j], kk_dates))
+                .or_default()
+                .1
+                .push(j);
         }
     }
     for (cat, (ks, rs, units)) in diffs {
@@ -405,6 +471,22 @@ mod tests {
             ),
             ("БСН 123456789012", "БИН 123456789012"),
             ("2020 жылы", "в 2020 г."),
+            // The same value written two ways.
+            (
+                "50,000 теңгеден 1,500,000 теңгеге дейін",
+                "от 50 000 до 1 500 000 тенге",
+            ),
+            ("1.250.000,50 теңге", "1 250 000,50 тенге"),
+            ("2024-03-01 бастап", "с 1 марта 2024 года"),
+            ("2024 жылғы 1 наурыз", "01.03.2024"),
+            ("2024 жылғы 1 наурыз", "1 марта"),
+            ("наурыздың 1-іне дейін", "до 1 марта"),
+            ("01.03 дейін", "до 1 марта"),
+            ("09:00-ден 18:00-ге дейін", "с 9:00 до 18.00"),
+            ("бір күнтізбелік ай ішінде", "в течение календарного месяца"),
+            ("бір жыл ішінде", "в течение года"),
+            ("жарты жыл", "6 месяцев"),
+            ("3,5 %", "3,50 %"),
         ];
         for (kk, ru) in cases {
             assert_eq!(run(kk, ru), vec![], "{kk} / {ru}");
@@ -433,6 +515,10 @@ mod tests {
         assert_eq!(f[0].lang, Some(Lang::Kk));
         let f = run("2025 жылғы 20 қаңтар", "20 января 2024 г.");
         assert_eq!(f[0].kind, FindingKind::DateMismatch);
+        let f = run("сәуірдің 5-іне дейін", "до 06.04");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].kind, FindingKind::DateMismatch);
+        assert!(f[0].evidence[1].marked().contains("[[06.04]]"), "{f:?}");
         let f = run("ЖСН 123456789012", "ИИН 123456789013");
         assert_eq!(f[0].kind, FindingKind::NameMismatch);
         let f = run(
@@ -445,5 +531,61 @@ mod tests {
         assert_eq!(find_ci("İ «мысал» Мысалы", "МЫСАЛ"), vec![(5, 15)]);
         // A doubled label is not a figure of the text.
         assert_eq!(run("3. Шарттар", "Условия"), vec![]);
+    }
+
+    #[test]
+    fn different_values_written_differently_still_differ() {
+        let cases = [
+            (
+                "1,500,000 теңге",
+                "1 600 000 тенге",
+                FindingKind::FigureMismatch,
+            ),
+            ("50,000 теңге", "50 тенге", FindingKind::FigureMismatch),
+            ("1,5 %", "1 500 %", FindingKind::FigureMismatch),
+            ("2024-03-01", "2 марта 2024 года", FindingKind::DateMismatch),
+            (
+                "2024 жылғы 1 наурыз",
+                "1 марта 2023 года",
+                FindingKind::DateMismatch,
+            ),
+            ("2024 жылғы 1 наурыз", "1 апреля", FindingKind::DateMismatch),
+            ("09:00", "10:00", FindingKind::FigureMismatch),
+            (
+                "екі ай ішінде",
+                "в течение месяца",
+                FindingKind::FigureMismatch,
+            ),
+            (
+                "бір ай ішінде",
+                "в течение года",
+                FindingKind::FigureMismatch,
+            ),
+        ];
+        for (kk, ru, kind) in cases {
+            let f = run(kk, ru);
+            assert_eq!(f.len(), 1, "{kk} / {ru}: {f:?}");
+            assert_eq!(f[0].kind, kind, "{kk} / {ru}");
+        }
+        // The evidence quotes the text as written.
+        let f = run("1,500,000 теңге", "1 600 000 тенге");
+        assert!(
+            f[0].evidence[0].marked().contains("[[1,500,000 теңге]]"),
+            "{f:?}"
+        );
+        assert!(
+            f[0].message.contains("«1,500,000 теңге»"),
+            "{}",
+            f[0].message
+        );
+        // An implied period is shown beside the period the other side
+        // states, and never reported alone.
+        let f = run("екі ай ішінде", "в течение месяца");
+        assert!(f[0].evidence[1].marked().contains("[[месяца]]"), "{f:?}");
+        assert_eq!(run("ай сайын", "ежемесячно"), vec![]);
+        assert_eq!(
+            run("Деректер сақталады", "Данные хранятся в течение года"),
+            vec![]
+        );
     }
 }
