@@ -25,7 +25,8 @@ use qostil::model::{Document, FindingKind, Severity};
 
 use crate::util::assert_nothing_lost;
 
-const CASES: &str = "../shared/cases";
+/// The committed copy of `../shared/cases` (see its README).
+const CASES: &str = "fixtures/shared-cases";
 const FIXTURES: &str = "fixtures/cases_values";
 
 fn case_text(rel: &str) -> String {
