@@ -28,12 +28,12 @@ static SECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A Roman section number, «II. Title» (Cyrillic І, Х, С typed for I, X, C
 /// are accepted), or an article/chapter: «Статья 3.», «Глава 2», «3-бап.»,
-/// «2-тарау».
+/// «2-тарау», «§ 3.».
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLCІХС]{1,6})\.(?:\s+|$)").expect("roman regex"));
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:(?:статья|глава|раздел|пункт)\s+(\d{1,3})|(\d{1,3})\s*-\s*(?:бап|тарау|бөлім|тармақ))\.?(?:\s+|$)",
+        r"^(?i:(?:статья|глава|раздел|пункт|§)\s*(\d{1,3})|(\d{1,3})\s*-\s*(?:бап|тарау|бөлім|тармақ))\.?(?:\s+|$)",
     )
     .expect("article regex")
 });
@@ -434,6 +434,8 @@ mod tests {
             ("2020 жылғы", None, None, ""),
             ("6.1) Клиенттің құқықтары", Some("6.1"), None, "6.1)"),
             ("6.1.2) Клиент", Some("6.1.2"), None, "6.1.2)"),
+            ("§ 7. ИНЦИДЕНТТЕР", Some("7"), None, "§ 7."),
+            ("§5 Сроки хранения", Some("5"), None, "§5"),
         ];
         for (text, section, item, label) in cases {
             let m = parse_marker(text);

@@ -122,7 +122,9 @@ fn score(dir: &Path) -> Score {
                 recs.iter().map(|(i, r)| (*i, r.as_slice())).collect();
             let template = Template::build(&members);
             for (i, r) in &recs {
-                for d in deviations(&template, lang, *i, r) {
+                let other = if lang == Lang::Kk { Lang::Ru } else { Lang::Kk };
+                let also = clause_recs(&docs[*i], other);
+                for d in deviations(&template, lang, r, &also) {
                     let id = match d.kind {
                         DeviationKind::Removed => d.template_clause.as_ref().unwrap().1.clone(),
                         _ => d.clause.clone().unwrap(),

@@ -215,7 +215,10 @@ fn templates(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
             let template = Template::build(&members);
             let deviations = members
                 .iter()
-                .map(|&(i, recs)| deviation::deviations(&template, f.lang, i, recs))
+                .map(|&(i, recs)| {
+                    let also = &docs[i].clause_recs[1 - side];
+                    deviation::deviations(&template, f.lang, recs, also)
+                })
                 .collect();
             Some((template, deviations))
         })

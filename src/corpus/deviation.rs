@@ -483,11 +483,12 @@ fn contact_key(raw: &str) -> Option<String> {
 /// of the reference (by [`contact_key`]) is mapped to the member's own
 /// contact at the same place; when one reference contact maps to several
 /// member contacts, the one in most clause pairs (ties: the one the
-/// member's clauses of this language mask most often) is the member's
+/// member's clauses mask most often, in this language and in `also`, its
+/// clauses of the other language) is the member's
 /// identity and the others are changes: their `@own` word becomes
 /// [`CONTACT_MARK`] and the key, so that the clause is `changed`, type
 /// `contact`. A contact seen once maps consistently and stays masked.
-fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec]) -> Vec<ClauseRec> {
+fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) -> Vec<ClauseRec> {
     let raw = |r: &ClauseRec, k: usize| {
         let (a, b) = r.spans[k];
         contact_key(r.text.get(a..b).unwrap_or(""))
@@ -526,7 +527,7 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec]) -> Vec<ClauseRec> {
         }
     }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for r in recs {
+    for r in recs.iter().chain(also) {
         for k in 0..r.words.len() {
             if let Some(key) = (r.words[k] == "@own").then(|| raw(r, k)).flatten() {
                 *seen.entry(key).or_default() += 1;
@@ -640,21 +641,21 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
     out
 }
 
-/// The deviations of one member of a family (`member`, its document
-/// index, is only recorded) from the family's template: its clauses of
-/// the template's language, as [`clause_recs`](super::template::clause_recs)
-/// gives them.
+/// The deviations of one member of a family from the family's template:
+/// `recs` are its clauses of the template's language, as
+/// [`clause_recs`](super::template::clause_recs) gives them, and `also`
+/// its clauses of the other language (empty if it has none), which only
+/// help decide which of its contacts are its own.
 pub fn deviations(
     template: &Template,
     lang: Lang,
-    member: usize,
     recs: &[ClauseRec],
+    also: &[ClauseRec],
 ) -> Vec<Deviation> {
-    let _ = member;
     let trecs = template.recs();
     let ren = renaming(&trecs, recs);
     let trecs = mask_identity(&trecs, &ren.reference);
-    let recs = unown_contacts(&trecs, &mask_identity(recs, &ren.member));
+    let recs = unown_contacts(&trecs, &mask_identity(recs, &ren.member), also);
     let refs: Vec<(usize, &ClauseRec)> = template
         .clauses
         .iter()
@@ -853,8 +854,8 @@ mod tests {
         );
         let t = Template::build(&[(0, a.as_slice()), (1, b.as_slice())]);
         assert!(t.undirected);
-        assert!(deviations(&t, Lang::Ru, 0, &a).is_empty());
-        let d = deviations(&t, Lang::Ru, 1, &b);
+        assert!(deviations(&t, Lang::Ru, &a, &[]).is_empty());
+        let d = deviations(&t, Lang::Ru, &b, &[]);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
         assert_eq!(d[0].change, Some(ChangeType::Right));
@@ -888,8 +889,8 @@ mod tests {
             .map(|(i, r)| (i, r.as_slice()))
             .collect();
         let t = Template::build(&members);
-        assert!(deviations(&t, Lang::Ru, 1, &recs[1]).is_empty());
-        let d = deviations(&t, Lang::Ru, 2, &recs[2]);
+        assert!(deviations(&t, Lang::Ru, &recs[1], &[]).is_empty());
+        let d = deviations(&t, Lang::Ru, &recs[2], &[]);
         let got: Vec<(Option<&str>, Option<ChangeType>)> =
             d.iter().map(|d| (d.clause.as_deref(), d.change)).collect();
         assert_eq!(

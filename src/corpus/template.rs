@@ -186,10 +186,11 @@ fn domain(kind: EntityKind, value: &str) -> Option<String> {
 /// site and address over and over; a one-off contact next to a repeated
 /// one (a new support address in one clause) is someone else's or a
 /// deviation, and stays. An e-mail whose domain is one of the document's
-/// own web domains is its own whatever its count; when the document has a
-/// web site, an e-mail on another domain is not its own even when it is
-/// the only e-mail (a policy that gives its site once and one complaints
-/// address on another domain).
+/// own web domains, or a variant of one ([`related_domains`]), is its own
+/// whatever its count; when the document has a web site, an e-mail on an
+/// unrelated domain is not its own even when it is the only e-mail (a
+/// policy that gives its site once and one complaints address on another
+/// domain).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OwnContacts {
     pub domains: Vec<String>,
@@ -258,12 +259,37 @@ impl OwnContacts {
     fn owns(&self, e: &Entity) -> bool {
         match e.kind {
             EntityKind::Phone => self.phones.contains(&e.value),
-            EntityKind::Email | EntityKind::Url => {
-                domain(e.kind, &e.value).is_some_and(|d| self.domains.contains(&d))
-            }
+            EntityKind::Url => domain(e.kind, &e.value).is_some_and(|d| self.domains.contains(&d)),
+            EntityKind::Email => domain(e.kind, &e.value)
+                .is_some_and(|d| self.domains.iter().any(|own| related_domains(&d, own))),
             _ => false,
         }
     }
+}
+
+/// Shortest domain name (in characters, hyphens not counted) that makes
+/// two domains related by containment: «kz» or «mfo» alone relate nothing.
+const RELATED_NAME_MIN: usize = 5;
+
+/// Are two registrable domains the same company's: equal, or the
+/// hyphen-separated words of one's name (without the top-level label) run
+/// whole inside the other's, at least [`RELATED_NAME_MIN`] letters of
+/// them. Companies mail from a variant of their site's domain:
+/// `altyn-mikro.kz` for the site `altyn-mikro-credit.kz`, `mfo-aspan.kz`
+/// for `aspan.kz`. A name glued to other letters is not a variant:
+/// `mygamma.kz` is not `gamma.kz`'s (anyone can register it).
+fn related_domains(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let words = |d: &str| -> Vec<String> {
+        let head = d.rsplit_once('.').map_or(d, |(h, _)| h);
+        head.split(['-', '.']).map(str::to_string).collect()
+    };
+    let (x, y) = (words(a), words(b));
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let letters: usize = short.iter().map(|w| w.chars().count()).sum();
+    letters >= RELATED_NAME_MIN && long.windows(short.len()).any(|w| w == short.as_slice())
 }
 
 /// Words of a company name that give its legal form, not its brand.
@@ -1202,6 +1228,16 @@ mod tests {
     }
 
     const BASE: &str = "ТОО «МФО «Альфа Кредит»\n1. Общие положения\n1.1. МФО собирает персональные данные клиентов для заключения договора займа.\n1.2. МФО обрабатывает данные в целях:\n1) заключения договора;\n2) оценки рисков.\n1.3. Данные хранятся в течение 5 лет, запросы направляйте на info@alfa.kz.\n1.4. По вопросам обращайтесь на info@alfa.kz или по адресу 050000, г. Алматы, ул. Абая, д. 10, офис 5.\n";
+
+    #[test]
+    fn a_mail_domain_is_related_to_the_site_by_whole_words() {
+        assert!(related_domains("altyn-mikro.kz", "altyn-mikro-credit.kz"));
+        assert!(related_domains("mfo-aspan.kz", "aspan.kz"));
+        assert!(related_domains("aspan.kz", "aspan.kz"));
+        assert!(!related_domains("mygamma.kz", "gamma.kz"));
+        assert!(!related_domains("mfo-kz.kz", "mfo-alfa.kz"));
+        assert!(!related_domains("myaraifinans.kz", "arai-finans.kz"));
+    }
 
     #[test]
     fn items_fold_into_their_clause_and_own_contacts_are_masked() {
