@@ -209,7 +209,13 @@ impl Joined {
                     // line end («өз-» + «гертуді»), and stays in «сондай-ақ»,
                     // «IP-адрес», e-mails and URLs (`tokens::soft_line_hyphen`).
                     let hyphen = text.len() - 1;
-                    let left = text[..hyphen].rsplit(' ').next().unwrap_or("");
+                    // The last word, looked for in a bounded tail (a text
+                    // with no space must not make every join scan it all).
+                    let mut from = hyphen.saturating_sub(128);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let left = text[from..hyphen].rsplit(' ').next().unwrap_or("");
                     let right = run.text.split_whitespace().next().unwrap_or("");
                     if crate::tokens::soft_line_hyphen(left, right) {
                         text.truncate(hyphen);
