@@ -14,15 +14,26 @@
 //! evidence; its absence is weak evidence for Russian (about half of Kazakh
 //! words have one, OCR damage removes some). Function words and inflectional
 //! endings of either language add moderate evidence, so damaged Kazakh and
-//! short headings are still read.
+//! short headings are still read. Words inside «…» (names) count a quarter.
 //!
 //! [`tag`] decides in context: the blocks of one table cell share a
 //! language; a weak cell takes the opposite language of its row neighbour;
-//! untabled blocks are decoded with a two-state Viterbi pass whose switch
-//! penalty keeps a short ambiguous line in the language around it.
+//! untabled blocks are decoded with a Viterbi pass whose switch costs keep
+//! a short ambiguous line in the language around it:
+//! - a line with no language of its own ([`is_data_line`]: a phone,
+//!   e-mail, site, address, BIN or IBAN line) emits no evidence and stays
+//!   in the block it sits in;
+//! - a line that can only continue a sentence stays with the sentence
+//!   before it, and a lone clause number («3.») with the text after it;
+//! - the same clause number twice in a row (text interleaved clause by
+//!   clause) switches language;
+//! - the decoder remembers whether the other language's last line was cut
+//!   in mid-sentence: a line that continues a sentence («асырылады.» after
+//!   the other language's page) goes back to it, a new clause does not.
 //!
 //! Invariant: after `tag`, every block is `Kk` or `Ru` when the document has
 //! any Cyrillic or Latin-Kazakh text; `Other` is never assigned by `tag`.
+//! The decoding is linear in the blocks.
 
 use crate::model::{Block, Lang};
 use crate::tokens::is_cyrillic;
@@ -388,13 +399,13 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
     let mut depth = 0usize;
     let mut start: Option<usize> = None;
     let mut prev_letter = false;
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         // An apostrophe between letters is part of the word (o'n'deu, the
         // 2018 Latin Kazakh alphabet; don't).
         let apostrophe = matches!(c, '\'' | '’' | 'ʼ')
             && prev_letter
-            && it.peek().is_some_and(|&(_, n)| crate::tokens::is_letter(n));
+            && chars.peek().is_some_and(|&(_, n)| crate::tokens::is_letter(n));
         prev_letter = crate::tokens::is_letter(c);
         if prev_letter || c == '-' || apostrophe {
             start.get_or_insert(i);
@@ -405,7 +416,12 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
         }
         match c {
             '«' => depth += 1,
-            '»' => depth = depth.saturating_sub(1),
+            // «ТОО «МФО «Сенім Қаржы» ПОЛИТИКА»: one closing mark often
+            // closes every open level; «…»» closes them one by one.
+            '»' if chars.peek().is_some_and(|&(_, n)| n == '»') => {
+                depth = depth.saturating_sub(1);
+            }
+            '»' => depth = 0,
             _ => {}
         }
     }
@@ -478,6 +494,107 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
+/// Words that label a data line rather than say anything in a language:
+/// «Телефон», «Email», «Сайт», «Адрес», «БИН», «IBAN» (lower case).
+const DATA_LABELS: &[&str] = &[
+    "телефон",
+    "тел",
+    "факс",
+    "моб",
+    "email",
+    "e",
+    "mail",
+    "почта",
+    "эл",
+    "сайт",
+    "адрес",
+    "бин",
+    "бсн",
+    "иин",
+    "жсн",
+    "бик",
+    "бск",
+    "иик",
+    "жск",
+    "кбе",
+    "iban",
+    "swift",
+    "rnn",
+    "рнн",
+];
+
+/// Does the text carry data (a phone or account number, an e-mail, a
+/// site, an address) rather than words: three digits or more, an `@`, a
+/// `www.`/`http`, or a house number with a street or city abbreviation.
+fn carries_data(text: &str) -> bool {
+    const ADDRESS: &[&str] = &[
+        "г",
+        "ул",
+        "пр",
+        "д",
+        "мкр",
+        "кв",
+        "офис",
+        "көш",
+        "даң",
+        "қ",
+        "адрес",
+        "мекенжай",
+    ];
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let address = || {
+        crate::tokens::lower_words(text)
+            .iter()
+            .any(|w| ADDRESS.contains(&w.as_str()))
+    };
+    digits >= 3
+        || text.contains('@')
+        || text.contains("www.")
+        || text.contains("http")
+        || (digits >= 1 && address())
+}
+
+/// A data line's whole evidence stays below this: «Адрес: г. Алматы, ул.
+/// Ауэзова, д. 14А» in Russian form, with no Kazakh word at all, is read as
+/// Russian.
+const DATA_MAX: f32 = 3.0;
+
+/// A line with no language of its own: a phone, e-mail, site, address,
+/// BIN or IBAN line («Телефон: +7 727 000-00-00», «Адрес: г. Алматы, пр.
+/// Абая, 10», «БИН 123456789012»). It has no Kazakh letter, carries data,
+/// its words are labels, abbreviations and names (lower-case words of
+/// three letters or more, and listed words of either language, add up to
+/// no clear evidence), and its whole evidence is below [`DATA_MAX`]. Such a line belongs to the block it sits
+/// in, whichever language its few letters suggest.
+pub fn is_data_line(text: &str) -> bool {
+    if text.chars().any(|c| KK_LETTERS.contains(c))
+        || !carries_data(text)
+        || score(text).abs() >= DATA_MAX
+    {
+        return false;
+    }
+    let mut evidence = 0.0f32;
+    let mut words = 0;
+    for (word, weight) in weighted_words(text) {
+        if !word.chars().any(is_cyrillic) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        // Labels, and single letters (initials, «14А»), say nothing.
+        if DATA_LABELS.contains(&lower.as_str()) || lower.chars().nth(1).is_none() {
+            continue;
+        }
+        let listed = KK_WORDS.contains(&lower.as_str()) || RU_WORDS.contains(&lower.as_str());
+        let common =
+            word.chars().next().is_some_and(char::is_lowercase) && lower.chars().count() >= 3;
+        if listed || common {
+            words += 1;
+            evidence += weight * word_score(word);
+        }
+    }
+    words <= 1 && evidence.abs() < WEAK
+}
+
 /// A unit the tagger decides at once: one table cell or one untabled block.
 struct Unit {
     blocks: Vec<usize>,
@@ -489,6 +606,16 @@ struct Unit {
     line: usize,
     /// Cost of switching language right before this unit.
     switch: f32,
+    /// Cost of staying in the language of the unit before.
+    stay: f32,
+    /// The unit was cut in mid-sentence: a long text that does not end a
+    /// sentence or an item (a heading does not count).
+    open: bool,
+    /// The unit can only continue a sentence: it starts in lower case, or
+    /// with a number that is no clause number.
+    continues: bool,
+    /// The unit starts a clause: it starts with a clause number or marker.
+    marker: bool,
 }
 
 /// Below this magnitude a unit's own evidence is weak.
@@ -499,15 +626,70 @@ const WEAK: f32 = 1.5;
 const SWITCH: f32 = 2.5;
 const SWITCH_AT_MARKER: f32 = 0.5;
 const SWITCH_MID_SENTENCE: f32 = 4.0;
+/// Viterbi cost of keeping the language across a repeated clause number.
+const STAY_REPEAT: f32 = 2.0;
+/// A text at least this long that ends without punctuation was cut.
+const OPEN_LEN: usize = 50;
+/// Switching to a language whose last sentence was cut: cheaper by this
+/// for a unit that continues a sentence («асырылады.» after the other
+/// language's page), dearer by this for one that starts a clause (the cut
+/// sentence must go on first).
+const OPEN_BONUS: f32 = 2.0;
+const OPEN_PENALTY: f32 = 1.0;
 
-fn switch_cost(text: &str) -> f32 {
-    // A line with no letters («12.», a URL) carries no language: it stays
-    // with what surrounds it.
-    if !text.chars().any(crate::tokens::is_letter) {
+/// Does the text end a sentence or a list item (so a line after it cannot
+/// be its continuation)?
+fn closed(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['»', '"', ')', '”', '*'])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+/// A clause number alone («3.», «2.1.»), cut from its text.
+fn bare_number(text: &str) -> bool {
+    crate::tokens::leading_marker(text).is_some_and(|after| after.is_none())
+        && !text.chars().any(crate::tokens::is_letter)
+}
+
+/// The clause number a text starts with, for the interleaving test.
+fn number_of(text: &str) -> Option<&str> {
+    crate::tokens::leading_marker(text)?;
+    let n = text.split_whitespace().next()?;
+    n.chars()
+        .next()?
+        .is_ascii_digit()
+        .then_some(n.trim_end_matches('.'))
+}
+
+/// Cost of switching language right before `text`, given the text of the
+/// unit before it (`prev`) and whether that unit was a lone clause number
+/// starting a clause (`prev_lone`).
+fn switch_cost(prev: Option<&str>, prev_lone: bool, text: &str) -> f32 {
+    let prev_closed = prev.is_none_or(closed);
+    let capital = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '«');
+    if prev_lone && capital && crate::tokens::leading_marker(text).is_none() {
+        // The text of a clause number cut from it («3.» + «Хранение
+        // данных») goes with the number.
+        SWITCH_MID_SENTENCE
+    } else if bare_number(text) {
+        // A lone clause number starts a clause after a closed one («3.»
+        // at a page end) and ends a sentence after an open one («…офис»
+        // + «12.»).
+        if prev_closed {
+            SWITCH_AT_MARKER
+        } else {
+            SWITCH_MID_SENTENCE
+        }
+    } else if !text.chars().any(crate::tokens::is_letter) || is_data_line(text) {
+        // A line with no letters («12.», a URL) or no language of its own
+        // (a phone, an e-mail, an address) stays with what surrounds it.
         SWITCH_MID_SENTENCE
     } else if crate::tokens::leading_marker(text).is_some() {
         SWITCH_AT_MARKER
-    } else if text.chars().next().is_some_and(char::is_lowercase) {
+    } else if text.chars().next().is_some_and(char::is_lowercase) && !prev_closed {
         SWITCH_MID_SENTENCE
     } else {
         SWITCH
@@ -585,10 +767,24 @@ fn split_block(b: &Block) -> Option<Vec<Block>> {
 /// Tag every block with kk or ru, in context.
 pub fn tag(blocks: &mut [Block]) {
     let mut units: Vec<Unit> = Vec::new();
+    let mut prev_text: Option<String> = None;
+    let mut prev_lone = false;
     for (i, b) in blocks.iter().enumerate() {
         let text = b.text();
-        let s = score(&text);
-        let cyr = has_evidence(&text);
+        let data = b.group.is_none() && is_data_line(&text);
+        // A data line emits no evidence: its few letters are labels.
+        let s = if data { 0.0 } else { score(&text) };
+        let cyr = !data && has_evidence(&text);
+        let switch = switch_cost(prev_text.as_deref(), prev_lone, &text);
+        let marker = crate::tokens::leading_marker(&text).is_some();
+        prev_lone = bare_number(&text) && prev_text.as_deref().is_none_or(closed);
+        // The same clause number twice in a row («2.2. Телефон…» in
+        // Russian, then in Kazakh): the text is interleaved clause by
+        // clause, and the second is the other language's.
+        let repeat = prev_text
+            .as_deref()
+            .and_then(number_of)
+            .is_some_and(|n| number_of(&text) == Some(n));
         match (b.group, units.last_mut()) {
             (Some(g), Some(u)) if u.grouped && blocks[u.blocks[0]].group == Some(g) => {
                 u.blocks.push(i);
@@ -601,9 +797,18 @@ pub fn tag(blocks: &mut [Block]) {
                 cyrillic: cyr,
                 grouped: b.group.is_some(),
                 line: b.line,
-                switch: switch_cost(&text),
+                switch: if repeat { 0.0 } else { switch },
+                stay: if repeat { STAY_REPEAT } else { 0.0 },
+                open: !closed(&text) && text.chars().nth(OPEN_LEN).is_some(),
+                continues: !marker
+                    && text
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+                marker,
             }),
         }
+        prev_text = Some(text);
     }
     let mut langs: Vec<Option<Lang>> = vec![None; units.len()];
     // Table cells: decide by their own evidence, or by their row neighbour.
@@ -650,7 +855,13 @@ pub fn tag(blocks: &mut [Block]) {
     }
 }
 
-/// Two-state Viterbi over units; units with no word of ours emit nothing.
+/// Viterbi over units, with four states: the language of the unit, and
+/// whether the other language's last unit was cut in mid-sentence. A
+/// switch into a language whose sentence was cut is cheap for a unit that
+/// continues a sentence and dear for one that starts a clause: a paragraph
+/// cut at a page end goes on after the other language's page, not a new
+/// clause («1.3. … жүзеге» / ru page / «асырылады.»). Units with no word of
+/// ours (Cyrillic or Latin Kazakh) emit nothing. Linear in the units.
 fn viterbi(units: &[Unit]) -> Vec<Lang> {
     if units.is_empty() {
         return Vec::new();
@@ -663,30 +874,47 @@ fn viterbi(units: &[Unit]) -> Vec<Lang> {
         let e = (u.score / 2.0).clamp(-6.0, 6.0);
         if s == 0 { e } else { -e }
     };
-    let mut best = [emit(&units[0], 0), emit(&units[0], 1)];
-    let mut back: Vec<[usize; 2]> = vec![[0, 1]];
-    for u in &units[1..] {
-        let mut next = [0.0f32; 2];
-        let mut from = [0usize; 2];
-        for s in 0..2 {
-            let stay = best[s];
-            let switch = best[1 - s] - u.switch;
-            if stay >= switch {
-                next[s] = stay + emit(u, s);
-                from[s] = s;
-            } else {
-                next[s] = switch + emit(u, s);
-                from[s] = 1 - s;
+    // State index: language * 2 + (other language's last unit open).
+    let mut best = [f32::NEG_INFINITY; 4];
+    best[0] = emit(&units[0], 0);
+    best[2] = emit(&units[0], 1);
+    let mut back: Vec<[usize; 4]> = vec![[0, 1, 2, 3]];
+    for k in 1..units.len() {
+        let u = &units[k];
+        let cut = usize::from(units[k - 1].open);
+        let mut next = [f32::NEG_INFINITY; 4];
+        let mut from = [0usize; 4];
+        let mut relax = |to: usize, score: f32, src: usize| {
+            if score > next[to] {
+                next[to] = score;
+                from[to] = src;
             }
+        };
+        // Stays first, so that a tie keeps the language.
+        for (src, &b) in best.iter().enumerate() {
+            relax(src, b - u.stay + emit(u, src / 2), src);
+        }
+        for (src, &b) in best.iter().enumerate() {
+            let (s, other_open) = (src / 2, src % 2 == 1);
+            let adjust = match (other_open, u.continues, u.marker) {
+                (true, true, _) => -OPEN_BONUS,
+                (true, _, true) => OPEN_PENALTY,
+                _ => 0.0,
+            };
+            let t = 1 - s;
+            relax(t * 2 + cut, b - u.switch - adjust + emit(u, t), src);
         }
         best = next;
         back.push(from);
     }
-    let mut s = if best[0] > best[1] { 0 } else { 1 };
+    // The last of equal maxima: a tie ends in Russian, as it always has.
+    let mut state = (0..4)
+        .max_by(|&a, &b| best[a].total_cmp(&best[b]))
+        .unwrap_or(0);
     let mut out = vec![Lang::Ru; units.len()];
     for i in (0..units.len()).rev() {
-        out[i] = STATES[s];
-        s = back[i][s];
+        out[i] = STATES[state / 2];
+        state = back[i][state];
     }
     out
 }
@@ -714,6 +942,11 @@ mod tests {
             // A Kazakh company name quoted in a Russian line.
             ("ТОО «МФО «Үлгі Қаржы»", Lang::Ru),
             ("«Үлгі Қаржы» МҚҰ» ЖШС", Lang::Kk),
+            // One closing mark ends both open quotes.
+            (
+                "ТОО «МФО «Сенім Қаржы» ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ",
+                Lang::Ru,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), want, "{text}");
@@ -761,6 +994,82 @@ mod tests {
         tag(&mut blocks);
         let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
         assert_eq!(got, vec![Lang::Ru, Lang::Ru, Lang::Ru, Lang::Kk, Lang::Kk]);
+    }
+
+    #[test]
+    fn data_lines() {
+        let cases = [
+            ("Телефон: +7 727 000-00-00", true),
+            ("- Email: info@example.kz", true),
+            ("2.4. Сайт: www.mysal-karzhy.kz.", true),
+            ("Адрес: г. Алматы, пр. Абая, 10.", true),
+            ("Адрес: г. Алматы, ул. Ауэзова, д. 14А.", false),
+            ("БИН 123456789012", true),
+            ("IBAN KZ12 3456 7890 1234 5678", true),
+            ("Мекенжайы: Алматы қ., Әуезов к-сі, 14А үй.", false),
+            ("Закона № 94-V.", false),
+            ("8 Закона, при этом соблюдаются случаи", false),
+            ("Наши контакты", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_data_line(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn data_lines_stay_in_their_block() {
+        let mut blocks = vec![
+            block("2.1. Мекенжайы: Алматы қ., Абай даңғылы, 10.", None, 1),
+            block("2.2. Телефон: 8 (727) 300-00-00.", None, 2),
+            block("2.3. E-mail: privacy@mysal-karzhy.kz.", None, 3),
+            block("ТОО «МФО «Мысал Қаржы»", None, 4),
+            block("ПОЛИТИКА ОБРАБОТКИ ПЕРСОНАЛЬНЫХ ДАННЫХ", None, 5),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, vec![Lang::Kk, Lang::Kk, Lang::Kk, Lang::Ru, Lang::Ru]);
+    }
+
+    #[test]
+    fn a_repeated_number_switches_language() {
+        // Interleaved clause by clause, contacts written alike.
+        let mut blocks = vec![
+            block("2.1. Адрес: г. Алматы, пр. Абая, 10, офис МФО.", None, 1),
+            block("2.1. Мекенжайы: Алматы қ., Абай даңғылы, 10.", None, 2),
+            block("2.2. Телефон: 8 (727) 300-00-00.", None, 3),
+            block("2.2. Телефон: 8 (727) 300-00-00.", None, 4),
+            block("2.3. Обращения рассматриваются в течение 10 дней.", None, 5),
+            block("2.3. Өтініштер 10 күн ішінде қаралады.", None, 6),
+        ];
+        tag(&mut blocks);
+        // Each language gets one of each pair (which copy of the identical
+        // 2.2 is which does not matter).
+        for pair in blocks.chunks(2) {
+            assert_ne!(pair[0].lang, pair[1].lang, "{:?}", pair[0].text());
+        }
+        assert_eq!(blocks[0].lang, Lang::Ru);
+        assert_eq!(blocks[5].lang, Lang::Kk);
+    }
+
+    #[test]
+    fn a_lone_clause_number_goes_with_its_text() {
+        let mut blocks = vec![
+            block("2.3. Деректер МҚҰ серверлерінде сақталады.", None, 1),
+            block("3.", None, 2),
+            block("Деректерді сақтау мерзімі", None, 3),
+            block("3.1. Деректер бес жыл бойы сақталады.", None, 4),
+        ];
+        tag(&mut blocks);
+        assert!(blocks.iter().all(|b| b.lang == Lang::Kk));
+        let mut blocks = vec![
+            block("2.3. Деректер МҚҰ серверлерінде сақталады.", None, 1),
+            block("3.", None, 2),
+            block("Сроки хранения данных", None, 3),
+            block("3.1. Данные хранятся в течение пяти лет.", None, 4),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, vec![Lang::Kk, Lang::Ru, Lang::Ru, Lang::Ru]);
     }
 
     #[test]

@@ -151,8 +151,9 @@ impl Block {
 }
 
 /// Join runs into clean text: glued runs are concatenated, others are
-/// separated by one space, a word hyphenated across a line break is rejoined,
-/// and whitespace is collapsed.
+/// separated by one space, a word hyphenated across a line break is rejoined
+/// (without the hyphen where it only split the word, by the one rule of
+/// [`crate::tokens::soft_line_hyphen`]), and whitespace is collapsed.
 pub fn join_runs(runs: &[Run]) -> String {
     Joined::new(runs).text
 }
@@ -203,6 +204,23 @@ impl Joined {
                         .is_some_and(char::is_lowercase);
                 if !broken {
                     pending_space = true;
+                } else if text.ends_with('-') {
+                    // The hyphen goes where it only split the word at the
+                    // line end («өз-» + «гертуді»), and stays in «сондай-ақ»,
+                    // «IP-адрес», e-mails and URLs (`tokens::soft_line_hyphen`).
+                    let hyphen = text.len() - 1;
+                    // The last word, looked for in a bounded tail (a text
+                    // with no space must not make every join scan it all).
+                    let mut from = hyphen.saturating_sub(128);
+                    while !text.is_char_boundary(from) {
+                        from += 1;
+                    }
+                    let left = text[from..hyphen].rsplit(' ').next().unwrap_or("");
+                    let right = run.text.split_whitespace().next().unwrap_or("");
+                    if crate::tokens::soft_line_hyphen(left, right) {
+                        text.truncate(hyphen);
+                        src.truncate(hyphen);
+                    }
                 }
             }
             let verbatim = run.text.len() == run.span.len();
@@ -1012,6 +1030,22 @@ mod tests {
         assert_eq!(join_runs(&runs), "1) Право – IP-адрес и");
         let runs = [run("және/", 0, false), run("немесе сайт", 10, false)];
         assert_eq!(join_runs(&runs), "және/немесе сайт");
+        // A soft line-end hyphen goes; a compound's, an e-mail's stay.
+        let runs = [run("өз-", 0, false), run("гертуді және", 10, false)];
+        assert_eq!(join_runs(&runs), "өзгертуді және");
+        let runs = [
+            run("сондай-", 0, false),
+            run("ақ бұғат-", 10, false),
+            run("тауды", 30, false),
+        ];
+        assert_eq!(join_runs(&runs), "сондай-ақ бұғаттауды");
+        let runs = [run("info@mfo-", 0, false), run("example.kz", 10, false)];
+        assert_eq!(join_runs(&runs), "info@mfo-example.kz");
+        let j = Joined::new(&[run("өз-", 0, false), run("гертуді", 10, false)]);
+        assert_eq!(
+            j.segments(0, j.text.len()),
+            vec![Span::new(0, 5), Span::new(10, 24)]
+        );
     }
 
     #[test]

@@ -4,14 +4,26 @@
 //! A block continues the last paragraph of its language when the text says
 //! so: it starts in lower case (or with a clause number followed by a
 //! lower-case word, as in «…указанные в пункте» / «2.4. настоящей
-//! Политики») after a paragraph that did not end a sentence; or the previous
-//! paragraph is visibly cut (it ends mid-sentence on a soft-wrapped line, or
-//! is a long sentence with no final punctuation) and nothing in the layout
-//! says a new paragraph starts.
+//! Политики») after a paragraph that did not end a sentence; it starts with
+//! a number that is no clause number («8 Закона», «3.2-тармағында») after
+//! an unfinished sentence; the paragraph ends with an abbreviation that
+//! binds to the next word («ст.», «п.», «подп.», «г.», «д.»); the paragraph
+//! is a lone clause number («3.») and the block its text; or the previous
+//! paragraph is visibly cut (it ends mid-sentence on a soft-wrapped line,
+//! or is a long sentence with no final punctuation) and nothing in the
+//! layout says a new paragraph starts.
+//!
+//! A block does not continue when it is a list item, marked or not: a line
+//! of its own after a lead-in ending in «:» or an item ending in «;»
+//! (unless the line before was full, in hard-wrapped text), a dash item
+//! right after a section heading, or one of a run of items with the same
+//! dash after a lead-in without a colon; nor a lower-case line under a
+//! title in capitals.
 //!
 //! Invariants: each block lands in exactly one paragraph of the stream of
 //! its language; paragraphs keep the blocks' source order; runs are never
-//! altered, only grouped.
+//! altered, only grouped. The work is linear in the text: each decision
+//! reads a bounded part of the paragraph so far.
 
 use std::sync::LazyLock;
 
@@ -61,7 +73,7 @@ impl Streams {
 fn is_section_heading(text: &str) -> bool {
     static TOP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\d{1,3}\.\s").expect("top-level number regex"));
-    TOP.is_match(text) && text.chars().count() <= CUT_LEN
+    TOP.is_match(text) && text.chars().nth(CUT_LEN).is_none()
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -88,17 +100,100 @@ fn ends_full_stop(text: &str) -> bool {
 /// A previous paragraph this long that ends without punctuation was cut.
 const CUT_LEN: usize = 100;
 
+/// Abbreviations that bind to the word after them, a number or a name
+/// («ст. 8», «п. 3.2», «г. Алматы», «ул. Абая», «д. 10»): a line that ends
+/// with one goes on in the next line.
+const PREFIX_ABBREVIATIONS: &[&str] = &[
+    "ст", "п", "пп", "подп", "ч", "г", "ул", "пр", "д", "кв", "мкр", "обл", "им", "тел", "абз",
+    "гл", "разд", "см", "№",
+];
+
+/// Does the text end with an abbreviation that binds to what follows
+/// («…в соответствии со ст.», «…по адресу: г.»)? Not after a number («2024
+/// г.» is a year, which may end a sentence) or in «и т. д.», «и пр.».
+fn ends_with_prefix_abbreviation(text: &str) -> bool {
+    let t = text.trim_end();
+    let Some(body) = t.strip_suffix('.') else {
+        return t.ends_with('№');
+    };
+    let mut words = body.rsplit(char::is_whitespace);
+    let last = words.next().unwrap_or("");
+    let before = words.next().unwrap_or("");
+    let lower = last.to_lowercase();
+    if !PREFIX_ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let year = lower == "г"
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+    // «и т. д.», «и т. п.», «и пр.»: the end of a list, not a reference.
+    let before = before.to_lowercase();
+    let etc = matches!(before.as_str(), "т." | "т") || (lower == "пр" && before == "и");
+    !(year || etc)
+}
+
+/// A short unnumbered title line: «Наши контакты», «Біздің байланыстар».
+fn is_title(text: &str) -> bool {
+    let n = text.chars().take(61).count();
+    let first = text.chars().next().unwrap_or(' ');
+    (2..=60).contains(&n)
+        && (first.is_uppercase() || first == '«' || first == '"')
+        && text.split_whitespace().count() <= 8
+        && !text
+            .trim_end()
+            .ends_with(['.', ',', ';', ':', '-', '–', '—'])
+}
+
+/// The dash a list item starts with, if the text starts with one.
+fn leading_dash(text: &str) -> Option<char> {
+    text.chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '–' | '—'))
+        .filter(|_| leading_marker(text).is_none())
+}
+
+/// What the stream knows around a block: the next block of the same
+/// language starts with the same dash (the block is one of a run of dash
+/// items).
+#[derive(Debug, Clone, Copy, Default)]
+struct Around {
+    next_dash: bool,
+}
+
 /// Does `block` continue `prev`?
-fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str) -> bool {
+fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Around) -> bool {
     if matches!(prev.hint, BlockHint::Heading | BlockHint::Definition) {
         return false;
     }
     // A dash at a line start in mid-sentence is punctuation wrapped to the
     // next line («…пребывания» / «— раскрыть Ваши…»), not a list item;
-    // after «:» or «;» it is a list item.
-    let dash = text.starts_with(['-', '–', '—']) && leading_marker(text).is_none();
-    if block.hint == BlockHint::Bullet && dash && !prev_text.is_empty() && !ends_sentence(prev_text)
+    // after «:» or «;» it is a list item, and so it is right after a title
+    // («1. Байланыс» / «- Мекенжайы: …»), after a lead-in without a colon
+    // when more dash items follow («…следующие данные» / «- фамилия;» /
+    // «- номер телефона;»), and after an item with the same dash.
+    let dash = leading_dash(text);
+    if block.hint == BlockHint::Bullet
+        && let Some(d) = dash
+        && !prev_text.is_empty()
+        && !ends_sentence(prev_text)
     {
+        // A quoted term on its own line takes its definition («Оператор» /
+        // «– дербес деректерді …»): only a title that is not a quoted term,
+        // before an item in upper case, is a heading.
+        let upper_item = text
+            .trim_start_matches(['-', '–', '—'])
+            .trim_start()
+            .starts_with(char::is_uppercase);
+        let quoted = prev_text.starts_with(['«', '"', '“']);
+        let title = !prev.ends_wrapped
+            && (is_section_heading(prev_text) && !prev_text.trim_end().ends_with([':', ';', ','])
+                || is_title(prev_text) && !quoted && upper_item);
+        let run = around.next_dash || leading_dash(prev_text) == Some(d);
+        if title || run {
+            return false;
+        }
         return prev.hint != BlockHint::Bullet || text.starts_with(['—', '–']);
     }
     if matches!(
@@ -110,6 +205,12 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // «…в соответствии со ст.» / «8 Закона», «…в п.» / «3.2 настоящей
+    // Политики», «…по адресу: г.» / «Алматы»: the abbreviation binds to
+    // the next line's first word.
+    if ends_with_prefix_abbreviation(prev_text) {
+        return leading_marker(text).is_none_or(|after| after.is_none_or(|c| !c.is_uppercase()));
+    }
     if let Some(after) = leading_marker(text) {
         // «…указанные в пункте» + «2.4. настоящей Политики»: a number that
         // is the end of a cross-reference, not a new clause; and a wrapped
@@ -122,18 +223,52 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str) -> bool {
             // (damaged numbering), not the end of a wrapped sentence.
             && !(bare && is_section_heading(prev_text));
     }
+    // A bare clause number cut from its text («3.» at a page end, its
+    // heading after the other language's block): the text goes on it.
+    if leading_marker(prev_text).is_some_and(|after| after.is_none())
+        && prev_text.chars().any(|c| c.is_ascii_digit())
+        && !prev_text.chars().any(char::is_alphabetic)
+    {
+        return true;
+    }
+    // A line that starts with a number but no clause number («8 Закона»,
+    // «3.2-тармағында», «10, 5-қабат») goes on an unfinished sentence.
+    if first.is_ascii_digit() {
+        return !ends_sentence(prev_text);
+    }
+    let lead_in = prev_text.trim_end().ends_with([':', ';']);
+    // A title in capitals («ПОЛИТИКА ЗАЩИТЫ ПЕРСОНАЛЬНЫХ ДАННЫХ», two long
+    // words at least: «ЖШС» is a company's form) is not continued in lower
+    // case («г. Алматы, 1 марта 2024 г.»).
+    let capitals = prev_text.len() < 400
+        && !prev_text.chars().any(char::is_lowercase)
+        && prev_text
+            .split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .nth(1)
+            .is_some();
+    if first.is_lowercase() && capitals {
+        return false;
+    }
     if first.is_lowercase() {
+        // After a lead-in («…в целях:») or an item («…Сайта;»), a line of
+        // its own is the next item of an unmarked list, unless the line
+        // before was full (a paragraph hard-wrapped after its «;»).
+        if lead_in && !prev.ends_wrapped {
+            return false;
+        }
         return !ends_full_stop(prev_text);
     }
     // A hard-wrapped line that was full: the paragraph goes on, even after
     // a sentence ends mid-paragraph (a short last line ends a paragraph).
-    if prev.ends_wrapped && !block.starts_paragraph {
+    if prev.ends_wrapped && !block.starts_paragraph && !lead_in {
         return true;
     }
     if ends_sentence(prev_text) {
         return false;
     }
-    prev.ends_wrapped || (prev_text.chars().count() >= CUT_LEN && !block.starts_paragraph)
+    let long = prev_text.chars().nth(CUT_LEN - 1).is_some();
+    prev.ends_wrapped || (long && !block.starts_paragraph)
 }
 
 /// Split tagged blocks into the two language streams.
@@ -141,17 +276,38 @@ pub fn split(blocks: &[Block]) -> Streams {
     let mut streams = Streams::default();
     // The text of the last paragraph of each language, kept up to date.
     let mut last_text: [String; 2] = [String::new(), String::new()];
+    let texts: Vec<String> = blocks.iter().map(Block::text).collect();
+    // For each block, whether the next block of its language is a dash item
+    // with the same dash: one backward pass, linear.
+    let mut next_dash = vec![false; blocks.len()];
+    let mut following: [Option<char>; 2] = [None, None];
+    for (i, block) in blocks.iter().enumerate().rev() {
+        let slot = usize::from(block.lang != Lang::Kk);
+        if texts[i].is_empty() {
+            continue;
+        }
+        let mine = leading_dash(&texts[i]);
+        next_dash[i] = mine.is_some() && following[slot] == mine;
+        following[slot] = if block.hint == BlockHint::Bullet {
+            mine
+        } else {
+            None
+        };
+    }
     for (i, block) in blocks.iter().enumerate() {
         let (stream, slot) = match block.lang {
             Lang::Kk => (&mut streams.kk, 0),
             _ => (&mut streams.ru, 1),
         };
-        let text = block.text();
+        let text = &texts[i];
         if text.is_empty() {
             continue;
         }
+        let around = Around {
+            next_dash: next_dash[i],
+        };
         if let Some(prev) = stream.last_mut()
-            && continues(prev, &last_text[slot], block, &text)
+            && continues(prev, &last_text[slot], block, text, around)
         {
             let mut runs = block.runs.clone();
             if let Some(first) = runs.first_mut() {
@@ -160,7 +316,10 @@ pub fn split(blocks: &[Block]) -> Streams {
             prev.runs.extend(runs);
             prev.ends_wrapped = block.ends_wrapped;
             prev.blocks += 1;
-            last_text[slot] = prev.text();
+            // The paragraph's text as the decisions read it (its start and
+            // its end), grown in place: linear in the paragraph's length.
+            last_text[slot].push(' ');
+            last_text[slot].push_str(text);
             continue;
         }
         stream.push(Para {
@@ -173,7 +332,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             first_block: i,
             blocks: 1,
         });
-        last_text[slot] = text;
+        last_text[slot] = text.clone();
     }
     streams
 }
@@ -309,6 +468,124 @@ mod tests {
         let s = split(&blocks);
         assert_eq!(s.kk.len(), 3);
         assert!(s.kk[0].text().ends_with("т.б. көмегімен жөнелту үшін;"));
+    }
+
+    fn bullet(text: &str, lang: Lang, at: usize) -> Block {
+        let mut b = block(text, lang, at);
+        b.hint = BlockHint::Bullet;
+        b.starts_paragraph = true;
+        b
+    }
+
+    #[test]
+    fn unmarked_items_after_a_lead_in_are_paragraphs_of_their_own() {
+        let blocks = vec![
+            block("4.1. Данные используются в целях:", Lang::Ru, 0),
+            block("анализа посещаемости Сайта;", Lang::Ru, 100),
+            block("получения статистической информации об", Lang::Ru, 200),
+            block("использовании Сайта;", Lang::Ru, 300),
+            block("анализа действий Пользователей.", Lang::Ru, 400),
+        ];
+        assert_eq!(
+            texts(&split(&blocks).ru),
+            vec![
+                "4.1. Данные используются в целях:",
+                "анализа посещаемости Сайта;",
+                "получения статистической информации об использовании Сайта;",
+                "анализа действий Пользователей.",
+            ]
+        );
+        // A full line that ends in «;» in hard-wrapped text goes on.
+        let mut full = block(
+            "…обработку персональных данных в целях исполнения договора;",
+            Lang::Ru,
+            0,
+        );
+        full.ends_wrapped = true;
+        let s = split(&[full, block("заключения иных сделок.", Lang::Ru, 100)]);
+        assert_eq!(s.ru.len(), 1);
+    }
+
+    #[test]
+    fn dash_items_after_a_heading_or_in_a_run() {
+        let blocks = vec![
+            block("1. Байланыс", Lang::Kk, 0),
+            bullet("- Мекенжайы: Алматы қ.", Lang::Kk, 50),
+            block("1.1. Оператор обрабатывает следующие данные", Lang::Ru, 100),
+            bullet("- фамилия, имя;", Lang::Ru, 150),
+            bullet("- номер телефона.", Lang::Ru, 200),
+        ];
+        let s = split(&blocks);
+        assert_eq!(s.kk.len(), 2);
+        assert_eq!(s.ru.len(), 3);
+        // A quoted term on its own line takes its dashed definition.
+        let blocks = vec![
+            block("«Оператор»", Lang::Kk, 0),
+            bullet("– дербес деректерді өңдейтін тұлға.", Lang::Kk, 50),
+        ];
+        assert_eq!(split(&blocks).kk.len(), 1);
+    }
+
+    #[test]
+    fn abbreviations_and_numbers_at_line_ends() {
+        let blocks = vec![
+            block(
+                "4.1. Субъект вправе отозвать согласие в соответствии со ст.",
+                Lang::Ru,
+                0,
+            ),
+            block(
+                "8 Закона, при этом соблюдаются случаи, указанные в п.",
+                Lang::Ru,
+                100,
+            ),
+            block("3.2 настоящей Политики.", Lang::Ru, 200),
+            block(
+                "4.2. Обращения направляются по адресу МФО: г.",
+                Lang::Ru,
+                300,
+            ),
+            block("Алматы, пр. Абая, д.", Lang::Ru, 400),
+            block("10, 5 этаж.", Lang::Ru, 500),
+            block("Утверждено 15.03.2024 г.", Lang::Ru, 600),
+            block("Настоящая Политика действует.", Lang::Ru, 700),
+            block(
+                "4.1. Субъект келісімін кері шақыруға құқылы, бұл ретте осы Саясаттың",
+                Lang::Kk,
+                800,
+            ),
+            block(
+                "3.2-тармағында көрсетілген жағдайлар сақталады.",
+                Lang::Kk,
+                900,
+            ),
+        ];
+        let s = split(&blocks);
+        assert_eq!(
+            texts(&s.ru),
+            vec![
+                "4.1. Субъект вправе отозвать согласие в соответствии со ст. 8 Закона, при этом соблюдаются случаи, указанные в п. 3.2 настоящей Политики.",
+                "4.2. Обращения направляются по адресу МФО: г. Алматы, пр. Абая, д. 10, 5 этаж.",
+                "Утверждено 15.03.2024 г.",
+                "Настоящая Политика действует.",
+            ]
+        );
+        assert_eq!(s.kk.len(), 1);
+    }
+
+    #[test]
+    fn a_lone_clause_number_takes_its_text() {
+        let blocks = vec![
+            block("2.3. Деректер сақталады.", Lang::Kk, 0),
+            block("3.", Lang::Kk, 100),
+            block("3. Хранение данных", Lang::Ru, 150),
+            block("Деректерді сақтау", Lang::Kk, 200),
+        ];
+        let s = split(&blocks);
+        assert_eq!(
+            texts(&s.kk),
+            vec!["2.3. Деректер сақталады.", "3. Деректерді сақтау"]
+        );
     }
 
     #[test]

@@ -78,6 +78,119 @@ pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// Words that come after a hyphen as a particle, not as a word's tail:
+/// «сондай-ақ», «кто-то», «что-либо», «где-нибудь».
+const HYPHEN_PARTICLES: &[&str] = &["ақ", "ау", "мыс", "то", "либо", "нибудь", "таки", "ка"];
+
+/// First halves of hyphenated compounds: «интернет-ресурс», «веб-сайт»,
+/// «смс-хабарлама», «ата-ана», «іс-шара», «аты-жөні», «есеп-шот»,
+/// «информационно-коммуникационный», «организационно-правовой».
+const HYPHEN_HEADS: &[&str] = &[
+    "интернет",
+    "веб",
+    "онлайн",
+    "офлайн",
+    "бизнес",
+    "смс",
+    "пин",
+    "пресс",
+    "медиа",
+    "видео",
+    "фото",
+    "аудио",
+    "вице",
+    "экс",
+    "кое",
+    "ата",
+    "іс",
+    "аты",
+    "есеп",
+    "мекен",
+    "жеке",
+    "кез",
+    "әр",
+    "информационно",
+    "организационно",
+    "программно",
+    "финансово",
+    "технико",
+    "научно",
+    "социально",
+    "нормативно",
+    "платежно",
+    "кредитно",
+    "расчетно",
+    "материально",
+    "административно",
+    "гражданско",
+    "уголовно",
+    "юго",
+    "северо",
+];
+
+/// Kazakh endings that start the tail of a word broken after a derived
+/// adjective («қауіпсіздік-» + «терді»), so the two halves are one word.
+const KK_TAIL_SUFFIXES: &[&str] = &[
+    "тер", "тар", "дер", "дар", "лер", "лар", "тің", "тың", "дің", "дың", "нің", "ның", "ке", "ге",
+    "қа", "ға", "те", "та", "де", "да", "ті", "ты", "ді", "ды", "ні", "ны", "пен", "бен", "мен",
+    "сыз", "сіз", "тан", "тен", "дан", "ден", "нан", "нен",
+];
+
+/// Is the hyphen that ends a line, between `left` (the line's last word,
+/// without the hyphen) and `right` (the next line's first word), one that
+/// only splits a word at the line end («өз-» / «гертуді», «до-» /
+/// «полнения»), so that the joined word drops it? A hyphen is kept
+/// (`false`) where it belongs to the text: a capital, digit or other
+/// non-letter on either side («МҚҰ-» / «ның», «18-» / «ге»), an e-mail or a
+/// URL («info@mfo-» / «example.kz»), a Latin–Cyrillic compound
+/// («cookie-» / «файлдар»), a particle («сондай-» / «ақ»), a known compound
+/// head («интернет-» / «статистика») and a Kazakh pair of derived
+/// adjectives («ұйымдық-» / «құқықтық»). Pure: reads only its arguments.
+pub fn soft_line_hyphen(left: &str, right: &str) -> bool {
+    let (Some(last), Some(first)) = (left.chars().next_back(), right.chars().next()) else {
+        return false;
+    };
+    if !(last.is_lowercase() && first.is_lowercase()) {
+        return false;
+    }
+    let web = |w: &str| w.contains('@') || w.contains("://") || w.starts_with("www.");
+    if web(left) || web(right) {
+        return false;
+    }
+    // The letters either side of the hyphen.
+    let head: String = {
+        let mut v: Vec<char> = left.chars().rev().take_while(|c| is_letter(*c)).collect();
+        v.reverse();
+        v.into_iter().collect::<String>().to_lowercase()
+    };
+    let tail: String = right
+        .chars()
+        .take_while(|c| is_letter(*c))
+        .collect::<String>()
+        .to_lowercase();
+    // A Latin word followed by a domain («mfo-» / «example.kz»).
+    let latin = |c: char| c.is_ascii_alphabetic();
+    if latin(first) && right.contains('.') && right.trim_end_matches('.').contains('.') {
+        return false;
+    }
+    if latin(last) != latin(first) || is_cyrillic(last) != is_cyrillic(first) {
+        return false;
+    }
+    if HYPHEN_PARTICLES.contains(&tail.as_str()) || HYPHEN_HEADS.contains(&head.as_str()) {
+        return false;
+    }
+    let chars = |s: &str| s.chars().count();
+    let derived = ["лық", "лік", "дық", "дік", "тық", "тік"];
+    if chars(&head) >= 5
+        && chars(&tail) >= 4
+        && derived.iter().any(|d| head.ends_with(d))
+        && !KK_TAIL_SUFFIXES.iter().any(|s| tail.starts_with(s))
+    {
+        return false;
+    }
+    true
+}
+
 /// Which characters make up a token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -186,6 +299,32 @@ mod tests {
             .collect();
         assert_eq!(hy, ["IP-мекенжай", "V", "және", "cookie-файлдар"]);
         assert_eq!(lower_words("Закон № 94-V"), ["закон", "94", "v"]);
+    }
+
+    #[test]
+    fn line_end_hyphens() {
+        let cases = [
+            ("өз", "гертуді", true),
+            ("бұғат", "тауды", true),
+            ("до", "полнения", true),
+            ("уничто", "жения", true),
+            ("conf", "idential.", true),
+            ("сондай", "ақ", false),
+            ("info@mfo", "example.kz", false),
+            ("mfo", "example.kz", false),
+            ("https://mfo.kz/privacy", "policy", false),
+            ("cookie", "файлдарды", false),
+            ("интернет", "статистика", false),
+            ("ұйымдық", "құқықтық", false),
+            ("қауіпсіздік", "терді", true),
+            ("МҚҰ", "ның", false),
+            ("18", "ге", false),
+            ("ақпарат", "Тізім", false),
+            ("", "тізім", false),
+        ];
+        for (left, right, soft) in cases {
+            assert_eq!(soft_line_hyphen(left, right), soft, "{left}- {right}");
+        }
     }
 
     #[test]

@@ -19,11 +19,12 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("tag regex")
 });
-/// Any tag, comment, doctype, or script/style element, for whole HTML
-/// documents (where we do not know every tag a site may use).
+/// Any tag, comment, doctype, or script/style/title element, for whole
+/// HTML documents (where we do not know every tag a site may use). The
+/// `<title>` is the browser tab's name, not a clause of either version.
 static DOC_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?is)<!--.*?-->|<!doctype[^>]*>|<script(?-u:\b)[^>]*>.*?</script\s*>|<style(?-u:\b)[^>]*>.*?</style\s*>|</?[a-z][a-z0-9]*(?-u:\b)[^<>]*>",
+        r"(?is)<!--.*?-->|<!doctype[^>]*>|<script(?-u:\b)[^>]*>.*?</script\s*>|<style(?-u:\b)[^>]*>.*?</style\s*>|<title(?-u:\b)[^>]*>.*?</title\s*>|</?[a-z][a-z0-9]*(?-u:\b)[^<>]*>",
     )
     .expect("document tag regex")
 });
@@ -332,7 +333,10 @@ pub fn parse(
     // A Markdown list marker at the start of the line.
     let lead = seg.len() - seg.trim_start().len();
     let rest = &seg[lead..];
-    if (rest.starts_with("- ") || rest.starts_with("* ") || rest.starts_with("– "))
+    let mut chars = rest.chars();
+    let (marker, gap) = (chars.next(), chars.next());
+    if matches!(marker, Some('-' | '*' | '–'))
+        && matches!(gap, Some(' ' | '\t'))
         && rest.trim().len() > 2
     {
         hint = BlockHint::Bullet;
@@ -437,7 +441,7 @@ mod tests {
 
     #[test]
     fn html_documents_ignore_line_ends_and_group_cells() {
-        let src = "<!DOCTYPE html>\n<html><head><style>p { x }</style></head><body>\n<table><tr>\n<td><p>1.1. МФО собирает\nданные пользователей.</p></td>\n<td><p>1.1. МҚҰ деректерді\nжинайды.</p></td>\n</tr></table><!-- note --></body></html>\n";
+        let src = "<!DOCTYPE html>\n<html><head><title>Саясат</title><style>p { x }</style></head><body>\n<table><tr>\n<td><p>1.1. МФО собирает\nданные пользователей.</p></td>\n<td><p>1.1. МҚҰ деректерді\nжинайды.</p></td>\n</tr></table><!-- note --></body></html>\n";
         assert!(looks_like_html(src));
         let mut dropped = Vec::new();
         let mut group = 0;
@@ -453,6 +457,7 @@ mod tests {
         assert_eq!(blocks[0].line, 4);
         assert_ne!(blocks[0].group, blocks[1].group);
         assert!(dropped.iter().any(|d| d.text.starts_with("<style>")));
+        assert!(dropped.iter().any(|d| d.text == "<title>Саясат</title>"));
         assert!(!looks_like_html("<p>1. Цели</p>\t<p>1. Мақсаты</p>\n"));
     }
 

@@ -3,6 +3,11 @@
 //! HTML fragments, hard-wrapped column text, and layout noise (page numbers,
 //! repeated headers, dumped link lists, table rules).
 //!
+//! A line whose only tab follows a list marker («-\tфамилия;», «1)\tтегі;»)
+//! is a list item, not a table row. Text is taken as hard-wrapped when most
+//! lines are close to a common width, or when several lines end
+//! mid-sentence and go on in lower case on the next.
+//!
 //! Invariants:
 //! - Blocks are in source order; every non-whitespace byte of the text is in
 //!   exactly one block run or one dropped span.
@@ -128,7 +133,7 @@ fn classify(text: &str, lines: &[Line], delimiter: Option<char>) -> Vec<LineKind
                 LineKind::Noise(DropKind::Markup)
             } else if PAGE_NUMBER.is_match(t) {
                 LineKind::Noise(DropKind::PageNumber)
-            } else if text[l.start..l.end].contains('\t')
+            } else if (text[l.start..l.end].contains('\t') && !is_list_tab(t))
                 || is_markdown_row(t)
                 || delimiter.is_some_and(|d| filled_fields(t, d) >= 2)
             {
@@ -204,6 +209,23 @@ fn looks_like_running_header(t: &str) -> bool {
         && !markup::BULLETS.contains(&first)
 }
 
+/// A list item whose marker is followed by a tab, as word processors write
+/// lists («-\tфамилия;», «•\tимя;», «1)\tтегі;»): one tab, right after a
+/// bullet, dash or item number, is not a table cell separator.
+fn is_list_tab(t: &str) -> bool {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:[•·▪◦●■□➢►\u{f0b7}\-–—*]|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|\(?[a-zа-яәіңғүұқөһ]\))$",
+        )
+        .expect("list marker regex")
+    });
+    let mut parts = t.splitn(2, '\t');
+    let (Some(head), Some(tail)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    MARKER.is_match(head.trim()) && !tail.contains('\t') && !tail.trim().is_empty()
+}
+
 fn is_markdown_row(t: &str) -> bool {
     t.starts_with('|') && t.ends_with('|') && t.matches('|').count() >= 3
 }
@@ -223,7 +245,24 @@ fn wrap_width(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
     lens.sort_unstable();
     let w = lens[lens.len() * 9 / 10];
     let near = lens.iter().filter(|&&n| n * 10 >= w * 6).count();
-    (w <= 100 && near * 2 >= lens.len()).then_some(w)
+    if w <= 100 && near * 2 >= lens.len() {
+        return Some(w);
+    }
+    // Short headings among the wrapped lines can outnumber them; then the
+    // text says it is wrapped: lines that end mid-sentence (a letter or a
+    // comma) and go on on the next line in lower case.
+    let soft = lines
+        .windows(2)
+        .zip(kinds.windows(2))
+        .filter(|(_, k)| k[0] == LineKind::Text && k[1] == LineKind::Text)
+        .filter(|(l, _)| {
+            let end = text[l[0].start..l[0].end].trim_end();
+            let next = text[l[1].start..l[1].end].trim_start();
+            end.ends_with(|c: char| c.is_alphabetic() || c == ',')
+                && next.starts_with(char::is_lowercase)
+        })
+        .count();
+    (w <= 120 && soft >= 3 && soft * 10 >= lens.len()).then_some(w)
 }
 
 /// Fields of a line split at `delim` outside double quotes (CSV quoting):
@@ -830,6 +869,24 @@ mod tests {
             dumped,
             vec!["https://a.kz/", "https://b.kz/", "https://c.kz"]
         );
+    }
+
+    #[test]
+    fn a_dash_and_a_tab_is_a_list_item_not_a_table_row() {
+        let t = "1.1. Оператор обрабатывает следующие данные:\n-\tфамилия, имя;\n-\tномер телефона.\n1)\tтегі;\n";
+        let ing = ingest(t);
+        let got: Vec<(String, BlockHint)> = ing
+            .blocks
+            .iter()
+            .map(|b| (join_runs(&b.runs), b.hint))
+            .collect();
+        assert_eq!(got[1], ("- фамилия, имя;".to_string(), BlockHint::Bullet));
+        assert_eq!(got[2].1, BlockHint::Bullet);
+        assert_eq!(got.len(), 4);
+        assert!(ing.blocks.iter().all(|b| b.group.is_none()));
+        // Two cells are still a table row.
+        assert!(!is_list_tab("1.1\tМәтін\tТекст"));
+        assert!(!is_list_tab("Мәтін\tТекст"));
     }
 
     #[test]

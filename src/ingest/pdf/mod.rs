@@ -415,8 +415,10 @@ impl Assembler {
 /// and loses the hyphen. A soft hyphen inside a line was drawn, so it is a
 /// hyphen (typst maps its hyphen glyph to U+00AD: «18-ге», «сондай-ақ»).
 ///
-/// Ambiguity: a compound broken at its own hyphen (`бизнес-` / `процесс`)
-/// is joined as one word as well; layout cannot tell them apart.
+/// A hyphen that belongs to the text stays, by the rule plain text follows
+/// too ([`crate::tokens::soft_line_hyphen`]): «cookie-» / «файлдар»,
+/// «интернет-» / «статистика», «info@mfo-» / «example.kz»; the line is then
+/// joined to the next one with the hyphen and no space, as any text is.
 fn rejoin_hyphens(mut texts: Vec<String>) -> Vec<String> {
     for i in 0..texts.len().saturating_sub(1) {
         let (head, tail) = texts.split_at_mut(i + 1);
@@ -428,9 +430,15 @@ fn rejoin_hyphens(mut texts: Vec<String>) -> Vec<String> {
         let before = rev.next();
         let next_first = next.chars().next();
         let soft = last == Some('\u{AD}');
+        let left = cur[..cur.len() - last.map_or(0, char::len_utf8)]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("");
+        let right = next.split(' ').next().unwrap_or("");
         let hard = last == Some('-')
             && before.is_some_and(char::is_lowercase)
-            && next_first.is_some_and(char::is_lowercase);
+            && next_first.is_some_and(char::is_lowercase)
+            && crate::tokens::soft_line_hyphen(left, right);
         if !(soft || hard) || next.is_empty() {
             continue;
         }
@@ -464,6 +472,16 @@ mod tests {
         assert_eq!(t(&["1990-", "2000"]), ["1990-", "2000"]);
         assert_eq!(t(&["ақпарат-", "Тізім"]), ["ақпарат-", "Тізім"]);
         assert_eq!(t(&["-"]), ["-"]);
+        // Compounds, e-mails and URLs keep their hyphen.
+        assert_eq!(
+            t(&["Сайт cookie-", "файлдарды"]),
+            ["Сайт cookie-", "файлдарды"]
+        );
+        assert_eq!(
+            t(&["info@mfo-", "example.kz."]),
+            ["info@mfo-", "example.kz."]
+        );
+        assert_eq!(t(&["интернет-", "статистика"]), ["интернет-", "статистика"]);
         assert_eq!(t(&[]), Vec::<String>::new());
     }
 
