@@ -854,6 +854,69 @@ mod tests {
     }
 
     #[test]
+    fn no_random_input_panics() {
+        // Random strings over the characters the value patterns read.
+        const ALPHABET: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "9",
+            ",",
+            ".",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            ":",
+            "-",
+            "/",
+            "«",
+            "»",
+            "(",
+            ")",
+            "марта",
+            "наурыз",
+            "дың",
+            "ай",
+            "айының",
+            "жылғы",
+            "года",
+            "г.",
+            "ж.",
+            "месяца",
+            "бір",
+            "календарного",
+            "күнтізбелік",
+            "теңге",
+            "%",
+            "ə",
+            "Ё",
+            "\u{301}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for _ in 0..3000 {
+            let len = (next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let es = entities(&text);
+            for w in es.windows(2) {
+                assert!(w[0].end <= w[1].start, "{text:?}: {es:?}");
+            }
+            for e in &es {
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            }
+            let _ = figure_value(&text);
+        }
+    }
+
+    #[test]
     fn no_input_panics() {
         for text in [
             "",
