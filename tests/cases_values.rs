@@ -14,7 +14,9 @@
 //!   the same number (so that what is tested is the values, not the cut);
 //! - `finding<TAB>KIND<TAB>kk:ID ru:ID`: one parity finding, by kind and
 //!   clauses. The parity findings of the document must be exactly these:
-//!   no line, no parity finding at all.
+//!   no line, no parity finding at all;
+//! - `right<TAB>ID<TAB>STATUS` (optional): a right's status (`both`,
+//!   `kk_only`, `ru_only`, `absent`).
 //!
 //! Lines starting with `#` say what the fixture shows.
 //!
@@ -169,6 +171,7 @@ struct Expect {
     company: Option<Option<String>>,
     one_to_one: bool,
     findings: BTreeSet<String>,
+    rights: Vec<(String, String)>,
 }
 
 fn expect(name: &str) -> Expect {
@@ -187,6 +190,7 @@ fn expect(name: &str) -> Expect {
             ["finding", kind, ids] => {
                 out.findings.insert(format!("{kind}\t{ids}"));
             }
+            ["right", id, status] => out.rights.push((id.to_string(), status.to_string())),
             _ => panic!("{path}, line {}: cannot read «{line}»", n + 1),
         }
     }
@@ -223,6 +227,15 @@ fn check_fixture(name: &str) {
         "{name}: parity findings{}",
         describe(&doc)
     );
+    for (id, status) in &want.rights {
+        let got = doc
+            .legal
+            .rights
+            .iter()
+            .find(|c| c.id == *id)
+            .unwrap_or_else(|| panic!("{name}: no right {id}"));
+        assert_eq!(got.status.name(), status, "{name}: right {id}");
+    }
 }
 
 /// The fixtures of organisation names (kind 9).
