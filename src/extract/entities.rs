@@ -158,6 +158,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// in brackets («30 (отыз)», «пятнадцати (15)»).
 static IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,60}\)").expect("brackets regex"));
+/// A case ending after a figure: «3-х», «5-ти», «2-мя».
+static CASE_ENDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^-(?:х|ти|ми|мя|и|ух|ех)\b").expect("case ending regex"));
 /// Units of periods, percentages and money, anchored at the start.
 static UNITS: LazyLock<Vec<(&'static str, EntityKind, Regex)>> = LazyLock::new(|| {
     const W: &str = "[а-яёәғқңөұүһі]";
@@ -227,7 +230,9 @@ fn period_alternatives(value: &str) -> Vec<String> {
 /// The unit right after a figure (and its repetition in brackets), if any:
 /// the normalised unit, the entity kind and the byte length read.
 fn unit_after(rest: &str) -> Option<(&'static str, EntityKind, usize)> {
-    let skip = IN_BRACKETS.find(rest).map_or(0, |m| m.end());
+    // A Russian case ending written after the figure: «3-х месяцев».
+    let ending = CASE_ENDING.find(rest).map_or(0, |m| m.end());
+    let skip = ending + IN_BRACKETS.find(&rest[ending..]).map_or(0, |m| m.end());
     let after = &rest[skip..];
     UNITS
         .iter()
@@ -605,7 +610,15 @@ pub fn entities(text: &str) -> Vec<Entity> {
             else {
                 continue;
             };
-            if s1.as_str() != s2.as_str() || !isolated(text, all.start(), all.end()) {
+            // Digits or letters before, digits after make it part of
+            // something else; a letter after is «г.», «ж.» or a suffix
+            // («01.03.2024г.», «01.03.2024-ден»).
+            let before = text[..all.start()].chars().next_back();
+            let after = text[all.end()..].chars().next();
+            if s1.as_str() != s2.as_str()
+                || before.is_some_and(|c| is_letter_or_digit(c) || c == '.')
+                || after.is_some_and(|c| c.is_ascii_digit())
+            {
                 continue;
             }
             if let Some(v) = mo
@@ -730,6 +743,10 @@ pub fn entities(text: &str) -> Vec<Entity> {
             && h <= 24
         {
             alt.push(format!("{h:02}:00"));
+        }
+        // A BIN or IIN written in groups («123 456 789 012») is that number.
+        if number.len() == 12 && number.bytes().all(|b| b.is_ascii_digit()) && raw.len() > 12 {
+            alt.push(number.clone());
         }
         // «01.03» may be a day and a month with no year.
         if unit.is_none()
@@ -863,6 +880,10 @@ mod tests {
             ("2024-03-01", Date, "2024-03-01", &["--03-01"]),
             ("01.03.2024", Date, "2024-03-01", &["--03-01"]),
             ("01/03/2024", Date, "2024-03-01", &["--03-01"]),
+            ("01.03.2024г.", Date, "2024-03-01", &["--03-01"]),
+            ("01.03.2024-ден", Date, "2024-03-01", &["--03-01"]),
+            ("в течение 3-х месяцев", Duration, "3 month", &[]),
+            ("123 456 789 012", Number, "123456789012", &["123456789012"]),
             ("1 марта 2024 года", Date, "2024-03-01", &["--03-01"]),
             ("1-го марта 2024 г.", Date, "2024-03-01", &["--03-01"]),
             ("2024 жылғы 1 наурыз", Date, "2024-03-01", &["--03-01"]),
