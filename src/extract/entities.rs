@@ -16,7 +16,11 @@
 //!   `--03-01`, which a full date of the same day answers (its alt);
 //! - times: «09:00» and «9:00» are `09:00`; «9.00» is the number 9 with
 //!   alt `09:00`;
+//! - multipliers: «50 мың», «50 тыс.» are `50000`, «1,5 млн» `1500000`;
+//!   a bare figure up to 24 («с 9 до 18 часов») may be the hour `09:00`;
 //! - periods: «15 күнтізбелік күн» and «15 календарных дней» are `15 day`;
+//!   a year also reads as 12 months, a week as 7 days, a day as 24 hours
+//!   (alt `12 month`, …);
 //!   «бір күнтізбелік ай» and «одного календарного месяца» `1 month`; a
 //!   unit word with no figure («в течение месяца», «жыл сайын») is an
 //!   implied `1 month`/`1 year` that answers the other side's figure but is
@@ -154,6 +158,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// in brackets («30 (отыз)», «пятнадцати (15)»).
 static IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\([^()]{1,60}\)").expect("brackets regex"));
+/// A case ending after a figure: «3-х», «5-ти», «2-мя».
+static CASE_ENDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^-(?:х|ти|ми|мя|и|ух|ех)\b").expect("case ending regex"));
 /// Units of periods, percentages and money, anchored at the start.
 static UNITS: LazyLock<Vec<(&'static str, EntityKind, Regex)>> = LazyLock::new(|| {
     const W: &str = "[а-яёәғқңөұүһі]";
@@ -175,10 +182,57 @@ static UNITS: LazyLock<Vec<(&'static str, EntityKind, Regex)>> = LazyLock::new(|
 static LATIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]").expect("latin regex"));
 
+/// A multiplier word right after a figure: thousands («50 мың», «50 тыс.»),
+/// millions («1,5 млн», «2 миллиона»), billions; anchored at the start.
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(мың[а-яәғқңөұүһі]*|тыс\.|тыс\b|тысяч[а-я]*)|(млн\.?|миллион[а-я]*)|(млрд\.?|миллиард[а-я]*))")
+        .expect("scale regex")
+});
+
+/// A canonical number times 10^`zeros` («1.5», 6 → `1500000`).
+fn scaled(number: &str, zeros: usize) -> String {
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    if frac.len() <= zeros {
+        integer(&format!("{int}{frac}{}", "0".repeat(zeros - frac.len())))
+    } else {
+        decimal(&format!("{int}{}", &frac[..zeros]), &frac[zeros..])
+    }
+}
+
+/// The multiplier after a figure, if any: its power of ten and the byte
+/// length read.
+fn scale_after(rest: &str) -> Option<(usize, usize)> {
+    let c = SCALE.captures(rest)?;
+    let zeros = (1..=3).find(|&i| c.get(i).is_some())? * 3;
+    Some((zeros, c.get(0)?.end()))
+}
+
+/// The same period in a smaller unit: a year is 12 months, a week 7 days,
+/// a day 24 hours («1 year» → `12 month`).
+fn period_alternatives(value: &str) -> Vec<String> {
+    let Some((n, unit)) = value.split_once(' ') else {
+        return Vec::new();
+    };
+    let Ok(n) = n.parse::<u64>() else {
+        return Vec::new();
+    };
+    let (factor, smaller) = match unit {
+        "year" => (12, "month"),
+        "week" => (7, "day"),
+        "day" => (24, "hour"),
+        _ => return Vec::new(),
+    };
+    n.checked_mul(factor)
+        .map(|m| vec![format!("{m} {smaller}")])
+        .unwrap_or_default()
+}
+
 /// The unit right after a figure (and its repetition in brackets), if any:
 /// the normalised unit, the entity kind and the byte length read.
 fn unit_after(rest: &str) -> Option<(&'static str, EntityKind, usize)> {
-    let skip = IN_BRACKETS.find(rest).map_or(0, |m| m.end());
+    // A Russian case ending written after the figure: «3-х месяцев».
+    let ending = CASE_ENDING.find(rest).map_or(0, |m| m.end());
+    let skip = ending + IN_BRACKETS.find(&rest[ending..]).map_or(0, |m| m.end());
     let after = &rest[skip..];
     UNITS
         .iter()
@@ -448,6 +502,10 @@ impl Found {
         b: usize,
     ) {
         if a < b && !self.taken(a, b) {
+            let mut alt = alt;
+            if kind == EntityKind::Duration {
+                alt.extend(period_alternatives(&value));
+            }
             self.0.push(Entity {
                 kind,
                 value,
@@ -552,7 +610,15 @@ pub fn entities(text: &str) -> Vec<Entity> {
             else {
                 continue;
             };
-            if s1.as_str() != s2.as_str() || !isolated(text, all.start(), all.end()) {
+            // Digits or letters before, digits after make it part of
+            // something else; a letter after is «г.», «ж.» or a suffix
+            // («01.03.2024г.», «01.03.2024-ден»).
+            let before = text[..all.start()].chars().next_back();
+            let after = text[all.end()..].chars().next();
+            if s1.as_str() != s2.as_str()
+                || before.is_some_and(|c| is_letter_or_digit(c) || c == '.')
+                || after.is_some_and(|c| c.is_ascii_digit())
+            {
                 continue;
             }
             if let Some(v) = mo
@@ -659,10 +725,32 @@ pub fn entities(text: &str) -> Vec<Entity> {
         if !(isolated(text, m.start(), end) || text[end..].starts_with(['-', '%'])) {
             continue;
         }
+        let (mut number, mut alt) = figure_value(raw);
+        // «50 мың», «1,5 млн»: the multiplier is part of the figure.
+        let scale = scale_after(&text[end..]);
+        if let Some((zeros, _)) = scale {
+            number = scaled(&number, zeros);
+            alt.clear();
+        }
+        let end = end + scale.map_or(0, |(_, n)| n);
         let unit = unit_after(&text[end..]);
-        let (number, mut alt) = figure_value(raw);
+        // «9» or «18 часов» may be the hour `09:00`, `18:00`.
+        if scale.is_none()
+            && raw.len() <= 2
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && unit.is_none_or(|(u, _, _)| u == "hour")
+            && let Ok(h) = raw.parse::<u32>()
+            && h <= 24
+        {
+            alt.push(format!("{h:02}:00"));
+        }
+        // A BIN or IIN written in groups («123 456 789 012») is that number.
+        if number.len() == 12 && number.bytes().all(|b| b.is_ascii_digit()) && raw.len() > 12 {
+            alt.push(number.clone());
+        }
         // «01.03» may be a day and a month with no year.
         if unit.is_none()
+            && scale.is_none()
             && let Some((d, m)) = raw.split_once('.')
             && d.len() == 2
             && m.len() == 2
@@ -772,17 +860,30 @@ mod tests {
             ("1,500,000.50", Number, "1500000.5", &[]),
             ("1.500.000,50", Number, "1500000.5", &[]),
             ("1 500 000,50", Number, "1500000.5", &[]),
+            ("50 мың теңге", Amount, "50000 kzt", &[]),
+            ("50 тыс. тенге", Amount, "50000 kzt", &[]),
+            ("1,5 млн тенге", Amount, "1500000 kzt", &[]),
+            ("2 миллиона", Number, "2000000", &[]),
+            ("0,25 млрд", Number, "250000000", &[]),
+            ("бір миллион теңге", Amount, "1000000 kzt", &[]),
+            ("екі жүз мың теңге", Amount, "200000 kzt", &[]),
             // Decimals and leading zeros.
             ("2,5 %", Percent, "2.5", &[]),
             ("2,50 %", Percent, "2.5", &[]),
             ("0,500", Number, "0.5", &[]),
-            ("09", Number, "9", &[]),
+            ("09", Number, "9", &["09:00"]),
+            ("18 часов", Duration, "18 hour", &["18:00"]),
+            ("25", Number, "25", &[]),
             ("9.00", Number, "9", &["09:00"]),
             ("2.3.1", Number, "2.3.1", &[]),
             // Dates, full and without a year.
             ("2024-03-01", Date, "2024-03-01", &["--03-01"]),
             ("01.03.2024", Date, "2024-03-01", &["--03-01"]),
             ("01/03/2024", Date, "2024-03-01", &["--03-01"]),
+            ("01.03.2024г.", Date, "2024-03-01", &["--03-01"]),
+            ("01.03.2024-ден", Date, "2024-03-01", &["--03-01"]),
+            ("в течение 3-х месяцев", Duration, "3 month", &[]),
+            ("123 456 789 012", Number, "123456789012", &["123456789012"]),
             ("1 марта 2024 года", Date, "2024-03-01", &["--03-01"]),
             ("1-го марта 2024 г.", Date, "2024-03-01", &["--03-01"]),
             ("2024 жылғы 1 наурыз", Date, "2024-03-01", &["--03-01"]),
@@ -809,9 +910,11 @@ mod tests {
             ("одного календарного месяца", Duration, "1 month", &[]),
             ("12 календарных месяцев", Duration, "12 month", &[]),
             ("он екі ай", Duration, "12 month", &[]),
+            ("бір жыл", Duration, "1 year", &["12 month"]),
+            ("2 недели", Duration, "2 week", &["14 day"]),
+            ("бір тәулік", Duration, "1 day", &["24 hour"]),
             ("жарты жыл", Duration, "6 month", &[]),
             ("полгода", Duration, "6 month", &[]),
-            ("бір тәулік", Duration, "1 day", &[]),
         ];
         for &(text, kind, value, alt) in cases {
             let alt: Vec<String> = alt.iter().map(|a| a.to_string()).collect();
@@ -851,6 +954,69 @@ mod tests {
         assert_eq!(values("01.13.2024").first().map(|e| e.0), Some(Number));
         assert!(values("01.03/2024").iter().all(|e| e.0 != Date));
         assert!(values("25:00").iter().all(|e| e.0 != Time));
+    }
+
+    #[test]
+    fn no_random_input_panics() {
+        // Random strings over the characters the value patterns read.
+        const ALPHABET: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "9",
+            ",",
+            ".",
+            " ",
+            "\u{a0}",
+            "\u{202f}",
+            ":",
+            "-",
+            "/",
+            "«",
+            "»",
+            "(",
+            ")",
+            "марта",
+            "наурыз",
+            "дың",
+            "ай",
+            "айының",
+            "жылғы",
+            "года",
+            "г.",
+            "ж.",
+            "месяца",
+            "бір",
+            "календарного",
+            "күнтізбелік",
+            "теңге",
+            "%",
+            "ə",
+            "Ё",
+            "\u{301}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        for _ in 0..3000 {
+            let len = (next() % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let es = entities(&text);
+            for w in es.windows(2) {
+                assert!(w[0].end <= w[1].start, "{text:?}: {es:?}");
+            }
+            for e in &es {
+                assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            }
+            let _ = figure_value(&text);
+        }
     }
 
     #[test]

@@ -53,12 +53,14 @@ pub fn clause_entities(clauses: &[Clause]) -> Vec<Vec<Entity>> {
 }
 
 /// Extract everything later stages read, once: the company from `text`
-/// (the document's decoded source), entities and provisions per clause.
+/// (the document's decoded source), entities and provisions per clause
+/// (the company's name read as the operator's).
 pub fn extract(text: &str, clauses: &[Clause], rules: &LegalRules) -> Extraction {
     let entities = clause_entities(clauses);
-    let provisions = provisions::analyze(clauses, &entities, rules);
+    let company = company(text);
+    let provisions = provisions::analyze_for(clauses, &entities, rules, company.as_deref());
     Extraction {
-        company: company(text),
+        company,
         entities,
         provisions,
     }

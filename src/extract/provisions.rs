@@ -19,8 +19,10 @@
 //!   whose list it completes («7.1. … имеет право:» → `7.1`).
 //! - A right counts only in a rights context: a grant («имеет право»,
 //!   «құқылы») in the clause, its lead-in, its parent number or its section
-//!   heading that is not the operator's («МФО вправе»), or the data subject
-//!   named as the one who acts earlier in the same sentence. «Уничтожение»
+//!   heading that is not the operator's («МФО вправе», or the company
+//!   called by its own name, «ТОО «Алтын Несие» вправе», «Алтын Несие
+//!   вправе»), or the data subject named as the one who acts earlier in
+//!   the same sentence. «Уничтожение»
 //!   among security measures is not the right to destruction.
 //! - Topics: where matches of different topics overlap, the longer match
 //!   wins («согласие на сбор» is about the legal basis, not collection). A
@@ -204,14 +206,46 @@ struct Read<'a> {
     operator_sentences: Vec<usize>,
 }
 
+/// Where the company's name (its folded words, the last one possibly with
+/// a case ending: «Алтын Несиеге») stands in a clause's words.
+fn name_matches(name: &[String], words: &[Word]) -> Vec<Match> {
+    let Some((last, head)) = name.split_last() else {
+        return Vec::new();
+    };
+    if name.len() < 2 && last.chars().count() < 4 {
+        return Vec::new();
+    }
+    (0..words.len().saturating_sub(name.len() - 1))
+        .filter(|&i| {
+            head.iter()
+                .enumerate()
+                .all(|(k, n)| words[i + k].norm == *n)
+                && words[i + head.len()].norm.starts_with(last.as_str())
+        })
+        .map(|i| Match {
+            words: (i..i + name.len()).collect(),
+        })
+        .collect()
+}
+
 impl<'a> Read<'a> {
-    fn new(clause: &'a Clause, entities: &'a [Entity], rules: &LegalRules) -> Read<'a> {
+    /// `company` is the folded words of the organisation's name, which
+    /// designates the operator like «МФО».
+    fn new(
+        clause: &'a Clause,
+        entities: &'a [Entity],
+        rules: &LegalRules,
+        company: &[String],
+    ) -> Read<'a> {
         let words = words(&clause.text, &rules.folding);
+        let mut operators = find_all(rules.operators.get(clause.lang), &words);
+        operators.extend(name_matches(company, &words));
+        operators.sort_by_key(|m| (m.first(), m.last()));
         let mut r = Read {
             clause,
             entities,
             agents: find_all(rules.agents.get(clause.lang), &words),
-            operators: find_all(rules.operators.get(clause.lang), &words),
+            operators,
             conditions: find_all(rules.conditions.get(clause.lang), &words),
             operator_sentences: Vec::new(),
             words,
@@ -833,10 +867,29 @@ fn titles_in(law: &LawCitation, lang: Lang, q: &str, folding: &Folding) -> Optio
 
 /// Read every clause of a document with the legal rules.
 pub fn analyze(clauses: &[Clause], entities: &[Vec<Entity>], rules: &LegalRules) -> Legal {
+    analyze_for(clauses, entities, rules, None)
+}
+
+/// [`analyze`] for a document whose organisation `company` recognised:
+/// its name, like «МФО», designates the operator.
+pub fn analyze_for(
+    clauses: &[Clause],
+    entities: &[Vec<Entity>],
+    rules: &LegalRules,
+    company: Option<&str>,
+) -> Legal {
+    let name: Vec<String> = company
+        .map(|c| {
+            words(c, &rules.folding)
+                .into_iter()
+                .map(|w| w.norm)
+                .collect()
+        })
+        .unwrap_or_default();
     let reads: Vec<Read> = clauses
         .iter()
         .zip(entities)
-        .map(|(c, e)| Read::new(c, e, rules))
+        .map(|(c, e)| Read::new(c, e, rules, &name))
         .collect();
     let st = structure(clauses);
     let own_grant: Vec<bool> = reads.iter().map(|r| grants(rules, r)).collect();
@@ -942,6 +995,53 @@ mod tests {
 
     fn right<'a>(legal: &'a Legal, id: &str) -> &'a Coverage {
         legal.rights.iter().find(|c| c.id == id).unwrap()
+    }
+
+    #[test]
+    fn the_company_by_its_name_is_the_operator() {
+        use ClauseKind::Numbered;
+        let rows: [Row; 3] = [
+            (
+                "2.1",
+                Some("2.1"),
+                Numbered,
+                None,
+                "2.1. «Алтын Несие» вправе уничтожить персональные данные.",
+            ),
+            (
+                "2.2",
+                Some("2.2"),
+                Numbered,
+                None,
+                "2.2. Алтын Несие вправе блокировать персональные данные.",
+            ),
+            (
+                "2.3",
+                Some("2.3"),
+                Numbered,
+                None,
+                "2.3. Субъект вправе требовать изменения своих данных.",
+            ),
+        ];
+        let cs = clauses(Lang::Ru, &rows);
+        let ents = crate::extract::clause_entities(&cs);
+        let r = rules();
+        // Without the name, «Алтын Несие вправе» reads as the subject's.
+        let blind = analyze(&cs, &ents, &r);
+        assert_eq!(cites(right(&blind, "destroy"), Lang::Ru), ["2.1"]);
+        let legal = analyze_for(&cs, &ents, &r, Some("Алтын Несие"));
+        assert!(cites(right(&legal, "destroy"), Lang::Ru).is_empty());
+        assert!(cites(right(&legal, "block"), Lang::Ru).is_empty());
+        assert_eq!(cites(right(&legal, "change"), Lang::Ru), ["2.3"]);
+        // A short one-word name is not looked for.
+        let w = words("Кит вправе", &r.folding);
+        assert!(name_matches(&["кит".to_string()], &w).is_empty());
+        let w = words("«Алтын Несиеге» хабарлайды", &r.folding);
+        let name: Vec<String> = words("Алтын Несие", &r.folding)
+            .into_iter()
+            .map(|w| w.norm)
+            .collect();
+        assert_eq!(name_matches(&name, &w).len(), 1);
     }
 
     #[test]

@@ -4,6 +4,11 @@
 //! Differences are found by a word-level diff (the `similar` crate) of the
 //! tokens both languages write alike: figures, Latin-script names, e-mails
 //! and web addresses. Ordinary words are never compared across languages.
+//! Figures, dates and times compare by the canonical values extraction
+//! gives them («1,500,000» and «1 500 000» are one token, so are
+//! «2024-03-01» and «1 марта 2024 года», «09:00» and «9:00»), and an
+//! alternative reading counts when the other side has it («1 марта»
+//! against «2024 жылғы 1 наурыз»).
 //!
 //! Invariants: every finding is attached to exactly one pair, or to the
 //! document when it names no clause; highlight ranges are byte ranges on
@@ -11,7 +16,7 @@
 
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
-use crate::model::{Document, Finding, Pair};
+use crate::model::{Document, EntityKind, Finding, Pair};
 
 /// Findings per pair (in pair order), and the document-wide ones.
 pub fn findings_by_pair(doc: &Document) -> (Vec<Vec<&Finding>>, Vec<&Finding>) {
@@ -38,10 +43,61 @@ fn shared_token(t: &str) -> bool {
         .any(|c| c.is_ascii_digit() || c.is_ascii_alphabetic() || c == '@')
 }
 
-/// Shared tokens of a text with their byte ranges (whitespace-separated,
-/// outer punctuation trimmed).
-fn tokens(text: &str) -> Vec<(String, usize, usize)> {
-    let mut out = Vec::new();
+/// A token both languages write alike: its comparison key, its byte range
+/// and the other keys it may mean.
+#[derive(Debug, Clone)]
+struct Token {
+    key: String,
+    start: usize,
+    end: usize,
+    alt: Vec<String>,
+}
+
+/// Shared tokens of a text with their byte ranges: figures, dates and
+/// times as extraction reads them (a figure's range its digits, its key
+/// its value), then every other whitespace-separated piece, outer
+/// punctuation trimmed. Sorted by position.
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for e in crate::extract::entities(text) {
+        if e.implied || !(e.kind.is_figure() || e.kind == EntityKind::Date) {
+            continue;
+        }
+        let written = &text[e.start..e.end];
+        // A figure written in digits is marked on its digits only.
+        let digits = written
+            .char_indices()
+            .take_while(|(_, c)| {
+                c.is_ascii_digit()
+                    || matches!(
+                        c,
+                        ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | ',' | '.' | ':'
+                    )
+            })
+            .last()
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let digits = written[..digits]
+            .trim_end_matches([' ', '\u{a0}', '\u{202f}', '\u{2009}', ',', '.', ':'])
+            .len();
+        let end = if e.kind.is_figure() && digits > 0 {
+            e.start + digits
+        } else {
+            e.end
+        };
+        let key = if e.kind.is_figure() {
+            e.value.split(' ').next().unwrap_or(&e.value).to_string()
+        } else {
+            e.value.clone()
+        };
+        out.push(Token {
+            key,
+            start: e.start,
+            end,
+            alt: e.alt.clone(),
+        });
+    }
+    let entities: Vec<(usize, usize)> = out.iter().map(|t| (t.start, t.end)).collect();
+    let taken = |a: usize, b: usize| entities.iter().any(|&(x, y)| a < y && x < b);
     let mut at = 0;
     for piece in text.split(' ') {
         let start = at;
@@ -59,12 +115,33 @@ fn tokens(text: &str) -> Vec<(String, usize, usize)> {
             .collect::<String>()
             .trim_matches(['-', '.', '/', ':'])
             .to_lowercase();
-        if key.is_empty() {
+        let (a, b) = (start + off, start + off + trimmed.len());
+        if key.is_empty() || taken(a, b) {
             continue;
         }
-        out.push((key, start + off, start + off + trimmed.len()));
+        out.push(Token {
+            key,
+            start: a,
+            end: b,
+            alt: Vec::new(),
+        });
     }
+    out.sort_by_key(|t| (t.start, t.end));
     out
+}
+
+/// A token whose key the other side lacks takes an alternative reading
+/// the other side has («1,125» is 1125 there; a full date is its year-less
+/// form against «1 марта»).
+fn adopt_alternatives(mine: &mut [Token], other: &[Token]) {
+    for t in mine.iter_mut() {
+        if other.iter().any(|o| o.key == t.key) {
+            continue;
+        }
+        if let Some(a) = t.alt.iter().find(|a| other.iter().any(|o| o.key == **a)) {
+            t.key = a.clone();
+        }
+    }
 }
 
 /// Byte ranges in a text.
@@ -73,9 +150,12 @@ pub type Ranges = Vec<(usize, usize)>;
 /// Byte ranges of the shared tokens that the other side lacks, for each
 /// side of a pair: (kk ranges, ru ranges).
 pub fn diff_spans(kk: &str, ru: &str) -> (Ranges, Ranges) {
-    let (a, b) = (tokens(kk), tokens(ru));
-    let ka: Vec<&str> = a.iter().map(|t| t.0.as_str()).collect();
-    let kb: Vec<&str> = b.iter().map(|t| t.0.as_str()).collect();
+    let (mut a, mut b) = (tokens(kk), tokens(ru));
+    let b0 = b.clone();
+    adopt_alternatives(&mut b, &a);
+    adopt_alternatives(&mut a, &b0);
+    let ka: Vec<&str> = a.iter().map(|t| t.key.as_str()).collect();
+    let kb: Vec<&str> = b.iter().map(|t| t.key.as_str()).collect();
     let (mut ra, mut rb) = (Vec::new(), Vec::new());
     if ka.is_empty() || kb.is_empty() {
         // Nothing to compare against: no highlight rather than everything.
@@ -92,19 +172,17 @@ pub fn diff_spans(kk: &str, ru: &str) -> (Ranges, Ranges) {
     }
     // A token that only moved (the day before the year in one language,
     // after it in the other) is not a difference.
-    let moved =
-        |i: usize,
-         mine: &[(String, usize, usize)],
-         other: &[(String, usize, usize)],
-         theirs: &[usize]| { theirs.iter().any(|&j| other[j].0 == mine[i].0) };
+    let moved = |i: usize, mine: &[Token], other: &[Token], theirs: &[usize]| {
+        theirs.iter().any(|&j| other[j].key == mine[i].key)
+    };
     for &i in &changed_a {
         if !moved(i, &a, &b, &changed_b) {
-            ra.push((a[i].1, a[i].2));
+            ra.push((a[i].start, a[i].end));
         }
     }
     for &j in &changed_b {
         if !moved(j, &b, &a, &changed_a) {
-            rb.push((b[j].1, b[j].2));
+            rb.push((b[j].start, b[j].end));
         }
     }
     (ra, rb)
@@ -145,5 +223,29 @@ mod tests {
             diff_spans("18-ге толмаған", "младше 18 лет"),
             (vec![], vec![])
         );
+    }
+
+    #[test]
+    fn one_value_written_two_ways_is_not_highlighted() {
+        for (kk, ru) in [
+            (
+                "50,000 теңгеден 1,500,000 теңгеге",
+                "от 50 000 до 1 500 000 тенге",
+            ),
+            ("2024-03-01 бастап", "с 1 марта 2024 года"),
+            ("2024 жылғы 1 наурыз", "до 1 марта"),
+            ("09:00-ден 18:00-ге", "с 9:00 до 18.00"),
+            ("1,125 теңге", "1 125 тенге"),
+        ] {
+            assert_eq!(diff_spans(kk, ru), (vec![], vec![]), "{kk} / {ru}");
+        }
+        let kk = "1,500,000 теңге, 2024-03-01";
+        let ru = "1 600 000 тенге, 2 марта 2024 года";
+        let (a, b) = diff_spans(kk, ru);
+        let marked = |t: &str, r: &[(usize, usize)]| -> Vec<String> {
+            r.iter().map(|&(x, y)| t[x..y].to_string()).collect()
+        };
+        assert_eq!(marked(kk, &a), ["1,500,000", "2024-03-01"]);
+        assert_eq!(marked(ru, &b), ["1 600 000", "2 марта 2024 года"]);
     }
 }

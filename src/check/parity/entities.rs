@@ -111,14 +111,18 @@ impl Located {
     /// alternatives, whatever the category («01.03» may be the date
     /// `--03-01`). An implied period answers only the same period.
     fn answers(&self, other: &Located, exact: bool) -> bool {
-        if (self.implied || other.implied) && (self.kind != other.kind || self.value != other.value)
-        {
-            return false;
+        // An alternative is a figure's number or a whole value (a period
+        // in another unit: «1 year» is `12 month`).
+        let alt_of =
+            |a: &Located, b: &Located| a.alt.iter().any(|x| *x == b.key() || *x == b.value);
+        if self.implied || other.implied {
+            return self.kind == EntityKind::Duration
+                && other.kind == EntityKind::Duration
+                && (self.value == other.value
+                    || (!exact && (alt_of(self, other) || alt_of(other, self))));
         }
         (category(self.kind) == category(other.kind) && self.key() == other.key())
-            || (!exact
-                && (self.alt.iter().any(|a| a == other.key())
-                    || other.alt.iter().any(|a| a == self.key())))
+            || (!exact && (alt_of(self, other) || alt_of(other, self)))
     }
 
     fn unit(&self) -> Option<&str> {
@@ -298,8 +302,9 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
         .filter(|(e, lonely)| !(*lonely && shifted(e, &near_kk)))
         .map(|(e, _)| e)
         .collect();
-    // Match in text order, equal values first, then alternative readings.
-    let mut kk_match: Vec<Option<usize>> = vec![None; kk.len()];
+    // Match in text order, equal values first, then alternative readings;
+    // (ru index, matched on equal values).
+    let mut kk_match: Vec<Option<(usize, bool)>> = vec![None; kk.len()];
     let mut ru_used = vec![false; ru.len()];
     for exact in [true, false] {
         for (k, e) in kk.iter().enumerate() {
@@ -308,7 +313,7 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
             }
             if let Some(j) = (0..ru.len()).find(|&j| !ru_used[j] && e.answers(&ru[j], exact)) {
                 ru_used[j] = true;
-                kk_match[k] = Some(j);
+                kk_match[k] = Some((j, exact));
             }
         }
     }
@@ -327,8 +332,10 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
     // category → (kk unmatched, ru unmatched, unit conflicts)
     type Diff = (Vec<usize>, Vec<usize>, Vec<(usize, usize)>);
     let mut diffs: BTreeMap<FindingKind, Diff> = BTreeMap::new();
+    // Units are compared where the values are equal: an alternative
+    // reading carries its own unit («1 year» = «12 month»).
     for (k, j) in kk_match.iter().enumerate() {
-        if let Some(j) = *j
+        if let Some((j, true)) = *j
             && let (Some(a), Some(b)) = (kk[k].unit(), ru[j].unit())
             && a != b
         {
@@ -487,6 +494,16 @@ mod tests {
             ("бір жыл ішінде", "в течение года"),
             ("жарты жыл", "6 месяцев"),
             ("3,5 %", "3,50 %"),
+            ("50 мың теңге", "50 000 тенге"),
+            ("1,5 млн теңге", "1 500 000 тенге"),
+            ("БСН 123456789012", "БИН 123 456 789 012"),
+            ("3 ай ішінде", "в течение 3-х месяцев"),
+            ("01.03.2024 ж.", "с 01.03.2024г."),
+            ("бір жыл ішінде", "в течение 12 месяцев"),
+            ("12 ай ішінде", "в течение года"),
+            ("бір тәулік ішінде", "в течение 24 часов"),
+            ("сағат 9-дан 18-ге дейін", "с 9:00 до 18:00"),
+            ("09:00-ден 18:00-ге дейін", "с 9 до 18 часов"),
         ];
         for (kk, ru) in cases {
             assert_eq!(run(kk, ru), vec![], "{kk} / {ru}");
@@ -561,6 +578,13 @@ mod tests {
                 "в течение года",
                 FindingKind::FigureMismatch,
             ),
+            ("50 мың теңге", "500 000 тенге", FindingKind::FigureMismatch),
+            (
+                "бір жыл ішінде",
+                "в течение 6 месяцев",
+                FindingKind::FigureMismatch,
+            ),
+            ("09:00-ден", "с 10 часов", FindingKind::FigureMismatch),
         ];
         for (kk, ru, kind) in cases {
             let f = run(kk, ru);
