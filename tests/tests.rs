@@ -11,6 +11,7 @@
 mod util;
 
 mod align_gold;
+mod cases_segment;
 mod cli;
 mod deviations;
 mod families;
