@@ -3,14 +3,19 @@
 //!
 //! The similarity of a candidate pair combines numbering agreement, kind
 //! agreement, the length ratio, shared anchors (numbers, dates, e-mails,
-//! URLs, Latin names, law numbers) and shared glossary concepts. No single
-//! feature decides: a clause numbered «3.» on one side and bulleted on the
-//! other still pairs when its length, anchors and terms agree, and a
-//! numbering slip does not derail the clauses after it.
+//! URLs, Latin names, law numbers) and shared lexical evidence: glossary
+//! concepts and word stems both languages write alike (loanwords, names),
+//! each weighed by its rarity in the document. No single feature decides:
+//! a clause numbered «3.» on one side and bulleted on the other still pairs
+//! when its length, anchors and terms agree, and where both clauses carry
+//! rare concepts, content outweighs numbering, so that a clause inserted on
+//! one side with the rest renumbered, or a paragraph one side lacks, does
+//! not shift the pairs after it.
 //!
 //! Invariants: the returned pairs are monotonic (indices never decrease on
 //! either side), cover every clause of both sides exactly once, and carry a
-//! score in [0, 1] (0 for an unpaired clause).
+//! score in [0, 1] (0 for an unpaired clause). Time is O(n·m) up to 2,000 ×
+//! 2,000 clauses and O((n + m) · band) beyond, memory the same.
 
 use crate::model::{Clause, ClauseKind, Entity, Pair};
 use crate::rules::Glossary;
@@ -25,7 +30,12 @@ pub struct Features {
     kind: Option<ClauseKind>,
     len: f32,
     anchors: Vec<String>,
-    terms: Vec<usize>,
+    /// Lexical evidence, sorted: glossary concepts (their ids) and word
+    /// stems both languages write alike ([`STEM`] bit set, see [`stems`]),
+    /// and the weight of each (its rarity in the document, see
+    /// [`weigh_terms`]; 1 until weighed).
+    terms: Vec<u64>,
+    term_weights: Vec<f32>,
     /// Cost of leaving this clause unpaired: a clause with no words (a bare
     /// number) costs almost nothing.
     gap: f32,
@@ -36,10 +46,21 @@ impl Features {
         let mut anchors = self.anchors.clone();
         anchors.extend(next.anchors.iter().cloned());
         anchors.sort();
-        let mut terms = self.terms.clone();
-        terms.extend(&next.terms);
-        terms.sort_unstable();
-        terms.dedup();
+        let mut weighted: Vec<(u64, f32)> = self
+            .terms
+            .iter()
+            .copied()
+            .zip(self.term_weights.iter().copied())
+            .chain(
+                next.terms
+                    .iter()
+                    .copied()
+                    .zip(next.term_weights.iter().copied()),
+            )
+            .collect();
+        weighted.sort_by_key(|&(t, _)| t);
+        weighted.dedup_by_key(|&mut (t, _)| t);
+        let (terms, term_weights) = weighted.into_iter().unzip();
         Features {
             number: self.number.clone().or_else(|| next.number.clone()),
             second_number: next.number.clone().filter(|_| self.number.is_some()),
@@ -47,6 +68,7 @@ impl Features {
             len: self.len + next.len + 1.0,
             anchors,
             terms,
+            term_weights,
             gap: self.gap + next.gap,
         }
     }
@@ -77,6 +99,49 @@ pub fn term_ids(words: &[String], glossary: &Glossary, kazakh: bool) -> Vec<usiz
     out
 }
 
+/// The bit that marks a stem among the glossary concept ids.
+const STEM: u64 = 1 << 63;
+
+/// Words both languages write alike — loanwords and names («мессенджер»,
+/// «телефон», «микрокредит», «Республика», «Visa») — as the hashes of
+/// their first five letters, lower-cased, with Kazakh letters folded to
+/// their Russian look-alikes (қ→к, ө→о, …); words of five letters or more.
+/// A stem shared by a Kazakh and a Russian clause is evidence that they
+/// say the same; a stem every clause shares weighs little
+/// ([`weigh_terms`]).
+fn stems(text: &str) -> Vec<u64> {
+    let fold = |c: char| match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        'ё' => 'е',
+        c => c,
+    };
+    let mut out: Vec<u64> = crate::tokens::tokens(text, crate::tokens::Class::Letters)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let word = &text[a..b];
+            let mut stem = word.chars().flat_map(char::to_lowercase).map(fold);
+            let head: String = stem.by_ref().take(5).collect();
+            (head.chars().count() == 5).then(|| {
+                // FNV-1a: stable across runs and machines.
+                let h = head.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                });
+                h | STEM
+            })
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Compute the alignment features of one clause.
 pub fn features(
     clause: &Clause,
@@ -95,6 +160,13 @@ pub fn features(
         None => body.to_string(),
     };
     let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let mut terms: Vec<u64> = term_ids(&words(&text), glossary, kazakh)
+        .into_iter()
+        .map(|t| t as u64)
+        .chain(stems(&text))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
     Features {
         number: clause
             .number
@@ -104,7 +176,8 @@ pub fn features(
         kind: Some(clause.kind),
         len: body.chars().count() as f32,
         anchors,
-        terms: term_ids(&words(&text), glossary, kazakh),
+        term_weights: vec![1.0; terms.len()],
+        terms,
         gap: if letters >= 3 { GAP } else { EMPTY_GAP },
     }
 }
@@ -180,20 +253,102 @@ fn kind_sim(a: Option<ClauseKind>, b: Option<ClauseKind>) -> f32 {
     }
 }
 
+/// Weigh each clause's glossary concepts and shared stems by their rarity
+/// in the document (inverse document frequency over the clauses of both
+/// languages): a concept every clause mentions («персональные данные»,
+/// «МФО») says little about which clause is which, a rare one
+/// («трансграничная передача», «уведомить об утечке») says much. Stems
+/// that only one language writes are dropped. Weights are ≥ 0.1; the work
+/// is linear in the clauses' evidence.
+pub fn weigh_terms(kk: &mut [Features], ru: &mut [Features]) {
+    use std::collections::{HashMap, HashSet};
+    let mut df: HashMap<u64, usize> = HashMap::new();
+    let mut in_kk: HashSet<u64> = HashSet::new();
+    let mut in_ru: HashSet<u64> = HashSet::new();
+    for (side, seen) in [(&*kk, &mut in_kk), (&*ru, &mut in_ru)] {
+        for f in side {
+            for &t in &f.terms {
+                *df.entry(t).or_default() += 1;
+                seen.insert(t);
+            }
+        }
+    }
+    let n = (kk.len() + ru.len()) as f32;
+    for f in kk.iter_mut().chain(ru.iter_mut()) {
+        // A stem only one language writes is no shared evidence.
+        let (terms, weights) = f
+            .terms
+            .iter()
+            .filter(|t| **t & STEM == 0 || (in_kk.contains(t) && in_ru.contains(t)))
+            .map(|t| {
+                let d = df.get(t).copied().unwrap_or(1) as f32;
+                (*t, ((n + 1.0) / d).ln().max(0.1))
+            })
+            .unzip();
+        f.terms = terms;
+        f.term_weights = weights;
+    }
+}
+
+/// Weighted Dice coefficient of two sorted concept lists; `None` when both
+/// are empty.
+fn weighted_dice(a: &Features, b: &Features) -> Option<f32> {
+    let total: f32 = a.term_weights.iter().chain(&b.term_weights).sum();
+    if a.terms.is_empty() && b.terms.is_empty() || total <= 0.0 {
+        return None;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.terms.len() && j < b.terms.len() {
+        match a.terms[i].cmp(&b.terms[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += a.term_weights[i] + b.term_weights[j];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    Some(shared / total)
+}
+
+/// How much a side's glossary concepts say: their summed weights (stems
+/// left out: they tell clauses apart, but do not outweigh numbering).
+fn term_mass(f: &Features) -> f32 {
+    f.terms
+        .iter()
+        .zip(&f.term_weights)
+        .filter(|(t, _)| *t & STEM == 0)
+        .map(|(_, w)| w)
+        .sum()
+}
+
+/// Concept mass on each side at which content outweighs numbering: about
+/// two rare concepts.
+const DECISIVE_MASS: f32 = 4.0;
+
 /// Expected log ratio of Kazakh to Russian length, and its spread.
 const LEN_MU: f32 = 0.0;
 const LEN_SIGMA: f32 = 0.35;
 
 /// Similarity of a Kazakh and a Russian candidate, in [0, 1].
+///
+/// Numbering weighs 0.30 where the clauses say little (headings, short
+/// items), and down to 0.15 where both carry rare concepts: then content
+/// decides, so that a clause inserted on one side with the rest renumbered
+/// pairs by what the clauses say, not by their numbers.
 pub fn similarity(k: &Features, r: &Features) -> f32 {
     let ratio = ((k.len + 10.0) / (r.len + 10.0)).ln() - LEN_MU;
     let len = (-(ratio * ratio) / (2.0 * LEN_SIGMA * LEN_SIGMA)).exp();
     let anchors = dice(&k.anchors, &r.anchors).map_or(0.5, |d| d as f32);
-    let terms = dice(&k.terms, &r.terms).map_or(0.5, |d| d as f32);
-    0.30 * numbering(k, r)
+    let terms = weighted_dice(k, r).unwrap_or(0.5);
+    let evidence = (term_mass(k).min(term_mass(r)) / DECISIVE_MASS).min(1.0);
+    let w_number = 0.30 - 0.15 * evidence;
+    let w_terms = 0.15 + 0.15 * evidence;
+    w_number * numbering(k, r)
         + 0.25 * len
         + 0.20 * anchors
-        + 0.15 * terms
+        + w_terms * terms
         + 0.10 * kind_sim(k.kind, r.kind)
 }
 
@@ -214,43 +369,80 @@ enum Move {
     M21,
 }
 
+/// The cells of the dynamic programme that are computed: every cell for
+/// documents up to 2,000 × 2,000 clauses, else a band around the diagonal
+/// (the band alone is stored, so memory stays linear in the clauses).
+struct Grid {
+    /// For each row `i` (0..=n), the first and last column computed.
+    rows: Vec<(usize, usize)>,
+    /// Where each row starts in the flat arrays.
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Grid {
+    fn new(n: usize, m: usize) -> Grid {
+        let band = if n.saturating_mul(m) <= 4_000_000 {
+            usize::MAX
+        } else {
+            n.abs_diff(m) + 400
+        };
+        let mut rows = Vec::with_capacity(n + 1);
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut len = 0;
+        for i in 0..=n {
+            let centre = (i * m).checked_div(n).unwrap_or(0);
+            let (lo, hi) = if band == usize::MAX {
+                (0, m)
+            } else {
+                (
+                    centre.saturating_sub(band),
+                    centre.saturating_add(band).min(m),
+                )
+            };
+            rows.push((lo, hi));
+            starts.push(len);
+            len += hi - lo + 1;
+        }
+        Grid { rows, starts, len }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The flat index of cell (i, j), if it is computed.
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        let &(lo, hi) = self.rows.get(i)?;
+        (lo..=hi).contains(&j).then(|| self.starts[i] + j - lo)
+    }
+}
+
 /// Align two clause sequences given their features. Indices in the pairs
 /// are local to `kk` and `ru`.
 pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
     let (n, m) = (kk.len(), ru.len());
-    let w = m + 1;
-    let mut cost = vec![f32::INFINITY; (n + 1) * (m + 1)];
-    let mut back = vec![Move::None; (n + 1) * (m + 1)];
-    cost[0] = 0.0;
+    let grid = Grid::new(n, m);
+    let mut cost = vec![f32::INFINITY; grid.len()];
+    let mut back = vec![Move::None; grid.len()];
+    if let Some(origin) = grid.at(0, 0) {
+        cost[origin] = 0.0;
+    }
     // Merged features of each clause with its successor, computed once.
     let kk2: Vec<Features> = kk.windows(2).map(|w| w[0].merge(&w[1])).collect();
     let ru2: Vec<Features> = ru.windows(2).map(|w| w[0].merge(&w[1])).collect();
-    // A band around the diagonal keeps very long documents tractable.
-    let band = if n * m <= 4_000_000 {
-        usize::MAX
-    } else {
-        n.abs_diff(m) + 400
-    };
     for i in 0..=n {
-        let centre = if n == 0 { 0 } else { i * m / n.max(1) };
-        let lo = if band == usize::MAX {
-            0
-        } else {
-            centre.saturating_sub(band)
-        };
-        let hi = if band == usize::MAX {
-            m
-        } else {
-            (centre + band).min(m)
-        };
+        let (lo, hi) = grid.rows[i];
         for j in lo..=hi {
-            let here = cost[i * w + j];
+            let Some(cell) = grid.at(i, j) else { continue };
+            let here = cost[cell];
             if !here.is_finite() {
                 continue;
             }
             let mut relax = |ni: usize, nj: usize, c: f32, mv: Move| {
-                let at = ni * w + nj;
-                if here + c < cost[at] {
+                if let Some(at) = grid.at(ni, nj)
+                    && here + c < cost[at]
+                {
                     cost[at] = here + c;
                     back[at] = mv;
                 }
@@ -279,7 +471,7 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
     let mut pairs = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
-        let mv = back[i * w + j];
+        let mv = grid.at(i, j).map_or(Move::None, |at| back[at]);
         let (di, dj) = match mv {
             Move::M11 => (1, 1),
             Move::M10 => (1, 0),
@@ -323,16 +515,17 @@ pub fn align(clauses: &[Clause], entities: &[Vec<Entity>], glossary: &Glossary) 
         .iter()
         .position(|c| c.lang != crate::model::Lang::Kk)
         .unwrap_or(clauses.len());
-    let kk: Vec<Features> = clauses[..split]
+    let mut kk: Vec<Features> = clauses[..split]
         .iter()
         .zip(entities)
         .map(|(c, e)| features(c, e, glossary, true))
         .collect();
-    let ru: Vec<Features> = clauses[split..]
+    let mut ru: Vec<Features> = clauses[split..]
         .iter()
         .zip(&entities[split..])
         .map(|(c, e)| features(c, e, glossary, false))
         .collect();
+    weigh_terms(&mut kk, &mut ru);
     let mut pairs = align_features(&kk, &ru);
     for p in &mut pairs {
         for r in &mut p.ru {
@@ -354,6 +547,7 @@ mod tests {
             len,
             anchors: anchors.iter().map(|s| s.to_string()).collect(),
             terms: vec![],
+            term_weights: vec![],
             gap: GAP,
         }
     }
@@ -407,12 +601,79 @@ mod tests {
         );
     }
 
+    fn lexical(number: &str, len: f32, terms: &[u64]) -> Features {
+        Features {
+            terms: terms.to_vec(),
+            term_weights: vec![1.0; terms.len()],
+            ..f(Some(number), len, &[])
+        }
+    }
+
+    #[test]
+    fn content_outweighs_numbers_when_one_side_inserts_a_clause() {
+        // ru inserts 2.3 and renumbers; kk 2.3 says what ru 2.4 says.
+        let mut kk = vec![
+            lexical("2.2", 90.0, &[1, 2, 15]),
+            lexical("2.3", 110.0, &[1, 56, 62]),
+            lexical("2.4", 70.0, &[28, STEM | 7]),
+        ];
+        let mut ru = vec![
+            lexical("2.2", 90.0, &[1, 2, 15]),
+            lexical("2.3", 100.0, &[1, 7, 46, 50]),
+            lexical("2.4", 118.0, &[1, 56, 62]),
+            lexical("2.5", 70.0, &[28, STEM | 7]),
+        ];
+        weigh_terms(&mut kk, &mut ru);
+        let p = align_features(&kk, &ru);
+        assert_eq!(
+            shape(&p),
+            vec![
+                (vec![0], vec![0]),
+                (vec![], vec![1]),
+                (vec![1], vec![2]),
+                (vec![2], vec![3])
+            ]
+        );
+    }
+
+    #[test]
+    fn stems_fold_kazakh_letters_and_skip_short_words() {
+        assert_eq!(stems("Қазақстан"), stems("казакстан"));
+        assert_eq!(stems("мессенджерлерінде"), stems("мессенджерах"));
+        assert!(stems("сайт және банк").is_empty());
+        assert!(stems("телефон").iter().all(|s| s & STEM != 0));
+    }
+
     #[test]
     fn a_split_clause_is_merged() {
         let kk = [f(Some("4.2"), 300.0, &["n:5"]), f(Some("4.3"), 80.0, &[])];
         let ru = [f(Some("4.2"), 390.0, &["n:5"])];
         let p = align_features(&kk, &ru);
         assert_eq!(shape(&p), vec![(vec![0, 1], vec![0])]);
+    }
+
+    #[test]
+    fn long_documents_align_in_a_band_of_linear_memory() {
+        let side: Vec<Features> = (0..2100)
+            .map(|i| {
+                f(
+                    Some(&format!("{}.{}", i / 10, i % 10)),
+                    50.0 + (i % 7) as f32,
+                    &[],
+                )
+            })
+            .collect();
+        let grid = Grid::new(side.len(), side.len());
+        assert!(grid.len() < side.len() * 802 + 1000, "{}", grid.len());
+        assert_eq!(grid.at(0, 0), Some(0));
+        assert!(grid.at(0, 2000).is_none());
+        let p = align_features(&side, &side);
+        assert_eq!(p.len(), 2100);
+        assert!(
+            p.iter()
+                .enumerate()
+                .all(|(i, p)| p.kk == [i] && p.ru == [i])
+        );
     }
 
     #[test]

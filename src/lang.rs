@@ -405,7 +405,9 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
         // 2018 Latin Kazakh alphabet; don't).
         let apostrophe = matches!(c, '\'' | '’' | 'ʼ')
             && prev_letter
-            && chars.peek().is_some_and(|&(_, n)| crate::tokens::is_letter(n));
+            && chars
+                .peek()
+                .is_some_and(|&(_, n)| crate::tokens::is_letter(n));
         prev_letter = crate::tokens::is_letter(c);
         if prev_letter || c == '-' || apostrophe {
             start.get_or_insert(i);

@@ -99,6 +99,9 @@ fn ends_full_stop(text: &str) -> bool {
 
 /// A previous paragraph this long that ends without punctuation was cut.
 const CUT_LEN: usize = 100;
+/// A paragraph this long, unfinished, goes on into a line that starts with
+/// a number; a shorter one is a title line.
+const DIGIT_LEN: usize = 40;
 
 /// Abbreviations that bind to the word after them, a number or a name
 /// («ст. 8», «п. 3.2», «г. Алматы», «ул. Абая», «д. 10»): a line that ends
@@ -232,14 +235,16 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
         return true;
     }
     // A line that starts with a number but no clause number («8 Закона»,
-    // «3.2-тармағында», «10, 5-қабат») goes on an unfinished sentence.
+    // «3.2-тармағында», «10, 5-қабат») goes on an unfinished sentence of
+    // some length (not a short title line: «Бас директордың» / «2025 ж.»).
     if first.is_ascii_digit() {
-        return !ends_sentence(prev_text);
+        return !ends_sentence(prev_text) && prev_text.chars().nth(DIGIT_LEN).is_some();
     }
     let lead_in = prev_text.trim_end().ends_with([':', ';']);
-    // A title in capitals («ПОЛИТИКА ЗАЩИТЫ ПЕРСОНАЛЬНЫХ ДАННЫХ», two long
-    // words at least: «ЖШС» is a company's form) is not continued in lower
-    // case («г. Алматы, 1 марта 2024 г.»).
+    // A place and date line («г. Алматы 1 марта 2024 г.») under a title in
+    // capitals («ПОЛИТИКА ЗАЩИТЫ ПЕРСОНАЛЬНЫХ ДАННЫХ», two long words at
+    // least: «ЖШС» is a company's form) is a line of its own; a subtitle
+    // in lower case («в отношении персональных данных») goes on the title.
     let capitals = prev_text.len() < 400
         && !prev_text.chars().any(char::is_lowercase)
         && prev_text
@@ -247,14 +252,20 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
             .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
             .nth(1)
             .is_some();
-    if first.is_lowercase() && capitals {
+    let place = text
+        .strip_prefix("г.")
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+    if capitals && place {
         return false;
     }
     if first.is_lowercase() {
         // After a lead-in («…в целях:») or an item («…Сайта;»), a line of
         // its own is the next item of an unmarked list, unless the line
         // before was full (a paragraph hard-wrapped after its «;»).
-        if lead_in && !prev.ends_wrapped {
+        // A data line after a colon completes the sentence («…жіберілуі
+        // тиіс:» / «info@dossym.kz.»).
+        let completes = prev_text.trim_end().ends_with(':') && crate::lang::is_data_line(text);
+        if lead_in && !prev.ends_wrapped && !completes {
             return false;
         }
         return !ends_full_stop(prev_text);
@@ -504,6 +515,15 @@ mod tests {
         full.ends_wrapped = true;
         let s = split(&[full, block("заключения иных сделок.", Lang::Ru, 100)]);
         assert_eq!(s.ru.len(), 1);
+    }
+
+    #[test]
+    fn a_data_line_after_a_colon_completes_the_sentence() {
+        let blocks = vec![
+            block("Сұрату электронды мекенжайға жіберілуі тиіс:", Lang::Kk, 0),
+            block("info@dossym.kz.", Lang::Kk, 100),
+        ];
+        assert_eq!(split(&blocks).kk.len(), 1);
     }
 
     #[test]

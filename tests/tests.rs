@@ -12,6 +12,7 @@ mod util;
 
 mod align_gold;
 mod cases_ingest;
+mod cases_segment;
 mod cases_values;
 mod cli;
 mod deviations;
