@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use qostil::model::{Document, Lang};
 use serde_json::Value;
 
-use crate::util::key;
+use crate::util::{Link, key, predicted_links, relevant_links};
 
 /// The printed gold number, normalised like clause numbers ("3. 3." → "3").
 fn gold_number(n: Option<&str>) -> Option<String> {
@@ -46,8 +46,6 @@ fn resolve(doc: &Document, lang: Lang, snippet: &str, number: Option<String>) ->
     }
     best.map(|(_, i)| i)
 }
-
-type Link = (Option<usize>, Option<usize>);
 
 fn evaluate(stem: &str) -> (f64, f64, Vec<String>) {
     evaluate_file(
@@ -89,28 +87,8 @@ fn evaluate_file(path: &str, gold_path: &str) -> (f64, f64, Vec<String>) {
             }
         }
     }
-    let mut pred: BTreeSet<Link> = BTreeSet::new();
-    for p in &doc.pairs {
-        match (p.kk.is_empty(), p.ru.is_empty()) {
-            (false, false) => {
-                for &k in &p.kk {
-                    for &r in &p.ru {
-                        pred.insert((Some(k), Some(r)));
-                    }
-                }
-            }
-            (false, true) => pred.extend(p.kk.iter().map(|&k| (Some(k), None))),
-            (true, false) => pred.extend(p.ru.iter().map(|&r| (None, Some(r)))),
-            _ => {}
-        }
-    }
-    let relevant: Vec<&Link> = pred
-        .iter()
-        .filter(|(k, r)| {
-            k.is_some_and(|k| gold_clauses.contains(&k))
-                || r.is_some_and(|r| gold_clauses.contains(&r))
-        })
-        .collect();
+    let pred = predicted_links(&doc);
+    let relevant = relevant_links(&pred, &gold_clauses);
     let hit = gold_links.intersection(&pred).count();
     let recall = hit as f64 / (gold_links.len() + unresolved) as f64;
     let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();

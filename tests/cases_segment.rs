@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use qostil::check::parity;
 use qostil::model::{Document, FindingKind, Lang, Severity};
 
-use crate::util::key;
+use crate::util::{Link, key, predicted_links, relevant_links};
 
 /// A case of `../shared/cases/`, from its committed copy
 /// (`fixtures/shared-cases/`); panics (fails the test) when it is missing.
@@ -191,8 +191,6 @@ fn resolve(doc: &Document, lang: Lang, side: &(Option<String>, String)) -> Optio
     best.map(|(_, i)| i)
 }
 
-type Link = (Option<usize>, Option<usize>);
-
 /// Alignment precision and recall against a TSV gold (header line first).
 /// Recall: gold links produced; precision: produced links touching a gold
 /// clause that are gold.
@@ -219,28 +217,8 @@ fn score_tsv(doc: &Document, gold: &str) -> (f64, f64, Vec<String>) {
             }
         }
     }
-    let mut pred: BTreeSet<Link> = BTreeSet::new();
-    for p in &doc.pairs {
-        match (p.kk.is_empty(), p.ru.is_empty()) {
-            (false, false) => {
-                for &k in &p.kk {
-                    for &r in &p.ru {
-                        pred.insert((Some(k), Some(r)));
-                    }
-                }
-            }
-            (false, true) => pred.extend(p.kk.iter().map(|&k| (Some(k), None))),
-            (true, false) => pred.extend(p.ru.iter().map(|&r| (None, Some(r)))),
-            _ => {}
-        }
-    }
-    let relevant: Vec<&Link> = pred
-        .iter()
-        .filter(|(k, r)| {
-            k.is_some_and(|k| gold_clauses.contains(&k))
-                || r.is_some_and(|r| gold_clauses.contains(&r))
-        })
-        .collect();
+    let pred = predicted_links(doc);
+    let relevant = relevant_links(&pred, &gold_clauses);
     let hit = gold_links.intersection(&pred).count();
     let recall = hit as f64 / (gold_links.len() + unresolved).max(1) as f64;
     let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();

@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+use std::collections::BTreeSet;
+
 use qostil::model::Document;
 
 /// Run the built `qostil` binary with `args`.
@@ -102,4 +104,43 @@ pub fn assert_nothing_lost(name: &str, doc: &Document) -> (usize, usize) {
         total - covered
     );
     (covered, total)
+}
+
+/// An alignment link: (kk clause, ru clause) indices, one side empty for a
+/// one-sided clause.
+pub type Link = (Option<usize>, Option<usize>);
+
+/// The links a document's alignment produces: every kk × ru clause of a
+/// pair, and each clause of a one-sided pair with nothing.
+pub fn predicted_links(doc: &Document) -> BTreeSet<Link> {
+    let mut pred = BTreeSet::new();
+    for p in &doc.pairs {
+        match (p.kk.is_empty(), p.ru.is_empty()) {
+            (false, false) => {
+                for &k in &p.kk {
+                    for &r in &p.ru {
+                        pred.insert((Some(k), Some(r)));
+                    }
+                }
+            }
+            (false, true) => pred.extend(p.kk.iter().map(|&k| (Some(k), None))),
+            (true, false) => pred.extend(p.ru.iter().map(|&r| (None, Some(r)))),
+            _ => {}
+        }
+    }
+    pred
+}
+
+/// Produced links that touch a gold clause: the ones precision is measured
+/// over.
+pub fn relevant_links<'a>(
+    pred: &'a BTreeSet<Link>,
+    gold_clauses: &BTreeSet<usize>,
+) -> Vec<&'a Link> {
+    pred.iter()
+        .filter(|(k, r)| {
+            k.is_some_and(|k| gold_clauses.contains(&k))
+                || r.is_some_and(|r| gold_clauses.contains(&r))
+        })
+        .collect()
 }
