@@ -185,3 +185,44 @@ fn html_list_items_keep_their_printed_numbers() {
         .count();
     assert_eq!(paired, 4);
 }
+
+/// A CSV export whose quoted cells hold line breaks (RFC 4180): a list or a
+/// contact block is one row over several lines. Each record is one row, its
+/// cells keep their own lines, and the lines of a cell stay in its
+/// language: the list items pair item by item and the numbered clauses by
+/// number, with no parity finding. (A blind set's file in this layout gave
+/// 33 false findings when every line was read as a row.)
+#[test]
+fn csv_cells_with_line_breaks_are_one_row() {
+    let path = "fixtures/cases/csv_multiline_kk_ru.csv";
+    let doc = qostil::analyze(path, &std::fs::read(path).unwrap(), &Default::default()).unwrap();
+    let text = |i: usize| doc.clauses[i].text.as_str();
+    let pair_of = |kk_start: &str| -> Option<&str> {
+        let p = doc
+            .pairs
+            .iter()
+            .find(|p| p.kk.len() == 1 && text(p.kk[0]).starts_with(kk_start))?;
+        (p.ru.len() == 1).then(|| text(p.ru[0]))
+    };
+    for (kk, ru) in [
+        ("1.1. Осы Саясат", "1.1. Настоящая Политика"),
+        ("1.2. Компания мынадай", "1.2. Компания обрабатывает"),
+        ("тегі, аты", "фамилия, имя"),
+        ("жеке басын", "данные документа"),
+        ("байланыс телефоны", "контактный телефон"),
+        ("2.2. Өтініш", "2.2. Обращение"),
+    ] {
+        let got = pair_of(kk);
+        assert!(
+            got.is_some_and(|r| r.starts_with(ru)),
+            "{kk} paired with {got:?}"
+        );
+    }
+    let parity: Vec<_> = doc
+        .findings
+        .iter()
+        .filter(|f| f.clauses.len() >= 2 && f.severity >= qostil::model::Severity::Low)
+        .map(|f| f.kind.name())
+        .collect();
+    assert!(parity.is_empty(), "{parity:?}");
+}

@@ -265,6 +265,52 @@ fn wrap_width(text: &str, lines: &[Line], kinds: &[LineKind]) -> Option<usize> {
     (w <= 120 && soft >= 3 && soft * 10 >= lens.len()).then_some(w)
 }
 
+/// The lines of a delimited file joined into records: a line that leaves a
+/// double-quoted field open (CSV quoting, as [`split_fields`] reads it)
+/// goes on with the next line, up to the line that closes it. A record
+/// keeps its first line's number and page. An unclosed quote runs to the
+/// end of the file, as spreadsheet programs read it.
+fn records(text: &str, lines: &[Line], delim: char) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut open = false;
+    for &line in lines {
+        match out.last_mut() {
+            Some(last) if open => last.end = line.end,
+            _ => out.push(line),
+        }
+        let last = out.last().copied().unwrap_or(line);
+        open = quote_open(&text[last.start..last.end], delim);
+    }
+    out
+}
+
+/// Does `record` end inside a double-quoted field?
+fn quote_open(record: &str, delim: char) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut chars = record.char_indices().peekable();
+    while let Some((_, ch)) = chars.next() {
+        if field_start && ch == '"' {
+            quoted = true;
+            field_start = false;
+            continue;
+        }
+        field_start = false;
+        if ch == '"' && quoted {
+            if chars.peek().is_some_and(|&(_, n)| n == '"') {
+                chars.next();
+            } else {
+                quoted = false;
+            }
+            continue;
+        }
+        if ch == delim && !quoted {
+            field_start = true;
+        }
+    }
+    quoted
+}
+
 /// Fields of a line split at `delim` outside double quotes (CSV quoting):
 /// byte ranges relative to the line.
 fn split_fields(line: &str, delim: char) -> Vec<(usize, usize)> {
@@ -388,7 +434,14 @@ pub fn ingest(text: &str) -> Ingested {
         return out;
     }
     let lines = lines(text);
-    let delimiter = detect_delimiter(text, &lines);
+    let delimiter = detect_delimiter(text, &records(text, &lines, ';'))
+        .or_else(|| detect_delimiter(text, &lines));
+    // A CSV cell in quotes may hold line breaks (RFC 4180): a record of
+    // such a file runs over several lines and is one table row.
+    let lines = match delimiter {
+        Some(d @ ';') => records(text, &lines, d),
+        _ => lines,
+    };
     let mut kinds = classify(text, &lines, delimiter);
     let wrap = wrap_width(text, &lines, &kinds);
     if wrap.is_none() {
@@ -688,7 +741,7 @@ fn row_blocks(
     let mut label_owned = false;
     for &(a, b) in rest {
         *group += 1;
-        let mut blocks = markup::parse(text, a, b, line.no, &mut out.dropped);
+        let mut blocks = cell_blocks(text, a, b, line.no, &mut out.dropped);
         if let (Some((la, lb, label)), Some(first)) = (&label, blocks.first_mut())
             && !label.is_empty()
             && label != "№"
@@ -731,6 +784,24 @@ fn row_blocks(
             push_cell(blocks, *group, out);
         }
     }
+}
+
+/// The blocks of one cell, `text[a..b]`, that starts on line `no`: each
+/// line of a cell that holds line breaks (a quoted CSV cell) is read as a
+/// line of its own, on its own line number.
+fn cell_blocks(
+    text: &str,
+    a: usize,
+    b: usize,
+    no: usize,
+    dropped: &mut Vec<Dropped>,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for piece in lines(&text[a..b]) {
+        let (pa, pb) = (a + piece.start, a + piece.end);
+        blocks.extend(markup::parse(text, pa, pb, no + piece.no - 1, dropped));
+    }
+    blocks
 }
 
 /// A cell that holds only a clause number or item marker, or `№`.
