@@ -17,7 +17,8 @@
 //! short headings are still read. Words inside «…» (names) count a quarter.
 //!
 //! [`tag`] decides in context: the blocks of one table cell share a
-//! language; a weak cell takes the opposite language of its row neighbour;
+//! language; a weak cell takes the opposite language of its row neighbour,
+//! or, in a row of weak cells, the language its table column mostly has;
 //! untabled blocks are decoded with a Viterbi pass whose switch costs keep
 //! a short ambiguous line in the language around it:
 //! - a line with no language of its own ([`is_data_line`]: a phone,
@@ -34,6 +35,8 @@
 //! Invariant: after `tag`, every block is `Kk` or `Ru` when the document has
 //! any Cyrillic or Latin-Kazakh text; `Other` is never assigned by `tag`.
 //! The decoding is linear in the blocks.
+
+use std::collections::HashMap;
 
 use crate::model::{Block, Lang};
 use crate::tokens::is_cyrillic;
@@ -606,6 +609,9 @@ struct Unit {
     cyrillic: bool,
     grouped: bool,
     line: usize,
+    /// The table row of a cell ([`Block::row`]); cells without one are in
+    /// the row of their line.
+    row: Option<u32>,
     /// Cost of switching language right before this unit.
     switch: f32,
     /// Cost of staying in the language of the unit before.
@@ -799,6 +805,7 @@ pub fn tag(blocks: &mut [Block]) {
                 cyrillic: cyr,
                 grouped: b.group.is_some(),
                 line: b.line,
+                row: b.row,
                 switch: if repeat { 0.0 } else { switch },
                 stay: if repeat { STAY_REPEAT } else { 0.0 },
                 open: !closed(&text) && text.chars().nth(OPEN_LEN).is_some(),
@@ -819,16 +826,52 @@ pub fn tag(blocks: &mut [Block]) {
             langs[k] = Some(if u.score > 0.0 { Lang::Kk } else { Lang::Ru });
         }
     }
+    let same_row = |a: &Unit, b: &Unit| match (a.row, b.row) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => a.line == b.line,
+        _ => false,
+    };
+    // A table's columns keep their language: the decided cells of each
+    // column (its place in its row) vote, for cells a row leaves undecided.
+    let mut column = vec![0usize; units.len()];
+    for k in 1..units.len() {
+        if units[k].grouped && units[k - 1].grouped && same_row(&units[k], &units[k - 1]) {
+            column[k] = column[k - 1] + 1;
+        }
+    }
+    let mut votes: HashMap<usize, i32> = HashMap::new();
+    for (k, l) in langs.iter().enumerate() {
+        // Only the cells of text tables have columns (a PDF column group
+        // is a page column, not a table's).
+        if units[k].row.is_none() {
+            continue;
+        }
+        if let Some(l) = l {
+            *votes.entry(column[k]).or_default() += if *l == Lang::Kk { 1 } else { -1 };
+        }
+    }
     for k in 0..units.len() {
         if !units[k].grouped || langs[k].is_some() {
             continue;
         }
         let neighbour = [k.wrapping_sub(1), k + 1]
             .into_iter()
-            .filter(|&n| n < units.len() && units[n].grouped && units[n].line == units[k].line)
+            .filter(|&n| n < units.len() && units[n].grouped && same_row(&units[n], &units[k]))
             .find_map(|n| langs[n]);
+        let vote = if units[k].row.is_some() {
+            votes.get(&column[k]).copied().unwrap_or(0)
+        } else {
+            0
+        };
         langs[k] = Some(match neighbour {
             Some(l) => l.counterpart(),
+            None if vote != 0 => {
+                if vote > 0 {
+                    Lang::Kk
+                } else {
+                    Lang::Ru
+                }
+            }
             None if units[k].score > 0.0 => Lang::Kk,
             None => Lang::Ru,
         });

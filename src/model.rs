@@ -126,6 +126,10 @@ pub struct Block {
     pub ends_wrapped: bool,
     /// Bounding box `[x0, y0, x1, y1]` in PDF points, for PDF input.
     pub bbox: Option<[f32; 4]>,
+    /// The table row (of a text table) whose cell the block is in: `lang`
+    /// reads a row's cells together, and a table's columns keep their
+    /// language. A row may run over several lines (a quoted CSV cell).
+    pub row: Option<u32>,
     pub lang: Lang,
 }
 
@@ -140,6 +144,7 @@ impl Block {
             starts_paragraph: false,
             ends_wrapped: false,
             bbox: None,
+            row: None,
             lang: Lang::Other,
         }
     }

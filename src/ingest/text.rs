@@ -485,6 +485,16 @@ pub fn ingest(text: &str) -> Ingested {
             }
             LineKind::Row => {
                 let (cells, marks) = cells(text, *line, delimiter);
+                if is_language_header(text, &cells) {
+                    // A header row naming the columns' languages: markup.
+                    let (a, b) = trim_range(text, line.start, line.end);
+                    out.dropped.push(Dropped {
+                        kind: DropKind::Markup,
+                        text: text[a..b].to_string(),
+                        span: Span::new(a, b),
+                    });
+                    continue;
+                }
                 for (a, b) in marks {
                     out.dropped.push(Dropped {
                         kind: DropKind::Markup,
@@ -718,6 +728,23 @@ fn row_blocks(
         }
         return;
     }
+    let first = out.blocks.len();
+    let row = line.no as u32;
+    row_cells(text, line, cells, group, out);
+    for b in &mut out.blocks[first..] {
+        b.row = Some(row);
+    }
+}
+
+/// The language cells of a table row (not a glossary row) as blocks, one
+/// group per cell.
+fn row_cells(
+    text: &str,
+    line: Line,
+    cells: &[(usize, usize)],
+    group: &mut u32,
+    out: &mut Ingested,
+) {
     // A first column that holds only the clause number («1.1», «2)», «№»)
     // numbers every language cell of the row. The number's characters
     // belong to the first cell's clause; the others get the same label as
@@ -802,6 +829,23 @@ fn cell_blocks(
         blocks.extend(markup::parse(text, pa, pb, no + piece.no - 1, dropped));
     }
     blocks
+}
+
+/// A table row whose cells only name languages (or number the rows): the
+/// header of a kk/ru table («kk;ru», «| № | Қазақша | Русский |»).
+fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
+    static LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:kk|ru|kz|kaz|rus|kazakh|russian|қаз|қазақша|қазақ тілі|қазақ тілінде|орысша|орыс тілі|орыс тілінде|казахский|русский|на казахском(?: языке)?|на русском(?: языке)?|текст на казахском(?: языке)?|текст на русском(?: языке)?)$",
+        )
+        .expect("language header regex")
+    });
+    let texts: Vec<&str> = cells
+        .iter()
+        .map(|&(a, b)| text[a..b].trim().trim_matches('"').trim())
+        .filter(|t| !t.is_empty() && *t != "№")
+        .collect();
+    texts.len() >= 2 && texts.iter().all(|t| LANGUAGE.is_match(t))
 }
 
 /// A cell that holds only a clause number or item marker, or `№`.

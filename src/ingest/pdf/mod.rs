@@ -391,6 +391,7 @@ impl Assembler {
                         starts_paragraph: para.starts_paragraph,
                         ends_wrapped: para.ends_wrapped,
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
+                        row: None,
                         lang: Lang::Other,
                     });
                 }
