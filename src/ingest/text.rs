@@ -286,10 +286,26 @@ fn records(text: &str, lines: &[Line], delim: char) -> Vec<Line> {
 
 /// Does `record` end inside a double-quoted field?
 fn quote_open(record: &str, delim: char) -> bool {
+    scan_fields(record, delim).1
+}
+
+/// Fields of a line split at `delim` outside double quotes (CSV quoting):
+/// byte ranges relative to the line.
+fn split_fields(line: &str, delim: char) -> Vec<(usize, usize)> {
+    scan_fields(line, delim).0
+}
+
+/// The fields of `line` split at `delim` outside double quotes, as byte
+/// ranges relative to the line, and whether the line ends inside a quoted
+/// field. A field that starts with `"` is quoted up to the next single
+/// `"`; a doubled `""` inside it is an escaped quote (RFC 4180).
+fn scan_fields(line: &str, delim: char) -> (Vec<(usize, usize)>, bool) {
+    let mut out = Vec::new();
+    let mut start = 0;
     let mut quoted = false;
     let mut field_start = true;
-    let mut chars = record.char_indices().peekable();
-    while let Some((_, ch)) = chars.next() {
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
         if field_start && ch == '"' {
             quoted = true;
             field_start = false;
@@ -305,39 +321,13 @@ fn quote_open(record: &str, delim: char) -> bool {
             continue;
         }
         if ch == delim && !quoted {
-            field_start = true;
-        }
-    }
-    quoted
-}
-
-/// Fields of a line split at `delim` outside double quotes (CSV quoting):
-/// byte ranges relative to the line.
-fn split_fields(line: &str, delim: char) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut quoted = false;
-    let mut field_start = true;
-    for (i, ch) in line.char_indices() {
-        if field_start && ch == '"' {
-            quoted = true;
-            field_start = false;
-            continue;
-        }
-        field_start = false;
-        if ch == '"' && quoted {
-            // A doubled quote is an escaped quote; a single one closes.
-            quoted = line[i + 1..].starts_with('"');
-            continue;
-        }
-        if ch == delim && !quoted {
             out.push((start, i));
             start = i + ch.len_utf8();
             field_start = true;
         }
     }
     out.push((start, line.len()));
-    out
+    (out, quoted)
 }
 
 /// How many fields of a line, split at `delim`, hold text.
@@ -913,6 +903,18 @@ fn mark_wrapped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_fields_keep_escaped_quotes_and_delimiters() {
+        let line = r#""a ""b""; c";d"#;
+        let fields: Vec<&str> = split_fields(line, ';')
+            .iter()
+            .map(|&(a, b)| &line[a..b])
+            .collect();
+        assert_eq!(fields, [r#""a ""b""; c""#, "d"]);
+        assert!(!quote_open(line, ';'));
+        assert!(quote_open(r#"x;"a ""b"" and"#, ';'));
+    }
     use crate::model::join_runs;
 
     fn blocks(text: &str) -> Vec<String> {
