@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use qostil::model::{Document, Lang};
 use serde_json::Value;
 
-use crate::util::{Link, key, predicted_links, relevant_links};
+use crate::util::{Link, key, score_links, unseen_gold};
 
 /// The printed gold number, normalised like clause numbers ("3. 3." → "3").
 fn gold_number(n: Option<&str>) -> Option<String> {
@@ -87,23 +87,7 @@ fn evaluate_file(path: &str, gold_path: &str) -> (f64, f64, Vec<String>) {
             }
         }
     }
-    let pred = predicted_links(&doc);
-    let relevant = relevant_links(&pred, &gold_clauses);
-    let hit = gold_links.intersection(&pred).count();
-    let recall = hit as f64 / (gold_links.len() + unresolved) as f64;
-    let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();
-    let precision = correct as f64 / relevant.len().max(1) as f64;
-    let cite = |i: Option<usize>| i.map_or("-".to_string(), |i| doc.clauses[i].id.clone());
-    for l in &gold_links {
-        if !pred.contains(l) {
-            notes.push(format!("missed gold {} ~ {}", cite(l.0), cite(l.1)));
-        }
-    }
-    for l in relevant {
-        if !gold_links.contains(l) {
-            notes.push(format!("wrong link {} ~ {}", cite(l.0), cite(l.1)));
-        }
-    }
+    let (precision, recall) = score_links(&doc, &gold_links, &gold_clauses, unresolved, &mut notes);
     (precision, recall, notes)
 }
 
@@ -142,21 +126,9 @@ fn expressavans() {
 #[test]
 fn unseen_layouts() {
     let mut failed = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures/unseen")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
+    let paths = unseen_gold();
     assert!(paths.len() >= 6);
-    for gold in paths {
-        let g = gold.to_string_lossy().to_string();
-        let stem = g.trim_end_matches(".gold.json");
-        let doc = ["txt", "md", "csv", "tsv", "html"]
-            .iter()
-            .map(|e| format!("{stem}.{e}"))
-            .find(|p| std::path::Path::new(p).exists())
-            .unwrap();
+    for (g, doc) in paths {
         let (p, r, notes) = evaluate_file(&doc, &g);
         eprintln!("{doc}: precision {p:.3} recall {r:.3}");
         for n in &notes {

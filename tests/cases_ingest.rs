@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use qostil::model::{Document, FindingKind, Lang, Presence};
 
-use crate::util::{assert_nothing_lost, qostil, stderr};
+use crate::util::{assert_nothing_lost, pair_ids, qostil, stderr};
 
 /// The committed copy of `../shared/cases` (see its README).
 const CASES: &str = "fixtures/shared-cases";
@@ -46,22 +46,9 @@ fn ids(doc: &Document, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// Pairs as (kk ids, ru ids).
-fn pairs(doc: &Document) -> Vec<(Vec<String>, Vec<String>)> {
-    doc.pairs
-        .iter()
-        .map(|p| {
-            (
-                p.kk.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
-                p.ru.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
-            )
-        })
-        .collect()
-}
-
 /// Every pair is one Kazakh and one Russian clause with the same number.
 fn assert_one_to_one(name: &str, doc: &Document, n: usize) {
-    let ps = pairs(doc);
+    let ps = pair_ids(doc);
     assert_eq!(ps.len(), n, "{name}: pairs {ps:?}");
     for (kk, ru) in &ps {
         assert!(kk.len() == 1 && ru.len() == 1, "{name}: pair {kk:?} {ru:?}");
@@ -223,7 +210,7 @@ fn invisible_and_compatibility_characters_change_nothing_but_mixed_script() {
             .collect()
     };
     assert_eq!(texts(&doc), texts(&clean));
-    assert_eq!(pairs(&doc), pairs(&clean));
+    assert_eq!(pair_ids(&doc), pair_ids(&clean));
     let extra: Vec<String> = finding_set(&doc)
         .difference(&finding_set(&clean))
         .cloned()
@@ -430,7 +417,7 @@ fn damaged_utf8_warnings_name_each_line_and_byte() {
     assert_eq!(got, want);
     // The rest of the policy is read as it is.
     let clean = analyze("bilingual", &fixture_bytes("bilingual.txt"));
-    assert_eq!(pairs(&doc), pairs(&clean));
+    assert_eq!(pair_ids(&doc), pair_ids(&clean));
 }
 
 #[test]
@@ -464,7 +451,7 @@ fn every_legacy_page_and_bomless_utf16_reads_like_the_utf8_source() {
         assert_eq!(&text, source, "{file}");
         let utf8 = analyze("utf8", source.as_bytes());
         assert_eq!(finding_set(&doc), finding_set(&utf8), "{file}");
-        assert_eq!(pairs(&doc), pairs(&utf8), "{file}");
+        assert_eq!(pair_ids(&doc), pair_ids(&utf8), "{file}");
     }
     let doc = analyze("koi8u", &fixture_bytes("gen/ukrainian_i.koi8_u.txt"));
     assert_eq!(doc.source.encoding, "koi8-u");

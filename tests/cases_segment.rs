@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use qostil::check::parity;
 use qostil::model::{Document, FindingKind, Lang, Severity};
 
-use crate::util::{Link, key, predicted_links, relevant_links};
+use crate::util::{Link, key, score_links, unseen_gold};
 
 /// A case of `../shared/cases/`, from its committed copy
 /// (`fixtures/shared-cases/`); panics (fails the test) when it is missing.
@@ -217,23 +217,7 @@ fn score_tsv(doc: &Document, gold: &str) -> (f64, f64, Vec<String>) {
             }
         }
     }
-    let pred = predicted_links(doc);
-    let relevant = relevant_links(&pred, &gold_clauses);
-    let hit = gold_links.intersection(&pred).count();
-    let recall = hit as f64 / (gold_links.len() + unresolved).max(1) as f64;
-    let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();
-    let precision = correct as f64 / relevant.len().max(1) as f64;
-    let cite = |i: Option<usize>| i.map_or("-".to_string(), |i| doc.clauses[i].id.clone());
-    for l in &gold_links {
-        if !pred.contains(l) {
-            notes.push(format!("missed gold {} ~ {}", cite(l.0), cite(l.1)));
-        }
-    }
-    for l in relevant {
-        if !gold_links.contains(l) {
-            notes.push(format!("wrong link {} ~ {}", cite(l.0), cite(l.1)));
-        }
-    }
+    let (precision, recall) = score_links(doc, &gold_links, &gold_clauses, unresolved, &mut notes);
     (precision, recall, notes)
 }
 
@@ -246,22 +230,9 @@ fn score_tsv(doc: &Document, gold: &str) -> (f64, f64, Vec<String>) {
 /// dropped from one list; the unpaired clause is a structure finding).
 #[test]
 fn false_alarms_on_unseen_layouts() {
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures/unseen")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
     let (mut pairs_total, mut parity_total, mut deliberate_total, mut structure_total) =
         (0usize, 0usize, 0usize, 0usize);
-    for gold in paths {
-        let g = gold.to_string_lossy().to_string();
-        let stem = g.trim_end_matches(".gold.json");
-        let doc_path = ["txt", "md", "csv", "tsv", "html"]
-            .iter()
-            .map(|e| format!("{stem}.{e}"))
-            .find(|p| std::path::Path::new(p).exists())
-            .unwrap();
+    for (g, doc_path) in unseen_gold() {
         let gold: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
         let notes: Vec<String> = gold["deliberate"]

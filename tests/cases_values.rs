@@ -31,7 +31,7 @@ use std::collections::BTreeSet;
 use qostil::check::parity::KINDS as PARITY;
 use qostil::model::{Document, FindingKind, Severity};
 
-use crate::util::assert_nothing_lost;
+use crate::util::{assert_nothing_lost, locate_nth, pair_ids};
 
 /// The committed copy of `../shared/cases` (see its README).
 const CASES: &str = "fixtures/shared-cases";
@@ -49,22 +49,9 @@ fn analyze(name: &str, text: &str) -> Document {
     doc
 }
 
-/// Pairs as (kk ids, ru ids).
-fn pairs(doc: &Document) -> Vec<(Vec<String>, Vec<String>)> {
-    doc.pairs
-        .iter()
-        .map(|p| {
-            (
-                p.kk.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
-                p.ru.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
-            )
-        })
-        .collect()
-}
-
 /// Every pair is one Kazakh and one Russian clause with the same number.
 fn assert_one_to_one(name: &str, doc: &Document) {
-    let ps = pairs(doc);
+    let ps = pair_ids(doc);
     assert!(!ps.is_empty(), "{name}: no pairs");
     for (kk, ru) in &ps {
         assert!(
@@ -105,7 +92,7 @@ fn describe(doc: &Document) -> String {
 fn case_07_thousands_with_commas_are_the_same_sums() {
     let text = case_text("public-reports/07-thousands-comma.txt");
     let doc = analyze("07", &text);
-    let ps = pairs(&doc);
+    let ps = pair_ids(&doc);
     let want: Vec<(Vec<String>, Vec<String>)> = ["p1", "p2", "1", "1.1", "1.2"]
         .iter()
         .map(|n| (vec![format!("kk:{n}")], vec![format!("ru:{n}")]))
@@ -381,29 +368,6 @@ struct Rewrite {
     label: String,
 }
 
-/// Where the occurrence of `needle` at byte `offset` of a clause's text is
-/// in the source (the k-th occurrence in the text is the k-th in the
-/// clause's segments).
-fn locate_nth(doc: &Document, clause: usize, needle: &str, offset: usize) -> Option<usize> {
-    let c = &doc.clauses[clause];
-    let k = c
-        .text
-        .match_indices(needle)
-        .position(|(i, _)| i == offset)?;
-    let hits: Vec<usize> = c
-        .segments
-        .iter()
-        .flat_map(|s| {
-            doc.source.text[s.start..s.end]
-                .match_indices(needle)
-                .map(move |(i, _)| s.start + i)
-        })
-        .collect();
-    (hits.len() == c.text.matches(needle).count())
-        .then(|| hits.get(k).copied())
-        .flatten()
-}
-
 /// A date `YYYY-MM-DD` written in the other way: in words when `written`
 /// has no letter, in digits otherwise.
 fn date_forms(lang: qostil::model::Lang, written: &str, value: &str) -> Option<(String, String)> {
@@ -568,7 +532,7 @@ fn rewrites(doc: &Document) -> Vec<Rewrite> {
                 let Some((same, changed, kind, form)) = rewrite_forms(c.lang, &e, written) else {
                     continue;
                 };
-                let Some(start) = locate_nth(doc, ci, written, offset + e.start) else {
+                let Some((start, _)) = locate_nth(doc, ci, written, offset + e.start) else {
                     continue;
                 };
                 out.push(Rewrite {

@@ -8,6 +8,8 @@ use std::collections::BTreeMap;
 
 use qostil::model::Lang;
 
+use crate::util::unseen_gold;
+
 fn same_number_rate(path: &str) -> (usize, usize) {
     let doc = qostil::analyze(path, &std::fs::read(path).unwrap(), &Default::default()).unwrap();
     let by_number = |lang: Lang| -> BTreeMap<String, usize> {
@@ -97,21 +99,9 @@ fn article_numbering_and_its_rights() {
 /// policies against their gold (`fixtures/unseen/*.gold.json`, `rights`).
 #[test]
 fn unseen_layouts_rights() {
-    let mut paths: Vec<_> = std::fs::read_dir("fixtures/unseen")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
+    let paths = unseen_gold();
     let (mut total, mut wrong) = (0, Vec::new());
-    for gold_path in paths {
-        let g = gold_path.to_string_lossy().to_string();
-        let stem = g.trim_end_matches(".gold.json");
-        let doc = ["txt", "md", "csv", "tsv", "html"]
-            .iter()
-            .map(|e| format!("{stem}.{e}"))
-            .find(|p| std::path::Path::new(p).exists())
-            .unwrap();
+    for (g, doc) in paths {
         let gold: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_qostil"))

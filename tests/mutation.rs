@@ -28,6 +28,8 @@ use qostil::check::parity::{self, PairView};
 use qostil::extract;
 use qostil::model::{ClauseKind, Document, EntityKind, Finding, Lang, Pair};
 
+use crate::util::locate_nth;
+
 const INPUTS: &[&str] = &[
     "corpus/beeclever_ru_kk.txt",
     "corpus/expressavans_ru_kk.txt",
@@ -172,35 +174,6 @@ fn locate(doc: &Document, clause: usize, needle: &str) -> Option<(usize, usize)>
         }
     }
     (hits.len() == 1).then(|| (hits[0], hits[0] + needle.len()))
-}
-
-/// Where the occurrence of `needle` at byte `offset` of a clause's text is
-/// in the source: the k-th occurrence in the clause text is the k-th in its
-/// segments (whitespace may differ elsewhere, not inside the needle).
-fn locate_nth(
-    doc: &Document,
-    clause: usize,
-    needle: &str,
-    offset: usize,
-) -> Option<(usize, usize)> {
-    let c = &doc.clauses[clause];
-    let k = c
-        .text
-        .match_indices(needle)
-        .position(|(i, _)| i == offset)?;
-    let hits: Vec<usize> = c
-        .segments
-        .iter()
-        .flat_map(|s| {
-            doc.source.text[s.start..s.end]
-                .match_indices(needle)
-                .map(move |(i, _)| s.start + i)
-        })
-        .collect();
-    if hits.len() != c.text.matches(needle).count() {
-        return None;
-    }
-    hits.get(k).map(|&a| (a, a + needle.len()))
 }
 
 /// Delete a clause: all its source pieces.

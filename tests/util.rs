@@ -110,9 +110,47 @@ pub fn assert_nothing_lost(name: &str, doc: &Document) -> (usize, usize) {
 /// one-sided clause.
 pub type Link = (Option<usize>, Option<usize>);
 
+/// Alignment precision and recall of `doc` against gold links (a one-sided
+/// clause links to nothing); `gold_clauses` are the clauses the gold
+/// names, `unresolved` gold links no clause could be found for (they count
+/// as missed). Precision is over the produced links touching a gold
+/// clause. Each miss and wrong link is added to `notes`.
+pub fn score_links(
+    doc: &Document,
+    gold_links: &BTreeSet<Link>,
+    gold_clauses: &BTreeSet<usize>,
+    unresolved: usize,
+    notes: &mut Vec<String>,
+) -> (f64, f64) {
+    let pred = predicted_links(doc);
+    let relevant: Vec<&Link> = pred
+        .iter()
+        .filter(|(k, r)| {
+            k.is_some_and(|k| gold_clauses.contains(&k))
+                || r.is_some_and(|r| gold_clauses.contains(&r))
+        })
+        .collect();
+    let hit = gold_links.intersection(&pred).count();
+    let recall = hit as f64 / (gold_links.len() + unresolved).max(1) as f64;
+    let correct = relevant.iter().filter(|l| gold_links.contains(l)).count();
+    let precision = correct as f64 / relevant.len().max(1) as f64;
+    let cite = |i: Option<usize>| i.map_or("-".to_string(), |i| doc.clauses[i].id.clone());
+    for l in gold_links {
+        if !pred.contains(l) {
+            notes.push(format!("missed gold {} ~ {}", cite(l.0), cite(l.1)));
+        }
+    }
+    for l in relevant {
+        if !gold_links.contains(l) {
+            notes.push(format!("wrong link {} ~ {}", cite(l.0), cite(l.1)));
+        }
+    }
+    (precision, recall)
+}
+
 /// The links a document's alignment produces: every kk × ru clause of a
 /// pair, and each clause of a one-sided pair with nothing.
-pub fn predicted_links(doc: &Document) -> BTreeSet<Link> {
+fn predicted_links(doc: &Document) -> BTreeSet<Link> {
     let mut pred = BTreeSet::new();
     for p in &doc.pairs {
         match (p.kk.is_empty(), p.ru.is_empty()) {
@@ -131,16 +169,68 @@ pub fn predicted_links(doc: &Document) -> BTreeSet<Link> {
     pred
 }
 
-/// Produced links that touch a gold clause: the ones precision is measured
-/// over.
-pub fn relevant_links<'a>(
-    pred: &'a BTreeSet<Link>,
-    gold_clauses: &BTreeSet<usize>,
-) -> Vec<&'a Link> {
-    pred.iter()
-        .filter(|(k, r)| {
-            k.is_some_and(|k| gold_clauses.contains(&k))
-                || r.is_some_and(|r| gold_clauses.contains(&r))
+/// Where the occurrence of `needle` at byte `offset` of a clause's text is
+/// in the source: the k-th occurrence in the clause text is the k-th in its
+/// segments (whitespace may differ elsewhere, not inside the needle).
+pub fn locate_nth(
+    doc: &Document,
+    clause: usize,
+    needle: &str,
+    offset: usize,
+) -> Option<(usize, usize)> {
+    let c = &doc.clauses[clause];
+    let k = c
+        .text
+        .match_indices(needle)
+        .position(|(i, _)| i == offset)?;
+    let hits: Vec<usize> = c
+        .segments
+        .iter()
+        .flat_map(|s| {
+            doc.source.text[s.start..s.end]
+                .match_indices(needle)
+                .map(move |(i, _)| s.start + i)
+        })
+        .collect();
+    if hits.len() != c.text.matches(needle).count() {
+        return None;
+    }
+    hits.get(k).map(|&a| (a, a + needle.len()))
+}
+
+/// The unseen-layout fixtures (`fixtures/unseen/`): each gold file's path
+/// and the path of the document beside it, sorted by gold path.
+pub fn unseen_gold() -> Vec<(String, String)> {
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures/unseen")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|gold| {
+            let g = gold.to_string_lossy().to_string();
+            let stem = g.trim_end_matches(".gold.json");
+            let doc = ["txt", "md", "csv", "tsv", "html"]
+                .iter()
+                .map(|e| format!("{stem}.{e}"))
+                .find(|p| std::path::Path::new(p).exists())
+                .unwrap_or_else(|| panic!("{g}: no document beside it"));
+            (g, doc)
+        })
+        .collect()
+}
+
+/// A document's pairs as (kk clause ids, ru clause ids).
+pub fn pair_ids(doc: &Document) -> Vec<(Vec<String>, Vec<String>)> {
+    doc.pairs
+        .iter()
+        .map(|p| {
+            (
+                p.kk.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
+                p.ru.iter().map(|&i| doc.clauses[i].id.clone()).collect(),
+            )
         })
         .collect()
 }
