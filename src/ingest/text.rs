@@ -424,12 +424,16 @@ pub fn ingest(text: &str) -> Ingested {
         return out;
     }
     let lines = lines(text);
-    let delimiter = detect_delimiter(text, &records(text, &lines, ';'))
+    // Records differ from lines only where a quote opens a field.
+    let quoted = text.contains('"');
+    let delimiter = quoted
+        .then(|| detect_delimiter(text, &records(text, &lines, ';')))
+        .flatten()
         .or_else(|| detect_delimiter(text, &lines));
     // A CSV cell in quotes may hold line breaks (RFC 4180): a record of
     // such a file runs over several lines and is one table row.
     let lines = match delimiter {
-        Some(d @ ';') => records(text, &lines, d),
+        Some(d @ ';') if quoted => records(text, &lines, d),
         _ => lines,
     };
     let mut kinds = classify(text, &lines, delimiter);
