@@ -18,7 +18,7 @@ use crate::model::Document;
 use crate::{Config, analyze};
 
 /// File endings the audit reads.
-pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv"];
+pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv", "csv"];
 
 /// One entry of `manifest.json`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]

@@ -339,9 +339,11 @@ fn filled_fields(line: &str, delim: char) -> usize {
 }
 
 /// The cell delimiter of a file whose lines are table rows joined by `;`
-/// (CSV export) or `|` (with or without outer pipes): most non-empty lines
-/// split into the same number (two or more) of filled fields. Prose with
-/// semicolons fails this: its lines split unevenly or leave a field empty.
+/// (CSV export), `|` (with or without outer pipes) or `,` (RFC 4180 CSV
+/// whose rows start with a quoted field): most non-empty lines split into
+/// the same number (two or more) of filled fields. Prose with semicolons
+/// or commas fails this: its lines split unevenly or leave a field empty,
+/// and prose lines do not open with a double quote.
 fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     let nonempty: Vec<&str> = lines
         .iter()
@@ -351,7 +353,11 @@ fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     if nonempty.len() < 5 {
         return None;
     }
-    [';', '|'].into_iter().find(|&d| {
+    let quoted = nonempty.iter().filter(|t| t.starts_with('"')).count();
+    [';', '|', ','].into_iter().find(|&d| {
+        if d == ',' && quoted * 10 < nonempty.len() * 6 {
+            return false;
+        }
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for t in &nonempty {
             let n = filled_fields(t, d);

@@ -139,10 +139,32 @@ fn label_residue(body: &str, e: &Entity) -> bool {
     e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
 }
 
-/// Case-insensitive occurrences of `needle` in `hay`, as byte ranges on
-/// character boundaries of `hay`.
+/// A lower-case Kazakh-only letter as Russian texts spell names with it
+/// («Нұр Несие» is «Нур Несие» in a Russian text, «Қарағанды» is
+/// «Караганды»); other characters unchanged.
+fn russian_letter(c: char) -> char {
+    match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        _ => c,
+    }
+}
+
+/// Case-insensitive whole-word occurrences of `needle` in `hay`, as byte
+/// ranges on character boundaries of `hay`; Kazakh-only letters match
+/// their Russian spelling ([`russian_letter`]).
 fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    let want: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let want: Vec<char> = needle
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(russian_letter)
+        .collect();
     let mut out = Vec::new();
     if want.is_empty() {
         return out;
@@ -155,7 +177,7 @@ fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         let mut ok = true;
         for w in &want {
             match got.next() {
-                Some((j, c, l)) if l == *w => end = Some(i + j + c.len_utf8()),
+                Some((j, c, l)) if russian_letter(l) == *w => end = Some(i + j + c.len_utf8()),
                 _ => {
                     ok = false;
                     break;
