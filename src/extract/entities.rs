@@ -50,13 +50,12 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("url regex")
 });
-/// Kazakhstan numbers: +7 / 8, a three-digit code, seven digits, in any
-/// grouping.
+/// Kazakhstan numbers: +7 / 8, a code of three to five digits (mobile
+/// operator or city, in parentheses or not), the rest in groups of one to
+/// four digits; eleven digits in all (checked where it is read).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\+\s?7|(?-u:\b)8)[\s\-]?\(?\d{3}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?-u:\b)",
-    )
-    .expect("phone regex")
+    Regex::new(r"(?:\+\s?7|(?-u:\b)8)[\s\-]?\(?\d{3,5}\)?(?:[\s\-]?\d{1,4}){2,4}(?-u:\b)")
+        .expect("phone regex")
 });
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,4})\s*-\s*([IVXLС]{1,5})(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
@@ -545,6 +544,11 @@ pub fn entities(text: &str) -> Vec<Entity> {
     }
     for m in PHONE.find_iter(text) {
         let mut digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        // A Kazakhstan number has 11 digits whatever the grouping:
+        // «+7 (727) 311 45 08», «+7 (7172) 55 20 19», «8 (71542) 2 11 33».
+        if digits.len() != 11 {
+            continue;
+        }
         if digits.starts_with('8') {
             digits.replace_range(..1, "7");
         }
