@@ -58,6 +58,22 @@ pub const NUMBER_BONUS: f64 = 0.1;
 
 /// A postal address is masked from its 6-digit postcode up to its last
 /// number within this many words («160000, Қазақстан, Шымкент қ., Тәуке
+/// Words that may follow the last number of a postal address, as part of
+/// it (stems, lower case): floor, office, room, block.
+const ADDRESS_UNITS: &[&str] = &[
+    "этаж",
+    "қабат",
+    "офис",
+    "кеңсе",
+    "кабинет",
+    "каб",
+    "пом",
+    "блок",
+    "корпус",
+    "пәтер",
+    "кв",
+];
+
 /// хан даңғылы, 219-үй, 28-кеңсе»).
 pub const ADDRESS_WORDS: usize = 12;
 
@@ -503,6 +519,22 @@ fn unit_key(id: &str) -> &str {
     &local[..end]
 }
 
+/// The word an own contact is masked as: `@own`, or for an e-mail its
+/// local part and `@own` (`dpo@own`): the domain is the company's and
+/// varies from member to member, the mailbox is the template's and says
+/// which office answers, so a changed mailbox is a contact change.
+fn own_token(e: &Entity) -> String {
+    match e.value.rsplit_once('@') {
+        Some((local, _)) if e.kind == EntityKind::Email => format!("{}@own", local.to_lowercase()),
+        _ => "@own".to_string(),
+    }
+}
+
+/// Whether a normalised word is a masked own contact ([`own_token`]).
+pub fn is_own(w: &str) -> bool {
+    w.ends_with("@own")
+}
+
 /// Normalised words of one clause text from byte `from`, with their byte
 /// ranges, appended to `out`; a range is shifted so that byte `from` of
 /// `text` lands at `base`. Returns the byte ranges of `text` masked as the
@@ -525,7 +557,7 @@ fn normalise(
         .filter_map(|e| match e.kind {
             EntityKind::Email | EntityKind::Url | EntityKind::Phone => {
                 let tok = if own.owns(e) {
-                    "@own".to_string()
+                    own_token(e)
                 } else {
                     e.value.to_lowercase()
                 };
@@ -546,8 +578,14 @@ fn normalise(
         if b - a == 6 && text[a..b].bytes().all(|c| c.is_ascii_digit()) {
             // A postcode: up to the last number within ADDRESS_WORDS words,
             // and a word hyphenated to it («219-үй»).
+            // The address ends before a contact or identifier that
+            // follows it (a telephone after the street and house).
+            let entity = |(a, b): (usize, usize)| masks.iter().any(|m| m.0 < b && a < m.1);
             let mut last = None;
             for (k, &t) in toks.iter().enumerate().skip(i + 1).take(ADDRESS_WORDS) {
+                if entity(t) {
+                    break;
+                }
                 if digits(t) {
                     last = Some(k);
                 }
@@ -555,6 +593,13 @@ fn normalise(
             if let Some(mut k) = last {
                 if k + 1 < toks.len() && &text[toks[k].1..toks[k + 1].0] == "-" {
                     k += 1;
+                }
+                // «5 этаж», «3 қабат»: a unit word after the last number.
+                if k + 1 < toks.len() && text[toks[k].1..toks[k + 1].0].trim().is_empty() {
+                    let next = text[toks[k + 1].0..toks[k + 1].1].to_lowercase();
+                    if ADDRESS_UNITS.iter().any(|u| next.starts_with(u)) {
+                        k += 1;
+                    }
                 }
                 masks.push((a, toks[k].1, "@own".into()));
                 addresses.push((a, toks[k].1));
@@ -643,7 +688,7 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
                 for e in ents.iter().filter(|e| e.end > from) {
                     let in_address = addresses.iter().any(|&(a, b)| e.start >= a && e.end <= b);
                     let v = if own.owns(e) || in_address {
-                        "@own".to_string()
+                        own_token(e)
                     } else {
                         e.value.clone()
                     };
@@ -866,7 +911,7 @@ fn name_like(r: &ClauseRec, k: usize) -> bool {
     if w == "@org" {
         return true;
     }
-    if w.starts_with('@') {
+    if w.contains('@') {
         return false;
     }
     let (a, b) = r.spans[k];
@@ -882,7 +927,7 @@ fn identity_side(r: &ClauseRec, range: std::ops::Range<usize>) -> bool {
     (1..=RENAME_MAX_WORDS).contains(&n)
         && range.clone().all(|k| {
             let w = &r.words[k];
-            w == "@org" || !(w.starts_with('@') || w.chars().all(|c| c.is_ascii_digit()))
+            w == "@org" || !(w.contains('@') || w.chars().all(|c| c.is_ascii_digit()))
         })
         && range.clone().any(|k| name_like(r, k))
 }
@@ -1383,7 +1428,7 @@ mod tests {
         let r12 = recs.iter().find(|r| r.id == "ru:1.2").unwrap();
         assert_eq!(r12.parts.len(), 3, "{:?}", r12.parts);
         let r13 = recs.iter().find(|r| r.id == "ru:1.3").unwrap();
-        assert!(r13.words.iter().any(|w| w == "@own"), "{:?}", r13.words);
+        assert!(r13.words.iter().any(|w| w == "info@own"), "{:?}", r13.words);
         assert!(r13.words.iter().any(|w| w == "5"), "{:?}", r13.words);
         let r14 = recs.iter().find(|r| r.id == "ru:1.4").unwrap();
         assert!(!r14.words.iter().any(|w| w == "абая"), "{:?}", r14.words);
