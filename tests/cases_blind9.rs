@@ -34,6 +34,11 @@ fn blind(name: &str) -> Document {
     analyze(&format!("fixtures/blind9-cases/{name}"))
 }
 
+/// An input of ours.
+fn own(name: &str) -> Document {
+    analyze(&format!("fixtures/cases/{name}"))
+}
+
 fn ids(doc: &Document, lang: Lang) -> Vec<String> {
     doc.clauses
         .iter()
@@ -149,4 +154,81 @@ fn blind_01_wrapped_unmarked_items() {
             "{right}: {r:?}"
         );
     }
+}
+
+// ---------------------------------------------------------------------
+// Blocks between blank lines: a line with little language stays in its
+// block, and requisites follow the alternation.
+
+/// `02-contacts-interleaved`: ru, kk, then «Реквизиты» and «Деректемелер»
+/// each with BIN/БСН, IBAN, phone and e-mail lines; «ст.» and «д.» at line
+/// ends before a number.
+#[test]
+fn blind_02_requisites_follow_their_block() {
+    let doc = blind("02-contacts-interleaved.txt");
+    let want = [
+        "p1", "p2", "1", "1.1", "1.2", "1.2-h1", "1.2-h2", "1.2-h3", "1.2-h4", "1.2-p1",
+    ];
+    for lang in [Lang::Kk, Lang::Ru] {
+        assert_eq!(ids(&doc, lang), want, "{lang:?}\n{}", explain(&doc));
+    }
+    assert_eq!(text(&doc, "ru:1.2-h1"), "Реквизиты");
+    assert_eq!(text(&doc, "kk:1.2-h1"), "Деректемелер");
+    assert_eq!(text(&doc, "ru:1.2-h2"), "БИН 200840011223");
+    assert_eq!(text(&doc, "kk:1.2-h2"), "БСН 200840011223");
+    assert_eq!(text(&doc, "ru:1.2-p1"), "info@bereke-finance.kz");
+    assert!(text(&doc, "ru:1.1").contains("установленного ст. 8 Закона"));
+    assert!(text(&doc, "ru:1.2").ends_with("ул. Ерубаева, д. 35, 2 этаж."));
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
+}
+
+/// Ours: kk first, then ru, then the requisites in each language with no
+/// heading at all: BSN/BIN, IIK, phone and e-mail lines, which are no
+/// evidence of either language; only the alternation of the blocks tells.
+#[test]
+fn own_requisites_blocks() {
+    let doc = own("requisites_kk_ru.txt");
+    let want = [
+        "p1", "p2", "1", "1.1", "1.2", "1.2-h1", "1.2-h2", "1.2-h3", "1.2-p1",
+    ];
+    for lang in [Lang::Kk, Lang::Ru] {
+        assert_eq!(ids(&doc, lang), want, "{lang:?}\n{}", explain(&doc));
+    }
+    assert_eq!(text(&doc, "kk:1.2-h1"), "БСН 190240033344");
+    assert_eq!(text(&doc, "ru:1.2-h1"), "БИН 190240033344");
+    assert_eq!(text(&doc, "ru:1.2-p1"), "help@zhardem.kz");
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
+}
+
+/// `07-utf16le-nobom-lf`: UTF-16LE without a BOM; the Kazakh block ends
+/// with «2. Байланыс» (no Kazakh letter) and an e-mail line, which stay
+/// Kazakh: the Russian text starts after the blank line.
+#[test]
+fn blind_07_block_end_stays_in_its_language() {
+    let doc = blind("07-utf16le-nobom-lf.txt");
+    assert_eq!(doc.source.encoding, "utf-16le");
+    let want = ["p1", "p2", "1", "1.1", "1.2", "2", "2.1"];
+    for lang in [Lang::Kk, Lang::Ru] {
+        assert_eq!(ids(&doc, lang), want, "{lang:?}\n{}", explain(&doc));
+    }
+    assert_eq!(text(&doc, "kk:2"), "2. Байланыс");
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
+}
+
+/// Ours: UTF-16LE without a BOM and CRLF; the Kazakh block ends with «3.
+/// Хабарласу» (no Kazakh letter), a phone line and a site line.
+#[test]
+fn own_block_end_stays_in_its_language() {
+    let doc = own("block_end_utf16le_nobom.txt");
+    let want = ["p1", "p2", "1", "1.1", "1.2", "2", "2.1", "3", "3.1", "3.2"];
+    for lang in [Lang::Kk, Lang::Ru] {
+        assert_eq!(ids(&doc, lang), want, "{lang:?}\n{}", explain(&doc));
+    }
+    assert_eq!(text(&doc, "kk:3"), "3. Хабарласу");
+    assert_eq!(text(&doc, "ru:p1"), "ТОО «Сенім Қаржы»");
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
 }

@@ -446,6 +446,8 @@ pub fn ingest(text: &str) -> Ingested {
     let gutters = gutters(text, &lines, &kinds);
     let mut columns = Columns::default();
     let mut page = 0;
+    // A blank line before the next text line: the layout's block break.
+    let mut blank = false;
     for (line, kind) in lines.iter().zip(&kinds) {
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
@@ -463,7 +465,7 @@ pub fn ingest(text: &str) -> Ingested {
             }
         }
         match kind {
-            LineKind::Blank => {}
+            LineKind::Blank => blank = true,
             LineKind::Noise(k) => {
                 let (a, b) = trim_range(text, line.start, line.end);
                 // Separators inside a rule line (tabs) are whitespace.
@@ -474,10 +476,15 @@ pub fn ingest(text: &str) -> Ingested {
                 });
             }
             LineKind::Text => {
-                let blocks = markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                let mut blocks =
+                    markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                if let Some(first) = blocks.first_mut() {
+                    first.gap_before = std::mem::take(&mut blank) && !out.blocks.is_empty();
+                }
                 out.blocks.extend(blocks);
             }
             LineKind::Row => {
+                blank = false;
                 let (cells, marks) = cells(text, *line, delimiter);
                 if is_language_header(text, &cells) {
                     // A header row naming the columns' languages: markup.
@@ -1021,6 +1028,13 @@ mod tests {
         let ing = ingest(&t);
         assert!(ing.blocks[0].ends_wrapped);
         assert!(!ing.blocks[2].ends_wrapped);
+    }
+
+    #[test]
+    fn blank_lines_set_blocks_apart() {
+        let ing = ingest("Бірінші жол.\nЕкінші жол.\n\n  \nҮшінші жол.\n");
+        let gaps: Vec<bool> = ing.blocks.iter().map(|b| b.gap_before).collect();
+        assert_eq!(gaps, [false, false, true]);
     }
 
     #[test]
