@@ -464,6 +464,7 @@ pub enum FindingKind {
     NumberingOrder,
     // entities (check::parity::entities)
     FigureMismatch,
+    PeriodMismatch,
     DateMismatch,
     ContactMismatch,
     LawReferenceMismatch,
@@ -499,6 +500,7 @@ impl FindingKind {
         FindingKind::NumberingDuplicate,
         FindingKind::NumberingOrder,
         FindingKind::FigureMismatch,
+        FindingKind::PeriodMismatch,
         FindingKind::DateMismatch,
         FindingKind::ContactMismatch,
         FindingKind::LawReferenceMismatch,
@@ -533,6 +535,7 @@ impl FindingKind {
             NumberingDuplicate => "numbering_duplicate",
             NumberingOrder => "numbering_order",
             FigureMismatch => "figure_mismatch",
+            PeriodMismatch => "period_mismatch",
             DateMismatch => "date_mismatch",
             ContactMismatch => "contact_mismatch",
             LawReferenceMismatch => "law_reference_mismatch",

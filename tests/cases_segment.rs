@@ -272,7 +272,9 @@ fn false_alarms_on_unseen_layouts() {
         for f in doc.findings.iter().filter(|f| f.severity >= Severity::Low) {
             if parity::KINDS.contains(&f.kind) {
                 let planted = match f.kind {
-                    FindingKind::FigureMismatch | FindingKind::DateMismatch => {
+                    FindingKind::FigureMismatch
+                    | FindingKind::PeriodMismatch
+                    | FindingKind::DateMismatch => {
                         names(f, &figure) && deliberate_seen.insert("figure")
                     }
                     FindingKind::ListItemMismatch => {
