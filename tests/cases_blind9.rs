@@ -234,6 +234,95 @@ fn own_block_end_stays_in_its_language() {
 }
 
 // ---------------------------------------------------------------------
+// A clause one version inserts: content pairs, shifted numbers are a
+// note, a period that differs is a period's finding.
+
+/// The number mismatches of a document with their severities.
+fn numbers(doc: &Document) -> Vec<(String, Severity)> {
+    doc.findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::NumberMismatch)
+        .map(|f| (f.clauses[0].to_string(), f.severity))
+        .collect()
+}
+
+/// `04-renumbered-values`: ru 2.2 has no Kazakh counterpart; kk 2.3 says
+/// 30 days where ru 2.4 says 15; every other value is written two ways.
+#[test]
+fn blind_04_renumbered_values() {
+    let doc = blind("04-renumbered-values.txt");
+    assert_eq!(ids(&doc, Lang::Kk).len(), 11);
+    assert_eq!(ids(&doc, Lang::Ru).len(), 12);
+    let p = pairs(&doc);
+    for want in [
+        "kk:2.1 | ru:2.1",
+        "- | ru:2.2",
+        "kk:2.2 | ru:2.3",
+        "kk:2.3 | ru:2.4",
+        "kk:2.4 | ru:2.5",
+    ] {
+        assert!(p.contains(&want.to_string()), "{want}\n{}", explain(&doc));
+    }
+    assert_eq!(
+        alarms(&doc),
+        ["period_mismatch kk:2.3,ru:2.4", "unpaired_clause ru:2.2"],
+        "{}",
+        explain(&doc)
+    );
+    let period = doc
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::PeriodMismatch)
+        .unwrap();
+    assert!(
+        period.message.contains("30 (отыз) күн"),
+        "{}",
+        period.message
+    );
+    assert_eq!(
+        numbers(&doc),
+        [
+            ("kk:2.2".to_string(), Severity::Info),
+            ("kk:2.3".to_string(), Severity::Info),
+            ("kk:2.4".to_string(), Severity::Info)
+        ]
+    );
+}
+
+/// Ours: the Kazakh version inserts 1.3 (a credit bureau check) and
+/// renumbers the rest; the shifted pair kk 1.4 / ru 1.3 says 10 working
+/// days against 5, which must not tip the pair back to numbering; the
+/// other values are written two ways («1,5 млн» = «1 500 000», «9.00» =
+/// «09:00», «2023 жылғы 15 наурыз» = «15.03.2023», «жарты жыл» = «шесть
+/// месяцев»).
+#[test]
+fn own_shifted_values() {
+    let doc = own("shifted_values_kk_ru.txt");
+    let p = pairs(&doc);
+    for want in [
+        "kk:1.2 | ru:1.2",
+        "kk:1.3 | -",
+        "kk:1.4 | ru:1.3",
+        "kk:1.5 | ru:1.4",
+    ] {
+        assert!(p.contains(&want.to_string()), "{want}\n{}", explain(&doc));
+    }
+    assert_eq!(
+        alarms(&doc),
+        ["period_mismatch kk:1.4,ru:1.3", "unpaired_clause kk:1.3"],
+        "{}",
+        explain(&doc)
+    );
+    assert_eq!(
+        numbers(&doc),
+        [
+            ("kk:1.4".to_string(), Severity::Info),
+            ("kk:1.5".to_string(), Severity::Info)
+        ]
+    );
+}
+
+// ---------------------------------------------------------------------
 // Law references.
 
 /// Two policies of the blind set, copied beside its cases: `finora_a`

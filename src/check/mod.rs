@@ -124,6 +124,55 @@ mod tests {
     }
 
     #[test]
+    fn numbers_shifted_by_an_insertion_are_a_note() {
+        let clauses = vec![
+            clause("kk:2.1", Some("2.1"), "Деректер бес жыл сақталады."),
+            clause("kk:2.2", Some("2.2"), "Бейнежазбалар бір ай сақталады."),
+            clause("kk:2.3", Some("2.3"), "Акт үш жыл сақталады."),
+            clause("ru:2.1", Some("2.1"), "Данные хранятся пять лет."),
+            clause(
+                "ru:2.2",
+                Some("2.2"),
+                "Копии удостоверений хранятся в зашифрованном виде.",
+            ),
+            clause("ru:2.3", Some("2.3"), "Видеозаписи хранятся месяц."),
+            clause("ru:2.4", Some("2.4"), "Акт хранится три года."),
+            clause("kk:3.1", Some("3.1"), "Байланыс."),
+            clause("ru:3.2", Some("3.2"), "Контакты."),
+        ];
+        let pair = |kk: &[usize], ru: &[usize]| Pair {
+            kk: kk.to_vec(),
+            ru: ru.to_vec(),
+            score: 0.5,
+        };
+        let pairs = vec![
+            pair(&[0], &[3]),
+            pair(&[], &[4]),
+            pair(&[1], &[5]),
+            pair(&[2], &[6]),
+            pair(&[7], &[8]),
+        ];
+        let f = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru]);
+        let numbers: Vec<(String, crate::model::Severity)> = f
+            .iter()
+            .filter(|f| f.kind == FindingKind::NumberMismatch)
+            .map(|f| (f.clauses[0].id.clone(), f.severity))
+            .collect();
+        use crate::model::Severity::{Info, Medium};
+        // kk 2.2 ↔ ru 2.3 and kk 2.3 ↔ ru 2.4 follow the inserted ru 2.2;
+        // nothing explains kk 3.1 ↔ ru 3.2.
+        assert_eq!(
+            numbers,
+            [
+                ("kk:2.2".to_string(), Info),
+                ("kk:2.3".to_string(), Info),
+                ("kk:3.1".to_string(), Medium)
+            ]
+        );
+        assert!(f.iter().any(|f| f.message.contains("shifted by ru:2.2")));
+    }
+
+    #[test]
     fn gaps_duplicates_and_single_language() {
         let clauses = vec![
             clause("kk:1", Some("1"), "Бір"),
