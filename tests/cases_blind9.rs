@@ -156,6 +156,53 @@ fn blind_01_wrapped_unmarked_items() {
     }
 }
 
+/// Ours: the Russian block first; three of the items wrap (one over three
+/// lines), and the Kazakh lead-in «2.1. Дербес деректер:» leaves its verb
+/// to the last item («…банктерге берілуі мүмкін.»), which is no length
+/// defect of the lead-in.
+#[test]
+fn own_wrapped_unmarked_items() {
+    let doc = own("items_wrapped_ru_kk.txt");
+    let want = [
+        "p1", "p2", "1", "1.1", "1.1-p1", "1.1-p2", "1.1-p3", "1.1-p4", "1.2", "2", "2.1",
+        "2.1-p1", "2.1-p2", "2.2",
+    ];
+    assert_eq!(pairs(&doc), same(&want), "{}", explain(&doc));
+    assert_eq!(
+        text(&doc, "ru:1.1-p3"),
+        "исполнения требований законодательства о противодействии легализации доходов, \
+         полученных преступным путем, и финансированию терроризма;"
+    );
+    assert_eq!(
+        text(&doc, "kk:1.1-p1"),
+        "микрокредит беру туралы шарт жасасу кезінде клиентті сәйкестендіру;"
+    );
+    assert_eq!(
+        text(&doc, "kk:2.1-p2"),
+        "талап ету құқығын басқаға берген кезде екінші деңгейдегі банктерге берілуі мүмкін."
+    );
+    assert!(alarms(&doc).is_empty(), "{}", explain(&doc));
+}
+
+/// An item dropped from one language's unmarked list is one finding, a
+/// `list_item_mismatch` naming the list's lead-in, not also an unpaired
+/// item.
+#[test]
+fn own_unmarked_list_with_an_item_dropped() {
+    let path = "fixtures/cases/items_wrapped_ru_kk.txt";
+    let source = std::fs::read_to_string(path).unwrap();
+    let dropped = source.replacen("төлем қабілеттілігін бағалау;\n", "", 1);
+    assert_ne!(dropped, source);
+    let doc = qostil::analyze(path, dropped.as_bytes(), &Default::default()).unwrap();
+    let found = alarms(&doc);
+    assert_eq!(found.len(), 1, "{}", explain(&doc));
+    assert!(
+        found[0].starts_with("list_item_mismatch kk:1.1,"),
+        "{}",
+        explain(&doc)
+    );
+}
+
 // ---------------------------------------------------------------------
 // Blocks between blank lines: a line with little language stays in its
 // block, and requisites follow the alternation.

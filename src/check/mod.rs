@@ -22,7 +22,7 @@ pub mod structure;
 
 use crate::Config;
 use crate::extract::Extraction;
-use crate::model::{Clause, Finding, Lang, Pair, ScriptRepair};
+use crate::model::{Clause, Finding, FindingKind, Lang, Pair, ScriptRepair};
 
 /// Every finding of one document: structure, parity and legal, sorted.
 /// `clauses`, `pairs` and `languages` are the document's; `extraction` is
@@ -45,6 +45,7 @@ pub fn check(
         config.parity_rules(),
     );
     out.extend(structure::check(clauses, pairs, languages));
+    drop_items_a_list_counts(&mut out);
     out.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| a.1.kind.name().cmp(b.1.kind.name()))
@@ -57,6 +58,22 @@ pub fn check(
         &config.rules,
     ));
     findings
+}
+
+/// One finding per defect: an item with no counterpart inside a list that
+/// `list_item_mismatch` reports (the run of items it names, whose lonely
+/// items it marks) is not reported again as an `unpaired_clause`.
+fn drop_items_a_list_counts(out: &mut Vec<(usize, Finding)>) {
+    let listed: std::collections::BTreeSet<String> = out
+        .iter()
+        .filter(|(_, f)| f.kind == FindingKind::ListItemMismatch)
+        .flat_map(|(_, f)| f.clauses.iter().map(|c| c.id.clone()))
+        .collect();
+    out.retain(|(_, f)| {
+        !(f.kind == FindingKind::UnpairedClause
+            && f.clauses.len() == 1
+            && listed.contains(&f.clauses[0].id))
+    });
 }
 
 #[cfg(test)]

@@ -30,6 +30,8 @@ pub mod spelling;
 pub mod structure;
 pub mod terms;
 
+use std::collections::BTreeSet;
+
 use crate::check::evidence;
 use crate::extract;
 use crate::model::{
@@ -223,7 +225,11 @@ pub fn check(
             structure::check_pair(v, &mut out);
             language::check_pair(v, &mut out);
         }
-        structure::check_lists(&views, &mut out);
+        let unmarked: BTreeSet<&str> = structure::unmarked_items(clauses)
+            .into_iter()
+            .map(|i| clauses[i].id.as_str())
+            .collect();
+        structure::check_lists(&views, &unmarked, &mut out);
         language::check_duplicates(clauses, pairs, &mut out);
     }
     language::check_streams(clauses, languages, &mut out);
