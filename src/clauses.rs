@@ -424,6 +424,7 @@ mod tests {
             line: 1,
             page: None,
             ends_wrapped: false,
+            item: false,
             first_block: 0,
             blocks: 1,
         }

@@ -104,9 +104,11 @@ static DATE_KK_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Article, paragraph and sub-paragraph references, Russian then Kazakh
 /// word order; group 1 is the reference, group 2 its number, the pattern's
-/// tag its kind. (A Unicode `\b` would send every search down the slow
-/// backtracking engine: a Russian reference starts after a non-letter, a
-/// Kazakh one at an ASCII digit boundary.)
+/// tag its kind. A sub-paragraph's number may close with a bracket as the
+/// law prints it («2) тармақшасы» = «пп. 2)» = «подпункт 2»). (A Unicode
+/// `\b` would send every search down the slow backtracking engine: a
+/// Russian reference starts after a non-letter, a Kazakh one at an ASCII
+/// digit boundary.)
 static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     const START: &str = r"(?:^|[^\p{L}\p{N}_])";
     [
@@ -116,7 +118,7 @@ static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             "sub",
-            format!(r"(?i){START}((?:подпункт[а-я]*|пп\.)\s*(\d+(?:\.\d+)*))"),
+            format!(r"(?i){START}((?:подпункт[а-я]*|подп\.|пп\.)\s*(\d+(?:\.\d+)*))"),
         ),
         (
             "para",
@@ -128,7 +130,7 @@ static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             "sub",
-            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)\.?\s*-?\s*тармақша[а-яәғқңөұүһі]*)".to_string(),
+            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)(?:\)|\.)?\s*-?\s*тармақша[а-яәғқңөұүһі]*)".to_string(),
         ),
         (
             "para",
