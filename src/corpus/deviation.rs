@@ -851,28 +851,33 @@ pub fn deviations(
             _ => (c.doc, c.rec.clone()),
         })
         .collect();
-    let first: Vec<ClauseRec> = own.iter().map(|x| x.1.clone()).collect();
-    let ren = renaming(&first, recs);
-    let masked = mask_identity(recs, &ren.member);
-    let held: std::collections::BTreeSet<u64> = masked.iter().map(|r| r.hash).collect();
-    let first_masked = mask_identity(&first, &ren.reference);
     // Contested clauses the member holds in the template's variant are
-    // compared with the rival variant.
+    // compared with the rival variant (which variant it holds is read
+    // after the identity renaming, so only when a clause is contested).
     let mut contested = vec![false; own.len()];
-    let mut chosen = own;
     let mut slots: Vec<&[usize]> = template
         .clauses
         .iter()
         .map(|c| c.slots.as_slice())
         .collect();
-    for (i, c) in template.clauses.iter().enumerate() {
-        let Some(rival) = c.rival.as_ref().filter(|_| !template.undirected) else {
-            continue;
-        };
-        contested[i] = true;
-        if held.contains(&first_masked[i].hash) {
-            chosen[i] = rival.clone();
-            slots[i] = &c.rival_slots;
+    let mut chosen = own;
+    if !template.undirected && template.clauses.iter().any(|c| c.rival.is_some()) {
+        let first: Vec<ClauseRec> = chosen.iter().map(|x| x.1.clone()).collect();
+        let ren = renaming(&first, recs);
+        let held: std::collections::BTreeSet<u64> = mask_identity(recs, &ren.member)
+            .iter()
+            .map(|r| r.hash)
+            .collect();
+        let first_masked = mask_identity(&first, &ren.reference);
+        for (i, c) in template.clauses.iter().enumerate() {
+            let Some(rival) = &c.rival else {
+                continue;
+            };
+            contested[i] = true;
+            if held.contains(&first_masked[i].hash) {
+                chosen[i] = rival.clone();
+                slots[i] = &c.rival_slots;
+            }
         }
     }
     let plain: Vec<ClauseRec> = chosen.iter().map(|x| x.1.clone()).collect();

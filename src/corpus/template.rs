@@ -317,17 +317,24 @@ impl OwnContacts {
 /// («ТОО «МФО «Аспан Кредит»» → `aspan-kredit.kz`); `None` when no company
 /// was extracted.
 fn brand_domain(doc: &Document) -> Option<String> {
-    let words: Vec<String> = doc
-        .company
+    let words: Vec<String> = brand_words(doc)
+        .iter()
+        .map(|w| translit(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| format!("{}.kz", words.join("-")))
+}
+
+/// The extracted company name's words, lower case, without its legal form
+/// ([`LEGAL_FORM`]); empty when no company was extracted.
+fn brand_words(doc: &Document) -> Vec<String> {
+    doc.company
         .as_deref()
         .map(lower_words)
         .unwrap_or_default()
         .into_iter()
         .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
-        .map(|w| translit(&w))
-        .filter(|w| !w.is_empty())
-        .collect();
-    (!words.is_empty()).then(|| format!("{}.kz", words.join("-")))
+        .collect()
 }
 
 /// Does domain `d` spell the brand domain `brand`: related by whole words
@@ -391,14 +398,7 @@ const LEGAL_FORM: &[&str] = &[
 /// transliteration is the domain's name («Керуен Актив» for
 /// `keruen-aktiv.kz`).
 fn org_phrase(doc: &Document, own: &OwnContacts) -> Vec<String> {
-    let named: Vec<String> = doc
-        .company
-        .as_deref()
-        .map(lower_words)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
-        .collect();
+    let named = brand_words(doc);
     if !named.is_empty() {
         return named;
     }
