@@ -232,7 +232,12 @@ fn looks_like_unnumbered_heading(text: &str) -> bool {
 /// Cut one language stream into clauses.
 pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let markers: Vec<Marker> = paras.iter().map(|p| parse_marker(&p.text())).collect();
-    let has_sections = markers.iter().any(|m| m.section.is_some());
+    let has_sections =
+        markers.iter().any(|m| m.section.is_some()) || paras.iter().any(|p| p.ordinal.is_some());
+    // The last section number printed (or an article's): the base of the
+    // numbers a browser prints before `<ol>` items («2. Heading» then
+    // items 1., 2. → 2.1, 2.2).
+    let mut printed: Option<String> = None;
     // Clauses numbered «1.», «2.» afresh in each article («Статья 2.
     // … 1. … 2. …»): their citable number is the article's and their own,
     // «2.1», as a reviewer cites «ст. 2 п. 1».
@@ -313,13 +318,35 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 if m.article {
                     article = Some(num.clone());
                 }
-                match &article {
+                let n = match &article {
                     Some(a) if restart && !m.article && num.chars().all(|c| c.is_ascii_digit()) => {
                         format!("{a}.{num}")
                     }
                     _ => num.clone(),
+                };
+                if para.ordinal.is_none() {
+                    printed = Some(n.clone());
                 }
+                n
             });
+            // An `<ol>` item with no number of its own takes the one the
+            // browser prints: in a top-level list, a clause under the
+            // section printed before the list («2. Heading», items 1., 2.
+            // → 2.1, 2.2); in a nested list, an item of the clause above
+            // (2.1(1)), as a printed «1)» would be.
+            let unmarked = m.section.is_none() && m.item.is_none() && !m.bullet;
+            let ordinal = para.ordinal.filter(|_| w[0] == 0 && unmarked);
+            let qualified = qualified.or_else(|| {
+                let (n, _) = ordinal.filter(|o| o.1 == 1)?;
+                Some(match &printed {
+                    Some(b) => format!("{b}.{n}"),
+                    None => n.to_string(),
+                })
+            });
+            let item = m
+                .item
+                .clone()
+                .or_else(|| ordinal.filter(|o| o.1 > 1).map(|o| o.0.to_string()));
             let (number, kind, id_local, parent) = if let Some(num) = &qualified {
                 seen_section = true;
                 section = Some(num.clone());
@@ -332,7 +359,7 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                     ClauseKind::Numbered
                 };
                 (Some(num.clone()), kind, num.clone(), None)
-            } else if let Some(item) = &m.item {
+            } else if let Some(item) = &item {
                 let base = section.clone().unwrap_or_default();
                 let num = format!("{base}({item})");
                 anchor = Some(num.clone());
@@ -427,6 +454,7 @@ mod tests {
             item: false,
             first_block: 0,
             blocks: 1,
+            ordinal: None,
         }
     }
 

@@ -133,6 +133,10 @@ pub struct Block {
     /// reads a row's cells together, and a table's columns keep their
     /// language. A row may run over several lines (a quoted CSV cell).
     pub row: Option<u32>,
+    /// The number a browser prints before an HTML `<ol>` item that carries
+    /// none of its own: (position in its list, from `start`; list depth, 1
+    /// for a top-level list).
+    pub ordinal: Option<(u32, u8)>,
     pub lang: Lang,
 }
 
@@ -149,6 +153,7 @@ impl Block {
             gap_before: false,
             bbox: None,
             row: None,
+            ordinal: None,
             lang: Lang::Other,
         }
     }

@@ -50,6 +50,8 @@ pub struct Para {
     /// Index of the first block, and how many blocks were joined.
     pub first_block: usize,
     pub blocks: usize,
+    /// The first block's [`Block::ordinal`](crate::model::Block::ordinal).
+    pub ordinal: Option<(u32, u8)>,
 }
 
 impl Para {
@@ -404,6 +406,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             item,
             first_block: i,
             blocks: 1,
+            ordinal: block.ordinal,
         });
         last_text[slot] = text.clone();
     }

@@ -141,6 +141,51 @@ fn unseen_layouts_rights() {
 /// number (a reviewer cites «6.1»), not a bullet of the heading above, and
 /// the kk and ru clauses pair by it. (A blind test corpus in this layout
 /// lost its deviations to clauses folded into «6».)
+/// `<ol>` items that print no number of their own take the number the
+/// browser shows: under the section printed before the list (2.1, 2.2), a
+/// nested list's items as items of the clause above (2.2(1)); `<ul>` and
+/// `<ol type="a">` items stay bullets.
+#[test]
+fn html_ordered_list_items_take_the_number_the_browser_prints() {
+    let side = |heading: &str, a: &str, b: &str, c: &str, d: &str| {
+        format!(
+            "<h2>2. {heading}</h2><ol><li>{a}</li><li>{b}<ol><li>{c}</li><li>{d}</li></ol></li></ol>\
+             <h2>3. {heading}</h2><ol start=\"4\"><li>{a}</li></ol><ul><li>{b}</li></ul>"
+        )
+    };
+    let html = format!(
+        "<html><body><div lang=\"kk\">{}</div><div lang=\"ru\">{}</div></body></html>",
+        side(
+            "Деректер",
+            "Серіктестік клиенттің деректерін шарт жасасу үшін өңдейді.",
+            "Серіктестік мына деректерді жинайды:",
+            "тегі, аты, әкесінің аты;",
+            "жеке сәйкестендіру нөмірі."
+        ),
+        side(
+            "Данные",
+            "Товарищество обрабатывает данные клиента для заключения договора.",
+            "Товарищество собирает следующие данные:",
+            "фамилию, имя, отчество;",
+            "индивидуальный идентификационный номер."
+        ),
+    );
+    let doc = qostil::analyze("ol.html", html.as_bytes(), &Default::default()).unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let ids: Vec<&str> = doc
+            .clauses
+            .iter()
+            .filter(|c| c.lang == lang)
+            .map(|c| c.id.split_once(':').unwrap().1)
+            .collect();
+        assert_eq!(
+            ids,
+            ["2", "2.1", "2.2", "2.2(1)", "2.2(2)", "3", "3.4", "3.4-b1"],
+            "{lang:?}"
+        );
+    }
+}
+
 #[test]
 fn html_list_items_keep_their_printed_numbers() {
     let html = "<div lang=\"kk\"><p><b>6-бөлім. Клиенттің құқықтары</b></p><ol>\

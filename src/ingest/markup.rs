@@ -389,6 +389,24 @@ pub fn looks_like_html(text: &str) -> bool {
     opens >= 3 && spans_lines
 }
 
+/// Does an `<ol>` tag number its items with decimals (no `type`, or
+/// `type="1"`)?
+fn decimal(tag: &str) -> bool {
+    static TYPE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i)\btype\s*=\s*["']?([^"'\s>]+)"#).expect("type regex"));
+    TYPE.captures(tag).is_none_or(|c| &c[1] == "1")
+}
+
+/// The first number of an `<ol>` tag: its `start` attribute, else 1.
+fn list_start(tag: &str) -> u32 {
+    static START: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?i)\bstart\s*=\s*["']?(\d{1,4})"#).expect("start regex"));
+    START
+        .captures(tag)
+        .and_then(|c| c[1].parse().ok())
+        .unwrap_or(1)
+}
+
 /// Parse a whole HTML document into blocks. Each table cell (`<td>`,
 /// `<th>`) is a group, so its language is decided as a whole.
 pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) -> Vec<Block> {
@@ -399,6 +417,10 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     let mut blocks = Vec::new();
     let mut hint = BlockHint::Text;
     let mut cell: Option<u32> = None;
+    // Open lists: the last number given in an `<ol>`, `None` for a `<ul>`.
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    // The number of the `<li>` just opened, for its first block.
+    let mut ordinal: Option<(u32, u8)> = None;
     walk(
         src,
         pieces(src, 0, src.len(), false, true),
@@ -411,18 +433,40 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
             if let Some(mut b) = block_of(runs, hint, line) {
                 b.starts_paragraph = true;
                 b.group = cell;
+                b.ordinal = ordinal.take();
                 blocks.push(b);
             }
             match boundary {
                 Boundary::Tag(tag, h) => {
                     hint = h.unwrap_or(BlockHint::Text);
                     let tag = tag.to_ascii_lowercase();
+                    let close = tag.starts_with("</");
                     match tag_name(&tag).as_str() {
-                        "td" | "th" if !tag.starts_with("</") => {
+                        "td" | "th" if !close => {
                             *group += 1;
                             cell = Some(*group);
                         }
                         "td" | "th" | "tr" | "table" => cell = None,
+                        // Only decimal lists: an `<ol type="a">` prints letters,
+                        // read as items of the clause above.
+                        "ol" if !close && decimal(&tag) => {
+                            lists.push(Some(list_start(&tag).saturating_sub(1)))
+                        }
+                        "ol" if !close => lists.push(None),
+                        "ul" if !close => lists.push(None),
+                        "ol" | "ul" => {
+                            lists.pop();
+                        }
+                        "li" if !close => {
+                            let depth = u8::try_from(lists.len()).unwrap_or(u8::MAX);
+                            ordinal = match lists.last_mut() {
+                                Some(Some(n)) => {
+                                    *n += 1;
+                                    Some((*n, depth))
+                                }
+                                _ => None,
+                            };
+                        }
                         _ => {}
                     }
                 }

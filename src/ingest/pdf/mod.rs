@@ -393,6 +393,7 @@ impl Assembler {
                         gap_before: false,
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
                         row: None,
+                        ordinal: None,
                         lang: Lang::Other,
                     });
                 }
