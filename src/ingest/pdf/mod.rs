@@ -43,9 +43,10 @@ mod layout;
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::Document;
+use lopdf::{Document, LoadOptions, Object, ObjectId};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::budget::Budget;
+use crate::error::{Error, ErrorKind, Limit, Result};
 use crate::model::{Block, DropKind, Dropped, Lang, Run, Span};
 use content::{FontCache, PageGlyphs};
 use layout::{FULL_WIDTH, Gutter, Line, Para};
@@ -77,11 +78,47 @@ pub struct PdfText {
     pub unmapped_codes: usize,
 }
 
+/// The largest PDF read, in bytes.
+pub const MAX_PDF: usize = 128 << 20;
+/// The most pages read.
+pub const MAX_PAGES: usize = 5_000;
+/// The most content operators run in one document (each page also has its
+/// own bound, [`content::MAX_OPS`]).
+pub const MAX_DOC_OPS: usize = 20_000_000;
+/// The deepest page tree walked.
+pub const MAX_TREE_DEPTH: usize = 64;
+/// The bound on one stream's decoded size (object, cross-reference and
+/// content streams, Forms): a FlateDecode bomb fails here.
+pub use content::MAX_STREAM_BYTES;
+/// Bounds of one page, Forms included.
+pub use content::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPS};
+
 /// Read a PDF. `name` is used in errors only.
 pub fn extract(name: &str, bytes: &[u8]) -> Result<PdfText> {
+    extract_within(name, bytes, &Budget::unlimited())
+}
+
+/// Read a PDF within a time budget. `name` is used in errors only.
+///
+/// Errors: [`ErrorKind::TooLarge`] over [`MAX_PDF`]; the `Pdf*` kinds;
+/// [`ErrorKind::Limit`] for a stream that inflates past
+/// [`MAX_STREAM_BYTES`], more than [`MAX_PAGES`] pages, a page past one of
+/// its bounds (named with the page), more than [`MAX_DOC_OPS`] operators,
+/// or the budget running out; [`ErrorKind::PdfMalformed`] for a page tree
+/// with a cycle.
+pub fn extract_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
+    if bytes.len() > MAX_PDF {
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size: bytes.len(),
+                limit: MAX_PDF,
+            },
+        ));
+    }
     // Our own code is written not to panic; this guards against a panic in
     // the parser on some input nobody foresaw, turning it into an error.
-    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes))) {
+    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes, budget))) {
         Ok(result) => result,
         Err(_) => Err(Error::new(
             name,
@@ -97,9 +134,16 @@ fn load(name: &str, bytes: &[u8]) -> Result<Document> {
             ErrorKind::PdfMalformed("no %PDF- header: not a PDF file".into()),
         ));
     }
-    let doc = Document::load_mem(bytes).map_err(|e| {
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| {
         let kind = match e {
             lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ErrorKind::PdfEncrypted,
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+                ErrorKind::Limit(Limit::Inflated(limit))
+            }
             e => ErrorKind::PdfMalformed(format!("cannot read the file structure ({e})")),
         };
         Error::new(name, kind)
@@ -119,9 +163,68 @@ struct PageWork {
     gutters: Vec<Gutter>,
 }
 
-fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
+/// A cycle in the page tree, as the object that leads back up, if there
+/// is one; a tree deeper than [`MAX_TREE_DEPTH`] is an error too.
+fn page_tree(name: &str, doc: &Document) -> Result<()> {
+    let Some(root) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|o| o.as_reference().ok())
+    else {
+        return Ok(());
+    };
+    // Depth-first with the path from the root: a kid on the path is a
+    // cycle; a node reached twice by two routes is visited once.
+    let mut seen: std::collections::BTreeSet<ObjectId> = std::collections::BTreeSet::new();
+    let mut stack: Vec<(ObjectId, usize)> = vec![(root, 0)];
+    let mut path: Vec<ObjectId> = Vec::new();
+    while let Some((id, depth)) = stack.pop() {
+        path.truncate(depth);
+        if path.contains(&id) {
+            return Err(Error::new(
+                name,
+                ErrorKind::PdfMalformed(format!(
+                    "the page tree has a cycle: object {} {} contains itself",
+                    id.0, id.1
+                )),
+            ));
+        }
+        if depth >= MAX_TREE_DEPTH {
+            return Err(Error::new(
+                name,
+                ErrorKind::Limit(Limit::Nesting(MAX_TREE_DEPTH)),
+            ));
+        }
+        path.push(id);
+        if !seen.insert(id) {
+            continue;
+        }
+        let kids = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .map(|k| match k {
+                Object::Reference(r) => doc.get_object(*r).ok().unwrap_or(k),
+                _ => k,
+            })
+            .and_then(|k| k.as_array().ok());
+        for kid in kids.into_iter().flatten().rev() {
+            if let Ok(r) = kid.as_reference() {
+                stack.push((r, depth + 1));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
     let doc = load(name, bytes)?;
+    page_tree(name, &doc)?;
     let page_ids = doc.get_pages();
+    if page_ids.len() > MAX_PAGES {
+        return Err(Error::new(name, ErrorKind::Limit(Limit::Pages(MAX_PAGES))));
+    }
     if page_ids.is_empty() {
         return Err(Error::new(
             name,
@@ -144,19 +247,29 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
     }
 
     let mut fonts = FontCache::default();
-    let mut work: Vec<PageWork> = page_ids
-        .values()
-        .map(|&id| {
-            let glyphs = content::page_glyphs(&doc, id, &mut fonts);
-            let rows = layout::rows(&glyphs.glyphs);
-            let gutters = layout::find_gutters(&rows, glyphs.width);
-            PageWork {
-                glyphs,
-                rows,
-                gutters,
-            }
-        })
-        .collect();
+    let mut work: Vec<PageWork> = Vec::with_capacity(page_ids.len());
+    let mut ops = 0usize;
+    for (&n, &id) in &page_ids {
+        let at_page = |limit: Limit| Error::new(name, ErrorKind::Limit(limit)).at_page(n);
+        let glyphs = content::page_glyphs(&doc, id, &mut fonts, budget);
+        if let Some(limit) = glyphs.limit {
+            return Err(at_page(limit));
+        }
+        ops = ops.saturating_add(glyphs.ops);
+        if ops > MAX_DOC_OPS {
+            return Err(at_page(Limit::Operators(MAX_DOC_OPS)));
+        }
+        let rows = layout::rows(&glyphs.glyphs);
+        let gutters = layout::find_gutters(&rows, glyphs.width);
+        if budget.exceeded() {
+            return Err(at_page(budget.limit()));
+        }
+        work.push(PageWork {
+            glyphs,
+            rows,
+            gutters,
+        });
+    }
     check_text(name, &page_ids, &work)?;
 
     // A page whose columns were too short to show a gutter (a last page with
