@@ -155,7 +155,9 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
         }
     };
     let audit = if job.from.is_empty() {
-        corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?
+        let mut walk = job.walk.clone();
+        walk.exclude.push(job.out_dir.clone());
+        corpus::audit(&job.dir, &walk, rules)?
     } else {
         let mut lines = Vec::new();
         for path in &job.from {
@@ -201,7 +203,7 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
                 .into_iter()
                 .filter_map(|l| match l {
                     corpus::record::Line::Doc(d) => Some(*d),
-                    corpus::record::Line::Error { .. } => None,
+                    _ => None,
                 })
                 .collect(),
                 Err(_) => Vec::new(),
@@ -245,7 +247,7 @@ fn sketch(job: &SketchJob, rules: &qostil::Config) -> Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut errors = 0;
     let mut failed: Option<std::io::Error> = None;
-    corpus::sketch_paths(&job.paths, rules, |line| {
+    corpus::sketch_paths(&job.paths, &job.walk, rules, |line| {
         if let corpus::record::Line::Error { error, .. } = &line {
             eprintln!("qostil: {error}");
             errors += 1;
@@ -286,22 +288,26 @@ fn diff(job: &DiffJob, rules: &qostil::Config) -> Result<Outcome> {
     Ok(Outcome::of(0, changes.len()))
 }
 
-/// The audit's records as JSON Lines (documents, then failed inputs), for
-/// a later `audit --since` or `audit --from`, written one line at a time.
+/// The audit's records as JSON Lines (documents, then failed inputs, then
+/// skipped files), for a later `audit --since` or `audit --from`, written
+/// one line at a time.
 fn write_records(mut w: impl Write, audit: &Audit) -> std::io::Result<()> {
-    let errors = audit
-        .errors
-        .iter()
-        .map(|(source, error)| corpus::record::Line::Error {
-            record: corpus::record::RECORD_VERSION,
-            source: source.clone(),
-            error: error.clone(),
-        });
+    use corpus::record::{Line, RECORD_VERSION};
+    let errors = audit.errors.iter().map(|(source, error)| Line::Error {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        error: error.clone(),
+    });
+    let skipped = audit.skipped.iter().map(|(source, why)| Line::Skipped {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        skipped: why.clone(),
+    });
     for d in &audit.documents {
         serde_json::to_writer(&mut w, d)?;
         w.write_all(b"\n")?;
     }
-    for line in errors {
+    for line in errors.chain(skipped) {
         serde_json::to_writer(&mut w, &line)?;
         w.write_all(b"\n")?;
     }
@@ -326,8 +332,13 @@ fn shown(doc: &Document, min: Severity) -> usize {
 
 /// The audit's summary: totals, then one line per document.
 fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) -> String {
+    let skipped = if audit.skipped.is_empty() {
+        String::new()
+    } else {
+        format!(", {} skipped", audit.skipped.len())
+    };
     let mut out = format!(
-        "qostil audit: {} documents, {} errors, {} findings → {}, {}\n",
+        "qostil audit: {} documents, {} errors{skipped}, {} findings → {}, {}\n",
         audit.documents.len(),
         audit.errors.len(),
         cmp.findings,

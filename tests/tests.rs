@@ -29,6 +29,7 @@ mod pdf_pipeline;
 mod robustness;
 mod snapshots;
 mod tmx;
+mod walk;
 
 /// With `autotests = false`, a file in `tests/` that is not a module here
 /// would silently never run.
