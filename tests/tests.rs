@@ -17,6 +17,7 @@ mod cases_values;
 mod cli;
 mod deviations;
 mod families;
+mod hostile;
 mod invariants;
 mod lang_gold;
 mod layouts;

@@ -30,7 +30,7 @@ use crate::budget::Budget;
 use crate::error::Limit;
 
 /// Bound on the operators run for one page, Forms included.
-pub const MAX_OPS: usize = 4_000_000;
+pub const MAX_OPS: usize = 1_000_000;
 /// Bound on the glyphs of one page.
 pub const MAX_GLYPHS: usize = 1_000_000;
 /// Bound on Form XObject nesting.

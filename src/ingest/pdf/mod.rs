@@ -84,7 +84,7 @@ pub const MAX_PDF: usize = 128 << 20;
 pub const MAX_PAGES: usize = 5_000;
 /// The most content operators run in one document (each page also has its
 /// own bound, [`content::MAX_OPS`]).
-pub const MAX_DOC_OPS: usize = 20_000_000;
+pub const MAX_DOC_OPS: usize = 10_000_000;
 /// The deepest page tree walked.
 pub const MAX_TREE_DEPTH: usize = 64;
 /// The bound on one stream's decoded size (object, cross-reference and
@@ -226,6 +226,9 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
         return Err(Error::new(name, ErrorKind::Limit(Limit::Pages(MAX_PAGES))));
     }
     if page_ids.is_empty() {
+        if let Some(e) = too_deep(name, bytes) {
+            return Err(e);
+        }
         return Err(Error::new(
             name,
             ErrorKind::PdfMalformed("no pages: the page tree is missing or unreadable".into()),
@@ -270,7 +273,7 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
             gutters,
         });
     }
-    check_text(name, &page_ids, &work)?;
+    check_text(name, &page_ids, &work).map_err(|e| too_deep(name, bytes).unwrap_or(e))?;
 
     // A page whose columns were too short to show a gutter (a last page with
     // one column left) takes the document's most common one, if it fits.
@@ -323,6 +326,70 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
         pages: u32::try_from(work.len()).unwrap_or(u32::MAX),
         unmapped_codes: work.iter().map(|p| p.glyphs.unmapped).sum(),
     })
+}
+
+/// How deep lopdf's parser nests arrays and dictionaries: an object nested
+/// deeper is dropped while loading.
+pub const MAX_NESTING: usize = 100;
+
+/// The error for a file whose objects nest deeper than [`MAX_NESTING`]
+/// (which lopdf drops, leaving a page without content or a document without
+/// pages): asked only when the document has failed, to name the cause.
+fn too_deep(name: &str, bytes: &[u8]) -> Option<Error> {
+    (nesting_depth(bytes, MAX_NESTING) > MAX_NESTING)
+        .then(|| Error::new(name, ErrorKind::Limit(Limit::Nesting(MAX_NESTING))))
+}
+
+/// The deepest nesting of `[` and `<<` in the file's objects, outside
+/// strings, comments and stream data; the scan stops once past `stop`.
+fn nesting_depth(bytes: &[u8], stop: usize) -> usize {
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && deepest <= stop {
+        match bytes[i] {
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut parens = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => parens += 1,
+                        b')' => {
+                            parens -= 1;
+                            if parens == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'[' => depth += 1,
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
+                match bytes[i..].windows(9).position(|w| w == b"endstream") {
+                    Some(end) => i += end + 8,
+                    None => break,
+                }
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth);
+        i += 1;
+    }
+    deepest
 }
 
 /// Fail on a document without readable text: no glyphs at all (a scan), or
@@ -610,5 +677,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_comments_and_streams() {
+        let cases: [(&[u8], usize); 6] = [
+            (b"<< /A [1 [2]] >>", 3),
+            (b"<< /A (([[[[) >>", 1),
+            (b"% [[[[[\n[1]", 1),
+            (b"<< >>\nstream\n[[[[[[\nendstream [", 1),
+            (b"[(\\)[[[[)]", 1),
+            (b"]]]] [", 1),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(
+                nesting_depth(bytes, 100),
+                want,
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let deep = [vec![b'['; 500], vec![b']'; 500]].concat();
+        assert_eq!(nesting_depth(&deep, 100), 101);
     }
 }
