@@ -374,24 +374,33 @@ fn read_input(input: &Input) -> Result<Vec<u8>> {
     }
 }
 
-/// Write `path` through a buffer as `write` produces it.
+/// Write `path` through a buffer as `write` produces it, atomically: into
+/// a hidden temporary file in the same folder, renamed over `path` once
+/// complete, so a killed or failed run never leaves a half-written report
+/// (the old one stays, or none). The temporary file is removed on failure.
 fn write_file(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    write(&mut w)
-        .and_then(|()| w.flush())
-        .with_context(|| format!("cannot write {}", path.display()))
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&temp)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
-        }
+        Some(path) => write_file(path, |w| w.write_all(text.as_bytes())),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
@@ -454,6 +463,26 @@ mod tests {
             let e = cli::Cli::try_parse_from(argv).unwrap_err();
             assert_eq!(usage_exit_code(&e), code, "{argv:?}");
         }
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_one() {
+        let dir = std::env::temp_dir().join(format!("qostil-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("report.json");
+        write_file(&path, |w| w.write_all(b"old")).unwrap();
+        let err = write_file(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("killed"))
+        })
+        .unwrap_err();
+        assert!(message(&err).starts_with("cannot write "), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        write_file(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

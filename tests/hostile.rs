@@ -258,3 +258,56 @@ fn a_corpus_with_10_percent_broken_files_audits_the_rest_identically() {
     assert_eq!(got, want);
     assert_eq!(b["summary"]["errors"], errors_a.len() + broken.len());
 }
+
+#[test]
+fn policy_text_never_becomes_markup_or_a_formula() {
+    let input = "fixtures/hostile/markup_and_formulas.txt";
+    let run = |format: &str| {
+        let o = qostil_within(&["align", input, "--format", format], LIMIT);
+        assert_eq!(o.status.code(), Some(0), "{format}: {}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    let pairs = json["pairs"].as_array().unwrap().len();
+    // TMX holds the pairs with text on both sides.
+    let both = json["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["kk"] != Value::Array(vec![]) && p["ru"] != Value::Array(vec![]))
+        .count();
+    let tsv = run("tsv");
+    assert_eq!(tsv.lines().count(), pairs + 1);
+    for line in tsv.lines() {
+        assert_eq!(line.split('\t').count(), 5, "{line}");
+        for cell in line.split('\t') {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+    }
+    assert!(tsv.contains("'=HYPERLINK("), "{tsv}");
+    let tmx = run("tmx");
+    assert_eq!(tmx.matches("<tu ").count(), both, "{tmx}");
+    assert_eq!(tmx.matches("</tu>").count(), both);
+    assert!(
+        !tmx.contains("<script") && !tmx.contains("<tu tuid=\"x\""),
+        "{tmx}"
+    );
+    assert!(tmx.contains("&lt;/tuv&gt;&lt;/tu&gt;&lt;tu tuid=&quot;x&quot;&gt;"));
+    let html = run("html");
+    assert!(!html.contains("<script") && !html.contains("<tu"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}
+
+#[test]
+fn reports_are_renamed_into_place_with_no_temporary_file_left() {
+    let dir = tmp("hostile-atomic");
+    std::fs::copy("corpus/finbox_kk.txt", dir.join("finbox_kk.txt")).unwrap();
+    let (o, _) = audit(&dir, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("report"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["records.jsonl", "report.json", "report.md"]);
+}
