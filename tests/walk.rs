@@ -306,4 +306,22 @@ fn sketch_and_from_carry_the_skipped_list() {
     };
     assert_eq!(drop_report(&whole), drop_report(&from));
     assert_eq!(whole["documents"], from["documents"]);
+    // An earlier audit's report folder is never read as input, wherever
+    // the next audit writes.
+    let elsewhere = tmp("walk-sketch-elsewhere");
+    let o = qostil_within(
+        &[
+            "audit",
+            dir.to_str().unwrap(),
+            "--out-dir",
+            elsewhere.to_str().unwrap(),
+        ],
+        Duration::from_secs(120),
+    );
+    assert!(o.status.code().is_some());
+    let again: Value =
+        serde_json::from_str(&std::fs::read_to_string(elsewhere.join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(again["documents"], whole["documents"]);
+    assert_eq!(again["skipped"], whole["skipped"]);
 }

@@ -9,6 +9,9 @@
 //! - hidden files and folders (a name starting with `.`, fd's rule on Unix)
 //!   are listed as skipped unless [`WalkOptions::hidden`] is set; the
 //!   folder walked is never hidden itself;
+//! - the report folder (the audit's `--out-dir`, or any folder holding an
+//!   earlier audit's `report.json` and `records.jsonl`) is listed, not
+//!   walked;
 //! - named pipes, sockets and devices are listed and never opened, so a
 //!   pipe named `x.txt` cannot block the audit;
 //! - a file link is read when it leads to a regular file.
@@ -130,6 +133,12 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.')
 }
 
+/// An earlier audit's output folder (its `report.json` beside its
+/// `records.jsonl`): its `report.md` is no policy.
+fn is_report(dir: &Path) -> bool {
+    dir.join("report.json").is_file() && dir.join("records.jsonl").is_file()
+}
+
 /// What a special file is, if it is one.
 fn special(t: std::fs::FileType) -> Option<&'static str> {
     #[cfg(unix)]
@@ -222,7 +231,10 @@ pub fn walk(dir: &Path, options: &WalkOptions) -> Result<Walked> {
         };
         let path = entry.path();
         let is_dir = entry.file_type().is_dir();
-        if entry.depth() > 0 && is_dir && path.canonicalize().is_ok_and(|c| excluded.contains(&c)) {
+        if entry.depth() > 0
+            && is_dir
+            && (path.canonicalize().is_ok_and(|c| excluded.contains(&c)) || is_report(path))
+        {
             out.skipped
                 .push((shown(path), Skip::ReportFolder.to_string()));
             it.skip_current_dir();
