@@ -236,6 +236,19 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
     }
+    if !audit.skipped.is_empty() {
+        eprintln!(
+            "qostil: {} files skipped, each with its reason in {}",
+            audit.skipped.len(),
+            md_path.display()
+        );
+    }
+    // An audit that read no document is not a clean one: a folder of
+    // .docx files or an empty one must not pass silently.
+    if audit.documents.is_empty() {
+        eprintln!("qostil: no document was audited");
+        return Ok(Outcome::Errors);
+    }
     Ok(Outcome::of(audit.errors.len(), cmp.findings))
 }
 

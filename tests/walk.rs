@@ -325,3 +325,30 @@ fn sketch_and_from_carry_the_skipped_list() {
     assert_eq!(again["documents"], whole["documents"]);
     assert_eq!(again["skipped"], whole["skipped"]);
 }
+
+#[test]
+fn a_folder_of_docx_files_is_not_a_clean_audit() {
+    let dir = tmp("walk-docx-only");
+    std::fs::write(dir.join("policy.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(dir.join("policy.rtf"), b"{\\rtf1}").unwrap();
+    let (o, report) = audit(&dir, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(report["summary"]["documents"], 0);
+    assert_eq!(
+        skipped(&dir, &report),
+        [
+            (
+                "policy.docx".to_string(),
+                "unsupported format: .docx, convert to PDF".to_string()
+            ),
+            (
+                "policy.rtf".to_string(),
+                "unsupported format: .rtf, convert to PDF".to_string()
+            ),
+            ("report".to_string(), "the report folder".to_string()),
+        ]
+    );
+    let err = crate::util::stderr(&o);
+    assert!(err.contains("qostil: no document was audited"), "{err}");
+    assert!(err.contains("3 files skipped"), "{err}");
+}
