@@ -78,6 +78,12 @@ pub enum Limit {
     /// More content operators than this on one page, or in the document.
     #[error("more than {0} content operators")]
     Operators(usize),
+    /// More tokens of objects than this in the document.
+    #[error("more than {0} tokens of objects")]
+    Objects(usize),
+    /// An array or dictionary of more elements than this.
+    #[error("an array or dictionary of more than {0} elements")]
+    Elements(usize),
     /// More glyphs than this on one page.
     #[error("more than {0} glyphs on the page")]
     Glyphs(usize),

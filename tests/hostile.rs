@@ -26,6 +26,18 @@ const HOSTILE: &[(&str, &str)] = &[
         "bomb_objstm.pdf: too much work for one document: a stream inflates past 67108864 bytes (a decompression bomb?)",
     ),
     (
+        "array_bomb.pdf",
+        "array_bomb.pdf: too much work for one document: an array or dictionary of more than 1000000 elements",
+    ),
+    (
+        "objects_bomb.pdf",
+        "objects_bomb.pdf: too much work for one document: more than 2000000 tokens of objects",
+    ),
+    (
+        "tj_bomb.pdf",
+        "tj_bomb.pdf, page 1: too much work for one document: an array or dictionary of more than 1000000 elements",
+    ),
+    (
         "deep_nesting.pdf",
         "deep_nesting.pdf: too much work for one document: objects nested deeper than 100",
     ),

@@ -278,6 +278,14 @@ pub fn page_glyphs(
             };
         }
     };
+    if super::guard::largest_array(&content) > super::guard::MAX_ARRAY {
+        return PageGlyphs {
+            width,
+            height,
+            limit: Some(Limit::Elements(super::guard::MAX_ARRAY)),
+            ..PageGlyphs::default()
+        };
+    }
     let mut run = Run {
         doc,
         budget,
@@ -540,6 +548,10 @@ impl<'a> Run<'a> {
                 return;
             }
         };
+        if super::guard::largest_array(&data) > super::guard::MAX_ARRAY {
+            self.out.limit = Some(Limit::Elements(super::guard::MAX_ARRAY));
+            return;
+        }
         let m = stream
             .dict
             .get(b"Matrix")

@@ -38,6 +38,7 @@
 mod content;
 mod font;
 mod glyphlist;
+pub mod guard;
 mod layout;
 
 use std::collections::BTreeMap;
@@ -132,6 +133,19 @@ fn load(name: &str, bytes: &[u8]) -> Result<Document> {
         return Err(Error::new(
             name,
             ErrorKind::PdfMalformed("no %PDF- header: not a PDF file".into()),
+        ));
+    }
+    let count = guard::objects(bytes, MAX_STREAM_BYTES);
+    if count.largest > guard::MAX_ARRAY {
+        return Err(Error::new(
+            name,
+            ErrorKind::Limit(Limit::Elements(guard::MAX_ARRAY)),
+        ));
+    }
+    if count.tokens > guard::MAX_OBJECT_TOKENS {
+        return Err(Error::new(
+            name,
+            ErrorKind::Limit(Limit::Objects(guard::MAX_OBJECT_TOKENS)),
         ));
     }
     let options = LoadOptions {
