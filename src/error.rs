@@ -84,6 +84,9 @@ pub enum Limit {
     /// An array or dictionary of more elements than this.
     #[error("an array or dictionary of more than {0} elements")]
     Elements(usize),
+    /// More fonts than this in the document.
+    #[error("more than {0} fonts")]
+    Fonts(usize),
     /// More glyphs than this on one page.
     #[error("more than {0} glyphs on the page")]
     Glyphs(usize),

@@ -77,6 +77,13 @@ fn each_hostile_file_fails_with_its_own_error_quickly() {
             "{name}: {err}"
         );
     }
+    // A font written inline is read once, not at each of its 200,000 Tf
+    // (that took minutes).
+    let o = qostil_within(
+        &["parse", "fixtures/hostile/inline_font.pdf"],
+        Duration::from_secs(30),
+    );
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
     // Text in a file named .pdf is read as the text it is.
     let o = qostil_within(&["parse", "fixtures/hostile/not_really.pdf"], LIMIT);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -35,6 +35,8 @@ pub const MAX_OPS: usize = 1_000_000;
 pub const MAX_GLYPHS: usize = 1_000_000;
 /// Bound on Form XObject nesting.
 pub const MAX_FORM_DEPTH: usize = 12;
+/// Bound on the fonts read in one document.
+pub const MAX_FONTS: usize = 10_000;
 /// Operators run between two looks at the clock.
 const CLOCK_EVERY: usize = 4096;
 /// Bound on the decoded size of one content stream.
@@ -117,6 +119,9 @@ fn inflated(e: &lopdf::Error) -> Option<Limit> {
 #[derive(Default)]
 pub struct FontCache {
     by_id: HashMap<ObjectId, Rc<Font>>,
+    /// Fonts written inline in a resource dictionary, by the dictionary's
+    /// address (the document is borrowed for the whole read).
+    inline: HashMap<usize, Rc<Font>>,
 }
 
 /// The displayed geometry of a page, from its (inherited) attributes.
@@ -447,12 +452,33 @@ impl<'a> Run<'a> {
                 return Some(f.clone());
             }
             let dict = self.doc.get_dictionary(id).ok()?;
-            let font = Rc::new(Font::from_dict(self.doc, dict));
+            let font = Rc::new(self.build(dict)?);
             self.fonts.by_id.insert(id, font.clone());
             return Some(font);
         }
         let dict = entry.as_dict().ok()?;
-        Some(Rc::new(Font::from_dict(self.doc, dict)))
+        let key = dict as *const Dictionary as usize;
+        if let Some(f) = self.fonts.inline.get(&key) {
+            return Some(f.clone());
+        }
+        let font = Rc::new(self.build(dict)?);
+        self.fonts.inline.insert(key, font.clone());
+        Some(font)
+    }
+
+    /// A font read from its dictionary (each at most once a document):
+    /// each may hold a CMap of up to 4 MiB, so their number is bounded
+    /// and the clock is read before each.
+    fn build(&mut self, dict: &Dictionary) -> Option<Font> {
+        if self.fonts.by_id.len() + self.fonts.inline.len() >= MAX_FONTS {
+            self.out.limit = Some(Limit::Fonts(MAX_FONTS));
+            return None;
+        }
+        if self.budget.exceeded() {
+            self.out.limit = Some(self.budget.limit());
+            return None;
+        }
+        Some(Font::from_dict(self.doc, dict))
     }
 
     fn show(&mut self, bytes: &[u8], state: &State) {

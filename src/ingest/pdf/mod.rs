@@ -92,7 +92,7 @@ pub const MAX_TREE_DEPTH: usize = 64;
 /// content streams, Forms): a FlateDecode bomb fails here.
 pub use content::MAX_STREAM_BYTES;
 /// Bounds of one page, Forms included.
-pub use content::{MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPS};
+pub use content::{MAX_FONTS, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPS};
 
 /// Read a PDF. `name` is used in errors only.
 pub fn extract(name: &str, bytes: &[u8]) -> Result<PdfText> {
