@@ -150,9 +150,23 @@ pub fn features(
     kazakh: bool,
 ) -> Features {
     let body = clause.body();
+    // A period is an anchor twice: its value, and its unit alone, so that
+    // a pair whose period differs in value only («10 жұмыс күні» against
+    // «5 рабочих дней», the defect a translator's check is for) still
+    // shares the sign that it speaks of working days.
     let mut anchors: Vec<String> = entities
         .iter()
         .map(|e| format!("{:?}:{}", e.kind, e.value))
+        .chain(
+            entities
+                .iter()
+                .filter(|e| e.kind == crate::model::EntityKind::Duration && !e.implied)
+                .filter_map(|e| {
+                    e.value
+                        .split_once(' ')
+                        .map(|(_, unit)| format!("unit:{unit}"))
+                }),
+        )
         .collect();
     anchors.sort();
     let text = match &clause.term {

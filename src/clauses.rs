@@ -9,7 +9,9 @@
 //! - Ids are stable for a given input: `kk:3.2`, `ru:3.2#2` where a number
 //!   repeats, `kk:2.4(1)` for items, `ru:2.3-b2` for the second bullet
 //!   after 2.3, `kk:2.3-p1` for a paragraph, `kk:p1` for the preamble,
-//!   `ru:g4` for the fourth glossary entry.
+//!   `ru:g4` for the fourth glossary entry. Clauses numbered «1.», «2.»
+//!   afresh in each article («Статья 2.», «2-бап.», «§ 2.») are numbered
+//!   `2.1`, `2.2`: the article's number and their own, as they are cited.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -52,6 +54,8 @@ struct Marker {
     section: Option<String>,
     item: Option<String>,
     bullet: bool,
+    /// The section is an article, chapter or § («Статья 3.», «3-бап.»).
+    article: bool,
 }
 
 fn parse_marker(text: &str) -> Marker {
@@ -77,6 +81,7 @@ fn parse_marker(text: &str) -> Marker {
     } else if let Some(c) = ARTICLE.captures(rest) {
         let num = c.get(1).or(c.get(2)).map_or("", |g| g.as_str());
         m.section = Some(num.to_string());
+        m.article = true;
         consumed += c.get(0).map_or(0, |g| g.end());
     } else if let Some(c) = SECTION.captures(rest) {
         let num = c.get(1).map_or("", |g| g.as_str());
@@ -226,10 +231,25 @@ fn looks_like_unnumbered_heading(text: &str) -> bool {
 
 /// Cut one language stream into clauses.
 pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
-    let has_sections = paras.iter().any(|p| {
-        let m = parse_marker(&p.text());
-        m.section.is_some()
-    });
+    let markers: Vec<Marker> = paras.iter().map(|p| parse_marker(&p.text())).collect();
+    let has_sections = markers.iter().any(|m| m.section.is_some());
+    // Clauses numbered «1.», «2.» afresh in each article («Статья 2.
+    // … 1. … 2. …»): their citable number is the article's and their own,
+    // «2.1», as a reviewer cites «ст. 2 п. 1».
+    let restart = {
+        let articles = markers.iter().filter(|m| m.article).count();
+        let mut plain: Vec<&str> = markers
+            .iter()
+            .filter(|m| !m.article)
+            .filter_map(|m| m.section.as_deref())
+            .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+            .collect();
+        let all = plain.len();
+        plain.sort_unstable();
+        plain.dedup();
+        articles >= 2 && plain.len() < all
+    };
+    let mut article: Option<String> = None;
     let mut out = Vec::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut section: Option<String> = None;
@@ -289,7 +309,18 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             // The first piece keeps the paragraph's leading whitespace.
             let segments = joined.segments(if w[0] == 0 { 0 } else { a }, b);
             let body = piece[m.label.len()..].trim_start();
-            let (number, kind, id_local, parent) = if let Some(num) = &m.section {
+            let qualified = m.section.as_ref().map(|num| {
+                if m.article {
+                    article = Some(num.clone());
+                }
+                match &article {
+                    Some(a) if restart && !m.article && num.chars().all(|c| c.is_ascii_digit()) => {
+                        format!("{a}.{num}")
+                    }
+                    _ => num.clone(),
+                }
+            });
+            let (number, kind, id_local, parent) = if let Some(num) = &qualified {
                 seen_section = true;
                 section = Some(num.clone());
                 anchor = Some(num.clone());
@@ -393,6 +424,7 @@ mod tests {
             line: 1,
             page: None,
             ends_wrapped: false,
+            item: false,
             first_block: 0,
             blocks: 1,
         }
@@ -412,6 +444,45 @@ mod tests {
             .into_iter()
             .map(|c| (c.id, c.kind))
             .collect()
+    }
+
+    #[test]
+    fn clauses_numbered_afresh_in_each_article_take_the_articles_number() {
+        let got: Vec<String> = ids(&[
+            "1-бап. Жалпы ережелер",
+            "1. Осы Қағидалар деректерді өңдеу тәртібін белгілейді.",
+            "2. Қағидалар Заң негізінде қабылданды.",
+            "2-бап. Өңдеу мақсаттары",
+            "1. Қоғам деректерді мына мақсаттарда өңдейді:",
+            "1) клиентті сәйкестендіру;",
+            "2. Басқа мақсаттарда өңдеуге жол берілмейді.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "kk:1",
+                "kk:1.1",
+                "kk:1.2",
+                "kk:2",
+                "kk:2.1",
+                "kk:2.1(1)",
+                "kk:2.2"
+            ]
+        );
+        // Numbering that runs on across articles keeps its own numbers.
+        let got: Vec<String> = ids(&[
+            "1-бап. Жалпы ережелер",
+            "1. Осы Қағидалар деректерді өңдеу тәртібін белгілейді.",
+            "2-бап. Өңдеу мақсаттары",
+            "2. Қоғам деректерді сәйкестендіру үшін өңдейді.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(got, ["kk:1", "kk:1#2", "kk:2", "kk:2#2"]);
     }
 
     #[test]

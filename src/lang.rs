@@ -30,7 +30,11 @@
 //!   clause) switches language;
 //! - the decoder remembers whether the other language's last line was cut
 //!   in mid-sentence: a line that continues a sentence («асырылады.» after
-//!   the other language's page) goes back to it, a new clause does not.
+//!   the other language's page) goes back to it, a new clause does not;
+//! - blank lines: where the blocks they set apart each hold one language,
+//!   a switch inside a block costs more, and where those blocks alternate
+//!   kk/ru a block with little language follows the alternation
+//!   (`weigh_blank_lines`).
 //!
 //! Invariant: after `tag`, every block is `Kk` or `Ru` when the document has
 //! any Cyrillic or Latin-Kazakh text; `Other` is never assigned by `tag`.
@@ -624,6 +628,8 @@ struct Unit {
     continues: bool,
     /// The unit starts a clause: it starts with a clause number or marker.
     marker: bool,
+    /// A blank line separates the unit from the one before it.
+    gap: bool,
 }
 
 /// Below this magnitude a unit's own evidence is weak.
@@ -815,6 +821,7 @@ pub fn tag(blocks: &mut [Block]) {
                         .next()
                         .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
                 marker,
+                gap: b.gap_before,
             }),
         }
         prev_text = Some(text);
@@ -887,6 +894,7 @@ pub fn tag(blocks: &mut [Block]) {
         while k < units.len() && !units[k].grouped {
             k += 1;
         }
+        weigh_blank_lines(&mut units[start..k]);
         let run = &units[start..k];
         for (offset, lang) in viterbi(run).into_iter().enumerate() {
             langs[start + offset] = Some(lang);
@@ -896,6 +904,71 @@ pub fn tag(blocks: &mut [Block]) {
         let lang = lang.unwrap_or(Lang::Ru);
         for &b in &u.blocks {
             blocks[b].lang = lang;
+        }
+    }
+}
+
+/// A unit, or a block of units between blank lines, whose evidence is at
+/// least this strong is clearly of one language.
+const CLEAR: f32 = 3.0;
+/// Extra cost of switching language inside a block of lines set apart by
+/// blank lines, where such blocks each hold one language.
+const SWITCH_IN_BLOCK: f32 = 2.0;
+/// Cost of keeping the language across a blank line where the blocks
+/// alternate between the languages: more than the penalty of starting a
+/// clause while the other language's last line is open ([`OPEN_PENALTY`]),
+/// which a contact line without final punctuation («…даңғылы, 21») is.
+const STAY_ACROSS_BLANK: f32 = 2.0;
+
+/// Blank lines as evidence, in a run of untabled units. Where the blocks
+/// they set apart each hold one language (no block has lines clearly of
+/// both), a switch inside a block costs more: a weak heading or data line
+/// («2. Байланыс», «E-mail: …») stays in the block it sits in rather than
+/// start the other language's text early. Where, moreover, the clear
+/// blocks alternate kk/ru (text interleaved block by block), a switch at a
+/// blank line is free and staying costs: a block with little or no
+/// language of its own («Реквизиты» and the BIN, IBAN, phone and e-mail
+/// lines under it) continues the alternation.
+fn weigh_blank_lines(run: &mut [Unit]) {
+    let mut blocks: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, u) in run.iter().enumerate().skip(1) {
+        if u.gap {
+            blocks.push((start, i));
+            start = i;
+        }
+    }
+    blocks.push((start, run.len()));
+    if blocks.len() < 2 {
+        return;
+    }
+    let mut mixed = 0;
+    let mut clear: Vec<bool> = Vec::new();
+    for &(a, b) in &blocks {
+        let units = run[a..b].iter().filter(|u| u.cyrillic);
+        let (mut kk, mut ru, mut sum) = (false, false, 0.0f32);
+        for u in units {
+            kk |= u.score >= CLEAR;
+            ru |= u.score <= -CLEAR;
+            sum += u.score;
+        }
+        mixed += usize::from(kk && ru);
+        if sum.abs() >= CLEAR {
+            clear.push(sum > 0.0);
+        }
+    }
+    if clear.is_empty() || mixed * 10 > clear.len() {
+        return;
+    }
+    let switches = clear.windows(2).filter(|w| w[0] != w[1]).count();
+    let alternating = switches >= 1 && switches * 5 >= (clear.len() - 1) * 4;
+    for &(a, b) in &blocks {
+        for u in &mut run[a + 1..b] {
+            u.switch += SWITCH_IN_BLOCK;
+        }
+        if a > 0 && alternating {
+            run[a].switch = 0.0;
+            run[a].stay += STAY_ACROSS_BLANK;
         }
     }
 }
@@ -1073,6 +1146,82 @@ mod tests {
         tag(&mut blocks);
         let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
         assert_eq!(got, vec![Lang::Kk, Lang::Kk, Lang::Kk, Lang::Ru, Lang::Ru]);
+    }
+
+    /// Blocks set apart by blank lines: `(text, blank line before)`.
+    fn spaced(lines: &[(&str, bool)]) -> Vec<Block> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, &(text, gap))| {
+                let mut b = block(text, None, i + 1);
+                b.gap_before = gap;
+                b
+            })
+            .collect()
+    }
+
+    #[test]
+    fn blocks_between_blank_lines_keep_one_language() {
+        // A weak heading and a data line at the end of the Kazakh block do
+        // not start the Russian text: it starts after the blank line.
+        let mut blocks = spaced(&[
+            (
+                "1.1. Дербес деректер шарт аяқталғаннан кейін 3 жыл сақталады.",
+                false,
+            ),
+            ("2. Байланыс", false),
+            ("2.1. E-mail: privacy@tulpar.kz", false),
+            ("ТОО «Тұлпар Финанс»", true),
+            ("ПОЛИТИКА КОНФИДЕНЦИАЛЬНОСТИ", false),
+            (
+                "1.1. Персональные данные хранятся в течение 3 лет после окончания договора.",
+                false,
+            ),
+        ]);
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        use Lang::{Kk, Ru};
+        assert_eq!(got, vec![Kk, Kk, Kk, Ru, Ru, Ru]);
+    }
+
+    #[test]
+    fn blocks_with_little_language_follow_the_alternation() {
+        // ru, kk, then a requisites block in each language: the BIN, IBAN,
+        // phone and e-mail lines have no language, the headings little.
+        let mut blocks = spaced(&[
+            (
+                "1.1. Персональные данные хранятся в течение пяти лет.",
+                false,
+            ),
+            ("1.1. Дербес деректер бес жыл бойы сақталады.", true),
+            ("Реквизиты", true),
+            ("БИН 200840011223", false),
+            ("IBAN KZ33 826A 1KZT 0000 7754", false),
+            ("info@bereke-finance.kz", false),
+            ("Деректемелер", true),
+            ("БСН 200840011223", false),
+            ("IBAN KZ33 826A 1KZT 0000 7754", false),
+            ("info@bereke-finance.kz", false),
+        ]);
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        use Lang::{Kk, Ru};
+        assert_eq!(got, vec![Ru, Kk, Ru, Ru, Ru, Ru, Kk, Kk, Kk, Kk]);
+        // Blocks that each hold both languages say nothing: a clause
+        // interleaved pair by pair keeps switching at its numbers.
+        let mut blocks = spaced(&[
+            ("1.1. Дербес деректер бес жыл бойы сақталады.", false),
+            (
+                "1.1. Персональные данные хранятся в течение пяти лет.",
+                false,
+            ),
+            ("1.2. Деректер Қазақстанда сақталады.", true),
+            ("1.2. Данные хранятся в Казахстане.", false),
+        ]);
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, vec![Kk, Ru, Kk, Ru]);
     }
 
     #[test]

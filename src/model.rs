@@ -124,6 +124,9 @@ pub struct Block {
     /// The block ends on a physical line that reaches the column's wrap width,
     /// so its end may be a soft line break rather than a paragraph end.
     pub ends_wrapped: bool,
+    /// A blank line separates the block from the text before it (plain
+    /// text): the layout's own paragraph or block break.
+    pub gap_before: bool,
     /// Bounding box `[x0, y0, x1, y1]` in PDF points, for PDF input.
     pub bbox: Option<[f32; 4]>,
     /// The table row (of a text table) whose cell the block is in: `lang`
@@ -143,6 +146,7 @@ impl Block {
             group: None,
             starts_paragraph: false,
             ends_wrapped: false,
+            gap_before: false,
             bbox: None,
             row: None,
             lang: Lang::Other,
@@ -460,6 +464,7 @@ pub enum FindingKind {
     NumberingOrder,
     // entities (check::parity::entities)
     FigureMismatch,
+    PeriodMismatch,
     DateMismatch,
     ContactMismatch,
     LawReferenceMismatch,
@@ -497,6 +502,7 @@ impl FindingKind {
         FindingKind::NumberingDuplicate,
         FindingKind::NumberingOrder,
         FindingKind::FigureMismatch,
+        FindingKind::PeriodMismatch,
         FindingKind::DateMismatch,
         FindingKind::ContactMismatch,
         FindingKind::LawReferenceMismatch,
@@ -532,6 +538,7 @@ impl FindingKind {
             NumberingDuplicate => "numbering_duplicate",
             NumberingOrder => "numbering_order",
             FigureMismatch => "figure_mismatch",
+            PeriodMismatch => "period_mismatch",
             DateMismatch => "date_mismatch",
             ContactMismatch => "contact_mismatch",
             LawReferenceMismatch => "law_reference_mismatch",

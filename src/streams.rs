@@ -15,7 +15,9 @@
 //!
 //! A block does not continue when it is a list item, marked or not: a line
 //! of its own after a lead-in ending in «:» or an item ending in «;»
-//! (unless the line before was full, in hard-wrapped text), a dash item
+//! (in hard-wrapped text, where the line before was full, only when the
+//! list is plain: the lead-in's next sentence ends in «;», or the
+//! paragraph is itself an item; an item's wrapped line goes on), a dash item
 //! right after a section heading, or one of a run of items with the same
 //! dash after a lead-in without a colon; nor a lower-case line under a
 //! title in capitals.
@@ -42,6 +44,9 @@ pub struct Para {
     pub page: Option<u32>,
     /// The last block joined ends on a soft-wrapped line.
     pub ends_wrapped: bool,
+    /// The paragraph is an unmarked list item: it started on a line of its
+    /// own after a lead-in ending in «:» or after another such item.
+    pub item: bool,
     /// Index of the first block, and how many blocks were joined.
     pub first_block: usize,
     pub blocks: usize,
@@ -163,6 +168,9 @@ fn leading_dash(text: &str) -> Option<char> {
 #[derive(Debug, Clone, Copy, Default)]
 struct Around {
     next_dash: bool,
+    /// The sentence that starts with the block (it and the lines of its
+    /// language that go on it) ends in «;»: it is a list's item.
+    ends_in_semicolon: bool,
 }
 
 /// Does `block` continue `prev`?
@@ -211,8 +219,14 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
     // «…в соответствии со ст.» / «8 Закона», «…в п.» / «3.2 настоящей
     // Политики», «…по адресу: г.» / «Алматы»: the abbreviation binds to
     // the next line's first word.
+    // A number without a closing dot or bracket goes on the reference
+    // whatever follows it («…в п.» / «4.1 Политики»); a clause label
+    // («4.1.», «2)») before a capital starts a clause.
     if ends_with_prefix_abbreviation(prev_text) {
-        return leading_marker(text).is_none_or(|after| after.is_none_or(|c| !c.is_uppercase()));
+        let label = text.split_whitespace().next().unwrap_or("");
+        let closed = label.ends_with(['.', ')']);
+        return leading_marker(text)
+            .is_none_or(|after| !closed || after.is_none_or(|c| !c.is_uppercase()));
     }
     if let Some(after) = leading_marker(text) {
         // «…указанные в пункте» + «2.4. настоящей Политики»: a number that
@@ -259,13 +273,31 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
         return false;
     }
     if first.is_lowercase() {
+        // An e-mail or a site line after a data line is a line of its own
+        // (a phone, then an e-mail), unless the line before breaks off
+        // («…ул. Абая,» / «д. 10», «data@karzhy-» / «komek.kz»); an
+        // address goes on («…пр. Абая, 150» / «офис 12»).
+        let contact = text.contains('@') || text.starts_with("www.") || text.starts_with("http");
+        if contact
+            && crate::lang::is_data_line(text)
+            && crate::lang::is_data_line(prev_text)
+            && !prev_text.trim_end().ends_with([',', ':', '-', '–', '/'])
+        {
+            return false;
+        }
         // After a lead-in («…в целях:») or an item («…Сайта;»), a line of
-        // its own is the next item of an unmarked list, unless the line
-        // before was full (a paragraph hard-wrapped after its «;»).
-        // A data line after a colon completes the sentence («…жіберілуі
-        // тиіс:» / «info@dossym.kz.»).
-        let completes = prev_text.trim_end().ends_with(':') && crate::lang::is_data_line(text);
-        if lead_in && !prev.ends_wrapped && !completes {
+        // its own is the next item of an unmarked list. In hard-wrapped
+        // text a full line that ends in «:» or «;» goes on, unless a list
+        // is plain: the lead-in (not itself a bullet, whose enumeration
+        // runs on) is followed by a sentence that ends in «;» (its first
+        // item), or the paragraph is itself an item, whatever the width of
+        // their last lines. A data line after a colon completes the
+        // sentence («…жіберілуі тиіс:» / «info@dossym.kz.»).
+        let colon = prev_text.trim_end().ends_with(':');
+        let completes = colon && crate::lang::is_data_line(text);
+        let item =
+            (colon && around.ends_in_semicolon && prev.hint != BlockHint::Bullet) || prev.item;
+        if lead_in && !completes && (!prev.ends_wrapped || item) {
             return false;
         }
         return !ends_full_stop(prev_text);
@@ -305,6 +337,27 @@ pub fn split(blocks: &[Block]) -> Streams {
             None
         };
     }
+    // For each block, whether the sentence it starts ends in «;»: one
+    // backward pass per language, linear. A block that starts with a
+    // marker is no continuation of the block before it.
+    let mut ends_in_semicolon = vec![false; blocks.len()];
+    let mut goes_on: [bool; 2] = [false, false];
+    for (i, block) in blocks.iter().enumerate().rev() {
+        let slot = usize::from(block.lang != Lang::Kk);
+        let t = texts[i].trim_end();
+        if t.is_empty() {
+            continue;
+        }
+        let v = if t.ends_with(';') {
+            true
+        } else if ends_sentence(t) {
+            false
+        } else {
+            goes_on[slot]
+        };
+        ends_in_semicolon[i] = v;
+        goes_on[slot] = v && leading_marker(t).is_none() && block.hint == BlockHint::Text;
+    }
     for (i, block) in blocks.iter().enumerate() {
         let (stream, slot) = match block.lang {
             Lang::Kk => (&mut streams.kk, 0),
@@ -316,6 +369,7 @@ pub fn split(blocks: &[Block]) -> Streams {
         }
         let around = Around {
             next_dash: next_dash[i],
+            ends_in_semicolon: ends_in_semicolon[i],
         };
         if let Some(prev) = stream.last_mut()
             && continues(prev, &last_text[slot], block, text, around)
@@ -333,6 +387,13 @@ pub fn split(blocks: &[Block]) -> Streams {
             last_text[slot].push_str(text);
             continue;
         }
+        // A line of its own after a lead-in or an item, with no marker of
+        // its own, is an unmarked item.
+        let before = last_text[slot].trim_end();
+        let item = block.hint == BlockHint::Text
+            && leading_marker(text).is_none()
+            && (before.ends_with(':')
+                || (before.ends_with(';') && stream.last().is_some_and(|p| p.item)));
         stream.push(Para {
             lang: if slot == 0 { Lang::Kk } else { Lang::Ru },
             runs: block.runs.clone(),
@@ -340,6 +401,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             line: block.line,
             page: block.page,
             ends_wrapped: block.ends_wrapped,
+            item,
             first_block: i,
             blocks: 1,
         });
@@ -515,6 +577,92 @@ mod tests {
         full.ends_wrapped = true;
         let s = split(&[full, block("заключения иных сделок.", Lang::Ru, 100)]);
         assert_eq!(s.ru.len(), 1);
+    }
+
+    #[test]
+    fn wrapped_unmarked_items_in_hard_wrapped_text() {
+        // Every line is «full» at this wrap width: the list's own
+        // punctuation decides. A line that does not end in «;» or «.» goes
+        // on into the next; a line after «:» or after an item's «;» is the
+        // next item.
+        let mut blocks = vec![
+            block("2.1. Оператор вправе передавать данные:", Lang::Ru, 0),
+            block("кредитным бюро;", Lang::Ru, 100),
+            block(
+                "коллекторским агентствам, с которыми заключен",
+                Lang::Ru,
+                200,
+            ),
+            block("договор;", Lang::Ru, 300),
+            block("аудиторам.", Lang::Ru, 400),
+        ];
+        for b in &mut blocks {
+            b.ends_wrapped = true;
+        }
+        assert_eq!(
+            texts(&split(&blocks).ru),
+            vec![
+                "2.1. Оператор вправе передавать данные:",
+                "кредитным бюро;",
+                "коллекторским агентствам, с которыми заключен договор;",
+                "аудиторам.",
+            ]
+        );
+        // A full line that ends in «:» before a sentence that ends in «.»
+        // is no list: the sentence goes on.
+        let mut lead = block("5.3. Меры включают в себя:", Lang::Ru, 0);
+        lead.ends_wrapped = true;
+        let blocks = vec![
+            lead,
+            block("предотвращение изменения, копирования,", Lang::Ru, 100),
+            block("уничтожения данных.", Lang::Ru, 200),
+        ];
+        assert_eq!(split(&blocks).ru.len(), 1);
+    }
+
+    #[test]
+    fn a_reference_number_after_an_abbreviation_goes_on_before_a_capital() {
+        let blocks = vec![
+            block(
+                "4.2. Обработка в целях, не совместимых с указанными в п.",
+                Lang::Ru,
+                0,
+            ),
+            block("4.1 Политики, не допускается.", Lang::Ru, 100),
+            block("5. Права субъекта", Lang::Ru, 200),
+            block("5.1. Субъект вправе в соответствии с п.", Lang::Ru, 300),
+            block("5.2. Политика меняется.", Lang::Ru, 400),
+        ];
+        assert_eq!(
+            texts(&split(&blocks).ru),
+            vec![
+                "4.2. Обработка в целях, не совместимых с указанными в п. 4.1 Политики, не допускается.",
+                "5. Права субъекта",
+                "5.1. Субъект вправе в соответствии с п.",
+                "5.2. Политика меняется.",
+            ]
+        );
+    }
+
+    #[test]
+    fn data_lines_are_lines_of_their_own() {
+        let blocks = vec![
+            block("Тел. +7 (7212) 41-22-33", Lang::Ru, 0),
+            block("info@bereke.kz", Lang::Ru, 100),
+            block("Адрес: г. Алматы, ул. Абая,", Lang::Ru, 200),
+            block("д. 10, офис 5", Lang::Ru, 300),
+            block("Адрес: г. Алматы, пр. Абая, 150", Lang::Ru, 400),
+            block("офис 12", Lang::Ru, 500),
+        ];
+        assert_eq!(
+            texts(&split(&blocks).ru),
+            vec![
+                "Тел. +7 (7212) 41-22-33",
+                "info@bereke.kz",
+                "Адрес: г. Алматы, ул. Абая, д. 10, офис 5",
+                "Адрес: г. Алматы, пр. Абая, 150 офис 12",
+            ]
+        );
     }
 
     #[test]

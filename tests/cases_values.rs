@@ -100,6 +100,7 @@ fn case_07_thousands_with_commas_are_the_same_sums() {
     assert_eq!(ps, want);
     let entity_kinds = [
         FindingKind::FigureMismatch,
+        FindingKind::PeriodMismatch,
         FindingKind::DateMismatch,
         FindingKind::ContactMismatch,
         FindingKind::LawReferenceMismatch,
@@ -440,6 +441,12 @@ fn rewrite_forms(
         }
         Number | Amount | Percent | Duration => {
             let n = number?;
+            // A changed period is a period's finding.
+            let figure = if e.kind == Duration {
+                FindingKind::PeriodMismatch
+            } else {
+                FindingKind::FigureMismatch
+            };
             if lead.is_empty() {
                 return None;
             }
@@ -460,7 +467,7 @@ fn rewrite_forms(
                 return Some((
                     format!("{}{rest}", group(n, sep)),
                     format!("{}{rest}", group(n + 1000, sep)),
-                    FindingKind::FigureMismatch,
+                    figure,
                     "thousands regrouped",
                 ));
             }
@@ -472,7 +479,7 @@ fn rewrite_forms(
                 return Some((
                     format!("{lead} {unit}"),
                     format!("{} {unit}", n + 1),
-                    FindingKind::FigureMismatch,
+                    figure,
                     "figure in words dropped",
                 ));
             }
@@ -481,7 +488,7 @@ fn rewrite_forms(
                 return Some((
                     format!("{}{rest}", word(n)),
                     format!("{}{rest}", word(n + 1)),
-                    FindingKind::FigureMismatch,
+                    figure,
                     "kk period digits → words",
                 ));
             }

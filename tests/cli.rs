@@ -182,6 +182,24 @@ fn audit_goes_on_past_a_broken_file_and_is_deterministic() {
     assert_eq!(v["documents"].as_array().unwrap().len(), 3);
 }
 
+/// Every format `check` reads is audited: a folder of CSV tables is not
+/// "0 documents".
+#[test]
+fn audit_reads_csv_tables() {
+    let dir = tmp("audit-csv");
+    std::fs::copy(
+        "fixtures/cases/csv_comma_kk_ru.csv",
+        dir.join("csv_comma_kk_ru.csv"),
+    )
+    .unwrap();
+    let o = run_audit(&dir, &dir.join("report"), "1");
+    assert!(
+        stdout(&o).contains("1 documents, 0 errors"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn audit_defaults_to_the_corpus() {
     let out = tmp("default");

@@ -124,7 +124,7 @@ fn score(dir: &Path) -> Score {
             for (i, r) in &recs {
                 let other = if lang == Lang::Kk { Lang::Ru } else { Lang::Kk };
                 let also = clause_recs(&docs[*i], other);
-                for d in deviations(&template, lang, r, &also) {
+                for d in deviations(&template, *i, lang, r, &also) {
                     let id = match d.kind {
                         DeviationKind::Removed => d.template_clause.as_ref().unwrap().1.clone(),
                         _ => d.clause.clone().unwrap(),

@@ -313,7 +313,7 @@ fn changes_since_the_last_audit() {
     assert!(
         appeared
             .iter()
-            .any(|f| f["kind"] == "figure_mismatch"
+            .any(|f| f["kind"] == "period_mismatch"
                 && f["message"].as_str().unwrap().contains("3 года")),
         "{appeared:?}"
     );

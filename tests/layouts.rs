@@ -223,3 +223,45 @@ fn csv_cells_with_line_breaks_are_one_row() {
         .collect();
     assert!(parity.is_empty(), "{parity:?}");
 }
+
+/// RFC 4180 CSV with commas between quoted cells (a spreadsheet's default
+/// export): each row is a kk/ru pair, its cells' commas stay in the text.
+#[test]
+fn csv_with_commas_between_quoted_cells_is_a_table() {
+    let path = "fixtures/cases/csv_comma_kk_ru.csv";
+    let doc = qostil::analyze(path, &std::fs::read(path).unwrap(), &Default::default()).unwrap();
+    let text = |i: usize| doc.clauses[i].text.as_str();
+    for (kk, ru) in [
+        (
+            "1.1. Серіктестік клиенттің",
+            "1.1. Товарищество обрабатывает",
+        ),
+        ("1.2. Деректер", "1.2. Данные хранятся"),
+        ("1.3. Сұрақтар", "1.3. По вопросам"),
+        ("2.1. Субъект", "2.1. Субъект вправе"),
+        ("2.2. Келісімді", "2.2. Заявление"),
+    ] {
+        let got = doc
+            .pairs
+            .iter()
+            .find(|p| p.kk.len() == 1 && text(p.kk[0]).starts_with(kk))
+            .and_then(|p| (p.ru.len() == 1).then(|| text(p.ru[0])));
+        assert!(
+            got.is_some_and(|r| r.starts_with(ru)),
+            "{kk} paired with {got:?}"
+        );
+    }
+    assert!(
+        doc.clauses
+            .iter()
+            .any(|c| c.text.contains("фамилию, имя, ИИН")),
+        "a comma inside a quoted cell splits the cell"
+    );
+    let parity: Vec<_> = doc
+        .findings
+        .iter()
+        .map(|f| f.kind.name())
+        .filter(|k| k.ends_with("_mismatch") || *k == "unpaired_clause")
+        .collect();
+    assert!(parity.is_empty(), "{parity:?}");
+}

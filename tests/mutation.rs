@@ -87,7 +87,11 @@ impl Defect {
                 "length_mismatch",
                 "heading_mismatch",
             ],
-            Defect::ChangeNumber => &["figure_mismatch", "law_reference_mismatch"],
+            Defect::ChangeNumber => &[
+                "figure_mismatch",
+                "period_mismatch",
+                "law_reference_mismatch",
+            ],
             Defect::ChangeDate => &["date_mismatch"],
             Defect::ChangeEmail => &["contact_mismatch"],
             Defect::SwapTerm => &["term_mismatch"],

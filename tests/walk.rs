@@ -149,7 +149,7 @@ fn links_pipes_and_unsupported_files_are_listed_and_nothing_hangs() {
         (".notes.txt", "hidden"),
         (
             "LICENSE",
-            "unsupported format: no extension (.txt, .html, .md, .tsv or .pdf)",
+            "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
         ),
         ("broken.txt", "a broken link"),
         ("pipe.txt", "not a regular file (a named pipe)"),

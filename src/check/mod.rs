@@ -22,7 +22,7 @@ pub mod structure;
 
 use crate::Config;
 use crate::extract::Extraction;
-use crate::model::{Clause, Finding, Lang, Pair, ScriptRepair};
+use crate::model::{Clause, Finding, FindingKind, Lang, Pair, ScriptRepair};
 
 /// Every finding of one document: structure, parity and legal, sorted.
 /// `clauses`, `pairs` and `languages` are the document's; `extraction` is
@@ -45,6 +45,7 @@ pub fn check(
         config.parity_rules(),
     );
     out.extend(structure::check(clauses, pairs, languages));
+    drop_items_a_list_counts(&mut out);
     out.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then_with(|| a.1.kind.name().cmp(b.1.kind.name()))
@@ -57,6 +58,22 @@ pub fn check(
         &config.rules,
     ));
     findings
+}
+
+/// One finding per defect: an item with no counterpart inside a list that
+/// `list_item_mismatch` reports (the run of items it names, whose lonely
+/// items it marks) is not reported again as an `unpaired_clause`.
+fn drop_items_a_list_counts(out: &mut Vec<(usize, Finding)>) {
+    let listed: std::collections::BTreeSet<String> = out
+        .iter()
+        .filter(|(_, f)| f.kind == FindingKind::ListItemMismatch)
+        .flat_map(|(_, f)| f.clauses.iter().map(|c| c.id.clone()))
+        .collect();
+    out.retain(|(_, f)| {
+        !(f.kind == FindingKind::UnpairedClause
+            && f.clauses.len() == 1
+            && listed.contains(&f.clauses[0].id))
+    });
 }
 
 #[cfg(test)]
@@ -121,6 +138,55 @@ mod tests {
         // The e-mail is parity's: one finding, not two.
         assert!(f[0].message.contains("info@a.kz"));
         assert_eq!(f[2].clauses, vec![crate::model::ClauseRef::local("kk:1.2")]);
+    }
+
+    #[test]
+    fn numbers_shifted_by_an_insertion_are_a_note() {
+        let clauses = vec![
+            clause("kk:2.1", Some("2.1"), "Деректер бес жыл сақталады."),
+            clause("kk:2.2", Some("2.2"), "Бейнежазбалар бір ай сақталады."),
+            clause("kk:2.3", Some("2.3"), "Акт үш жыл сақталады."),
+            clause("ru:2.1", Some("2.1"), "Данные хранятся пять лет."),
+            clause(
+                "ru:2.2",
+                Some("2.2"),
+                "Копии удостоверений хранятся в зашифрованном виде.",
+            ),
+            clause("ru:2.3", Some("2.3"), "Видеозаписи хранятся месяц."),
+            clause("ru:2.4", Some("2.4"), "Акт хранится три года."),
+            clause("kk:3.1", Some("3.1"), "Байланыс."),
+            clause("ru:3.2", Some("3.2"), "Контакты."),
+        ];
+        let pair = |kk: &[usize], ru: &[usize]| Pair {
+            kk: kk.to_vec(),
+            ru: ru.to_vec(),
+            score: 0.5,
+        };
+        let pairs = vec![
+            pair(&[0], &[3]),
+            pair(&[], &[4]),
+            pair(&[1], &[5]),
+            pair(&[2], &[6]),
+            pair(&[7], &[8]),
+        ];
+        let f = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru]);
+        let numbers: Vec<(String, crate::model::Severity)> = f
+            .iter()
+            .filter(|f| f.kind == FindingKind::NumberMismatch)
+            .map(|f| (f.clauses[0].id.clone(), f.severity))
+            .collect();
+        use crate::model::Severity::{Info, Medium};
+        // kk 2.2 ↔ ru 2.3 and kk 2.3 ↔ ru 2.4 follow the inserted ru 2.2;
+        // nothing explains kk 3.1 ↔ ru 3.2.
+        assert_eq!(
+            numbers,
+            [
+                ("kk:2.2".to_string(), Info),
+                ("kk:2.3".to_string(), Info),
+                ("kk:3.1".to_string(), Medium)
+            ]
+        );
+        assert!(f.iter().any(|f| f.message.contains("shifted by ru:2.2")));
     }
 
     #[test]

@@ -33,8 +33,9 @@ pub fn check(clauses: &[Clause], pairs: &[Pair], languages: &[Lang]) -> Vec<(usi
     let mut out = Vec::new();
     one_language(clauses, languages, &mut out);
     if languages.len() == 2 {
+        let mut inserted = Inserted::default();
         for p in pairs {
-            pair_checks(clauses, p, &mut out);
+            pair_checks(clauses, p, &mut inserted, &mut out);
         }
     }
     numbering(clauses, Lang::Kk, &mut out);
@@ -67,7 +68,58 @@ fn one_language(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize, Fi
     ));
 }
 
-fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
+/// The clauses with a section number of their own that one language has
+/// and the other lacks, so far in reading order, per language and parent
+/// number («2» for 2.3): what shifts the numbering of the clauses after
+/// them.
+#[derive(Debug, Default)]
+struct Inserted {
+    by: BTreeMap<(Lang, String), Vec<String>>,
+}
+
+impl Inserted {
+    fn add(&mut self, c: &Clause) {
+        if let Some((parent, _)) = section(c).and_then(split_last) {
+            self.by
+                .entry((c.lang, parent.to_string()))
+                .or_default()
+                .push(c.id.clone());
+        }
+    }
+
+    /// The one-sided clauses that explain a pair numbered `kn` in Kazakh
+    /// and `rn` in Russian: both under one parent, the Russian number
+    /// ahead by as many clauses as Russian has inserted there beyond
+    /// Kazakh (or behind by as many as Kazakh has).
+    fn explain(&self, kn: &str, rn: &str) -> Option<Vec<String>> {
+        let ((kp, k), (rp, r)) = (split_last(kn)?, split_last(rn)?);
+        if kp != rp {
+            return None;
+        }
+        let ins = |lang: Lang| {
+            self.by
+                .get(&(lang, kp.to_string()))
+                .map_or(&[][..], Vec::as_slice)
+        };
+        let (ik, ir) = (ins(Lang::Kk), ins(Lang::Ru));
+        let shift = i64::from(r) - i64::from(k);
+        let inserted = ir.len() as i64 - ik.len() as i64;
+        (shift != 0 && shift == inserted).then(|| ik.iter().chain(ir).cloned().collect())
+    }
+}
+
+/// «2.3» as its parent «2» and its last part 3 («3» as «» and 3).
+fn split_last(n: &str) -> Option<(&str, u32)> {
+    let (parent, last) = n.rsplit_once('.').unwrap_or(("", n));
+    Some((parent, last.parse().ok()?))
+}
+
+fn pair_checks(
+    clauses: &[Clause],
+    p: &Pair,
+    inserted: &mut Inserted,
+    out: &mut Vec<(usize, Finding)>,
+) {
     let kk: Vec<&Clause> = p.kk.iter().map(|&i| &clauses[i]).collect();
     let ru: Vec<&Clause> = p.ru.iter().map(|&i| &clauses[i]).collect();
     let pos = p.kk.first().or(p.ru.first()).copied().unwrap_or(0);
@@ -75,6 +127,7 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
     if kk.is_empty() || ru.is_empty() {
         let side = if kk.is_empty() { &ru } else { &kk };
         let Some(c) = side.first() else { return };
+        inserted.add(c);
         if !substantial(c) {
             return;
         }
@@ -114,6 +167,7 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
             && na == no
             && substantial(b)
         {
+            inserted.add(b);
             out.push((
                 pos,
                 Finding {
@@ -153,14 +207,34 @@ fn pair_checks(clauses: &[Clause], p: &Pair, out: &mut Vec<(usize, Finding)>) {
     if let (Some(a), Some(b)) = (&kn, &rn)
         && comparable(kk.first()) != comparable(ru.first())
     {
+        // A clause one version inserts renumbers the rest of its section:
+        // the pair follows content, and the numbers differ by as many as
+        // were inserted. That is a note, not a defect of this pair.
+        let shifted = match (section(kk[0]), section(ru[0])) {
+            (Some(x), Some(y)) => inserted.explain(x, y),
+            _ => None,
+        };
+        let (severity, message) = match shifted {
+            Some(by) => (
+                Severity::Info,
+                format!(
+                    "the Kazakh clause is numbered {a}, its Russian counterpart {b}: the numbering is shifted by {} that the other version lacks",
+                    by.join(", ")
+                ),
+            ),
+            None => (
+                Severity::Medium,
+                format!("the Kazakh clause is numbered {a}, its Russian counterpart {b}"),
+            ),
+        };
         out.push((
             pos,
             Finding {
                 kind: FindingKind::NumberMismatch,
-                severity: Severity::Medium,
+                severity,
                 lang: None,
                 clauses: ids.clone(),
-                message: format!("the Kazakh clause is numbered {a}, its Russian counterpart {b}"),
+                message,
                 evidence: both.clone(),
             },
         ));

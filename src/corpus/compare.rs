@@ -217,7 +217,7 @@ fn templates(docs: &[DocRecord], holders: &[Holders; 2], out: &mut Comparison) {
                 .iter()
                 .map(|&(i, recs)| {
                     let also = &docs[i].clause_recs[1 - side];
-                    deviation::deviations(&template, f.lang, recs, also)
+                    deviation::deviations(&template, i, f.lang, recs, also)
                 })
                 .collect();
             Some((template, deviations))

@@ -22,8 +22,9 @@
 //! қайтарып алуға құқылы», is deleted or inserted whole, which the
 //! extracted rights miss when the clause grants the right again) → `law` (a law entity differs, or a word
 //! naming a law is inserted or deleted: «закон», «заң…», «федерал…»,
-//! «ФЗ», «кодекс») → `third_party` (an inserted or deleted word inside
-//! «…» quotes, an inserted or deleted country name, or an insertion of at least
+//! «ФЗ», «кодекс», or a word of a law's quoted title) → `third_party` (an
+//! inserted or deleted word inside «…» quotes that is not a law's title,
+//! an inserted or deleted country name, or an insertion of at least
 //! [`THIRD_PARTY_INSERT`] words in a clause about third parties or
 //! cross-border transfer) → `number` (the figures and dates of the clause
 //! differ) → `contact` (e-mails, web addresses or phones differ once own
@@ -42,7 +43,8 @@ use std::collections::BTreeMap;
 use similar::{Algorithm, DiffOp, DiffTag, capture_diff_slices};
 
 use super::template::{
-    ClauseRec, MATCH_THRESHOLD, Template, Word, align, mask_identity, renaming, similarity,
+    ClauseRec, MATCH_THRESHOLD, Template, Word, align, is_own, mask_identity, related_domains,
+    renaming, similarity,
 };
 use crate::model::{EntityKind, Lang, Severity};
 
@@ -165,13 +167,55 @@ const COUNTRY_STEMS: &[&str] = &[
     "великобритан",
     "латви",
     "литв",
-    "эстони",
+    "эстон",
     "украин",
     "сингапур",
     "үндістан",
     "инди",
     "нидерланд",
     "ирланд",
+    // Adjectives and more states: «Турецкой Республике», «в ФРГ».
+    "турецк",
+    "немец",
+    "неміс",
+    "франц",
+    "итали",
+    "испани",
+    "польш",
+    "польск",
+    "чехи",
+    "чешск",
+    "финлянд",
+    "швеци",
+    "шведск",
+    "швейцар",
+    "австри",
+    "бельги",
+    "люксембург",
+    "дани",
+    "датск",
+    "норвеги",
+    "япони",
+    "жапони",
+    "японск",
+    "корей",
+    "корея",
+    "кореи",
+    "израил",
+    "азербайджан",
+    "әзірбайжан",
+    "тәжік",
+    "таджик",
+    "түрікмен",
+    "туркмен",
+    "молдов",
+    "монгол",
+    "моңғол",
+    "канад",
+    "австрали",
+    "евросоюз",
+    "еуропа",
+    "европ",
 ];
 
 /// Reference clauses: (document index, record).
@@ -281,6 +325,30 @@ fn quoted(r: &ClauseRec) -> Vec<bool> {
     r.spans.iter().map(|&(a, _)| depth[a] > 0).collect()
 }
 
+/// For each word of `r`, whether it is in the quoted title of a law: a run
+/// of quoted words ([`quoted`]) with a word naming a law ([`LAW_STEMS`])
+/// among the three words before or after it («Законом «О платежах и
+/// платежных системах»», «"Төлемдер туралы" Заңы»).
+fn law_title(r: &ClauseRec, q: &[bool]) -> Vec<bool> {
+    let mut out = vec![false; q.len()];
+    let mut k = 0;
+    while k < q.len() {
+        if !q[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < q.len() && q[k] {
+            k += 1;
+        }
+        let near = (start.saturating_sub(3)..start).chain(k..(k + 3).min(q.len()));
+        if near.into_iter().any(|w| starts_any(&r.words[w], LAW_STEMS)) {
+            out[start..k].iter_mut().for_each(|x| *x = true);
+        }
+    }
+    out
+}
+
 fn values(r: &ClauseRec, pick: impl Fn(EntityKind) -> bool) -> Vec<&str> {
     let mut v: Vec<&str> = r
         .entities
@@ -360,10 +428,16 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
             .map(|&k| old.words[k].as_str())
             .chain(ins.iter().map(|&k| new.words[k].as_str()))
     };
-    let law = |k: EntityKind| k == EntityKind::Law;
-    let law_changed =
-        values(old, law) != values(new, law) || changed().any(|w| starts_any(w, LAW_STEMS));
     let (qo, qn) = (quoted(old), quoted(new));
+    let (lo, ln) = (law_title(old, &qo), law_title(new, &qn));
+    let law = |k: EntityKind| k == EntityKind::Law;
+    let law_changed = values(old, law) != values(new, law)
+        || changed().any(|w| starts_any(w, LAW_STEMS))
+        || del.iter().any(|&k| lo[k])
+        || ins.iter().any(|&k| ln[k]);
+    // Quoted words name a recipient unless they are a law's title.
+    let qo: Vec<bool> = qo.iter().zip(&lo).map(|(q, l)| *q && !l).collect();
+    let qn: Vec<bool> = qn.iter().zip(&ln).map(|(q, l)| *q && !l).collect();
     let named = |ws: &[usize], q: &[bool]| ws.iter().any(|&k| q[k]);
     let country =
         |ws: &[usize], r: &ClauseRec| ws.iter().any(|&k| starts_any(&r.words[k], COUNTRY_STEMS));
@@ -404,7 +478,7 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     {
         return ChangeType::Contact;
     }
-    if changed().any(|w| !w.starts_with('@') && w.chars().any(|c| c.is_ascii_digit())) {
+    if changed().any(|w| !w.contains('@') && w.chars().any(|c| c.is_ascii_digit())) {
         return ChangeType::Number;
     }
     ChangeType::Wording
@@ -485,14 +559,23 @@ fn contact_key(raw: &str) -> Option<String> {
 /// member contacts, the one in most clause pairs (ties: the one the
 /// member's clauses mask most often, in this language and in `also`, its
 /// clauses of the other language) is the member's
-/// identity and the others are changes: their `@own` word becomes
+/// identity (still tied: the one whose domain is a variant of another of
+/// the member's own domains, [`related_domains`], as a site is of the
+/// e-mail domain; then the one named in a clause with the company's BIN,
+/// its requisites) and the others are changes: their `@own` word becomes
 /// [`CONTACT_MARK`] and the key, so that the clause is `changed`, type
 /// `contact`. A contact seen once maps consistently and stays masked.
-fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) -> Vec<ClauseRec> {
+fn unown_contacts(
+    refs: &[ClauseRec],
+    ref_docs: &[usize],
+    recs: &[ClauseRec],
+    also: &[ClauseRec],
+) -> Vec<ClauseRec> {
     let raw = |r: &ClauseRec, k: usize| {
         let (a, b) = r.spans[k];
         contact_key(r.text.get(a..b).unwrap_or(""))
     };
+    let slots = contact_slots(refs, ref_docs);
     // reference key → member key → (clause pairs, member places).
     type Places = (Vec<usize>, Vec<(usize, usize)>);
     let mut map: BTreeMap<String, BTreeMap<String, Places>> = BTreeMap::new();
@@ -509,7 +592,7 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) ->
             };
             for d in 0..len {
                 let (k, l) = (old_index + d, new_index + d);
-                if a.words[k] != "@own" {
+                if !is_own(&a.words[k]) {
                     continue;
                 }
                 let (Some(tk), Some(mk)) = (raw(a, k), raw(b, l)) else {
@@ -518,6 +601,7 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) ->
                 if tk.contains('.') != mk.contains('.') {
                     continue;
                 }
+                let tk = slots.get(&(i, k)).cloned().unwrap_or(tk);
                 let e = map.entry(tk).or_default().entry(mk).or_default();
                 if e.0.last() != Some(&p) {
                     e.0.push(p);
@@ -529,7 +613,7 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) ->
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for r in recs.iter().chain(also) {
         for k in 0..r.words.len() {
-            if let Some(key) = (r.words[k] == "@own").then(|| raw(r, k)).flatten() {
+            if let Some(key) = is_own(&r.words[k]).then(|| raw(r, k)).flatten() {
                 *seen.entry(key).or_default() += 1;
             }
         }
@@ -539,7 +623,15 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) ->
         if images.len() < 2 {
             continue;
         }
-        let rank = |m: &String, v: &Places| (v.0.len(), seen.get(m).copied().unwrap_or(0));
+        let rank = |m: &String, v: &Places| {
+            (
+                v.0.len(),
+                seen.get(m).copied().unwrap_or(0),
+                coherent(m, &seen),
+                v.1.iter()
+                    .any(|&(j, _)| recs[j].words.iter().any(|w| w == "@id")),
+            )
+        };
         let best = images.iter().map(|(m, v)| rank(m, v)).max().unwrap();
         if images.iter().filter(|(m, v)| rank(m, v) == best).count() > 1 {
             continue;
@@ -559,8 +651,96 @@ fn unown_contacts(refs: &[ClauseRec], recs: &[ClauseRec], also: &[ClauseRec]) ->
     out
 }
 
-/// The engine: `refs` against `recs`, both of language `lang`.
-fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
+/// The slot of each masked own contact of the reference, keyed by
+/// (reference clause, word): `site#n`, `mail#n` or `phone#n`, n the rank
+/// of the contact among the contacts of that sort in the reference clauses
+/// taken from the same document (most words first). A template's clauses
+/// come from several members, each naming its own site and telephone; the
+/// slot is the role the contact plays (the company's site, its e-mail
+/// domain, its main telephone), so that the member's two different
+/// telephones in two clauses meet under one reference contact and the one
+/// that breaks the pattern shows. When two contacts of one sort tie in a
+/// document, their roles are unknown and they keep their own keys.
+fn contact_slots(refs: &[ClauseRec], ref_docs: &[usize]) -> BTreeMap<(usize, usize), String> {
+    // (document, sort) → key → words; sort 0 site, 1 mail, 2 phone.
+    type Place = ((usize, usize), (usize, u8), String);
+    let mut counts: BTreeMap<(usize, u8), BTreeMap<String, usize>> = BTreeMap::new();
+    let mut places: Vec<Place> = Vec::new();
+    for (i, r) in refs.iter().enumerate() {
+        let doc = ref_docs.get(i).copied().unwrap_or(0);
+        for k in 0..r.words.len() {
+            if !is_own(&r.words[k]) {
+                continue;
+            }
+            let (a, b) = r.spans[k];
+            let text = r.text.get(a..b).unwrap_or("");
+            let Some(key) = contact_key(text) else {
+                continue;
+            };
+            let sort = match (key.contains('.'), text.contains('@')) {
+                (false, _) => 2,
+                (true, false) => 0,
+                (true, true) => 1,
+            };
+            let sort = (doc, sort);
+            *counts
+                .entry(sort)
+                .or_default()
+                .entry(key.clone())
+                .or_default() += 1;
+            places.push(((i, k), sort, key));
+        }
+    }
+    let rank = |sort: &(usize, u8), key: &str| -> Option<usize> {
+        let m = &counts[sort];
+        let n = m[key];
+        if m.iter().any(|(k, c)| *c == n && k != key) {
+            return None;
+        }
+        Some(m.values().filter(|&&c| c > n).count())
+    };
+    places
+        .into_iter()
+        .filter_map(|(at, sort, key)| {
+            let name = ["site", "mail", "phone"][usize::from(sort.1)];
+            rank(&sort, &key).map(|n| (at, format!("{name}#{n}")))
+        })
+        .collect()
+}
+
+/// How many of the member's other own contact domains (`seen`'s keys with
+/// a dot) are variants of domain `key` ([`related_domains`]): a company's
+/// site and its e-mail domain name the same brand, a contact planted in
+/// one clause usually does not. 0 for a telephone.
+fn coherent(key: &str, seen: &BTreeMap<String, usize>) -> usize {
+    if !key.contains('.') {
+        return 0;
+    }
+    seen.keys()
+        .filter(|k| k.as_str() != key && k.contains('.') && related_domains(k, key))
+        .count()
+}
+
+/// Whether every difference from `old` to `new` replaces slot words of
+/// `old` (see [`TemplateClause::slots`](super::template::TemplateClause::slots)):
+/// each changed run deletes at least one word, and only slot words.
+fn slot_only(old: &ClauseRec, new: &ClauseRec, slots: &[usize]) -> bool {
+    if slots.is_empty() {
+        return false;
+    }
+    capture_diff_slices(Algorithm::Myers, &old.words, &new.words)
+        .iter()
+        .all(|op| {
+            let (tag, or, _) = op.as_tag_tuple();
+            tag == DiffTag::Equal
+                || (!or.is_empty() && or.clone().all(|w| slots.binary_search(&w).is_ok()))
+        })
+}
+
+/// The engine: `refs` against `recs`, both of language `lang`; `slots`
+/// (per reference clause, may be shorter) the words of each reference
+/// clause that members fill in their own way.
+fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang, slots: &[&[usize]]) -> Vec<Deviation> {
     let plain: Vec<ClauseRec> = refs.iter().map(|(_, r)| (*r).clone()).collect();
     let pairs = align(&plain, recs);
     // Splits and merges: an unmatched neighbour that, joined to a matched
@@ -620,7 +800,8 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
             break;
         }
         let (old, new) = (refs[pi].1, &recs[pj]);
-        if old.words != new.words && !same[k] {
+        let filled = slots.get(pi).is_some_and(|sl| slot_only(old, new, sl));
+        if old.words != new.words && !same[k] && !filled {
             let (edits, del, ins) = redline(old, new);
             let change = classify(old, new, &del, &ins);
             out.push(Deviation {
@@ -642,29 +823,75 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
 }
 
 /// The deviations of one member of a family from the family's template:
-/// `recs` are its clauses of the template's language, as
-/// [`clause_recs`](super::template::clause_recs) gives them, and `also`
-/// its clauses of the other language (empty if it has none), which only
-/// help decide which of its contacts are its own.
+/// `member` is its document index, `recs` its clauses of the template's
+/// language, as [`clause_recs`](super::template::clause_recs) gives them,
+/// and `also` its clauses of the other language (empty if it has none),
+/// which only help decide which of its contacts are its own.
+///
+/// A template clause whose representative is `member` itself is compared
+/// as another member wrote it, when one did ([`TemplateClause::alt`]). A
+/// clause whose two variants tie ([`TemplateClause::rival`]) is compared
+/// with the variant the member does not hold, and its change is marked
+/// `undirected`.
+///
+/// [`TemplateClause::alt`]: super::template::TemplateClause::alt
+/// [`TemplateClause::rival`]: super::template::TemplateClause::rival
 pub fn deviations(
     template: &Template,
+    member: usize,
     lang: Lang,
     recs: &[ClauseRec],
     also: &[ClauseRec],
 ) -> Vec<Deviation> {
-    let trecs = template.recs();
-    let ren = renaming(&trecs, recs);
-    let trecs = mask_identity(&trecs, &ren.reference);
-    let recs = unown_contacts(&trecs, &mask_identity(recs, &ren.member), also);
-    let refs: Vec<(usize, &ClauseRec)> = template
+    let own: Vec<(usize, ClauseRec)> = template
         .clauses
         .iter()
-        .zip(&trecs)
-        .map(|(c, r)| (c.doc, r))
+        .map(|c| match &c.alt {
+            Some(alt) if c.doc == member => alt.clone(),
+            _ => (c.doc, c.rec.clone()),
+        })
         .collect();
-    let mut out = compare(&refs, &recs, lang);
-    if template.undirected {
-        out.iter_mut().for_each(|d| d.undirected = true);
+    let first: Vec<ClauseRec> = own.iter().map(|x| x.1.clone()).collect();
+    let ren = renaming(&first, recs);
+    let masked = mask_identity(recs, &ren.member);
+    let held: std::collections::BTreeSet<u64> = masked.iter().map(|r| r.hash).collect();
+    let first_masked = mask_identity(&first, &ren.reference);
+    // Contested clauses the member holds in the template's variant are
+    // compared with the rival variant.
+    let mut contested = vec![false; own.len()];
+    let mut chosen = own;
+    let mut slots: Vec<&[usize]> = template
+        .clauses
+        .iter()
+        .map(|c| c.slots.as_slice())
+        .collect();
+    for (i, c) in template.clauses.iter().enumerate() {
+        let Some(rival) = c.rival.as_ref().filter(|_| !template.undirected) else {
+            continue;
+        };
+        contested[i] = true;
+        if held.contains(&first_masked[i].hash) {
+            chosen[i] = rival.clone();
+            slots[i] = &c.rival_slots;
+        }
+    }
+    let plain: Vec<ClauseRec> = chosen.iter().map(|x| x.1.clone()).collect();
+    let ren = renaming(&plain, recs);
+    let trecs = mask_identity(&plain, &ren.reference);
+    let docs: Vec<usize> = chosen.iter().map(|x| x.0).collect();
+    let recs = unown_contacts(&trecs, &docs, &mask_identity(recs, &ren.member), also);
+    let refs: Vec<(usize, &ClauseRec)> = docs.iter().copied().zip(&trecs).collect();
+    let mut out = compare(&refs, &recs, lang, &slots);
+    for d in &mut out {
+        let disputed = d.template_clause.as_ref().is_some_and(|(doc, id)| {
+            chosen
+                .iter()
+                .zip(&contested)
+                .any(|(x, &c)| c && x.0 == *doc && &x.1.id == id)
+        });
+        if template.undirected || (disputed && d.kind == DeviationKind::Changed) {
+            d.undirected = true;
+        }
     }
     out
 }
@@ -674,7 +901,7 @@ pub fn deviations(
 /// (document index 0).
 pub fn diff(old: &[ClauseRec], new: &[ClauseRec], lang: Lang) -> Vec<Deviation> {
     let refs: Vec<(usize, &ClauseRec)> = old.iter().map(|r| (0, r)).collect();
-    compare(&refs, new, lang)
+    compare(&refs, new, lang, &[])
 }
 
 /// The clauses of a document that no other document has, reported as
@@ -854,12 +1081,110 @@ mod tests {
         );
         let t = Template::build(&[(0, a.as_slice()), (1, b.as_slice())]);
         assert!(t.undirected);
-        assert!(deviations(&t, Lang::Ru, &a, &[]).is_empty());
-        let d = deviations(&t, Lang::Ru, &b, &[]);
+        assert!(deviations(&t, 0, Lang::Ru, &a, &[]).is_empty());
+        let d = deviations(&t, 1, Lang::Ru, &b, &[]);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
         assert_eq!(d[0].change, Some(ChangeType::Right));
         assert!(d[0].undirected);
+    }
+
+    fn family(texts: &[String], lang: Lang) -> (Template, Vec<Vec<ClauseRec>>) {
+        let cfg = crate::Config::default();
+        let recs: Vec<Vec<ClauseRec>> = texts
+            .iter()
+            .map(|t| clause_recs(&crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap(), lang))
+            .collect();
+        let members: Vec<(usize, &[ClauseRec])> = recs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i, r.as_slice()))
+            .collect();
+        (Template::build(&members), recs)
+    }
+
+    /// A member of a family of four under its own company name, site and
+    /// mail domain.
+    fn member(brand: &str, domain: &str) -> String {
+        format!(
+            "ТОО «МФО «{brand}»\n1. Общие положения\n1.1. Политика опубликована на сайте www.{domain}.kz и применяется ко всем клиентам.\n1.2. МФО обрабатывает данные клиентов для заключения договора займа и оценки платежеспособности.\n1.3. Данные хранятся в течение 5 лет после погашения займа.\n1.4. Оператор вправе изменять Политику; новая редакция публикуется на сайте www.{domain}.kz.\n1.5. Обращения направляются на dpo@{domain}.kz.\n"
+        )
+    }
+
+    #[test]
+    fn the_representatives_own_contact_change_is_found_against_another_member() {
+        let mut texts = vec![
+            member("Аспан Кредит", "aspan-kredit"),
+            member("Барыс Финанс", "barys-finans"),
+            member("Дала Капитал", "dala-kapital"),
+        ];
+        // The first member (the lowest index, the representative on a tie)
+        // names another site in 1.1 only.
+        texts[0] = texts[0].replacen("www.aspan-kredit.kz", "myaspankredit.kz", 1);
+        let (t, recs) = family(&texts, Lang::Ru);
+        let d = deviations(&t, 0, Lang::Ru, &recs[0], &[]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.1"));
+        assert_eq!(d[0].change, Some(ChangeType::Contact));
+        for (m, r) in recs.iter().enumerate().skip(1) {
+            assert!(deviations(&t, m, Lang::Ru, r, &[]).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_tie_between_two_variants_is_reported_on_both_without_direction() {
+        let mut texts = vec![
+            member("Аспан Кредит", "aspan-kredit"),
+            member("Барыс Финанс", "barys-finans"),
+            member("Дала Капитал", "dala-kapital"),
+        ];
+        texts[1] = texts[1].replace("в течение 5 лет", "в течение 3 лет");
+        texts[2] = texts[2].replace(
+            "1.3. Данные хранятся в течение 5 лет после погашения займа.\n",
+            "",
+        );
+        let (t, recs) = family(&texts, Lang::Ru);
+        for (m, r) in recs.iter().enumerate().take(2) {
+            let d = deviations(&t, m, Lang::Ru, r, &[]);
+            assert_eq!(d.len(), 1, "member {m}: {d:#?}");
+            assert_eq!(d[0].kind, DeviationKind::Changed);
+            assert_eq!(d[0].change, Some(ChangeType::Number));
+            assert!(d[0].undirected);
+        }
+        let d = deviations(&t, 2, Lang::Ru, &recs[2], &[]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].kind, DeviationKind::Removed);
+        assert!(!d[0].undirected);
+    }
+
+    #[test]
+    fn a_field_every_member_fills_its_own_way_is_no_deviation() {
+        // A name the company extraction does not see (a partner named
+        // once), different in every member, and one real change.
+        let partners = ["Сенім", "Береке", "Тұмар", "Жұлдыз"];
+        let mut texts: Vec<String> = partners
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                member(
+                    ["Аспан", "Барыс", "Дала", "Ерке"][i],
+                    ["aspan", "barys", "dala", "erke"][i],
+                )
+                .replace(
+                    "оценки платежеспособности.",
+                    &format!("оценки платежеспособности через партнера «{p}»."),
+                )
+            })
+            .collect();
+        texts[3] = texts[3].replace("в течение 5 лет", "в течение 10 лет");
+        let (t, recs) = family(&texts, Lang::Ru);
+        for (m, r) in recs.iter().enumerate().take(3) {
+            let d = deviations(&t, m, Lang::Ru, r, &[]);
+            assert!(d.is_empty(), "member {m}: {d:#?}");
+        }
+        let d = deviations(&t, 3, Lang::Ru, &recs[3], &[]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.3"));
     }
 
     #[test]
@@ -889,8 +1214,9 @@ mod tests {
             .map(|(i, r)| (i, r.as_slice()))
             .collect();
         let t = Template::build(&members);
-        assert!(deviations(&t, Lang::Ru, &recs[1], &[]).is_empty());
-        let d = deviations(&t, Lang::Ru, &recs[2], &[]);
+        let d1 = deviations(&t, 1, Lang::Ru, &recs[1], &[]);
+        assert!(d1.is_empty(), "{d1:#?}");
+        let d = deviations(&t, 2, Lang::Ru, &recs[2], &[]);
         let got: Vec<(Option<&str>, Option<ChangeType>)> =
             d.iter().map(|d| (d.clause.as_deref(), d.change)).collect();
         assert_eq!(

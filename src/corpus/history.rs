@@ -220,7 +220,7 @@ mod tests {
         assert_eq!(h.changed.len(), 1);
         let c = &h.changed[0];
         assert!(
-            c.appeared.iter().any(|f| f.kind == "figure_mismatch"),
+            c.appeared.iter().any(|f| f.kind == "period_mismatch"),
             "{c:?}"
         );
         assert!(c.resolved.is_empty(), "{c:?}");

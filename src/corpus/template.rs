@@ -58,6 +58,22 @@ pub const NUMBER_BONUS: f64 = 0.1;
 
 /// A postal address is masked from its 6-digit postcode up to its last
 /// number within this many words («160000, Қазақстан, Шымкент қ., Тәуке
+/// Words that may follow the last number of a postal address, as part of
+/// it (stems, lower case): floor, office, room, block.
+const ADDRESS_UNITS: &[&str] = &[
+    "этаж",
+    "қабат",
+    "офис",
+    "кеңсе",
+    "кабинет",
+    "каб",
+    "пом",
+    "блок",
+    "корпус",
+    "пәтер",
+    "кв",
+];
+
 /// хан даңғылы, 219-үй, 28-кеңсе»).
 pub const ADDRESS_WORDS: usize = 12;
 
@@ -241,6 +257,35 @@ impl OwnContacts {
                 .map(|(k, _)| k)
                 .collect()
         };
+        // The brand decides first: a domain spelling the company's name is
+        // its own whatever its count, and then a domain that neither
+        // spells it nor is a variant of one that does is someone else's
+        // (or a planted change) unless it is named in more clauses than
+        // every brand domain.
+        let brand = brand_domain(doc);
+        let mut all: BTreeMap<String, usize> = sites.clone();
+        for (d, n) in &mails {
+            let e = all.entry(d.clone()).or_default();
+            *e = (*e).max(*n);
+        }
+        let branded: Vec<(&String, usize)> = all
+            .iter()
+            .filter(|(d, _)| brand.as_deref().is_some_and(|b| spells(d, b)))
+            .map(|(d, n)| (d, *n))
+            .collect();
+        if !branded.is_empty() {
+            let most = branded.iter().map(|b| b.1).max().unwrap_or(0);
+            let mut domains: Vec<String> = all
+                .iter()
+                .filter(|(d, n)| branded.iter().any(|b| related_domains(d, b.0)) || **n > most)
+                .map(|(d, _)| d.clone())
+                .collect();
+            domains.sort();
+            return OwnContacts {
+                domains,
+                phones: keep(phones),
+            };
+        }
         let has_site = !sites.is_empty();
         let mut domains = keep(sites);
         let mail_domains = keep(mails);
@@ -267,6 +312,36 @@ impl OwnContacts {
     }
 }
 
+/// The company's brand as a domain name: its name's words without the
+/// legal form, transliterated ([`translit`]) and joined by hyphens
+/// («ТОО «МФО «Аспан Кредит»» → `aspan-kredit.kz`); `None` when no company
+/// was extracted.
+fn brand_domain(doc: &Document) -> Option<String> {
+    let words: Vec<String> = doc
+        .company
+        .as_deref()
+        .map(lower_words)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
+        .map(|w| translit(&w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| format!("{}.kz", words.join("-")))
+}
+
+/// Does domain `d` spell the brand domain `brand`: related by whole words
+/// ([`related_domains`]), or the brand's words glued together
+/// (`aspankredit.kz` for `aspan-kredit.kz`).
+fn spells(d: &str, brand: &str) -> bool {
+    let name = |x: &str| -> String {
+        x.rsplit_once('.')
+            .map_or(x, |(h, _)| h)
+            .replace(['-', '.'], "")
+    };
+    related_domains(d, brand) || name(d) == name(brand)
+}
+
 /// Shortest domain name (in characters, hyphens not counted) that makes
 /// two domains related by containment: «kz» or «mfo» alone relate nothing.
 const RELATED_NAME_MIN: usize = 5;
@@ -278,7 +353,7 @@ const RELATED_NAME_MIN: usize = 5;
 /// `altyn-mikro.kz` for the site `altyn-mikro-credit.kz`, `mfo-aspan.kz`
 /// for `aspan.kz`. A name glued to other letters is not a variant:
 /// `mygamma.kz` is not `gamma.kz`'s (anyone can register it).
-fn related_domains(a: &str, b: &str) -> bool {
+pub(crate) fn related_domains(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -444,9 +519,26 @@ fn unit_key(id: &str) -> &str {
     &local[..end]
 }
 
+/// The word an own contact is masked as: `@own`, or for an e-mail its
+/// local part and `@own` (`dpo@own`): the domain is the company's and
+/// varies from member to member, the mailbox is the template's and says
+/// which office answers, so a changed mailbox is a contact change.
+fn own_token(e: &Entity) -> String {
+    match e.value.rsplit_once('@') {
+        Some((local, _)) if e.kind == EntityKind::Email => format!("{}@own", local.to_lowercase()),
+        _ => "@own".to_string(),
+    }
+}
+
+/// Whether a normalised word is a masked own contact ([`own_token`]).
+pub fn is_own(w: &str) -> bool {
+    w.ends_with("@own")
+}
+
 /// Normalised words of one clause text from byte `from`, with their byte
 /// ranges, appended to `out`; a range is shifted so that byte `from` of
-/// `text` lands at `base`.
+/// `text` lands at `base`. Returns the byte ranges of `text` masked as the
+/// company's postal address.
 fn normalise(
     text: &str,
     from: usize,
@@ -455,7 +547,8 @@ fn normalise(
     org: &[String],
     base: usize,
     into: &mut Vec<(String, (usize, usize))>,
-) {
+) -> Vec<(usize, usize)> {
+    let mut addresses = Vec::new();
     let at_base = |x: usize| base + x - from;
     // Masked ranges: entities (contacts, identifiers) then addresses.
     let mut masks: Vec<(usize, usize, String)> = ents
@@ -464,7 +557,7 @@ fn normalise(
         .filter_map(|e| match e.kind {
             EntityKind::Email | EntityKind::Url | EntityKind::Phone => {
                 let tok = if own.owns(e) {
-                    "@own".to_string()
+                    own_token(e)
                 } else {
                     e.value.to_lowercase()
                 };
@@ -485,8 +578,14 @@ fn normalise(
         if b - a == 6 && text[a..b].bytes().all(|c| c.is_ascii_digit()) {
             // A postcode: up to the last number within ADDRESS_WORDS words,
             // and a word hyphenated to it («219-үй»).
+            // The address ends before a contact or identifier that
+            // follows it (a telephone after the street and house).
+            let entity = |(a, b): (usize, usize)| masks.iter().any(|m| m.0 < b && a < m.1);
             let mut last = None;
             for (k, &t) in toks.iter().enumerate().skip(i + 1).take(ADDRESS_WORDS) {
+                if entity(t) {
+                    break;
+                }
                 if digits(t) {
                     last = Some(k);
                 }
@@ -495,7 +594,15 @@ fn normalise(
                 if k + 1 < toks.len() && &text[toks[k].1..toks[k + 1].0] == "-" {
                     k += 1;
                 }
+                // «5 этаж», «3 қабат»: a unit word after the last number.
+                if k + 1 < toks.len() && text[toks[k].1..toks[k + 1].0].trim().is_empty() {
+                    let next = text[toks[k + 1].0..toks[k + 1].1].to_lowercase();
+                    if ADDRESS_UNITS.iter().any(|u| next.starts_with(u)) {
+                        k += 1;
+                    }
+                }
                 masks.push((a, toks[k].1, "@own".into()));
+                addresses.push((a, toks[k].1));
                 i = k;
             }
         }
@@ -529,6 +636,7 @@ fn normalise(
         }
     }
     into.extend(mask_org(local, org));
+    addresses
 }
 
 /// The citable clauses of one language version of `doc`, in reading order
@@ -576,10 +684,11 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
                 let base = text.len();
                 text.push_str(&c.text[from..]);
                 let ents = doc.entities.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                normalise(&c.text, from, ents, &own, &org, base, &mut words);
+                let addresses = normalise(&c.text, from, ents, &own, &org, base, &mut words);
                 for e in ents.iter().filter(|e| e.end > from) {
-                    let v = if own.owns(e) {
-                        "@own".to_string()
+                    let in_address = addresses.iter().any(|&(a, b)| e.start >= a && e.end <= b);
+                    let v = if own.owns(e) || in_address {
+                        own_token(e)
                     } else {
                         e.value.clone()
                     };
@@ -802,7 +911,7 @@ fn name_like(r: &ClauseRec, k: usize) -> bool {
     if w == "@org" {
         return true;
     }
-    if w.starts_with('@') {
+    if w.contains('@') {
         return false;
     }
     let (a, b) = r.spans[k];
@@ -818,7 +927,7 @@ fn identity_side(r: &ClauseRec, range: std::ops::Range<usize>) -> bool {
     (1..=RENAME_MAX_WORDS).contains(&n)
         && range.clone().all(|k| {
             let w = &r.words[k];
-            w == "@org" || !(w.starts_with('@') || w.chars().all(|c| c.is_ascii_digit()))
+            w == "@org" || !(w.contains('@') || w.chars().all(|c| c.is_ascii_digit()))
         })
         && range.clone().any(|k| name_like(r, k))
 }
@@ -945,6 +1054,50 @@ pub struct TemplateClause {
     /// Members of the family that have this clause (matched to it), the
     /// representative included: the document frequency in the family.
     pub freq: usize,
+    /// Another member's record with the representative's normalised words
+    /// (the same hash), if any: the reference when the representative's own
+    /// document is compared, so that a member is never its own reference
+    /// for what the masking hides (which own contact a clause names).
+    #[serde(skip)]
+    pub alt: Option<(usize, ClauseRec)>,
+    /// The other variant when the clause has exactly two variants, held by
+    /// as many members each (a family of three where one member lacks the
+    /// clause and the other two differ): there is no majority,
+    /// so the difference is reported on the members of both variants,
+    /// without a direction.
+    #[serde(skip)]
+    pub rival: Option<(usize, ClauseRec)>,
+    /// Word indices of `rec` (and of `alt`, which has the same words) that
+    /// fewer than half of the members holding the clause keep: a field
+    /// each member fills in its own way (a name the company extraction
+    /// missed), not template text. A change confined to these words is no
+    /// deviation. Empty in a family of two.
+    #[serde(skip)]
+    pub slots: Vec<usize>,
+    /// The same for `rival`'s words.
+    #[serde(skip)]
+    pub rival_slots: Vec<usize>,
+}
+
+/// The words of `rec` that fewer than half of `vs` (the members' variants
+/// of the clause, `rec`'s own included) keep, by a word diff against each.
+fn slot_words(rec: &ClauseRec, vs: &[(usize, &ClauseRec)]) -> Vec<usize> {
+    use similar::{Algorithm, DiffOp, capture_diff_slices};
+    if vs.len() < 3 {
+        return Vec::new();
+    }
+    let mut kept = vec![0usize; rec.words.len()];
+    for v in vs {
+        for op in capture_diff_slices(Algorithm::Myers, &rec.words, &v.1.words) {
+            if let DiffOp::Equal { old_index, len, .. } = op {
+                kept[old_index..old_index + len]
+                    .iter_mut()
+                    .for_each(|n| *n += 1);
+            }
+        }
+    }
+    let need = vs.len().div_ceil(2);
+    (0..kept.len()).filter(|&w| kept[w] < need).collect()
 }
 
 /// The template of one family in one language: the clauses at least half
@@ -984,7 +1137,7 @@ pub struct Template {
 /// family of three with two edits): the variant with the highest summed
 /// similarity to all variants, the one the edits were made from; then the
 /// first listed.
-fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
+fn majority(vs: &[(usize, &ClauseRec)], freq: usize) -> TemplateClause {
     let count = |h: u64| vs.iter().filter(|v| v.1.hash == h).count();
     let bags: Vec<Vec<u64>> = vs.iter().map(|v| bag(v.1)).collect();
     let central: Vec<f64> = bags
@@ -998,7 +1151,38 @@ fn majority<'a>(vs: &[(usize, &'a ClauseRec)]) -> (usize, &'a ClauseRec) {
             best = x;
         }
     }
-    vs[best]
+    let (doc, rec) = vs[best];
+    let alt = vs
+        .iter()
+        .find(|v| v.0 != doc && v.1.hash == rec.hash)
+        .map(|v| (v.0, v.1.clone()));
+    let mut hashes: Vec<u64> = vs.iter().map(|v| v.1.hash).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let rival = vs
+        .iter()
+        .enumerate()
+        .find(|&(x, v)| {
+            hashes.len() == 2
+                && v.1.hash != rec.hash
+                && count(v.1.hash) == count(rec.hash)
+                && (central[x] - central[best]).abs() <= 1e-9
+        })
+        .map(|(_, v)| (v.0, v.1.clone()));
+    let slots = slot_words(rec, vs);
+    let rival_slots = rival
+        .as_ref()
+        .map(|r| slot_words(&r.1, vs))
+        .unwrap_or_default();
+    TemplateClause {
+        doc,
+        rec: rec.clone(),
+        freq,
+        alt,
+        rival,
+        slots,
+        rival_slots,
+    }
 }
 
 /// Document similarity of two aligned clause sequences: twice the summed
@@ -1145,16 +1329,7 @@ impl Template {
         let mut placed: Vec<(Option<usize>, usize, TemplateClause)> = Vec::new();
         for i in 0..medoid.len() {
             if freq[i] >= need {
-                let (doc, r) = majority(&variants[i]);
-                placed.push((
-                    Some(i),
-                    0,
-                    TemplateClause {
-                        doc,
-                        rec: r.clone(),
-                        freq: freq[i],
-                    },
-                ));
+                placed.push((Some(i), 0, majority(&variants[i], freq[i])));
             }
         }
         // Two members: the earlier is the reference, its clauses only (no
@@ -1165,16 +1340,7 @@ impl Template {
                 .iter()
                 .map(|&l| (ms[loose[l].1].0, &ms[loose[l].1].1[loose[l].2]))
                 .collect();
-            let (doc, r) = majority(&vs);
-            placed.push((
-                anchor,
-                1 + j,
-                TemplateClause {
-                    doc,
-                    rec: r.clone(),
-                    freq: c.len(),
-                },
-            ));
+            placed.push((anchor, 1 + j, majority(&vs, c.len())));
         }
         // Order: by anchor (None first), the medoid clause before the loose
         // ones anchored after it, loose ones by their position.
@@ -1230,6 +1396,19 @@ mod tests {
     const BASE: &str = "ТОО «МФО «Альфа Кредит»\n1. Общие положения\n1.1. МФО собирает персональные данные клиентов для заключения договора займа.\n1.2. МФО обрабатывает данные в целях:\n1) заключения договора;\n2) оценки рисков.\n1.3. Данные хранятся в течение 5 лет, запросы направляйте на info@alfa.kz.\n1.4. По вопросам обращайтесь на info@alfa.kz или по адресу 050000, г. Алматы, ул. Абая, д. 10, офис 5.\n";
 
     #[test]
+    fn a_domain_that_spells_the_brand_is_own_and_a_stray_one_is_not() {
+        // The site is named once, on a domain unrelated to the brand; the
+        // e-mail domain spells the brand.
+        let d = doc(
+            "ТОО «МФО «Аспан Кредит»\n1. Общие положения\n1.1. Политика опубликована на сайте myaspankredit.kz.\n1.2. Обращения направляются на dpo@aspan-kredit.kz.\n",
+        );
+        let own = OwnContacts::of(&d);
+        assert_eq!(own.domains, vec!["aspan-kredit.kz".to_string()]);
+        assert!(spells("aspankredit.kz", "aspan-kredit.kz"));
+        assert!(!spells("myaspankredit.kz", "aspan-kredit.kz"));
+    }
+
+    #[test]
     fn a_mail_domain_is_related_to_the_site_by_whole_words() {
         assert!(related_domains("altyn-mikro.kz", "altyn-mikro-credit.kz"));
         assert!(related_domains("mfo-aspan.kz", "aspan.kz"));
@@ -1249,7 +1428,7 @@ mod tests {
         let r12 = recs.iter().find(|r| r.id == "ru:1.2").unwrap();
         assert_eq!(r12.parts.len(), 3, "{:?}", r12.parts);
         let r13 = recs.iter().find(|r| r.id == "ru:1.3").unwrap();
-        assert!(r13.words.iter().any(|w| w == "@own"), "{:?}", r13.words);
+        assert!(r13.words.iter().any(|w| w == "info@own"), "{:?}", r13.words);
         assert!(r13.words.iter().any(|w| w == "5"), "{:?}", r13.words);
         let r14 = recs.iter().find(|r| r.id == "ru:1.4").unwrap();
         assert!(!r14.words.iter().any(|w| w == "абая"), "{:?}", r14.words);

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, ErrorKind, Result};
 
 /// File endings the audit reads.
-pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv"];
+pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv", "csv"];
 
 /// Office formats a user can save as PDF.
 const OFFICE: &[&str] = &[
@@ -82,9 +82,9 @@ pub enum Skip {
 impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Skip::Unsupported(ext) if ext.is_empty() => {
-                f.write_str("unsupported format: no extension (.txt, .html, .md, .tsv or .pdf)")
-            }
+            Skip::Unsupported(ext) if ext.is_empty() => f.write_str(
+                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
+            ),
             Skip::Unsupported(ext) if OFFICE.contains(&ext.as_str()) => {
                 write!(f, "unsupported format: .{ext}, convert to PDF")
             }
@@ -337,7 +337,7 @@ mod tests {
             (Skip::Unsupported("xyz".into()), "unsupported format: .xyz"),
             (
                 Skip::Unsupported(String::new()),
-                "unsupported format: no extension (.txt, .html, .md, .tsv or .pdf)",
+                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
             ),
             (
                 Skip::NotRegular("a named pipe"),

@@ -50,13 +50,12 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("url regex")
 });
-/// Kazakhstan numbers: +7 / 8, a three-digit code, seven digits, in any
-/// grouping.
+/// Kazakhstan numbers: +7 / 8, a code of three to five digits (mobile
+/// operator or city, in parentheses or not), the rest in groups of one to
+/// four digits; eleven digits in all (checked where it is read).
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\+\s?7|(?-u:\b)8)[\s\-]?\(?\d{3}\)?[\s\-]?\d{3}[\s\-]?\d{2}[\s\-]?\d{2}(?-u:\b)",
-    )
-    .expect("phone regex")
+    Regex::new(r"(?:\+\s?7|(?-u:\b)8)[\s\-]?\(?\d{3,5}\)?(?:[\s\-]?\d{1,4}){2,4}(?-u:\b)")
+        .expect("phone regex")
 });
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,4})\s*-\s*([IVXLС]{1,5})(?:\s*-\s*(?:ҚРЗ|ЗРК|[A-ZА-Я]{2,4}))?")
@@ -105,9 +104,11 @@ static DATE_KK_MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Article, paragraph and sub-paragraph references, Russian then Kazakh
 /// word order; group 1 is the reference, group 2 its number, the pattern's
-/// tag its kind. (A Unicode `\b` would send every search down the slow
-/// backtracking engine: a Russian reference starts after a non-letter, a
-/// Kazakh one at an ASCII digit boundary.)
+/// tag its kind. A sub-paragraph's number may close with a bracket as the
+/// law prints it («2) тармақшасы» = «пп. 2)» = «подпункт 2»). (A Unicode
+/// `\b` would send every search down the slow backtracking engine: a
+/// Russian reference starts after a non-letter, a Kazakh one at an ASCII
+/// digit boundary.)
 static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     const START: &str = r"(?:^|[^\p{L}\p{N}_])";
     [
@@ -117,7 +118,7 @@ static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             "sub",
-            format!(r"(?i){START}((?:подпункт[а-я]*|пп\.)\s*(\d+(?:\.\d+)*))"),
+            format!(r"(?i){START}((?:подпункт[а-я]*|подп\.|пп\.)\s*(\d+(?:\.\d+)*))"),
         ),
         (
             "para",
@@ -129,7 +130,7 @@ static REFERENCES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             "sub",
-            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)\.?\s*-?\s*тармақша[а-яәғқңөұүһі]*)".to_string(),
+            r"(?i)(?-u:\b)((\d+(?:\.\d+)*)(?:\)|\.)?\s*-?\s*тармақша[а-яәғқңөұүһі]*)".to_string(),
         ),
         (
             "para",
@@ -545,6 +546,11 @@ pub fn entities(text: &str) -> Vec<Entity> {
     }
     for m in PHONE.find_iter(text) {
         let mut digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
+        // A Kazakhstan number has 11 digits whatever the grouping:
+        // «+7 (727) 311 45 08», «+7 (7172) 55 20 19», «8 (71542) 2 11 33».
+        if digits.len() != 11 {
+            continue;
+        }
         if digits.starts_with('8') {
             digits.replace_range(..1, "7");
         }

@@ -286,7 +286,7 @@ fn run(source: &str, run: Run, repairs: &mut Vec<ScriptRepair>) -> Vec<Run> {
 
 /// Normalise the runs of every block. A block left with no text becomes
 /// [`DropKind::Invisible`] dropped spans of `source` (the text the spans
-/// index). Returns the blocks and the Latin letters read as Kazakh ones.
+/// index), and the block after it is set apart as after a blank line. Returns the blocks and the Latin letters read as Kazakh ones.
 pub fn blocks(
     source: &str,
     blocks: Vec<Block>,
@@ -294,6 +294,9 @@ pub fn blocks(
 ) -> (Vec<Block>, Vec<ScriptRepair>) {
     let mut repairs = Vec::new();
     let mut out = Vec::with_capacity(blocks.len());
+    // A line that shows nothing reads as a blank line: the block after it
+    // is set apart by a gap.
+    let mut gap = false;
     for mut b in blocks {
         let runs = std::mem::take(&mut b.runs);
         b.runs = runs
@@ -301,9 +304,11 @@ pub fn blocks(
             .flat_map(|r| run(source, r, &mut repairs))
             .collect();
         if b.runs.iter().any(|r| !r.text.trim().is_empty()) {
+            b.gap_before |= std::mem::take(&mut gap) && !out.is_empty();
             out.push(b);
             continue;
         }
+        gap = true;
         for r in b.runs.into_iter().filter(|r| !r.span.is_empty()) {
             let text = source
                 .get(r.span.start..r.span.end)
@@ -411,6 +416,19 @@ mod tests {
         assert_eq!(dropped.len(), 2);
         assert!(dropped.iter().all(|d| d.kind == DropKind::Invisible));
         assert_eq!(dropped[0].span, Span::new(0, 3));
+    }
+
+    #[test]
+    fn an_invisible_line_reads_as_a_blank_line() {
+        let src = "сөз\n\u{200B}\nмәтін";
+        let mut dropped = Vec::new();
+        let (blocks, _) = blocks(
+            src,
+            vec![block("сөз", 0), block("\u{200B}", 7), block("мәтін", 11)],
+            &mut dropped,
+        );
+        let gaps: Vec<bool> = blocks.iter().map(|b| b.gap_before).collect();
+        assert_eq!(gaps, [false, true]);
     }
 
     #[test]

@@ -117,6 +117,23 @@ enum LineKind {
 }
 
 fn classify(text: &str, lines: &[Line], delimiter: Option<char>) -> Vec<LineKind> {
+    // The number of fields of a CSV file's rows: a line that splits into
+    // as many, one of them filled, is a row with empty cells (a clause that
+    // one language lacks: «;6.2. Бумажные копии …»). (A pipe-separated
+    // line with an empty cell keeps its pipe as text, as it always has.)
+    let width = delimiter.filter(|&d| d == ';').and_then(|d| {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for l in lines {
+            let t = text[l.start..l.end].trim();
+            if filled_fields(t, d) >= 2 {
+                *counts.entry(split_fields(t, d).len()).or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .max_by_key(|&(n, c)| (c, std::cmp::Reverse(n)))
+            .map(|(n, _)| n)
+    });
     let mut kinds: Vec<LineKind> = lines
         .iter()
         .map(|l| {
@@ -135,7 +152,10 @@ fn classify(text: &str, lines: &[Line], delimiter: Option<char>) -> Vec<LineKind
                 LineKind::Noise(DropKind::PageNumber)
             } else if (text[l.start..l.end].contains('\t') && !is_list_tab(t))
                 || is_markdown_row(t)
-                || delimiter.is_some_and(|d| filled_fields(t, d) >= 2)
+                || delimiter.is_some_and(|d| {
+                    let filled = filled_fields(t, d);
+                    filled >= 2 || (filled == 1 && Some(split_fields(t, d).len()) == width)
+                })
             {
                 LineKind::Row
             } else {
@@ -339,9 +359,11 @@ fn filled_fields(line: &str, delim: char) -> usize {
 }
 
 /// The cell delimiter of a file whose lines are table rows joined by `;`
-/// (CSV export) or `|` (with or without outer pipes): most non-empty lines
-/// split into the same number (two or more) of filled fields. Prose with
-/// semicolons fails this: its lines split unevenly or leave a field empty.
+/// (CSV export), `|` (with or without outer pipes) or `,` (RFC 4180 CSV
+/// whose rows start with a quoted field): most non-empty lines split into
+/// the same number (two or more) of filled fields. Prose with semicolons
+/// or commas fails this: its lines split unevenly or leave a field empty,
+/// and prose lines do not open with a double quote.
 fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     let nonempty: Vec<&str> = lines
         .iter()
@@ -351,7 +373,11 @@ fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     if nonempty.len() < 5 {
         return None;
     }
-    [';', '|'].into_iter().find(|&d| {
+    let quoted = nonempty.iter().filter(|t| t.starts_with('"')).count();
+    [';', '|', ','].into_iter().find(|&d| {
+        if d == ',' && quoted * 10 < nonempty.len() * 6 {
+            return false;
+        }
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for t in &nonempty {
             let n = filled_fields(t, d);
@@ -446,6 +472,8 @@ pub fn ingest(text: &str) -> Ingested {
     let gutters = gutters(text, &lines, &kinds);
     let mut columns = Columns::default();
     let mut page = 0;
+    // A blank line before the next text line: the layout's block break.
+    let mut blank = false;
     for (line, kind) in lines.iter().zip(&kinds) {
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
@@ -463,7 +491,7 @@ pub fn ingest(text: &str) -> Ingested {
             }
         }
         match kind {
-            LineKind::Blank => {}
+            LineKind::Blank => blank = true,
             LineKind::Noise(k) => {
                 let (a, b) = trim_range(text, line.start, line.end);
                 // Separators inside a rule line (tabs) are whitespace.
@@ -474,10 +502,15 @@ pub fn ingest(text: &str) -> Ingested {
                 });
             }
             LineKind::Text => {
-                let blocks = markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                let mut blocks =
+                    markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                if let Some(first) = blocks.first_mut() {
+                    first.gap_before = std::mem::take(&mut blank) && !out.blocks.is_empty();
+                }
                 out.blocks.extend(blocks);
             }
             LineKind::Row => {
+                blank = false;
                 let (cells, marks) = cells(text, *line, delimiter);
                 if is_language_header(text, &cells) {
                     // A header row naming the columns' languages: markup.
@@ -1021,6 +1054,29 @@ mod tests {
         let ing = ingest(&t);
         assert!(ing.blocks[0].ends_wrapped);
         assert!(!ing.blocks[2].ends_wrapped);
+    }
+
+    #[test]
+    fn a_csv_row_with_an_empty_cell_is_a_row() {
+        let t = "kk;ru\n1.1. Бірінші;1.1. Первый\n1.2. Екінші;1.2. Второй\n;1.3. Только по-русски.\n1.3. Үшінші;1.4. Третий\n1.4. Төртінші;1.5. Четвертый\n";
+        let ing = ingest(t);
+        let rows: Vec<Option<u32>> = ing.blocks.iter().map(|b| b.row).collect();
+        assert!(rows.iter().all(Option::is_some), "{rows:?}");
+        assert!(blocks(t).contains(&"1.3. Только по-русски.".to_string()));
+        // Prose with a semicolon at a line end is no row.
+        let t = "1.1. Деректер:\nаты;\nмекенжайы.\n1.2. Мәтін.\n1.3. Мәтін.\n";
+        assert!(ing_rows(t).iter().all(Option::is_none));
+    }
+
+    fn ing_rows(t: &str) -> Vec<Option<u32>> {
+        ingest(t).blocks.iter().map(|b| b.row).collect()
+    }
+
+    #[test]
+    fn blank_lines_set_blocks_apart() {
+        let ing = ingest("Бірінші жол.\nЕкінші жол.\n\n  \nҮшінші жол.\n");
+        let gaps: Vec<bool> = ing.blocks.iter().map(|b| b.gap_before).collect();
+        assert_eq!(gaps, [false, false, true]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ import subprocess
 import sys
 
 PARITY = {
-    "unpaired_clause", "number_mismatch", "figure_mismatch", "date_mismatch",
+    "unpaired_clause", "number_mismatch", "figure_mismatch", "period_mismatch", "date_mismatch",
     "contact_mismatch", "law_reference_mismatch", "name_mismatch",
     "term_mismatch", "list_item_mismatch", "length_mismatch",
     "heading_mismatch", "untranslated_text", "untranslated_clause",

@@ -10,6 +10,12 @@ it). Deviations (when the report has them): precision and recall per kind
 (added, removed, changed), a found deviation matching a gold row by
 (document, lang, kind, clause number), and the share of matched changed
 clauses whose change type is right.
+
+Gold rows listed under `ambiguous` (a tie the writer could not decide,
+e.g. two members of a family of three that differ in a clause the third
+lacks) are scored as neither right nor wrong: they leave the gold, and a
+found deviation of the same kind, language and clause number on any
+member of that family is left out of the found set.
 """
 
 import json
@@ -71,6 +77,17 @@ def main():
             if other:
                 g = dict(g, document=other, kind=swap[g["kind"]])
             rows.append(g)
+        family_of = {}
+        for f in gold["families"]:
+            for d in f["documents"]:
+                family_of[d] = tuple(sorted(f["documents"]))
+        moot = set()
+        for g in gold.get("ambiguous", []):
+            for d in family_of.get(g["document"], (g["document"],)):
+                moot.add((d, g["lang"], g["kind"], g["clause"]))
+                moot.add((d, g["lang"], swap[g["kind"]], g["clause"]))
+        rows = [g for g in rows
+                if (g["document"], g["lang"], g["kind"], g["clause"]) not in moot]
         want = defaultdict(set)
         types = {}
         for g in rows:
@@ -87,6 +104,8 @@ def main():
                     clause = (v.get("template_clause") or {}).get("clause") or ""
                 clause = clause.split(":", 1)[-1].split("#")[0]
                 key = (base(d["source"]), v["lang"], v["kind"], clause)
+                if key in moot:
+                    continue
                 got[v["kind"]].add(key)
                 if v["kind"] == "changed":
                     found_types[key] = v.get("change")

@@ -21,6 +21,9 @@
 //!   by value whatever the unit (a year written «2020 жылы» on one side and
 //!   «2020 г.» on the other agree), and a value that both sides give with
 //!   different units («15 жұмыс күні» ↔ «15 календарных дней») differs;
+//! - `period_mismatch`: the same, when every differing figure is a period
+//!   («30 (отыз) күн» ↔ «15 (пятнадцати) дней»); a period against a bare
+//!   figure stays a `figure_mismatch`;
 //! - `date_mismatch`; `contact_mismatch` (e-mail, URL, telephone);
 //! - `law_reference_mismatch` (law numbers, articles, paragraphs);
 //! - `name_mismatch` (Latin-script names, the organisation's own name as
@@ -139,10 +142,32 @@ fn label_residue(body: &str, e: &Entity) -> bool {
     e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
 }
 
-/// Case-insensitive occurrences of `needle` in `hay`, as byte ranges on
-/// character boundaries of `hay`.
+/// A lower-case Kazakh-only letter as Russian texts spell names with it
+/// («Нұр Несие» is «Нур Несие» in a Russian text, «Қарағанды» is
+/// «Караганды»); other characters unchanged.
+fn russian_letter(c: char) -> char {
+    match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        _ => c,
+    }
+}
+
+/// Case-insensitive whole-word occurrences of `needle` in `hay`, as byte
+/// ranges on character boundaries of `hay`; Kazakh-only letters match
+/// their Russian spelling ([`russian_letter`]).
 fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    let want: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    let want: Vec<char> = needle
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(russian_letter)
+        .collect();
     let mut out = Vec::new();
     if want.is_empty() {
         return out;
@@ -155,7 +180,7 @@ fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         let mut ok = true;
         for w in &want {
             match got.next() {
-                Some((j, c, l)) if l == *w => end = Some(i + j + c.len_utf8()),
+                Some((j, c, l)) if russian_letter(l) == *w => end = Some(i + j + c.len_utf8()),
                 _ => {
                     ok = false;
                     break;
@@ -378,6 +403,16 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
         }
     }
     for (cat, (ks, rs, units)) in diffs {
+        // Figures that all are periods: a period differs.
+        let period = |e: &Located| e.kind == EntityKind::Duration;
+        let periods = ks.iter().all(|&i| period(&kk[i]))
+            && rs.iter().all(|&j| period(&ru[j]))
+            && units.iter().all(|&(i, j)| period(&kk[i]) && period(&ru[j]));
+        let cat = if cat == FindingKind::FigureMismatch && periods {
+            FindingKind::PeriodMismatch
+        } else {
+            cat
+        };
         let mut parts = Vec::new();
         let mut sev = Severity::Low;
         let mut kk_marks = Vec::new();
@@ -472,6 +507,19 @@ mod tests {
                 "2013 жылғы 21 мамырдағы № 94-V Заңның 8-бабының 2-тармағы",
                 "пункт 2 статьи 8 Закона № 94-V от 21 мая 2013 года",
             ),
+            ("8-баптың 1-тармағының 2) тармақшасы", "пп. 2 п. 1 ст. 8"),
+            (
+                "Заңның 9-бабы 1-тармағының 2) тармақшасында",
+                "пп. 2) п. 1 ст. 9 Закона",
+            ),
+            (
+                "Заңның 24-бабы 1-тармағының 2) тармақшасында",
+                "подп. 2) п. 1 ст. 24 Закона",
+            ),
+            (
+                "7-баптың 3-тармағының 1-тармақшасына сәйкес",
+                "в соответствии с подпунктом 1) пункта 3 статьи 7",
+            ),
             (
                 "info@dossym.kz, +7 (727) 300-00-00, www.dossym.kz",
                 "info@dossym.kz, 8 727 300 00 00, https://dossym.kz/",
@@ -514,7 +562,7 @@ mod tests {
     fn differences_are_found_and_marked() {
         let f = run("30 (отыз) күн ішінде", "в течение 31 дня");
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].kind, FindingKind::FigureMismatch);
+        assert_eq!(f[0].kind, FindingKind::PeriodMismatch);
         assert_eq!(f[0].severity, Severity::High);
         assert!(
             f[0].evidence[0].marked().contains("[[30 (отыз) күн]]"),
@@ -522,8 +570,12 @@ mod tests {
         );
         assert!(f[0].evidence[1].marked().contains("[[31 дня]]"), "{f:?}");
         let f = run("15 жұмыс күні", "15 календарных дней");
-        assert_eq!(f[0].kind, FindingKind::FigureMismatch);
+        assert_eq!(f[0].kind, FindingKind::PeriodMismatch);
         assert!(f[0].message.contains("working days"), "{}", f[0].message);
+        // A period against a bare figure: one finding, a figure's.
+        let f = run("18 жастан бастап", "с 21 (двадцати одного) года");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].kind, FindingKind::FigureMismatch);
         let f = run("info@a.kz", "info@b.kz");
         assert_eq!(f[0].kind, FindingKind::ContactMismatch);
         assert_eq!(f[0].lang, None);
@@ -571,18 +623,18 @@ mod tests {
             (
                 "екі ай ішінде",
                 "в течение месяца",
-                FindingKind::FigureMismatch,
+                FindingKind::PeriodMismatch,
             ),
             (
                 "бір ай ішінде",
                 "в течение года",
-                FindingKind::FigureMismatch,
+                FindingKind::PeriodMismatch,
             ),
             ("50 мың теңге", "500 000 тенге", FindingKind::FigureMismatch),
             (
                 "бір жыл ішінде",
                 "в течение 6 месяцев",
-                FindingKind::FigureMismatch,
+                FindingKind::PeriodMismatch,
             ),
             ("09:00-ден", "с 10 часов", FindingKind::FigureMismatch),
         ];

@@ -2,8 +2,10 @@
 //! plausible relative length, and headings aligned with headings.
 //!
 //! - `list_item_mismatch`: a run of consecutive pairs holding list items
-//!   (bullets, enumerated items, or `•` markers run together inside a
-//!   clause) counts a different number of items in Kazakh and in Russian.
+//!   (bullets, enumerated items, unmarked items one per line after a
+//!   lead-in ending in «:», or `•` markers run together inside a clause)
+//!   counts a different number of items in Kazakh and in Russian; the
+//!   finding names the list's lead-in pair with the run.
 //!   Lists are compared as runs, not pair by pair, because the aligner may
 //!   legitimately pair two short items with one long one.
 //! - `length_mismatch`: a 1-1 pair whose Kazakh/Russian length ratio is an
@@ -14,12 +16,13 @@
 //!
 //! Invariant: findings name every clause of the run or pair concerned.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::{PairView, Side};
-use crate::model::{ClauseKind, Finding, FindingKind, Lang, Severity};
+use crate::model::{Clause, ClauseKind, Finding, FindingKind, Lang, Severity};
 
 /// Mean of ln((kk + 10) / (ru + 10)), kk and ru the body lengths in
 /// characters, over the 1-1 pairs of the three bilingual corpus files whose
@@ -63,7 +66,12 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
             .iter()
             .chain(&v.ru.clauses)
             .any(|c| c.kind == ClauseKind::Definition);
-    if one_to_one && !definitions && k.max(r) >= MIN_LENGTH && k.min(r) > 0 {
+    // A lead-in is half a sentence: its items hold the rest, and Kazakh
+    // word order may put the verb in the last item («2.1. Дербес деректер:»
+    // … «банктерге берілуі мүмкін.» against «2.1. Данные могут быть
+    // переданы:»).
+    let lead_in = leads_in(&v.kk.text) || leads_in(&v.ru.text);
+    if one_to_one && !definitions && !lead_in && k.max(r) >= MIN_LENGTH && k.min(r) > 0 {
         let z = length_z(k, r);
         if z.abs() > OUTLIER_Z {
             let (longer, shorter) = if z > 0.0 {
@@ -126,17 +134,62 @@ pub fn check_pair(v: &PairView, out: &mut Vec<(usize, Finding)>) {
 static INLINE_DASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[:;])\s*[-–]\s*\w").expect("inline dash regex"));
 
+/// Does the text end as a list's lead-in does («…в целях:»)?
+fn leads_in(text: &str) -> bool {
+    text.trim_end().ends_with(':')
+}
+
+/// The clauses that are items of an unmarked list (one per line or per
+/// `<p>`, no bullet, no number): paragraphs after a lead-in ending in «:»,
+/// or after such an item ending in «;», that themselves end in «;» or «.».
+/// Indices into `clauses`; each language's clauses are read in order.
+pub fn unmarked_items(clauses: &[Clause]) -> BTreeSet<usize> {
+    let mut out = BTreeSet::new();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let mut prev: Option<usize> = None;
+        for (i, c) in clauses.iter().enumerate().filter(|(_, c)| c.lang == lang) {
+            let after = prev.is_some_and(|p| {
+                let t = clauses[p].text.trim_end();
+                t.ends_with(':') || (out.contains(&p) && t.ends_with(';'))
+            });
+            let text = c.text.trim_end().trim_end_matches(['»', '"', ')']);
+            if after && c.kind == ClauseKind::Paragraph && text.ends_with([';', '.']) {
+                out.insert(i);
+            }
+            prev = Some(i);
+        }
+    }
+    out
+}
+
+/// Is the clause a list item: a bullet, a numbered item or an unmarked
+/// one (`unmarked` holds the ids of [`unmarked_items`])?
+fn is_item(c: &Clause, unmarked: &BTreeSet<&str>) -> bool {
+    matches!(c.kind, ClauseKind::Bullet | ClauseKind::Item) || unmarked.contains(c.id.as_str())
+}
+
 /// Items a side holds: list clauses plus bullets and dashed sub-items run
-/// together inside a clause (layouts differ in what they cut apart).
-fn items(side: &Side) -> usize {
+/// together inside a clause (layouts differ in what they cut apart), and a
+/// first item left in its lead-in's paragraph («…включая: предоставление
+/// микрокредита;»).
+fn items(side: &Side, unmarked: &BTreeSet<&str>) -> usize {
     side.clauses
         .iter()
         .map(|c| {
-            let own = usize::from(matches!(c.kind, ClauseKind::Bullet | ClauseKind::Item));
             let body = c.body().trim_start();
-            let inline = body.strip_prefix('•').unwrap_or(body).matches('•').count()
-                + INLINE_DASH.find_iter(body).count();
-            own + inline
+            let dashes = INLINE_DASH.find_iter(body).count();
+            let inline = body.strip_prefix('•').unwrap_or(body).matches('•').count() + dashes;
+            // An unmarked item whose dash was too tight to read as a
+            // bullet («-перечень данных;») is counted by its dash.
+            let dashed = body.starts_with(['-', '–']) && dashes > 0;
+            let own = usize::from(is_item(c, unmarked) && !dashed);
+            let tail = own == 0
+                && inline == 0
+                && body.trim_end().ends_with(';')
+                && body
+                    .rsplit_once(':')
+                    .is_some_and(|(_, t)| t.chars().any(char::is_alphabetic));
+            own + inline + usize::from(tail)
         })
         .sum()
 }
@@ -146,29 +199,38 @@ fn items(side: &Side) -> usize {
 /// in the layout («Сайт пайдалану үшін …» against «- другая информация …»),
 /// and counts as many as the other side. (A paragraph merged with an item
 /// is not counted: it cannot be told from a list's closing paragraph.)
-fn paired_items(side: &Side, other: &Side) -> usize {
+fn paired_items(side: &Side, other: &Side, unmarked: &BTreeSet<&str>) -> usize {
     let plain = !side.is_empty()
-        && items(side) == 0
+        && items(side, unmarked) == 0
         && side.clauses.iter().all(|c| c.kind == ClauseKind::Paragraph);
-    if plain { items(other) } else { items(side) }
+    if plain {
+        items(other, unmarked)
+    } else {
+        items(side, unmarked)
+    }
 }
 
-/// Byte ranges, in the run's joined text of `lang`, of the list items that
-/// have no counterpart: items of a pair whose other side is empty, and the
-/// items past the first where a pair holds more items on this side.
-fn lonely(run: &[PairView], lang: Lang) -> Vec<(usize, usize)> {
+/// Byte ranges, in the joined text of `lang` (the run's clauses after
+/// `at` bytes of lead-in), of the list items that have no counterpart:
+/// items of a pair whose other side is empty, and the items past the first
+/// where a pair holds more items on this side.
+fn lonely(
+    run: &[PairView],
+    lang: Lang,
+    mut at: usize,
+    unmarked: &BTreeSet<&str>,
+) -> Vec<(usize, usize)> {
     let mut marks = Vec::new();
-    let mut at = 0usize;
     for v in run {
         let (mine, other) = if lang == Lang::Kk {
             (&v.kk, &v.ru)
         } else {
             (&v.ru, &v.kk)
         };
-        let extra = items(mine) > items(other);
+        let extra = items(mine, unmarked) > items(other, unmarked);
         for (ci, c) in mine.clauses.iter().enumerate() {
             let (a, b) = (at, at + c.text.len());
-            let list = matches!(c.kind, ClauseKind::Bullet | ClauseKind::Item);
+            let list = is_item(c, unmarked);
             if list && (other.is_empty() || (extra && ci > 0)) {
                 marks.push((a, b));
             }
@@ -178,34 +240,57 @@ fn lonely(run: &[PairView], lang: Lang) -> Vec<(usize, usize)> {
     marks
 }
 
-/// Compare list runs over consecutive pairs.
-pub fn check_lists(views: &[PairView], out: &mut Vec<(usize, Finding)>) {
+/// Compare list runs over consecutive pairs. `unmarked` holds the ids of
+/// the clauses that are items of an unmarked list ([`unmarked_items`]).
+/// A finding names the list's lead-in pair too («…в целях:» in both
+/// languages, right before the run), so that it cites the list by the
+/// clause that announces it.
+pub fn check_lists(views: &[PairView], unmarked: &BTreeSet<&str>, out: &mut Vec<(usize, Finding)>) {
+    let count = |v: &PairView| items(&v.kk, unmarked) + items(&v.ru, unmarked);
     let mut i = 0;
     while i < views.len() {
-        if items(&views[i].kk) + items(&views[i].ru) == 0 {
+        if count(&views[i]) == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        while i < views.len() && items(&views[i].kk) + items(&views[i].ru) > 0 {
+        while i < views.len() && count(&views[i]) > 0 {
             i += 1;
         }
         let run = &views[start..i];
-        let k: usize = run.iter().map(|v| paired_items(&v.kk, &v.ru)).sum();
-        let r: usize = run.iter().map(|v| paired_items(&v.ru, &v.kk)).sum();
+        let k: usize = run
+            .iter()
+            .map(|v| paired_items(&v.kk, &v.ru, unmarked))
+            .sum();
+        let r: usize = run
+            .iter()
+            .map(|v| paired_items(&v.ru, &v.kk, unmarked))
+            .sum();
         if k == r {
             continue;
         }
-        // One view spanning the run, with the unpaired items marked.
-        let kk_clauses: Vec<_> = run.iter().flat_map(|v| v.kk.clauses.clone()).collect();
-        let ru_clauses: Vec<_> = run.iter().flat_map(|v| v.ru.clauses.clone()).collect();
+        let lead = start.checked_sub(1).map(|p| &views[p]).filter(|v| {
+            !v.kk.is_empty()
+                && !v.ru.is_empty()
+                && v.kk
+                    .clauses
+                    .iter()
+                    .chain(&v.ru.clauses)
+                    .any(|c| leads_in(&c.text))
+        });
+        // One view spanning the lead-in and the run, with the unpaired
+        // items marked.
+        let spanned = || lead.into_iter().chain(run);
+        let kk_clauses: Vec<_> = spanned().flat_map(|v| v.kk.clauses.clone()).collect();
+        let ru_clauses: Vec<_> = spanned().flat_map(|v| v.ru.clauses.clone()).collect();
         let whole = PairView {
             kk: Side::new(Lang::Kk, kk_clauses),
             ru: Side::new(Lang::Ru, ru_clauses),
-            pos: run[0].pos,
+            pos: lead.unwrap_or(&run[0]).pos,
         };
-        let kk_marks = lonely(run, Lang::Kk);
-        let ru_marks = lonely(run, Lang::Ru);
+        let offset = |side: Option<&Side>| side.map_or(0, |s| s.text.len() + 1);
+        let kk_marks = lonely(run, Lang::Kk, offset(lead.map(|v| &v.kk)), unmarked);
+        let ru_marks = lonely(run, Lang::Ru, offset(lead.map(|v| &v.ru)), unmarked);
         let fewer = if k < r { Lang::Kk } else { Lang::Ru };
         out.push(whole.finding(
             FindingKind::ListItemMismatch,
@@ -254,7 +339,7 @@ mod tests {
         let pairs = [pair(&[0], &[3]), pair(&[1, 2], &[4])];
         let views: Vec<PairView> = pairs.iter().map(|p| PairView::new(&clauses, p)).collect();
         let mut out = Vec::new();
-        check_lists(&views, &mut out);
+        check_lists(&views, &BTreeSet::new(), &mut out);
         assert!(out.is_empty(), "{out:?}");
         // A Kazakh item left unpaired: the run differs.
         let clauses = vec![
@@ -264,10 +349,46 @@ mod tests {
         ];
         let pairs = [pair(&[0], &[2]), pair(&[1], &[])];
         let views: Vec<PairView> = pairs.iter().map(|p| PairView::new(&clauses, p)).collect();
-        check_lists(&views, &mut out);
+        check_lists(&views, &BTreeSet::new(), &mut out);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].1.kind, FindingKind::ListItemMismatch);
         assert!(out[0].1.evidence[0].marked().contains("[[• екі]]"));
+    }
+
+    #[test]
+    fn unmarked_items_are_counted_and_the_lead_in_is_named() {
+        use ClauseKind::*;
+        let clauses = vec![
+            clause("kk:3.1", Numbered, "3.1. Деректер:"),
+            clause("kk:3.1-p1", Paragraph, "аты;"),
+            clause("kk:3.1-p2", Paragraph, "мекенжайы."),
+            clause("ru:3.1", Numbered, "3.1. Данные:"),
+            clause("ru:3.1-p1", Paragraph, "имя;"),
+            clause("ru:3.1-p2", Paragraph, "адрес;"),
+            clause("ru:3.1-p3", Paragraph, "место работы."),
+            clause("ru:3.2", Numbered, "3.2. Данные хранятся."),
+        ];
+        let unmarked = unmarked_items(&clauses);
+        assert_eq!(unmarked, BTreeSet::from([1, 2, 4, 5, 6]));
+        let ids: BTreeSet<&str> = unmarked.iter().map(|&i| clauses[i].id.as_str()).collect();
+        let pairs = [
+            pair(&[0], &[3]),
+            pair(&[1], &[4]),
+            pair(&[2], &[5]),
+            pair(&[], &[6]),
+        ];
+        let views: Vec<PairView> = pairs.iter().map(|p| PairView::new(&clauses, p)).collect();
+        let mut out = Vec::new();
+        check_lists(&views, &ids, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let f = &out[0].1;
+        assert_eq!(f.kind, FindingKind::ListItemMismatch);
+        assert_eq!(f.clauses[0].id, "kk:3.1");
+        assert!(f.message.contains("2 item(s) in Kazakh and 3 in Russian"));
+        assert!(
+            f.evidence[1].marked().contains("[[место работы.]]"),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -584,6 +584,7 @@ impl Assembler {
                         group: Some(page.saturating_mul(16).saturating_add(col)),
                         starts_paragraph: para.starts_paragraph,
                         ends_wrapped: para.ends_wrapped,
+                        gap_before: false,
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
                         row: None,
                         lang: Lang::Other,
