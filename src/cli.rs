@@ -90,6 +90,19 @@ pub struct AuditArgs {
     /// the corpus comparison, the reports) to standard error.
     #[arg(long)]
     pub timings: bool,
+    #[command(flatten)]
+    pub walk: WalkArgs,
+}
+
+/// How a folder is walked (`audit`, `sketch`).
+#[derive(Args, Debug)]
+pub struct WalkArgs {
+    /// Follow links to folders (loops are detected, each reported once).
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+    /// Audit hidden files and folders too (names starting with `.`).
+    #[arg(long, short = 'H')]
+    pub hidden: bool,
 }
 
 #[derive(Args, Debug)]
@@ -115,6 +128,8 @@ pub struct SketchArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub walk: WalkArgs,
 }
 
 /// `--format`: every format some command writes. Which command accepts

@@ -17,7 +17,9 @@ use qostil::report::Format;
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
 
-use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SketchArgs};
+use qostil::corpus::WalkOptions;
+
+use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SketchArgs, WalkArgs};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,6 +218,9 @@ pub struct AuditJob {
     pub since: Option<PathBuf>,
     /// Print each phase's wall time to standard error.
     pub timings: bool,
+    /// How `dir` is walked (`--follow`, `--hidden`); `out_dir` is added to
+    /// its exclusions when the audit runs.
+    pub walk: WalkOptions,
 }
 
 /// `sketch`: records of the inputs on standard output.
@@ -223,6 +228,8 @@ pub struct AuditJob {
 pub struct SketchJob {
     pub paths: Vec<PathBuf>,
     pub threads: Option<usize>,
+    /// How folders among `paths` are walked.
+    pub walk: WalkOptions,
 }
 
 /// What to do.
@@ -232,6 +239,15 @@ pub enum Job {
     Audit(AuditJob),
     Sketch(SketchJob),
     Diff(DiffJob),
+}
+
+/// The walk's options from `--follow` and `--hidden`.
+fn walk_options(args: WalkArgs) -> WalkOptions {
+    WalkOptions {
+        follow: args.follow,
+        hidden: args.hidden,
+        exclude: Vec::new(),
+    }
 }
 
 /// The resolved command line.
@@ -291,6 +307,7 @@ impl Settings {
                 from,
                 since,
                 timings,
+                walk,
             }) => Job::Audit(AuditJob {
                 dir,
                 out_dir,
@@ -299,10 +316,12 @@ impl Settings {
                 from,
                 since,
                 timings,
+                walk: walk_options(walk),
             }),
-            Command::Sketch(SketchArgs { paths, jobs }) => Job::Sketch(SketchJob {
+            Command::Sketch(SketchArgs { paths, jobs, walk }) => Job::Sketch(SketchJob {
                 paths,
                 threads: jobs.map(|n| n.max(1)),
+                walk: walk_options(walk),
             }),
         };
         Ok(Settings {
@@ -482,6 +501,7 @@ mod tests {
                     from: vec![],
                     since: None,
                     timings: false,
+                    walk: WalkOptions::default(),
                 }),
             ),
             (
@@ -504,6 +524,7 @@ mod tests {
                     from: vec![],
                     since: None,
                     timings: false,
+                    walk: WalkOptions::default(),
                 }),
             ),
         ];

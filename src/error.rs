@@ -50,9 +50,55 @@ pub enum ErrorKind {
     /// record of this version ([`Error`] carries the line).
     #[error("invalid record: {0}")]
     Records(String),
+    /// The input is not a regular file (a named pipe, a socket, a device):
+    /// it is never read, so it cannot block.
+    #[error("not a regular file ({0})")]
+    NotRegular(String),
+    /// A document needs more work than one document may take (see
+    /// [`Limit`]); the [`Error`] carries the page when there is one.
+    #[error("too much work for one document: {0}")]
+    Limit(Limit),
+    /// An audit folder's `manifest.json` names a file the folder does not
+    /// have, or is otherwise inconsistent with it ([`Error`] carries the
+    /// line).
+    #[error("manifest: {0}")]
+    ManifestEntry(String),
     /// A bug in qostil, e.g. a panic caught while analysing one file.
     #[error("internal error: {0} (please report it)")]
     Internal(String),
+}
+
+/// A bound on the work for one document, each a constant documented where
+/// it is enforced and in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Limit {
+    /// A compressed stream inflates past this many bytes.
+    #[error("a stream inflates past {0} bytes (a decompression bomb?)")]
+    Inflated(usize),
+    /// More content operators than this on one page, or in the document.
+    #[error("more than {0} content operators")]
+    Operators(usize),
+    /// More tokens of objects than this in the document.
+    #[error("more than {0} tokens of objects")]
+    Objects(usize),
+    /// An array or dictionary of more elements than this.
+    #[error("an array or dictionary of more than {0} elements")]
+    Elements(usize),
+    /// More fonts than this in the document.
+    #[error("more than {0} fonts")]
+    Fonts(usize),
+    /// More glyphs than this on one page.
+    #[error("more than {0} glyphs on the page")]
+    Glyphs(usize),
+    /// Objects or Form XObjects nested deeper than this.
+    #[error("objects nested deeper than {0}")]
+    Nesting(usize),
+    /// More pages than this.
+    #[error("more than {0} pages")]
+    Pages(usize),
+    /// The analysis ran past its time budget, in seconds.
+    #[error("the analysis ran past its time budget of {0} s")]
+    Time(u64),
 }
 
 impl ErrorKind {
@@ -88,7 +134,10 @@ impl PartialEq for ErrorKind {
             | (PdfUnreadable(a), PdfUnreadable(b))
             | (Rules(a), Rules(b))
             | (Records(a), Records(b))
-            | (Internal(a), Internal(b)) => a == b,
+            | (Internal(a), Internal(b))
+            | (NotRegular(a), NotRegular(b))
+            | (ManifestEntry(a), ManifestEntry(b)) => a == b,
+            (Limit(a), Limit(b)) => a == b,
             (LineTooLong(a, l), LineTooLong(b, m)) => a == b && l == m,
             (Manifest(a), Manifest(b)) => {
                 a.classify() == b.classify()

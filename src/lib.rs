@@ -8,6 +8,7 @@
 //! → `corpus` → `report`.
 
 pub mod align;
+pub mod budget;
 pub mod check;
 pub mod clauses;
 pub mod corpus;
@@ -136,19 +137,39 @@ fn reads_kazakh_wording(kind: model::FindingKind) -> bool {
     )
 }
 
-/// Run the whole single-document pipeline on one input.
+/// Run the whole single-document pipeline on one input, within the
+/// default time budget ([`budget::DEFAULT_SECONDS`]).
 pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
-    let ingested = ingest::ingest(name, bytes)?;
+    analyze_within(name, bytes, config, &budget::Budget::default())
+}
+
+/// Run the whole single-document pipeline on one input within `budget`,
+/// checked between the stages and inside the PDF reader.
+///
+/// Errors: those of [`ingest::ingest_within`]; [`error::ErrorKind::NoText`];
+/// [`error::Limit::Time`] when the budget runs out.
+pub fn analyze_within(
+    name: &str,
+    bytes: &[u8],
+    config: &Config,
+    budget: &budget::Budget,
+) -> Result<Document> {
+    let ingested = ingest::ingest_within(name, bytes, budget)?;
+    budget.check(name)?;
     let mut blocks = lang::split_bilingual(ingested.blocks);
     lang::tag(&mut blocks);
     let streams = streams::split(&blocks);
+    budget.check(name)?;
     let clauses = clauses::build(&streams);
     let languages = languages(&clauses);
     if languages.is_empty() {
         return Err(error::Error::new(name, error::ErrorKind::NoText));
     }
+    budget.check(name)?;
     let extraction = extract::extract(&ingested.normalised, &clauses, &config.rules);
+    budget.check(name)?;
     let pairs = align::align(&clauses, &extraction.entities, &config.glossary);
+    budget.check(name)?;
     let mut findings = check::check(
         &clauses,
         &pairs,

@@ -155,7 +155,9 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
         }
     };
     let audit = if job.from.is_empty() {
-        corpus::audit(&job.dir, std::slice::from_ref(&job.out_dir), rules)?
+        let mut walk = job.walk.clone();
+        walk.exclude.push(job.out_dir.clone());
+        corpus::audit(&job.dir, &walk, rules)?
     } else {
         let mut lines = Vec::new();
         for path in &job.from {
@@ -201,7 +203,7 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
                 .into_iter()
                 .filter_map(|l| match l {
                     corpus::record::Line::Doc(d) => Some(*d),
-                    corpus::record::Line::Error { .. } => None,
+                    _ => None,
                 })
                 .collect(),
                 Err(_) => Vec::new(),
@@ -234,6 +236,19 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
     }
+    if !audit.skipped.is_empty() {
+        eprintln!(
+            "qostil: {} files skipped, each with its reason in {}",
+            audit.skipped.len(),
+            md_path.display()
+        );
+    }
+    // An audit that read no document is not a clean one: a folder of
+    // .docx files or an empty one must not pass silently.
+    if audit.documents.is_empty() {
+        eprintln!("qostil: no document was audited");
+        return Ok(Outcome::Errors);
+    }
     Ok(Outcome::of(audit.errors.len(), cmp.findings))
 }
 
@@ -245,7 +260,7 @@ fn sketch(job: &SketchJob, rules: &qostil::Config) -> Result<Outcome> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut errors = 0;
     let mut failed: Option<std::io::Error> = None;
-    corpus::sketch_paths(&job.paths, rules, |line| {
+    corpus::sketch_paths(&job.paths, &job.walk, rules, |line| {
         if let corpus::record::Line::Error { error, .. } = &line {
             eprintln!("qostil: {error}");
             errors += 1;
@@ -286,22 +301,26 @@ fn diff(job: &DiffJob, rules: &qostil::Config) -> Result<Outcome> {
     Ok(Outcome::of(0, changes.len()))
 }
 
-/// The audit's records as JSON Lines (documents, then failed inputs), for
-/// a later `audit --since` or `audit --from`, written one line at a time.
+/// The audit's records as JSON Lines (documents, then failed inputs, then
+/// skipped files), for a later `audit --since` or `audit --from`, written
+/// one line at a time.
 fn write_records(mut w: impl Write, audit: &Audit) -> std::io::Result<()> {
-    let errors = audit
-        .errors
-        .iter()
-        .map(|(source, error)| corpus::record::Line::Error {
-            record: corpus::record::RECORD_VERSION,
-            source: source.clone(),
-            error: error.clone(),
-        });
+    use corpus::record::{Line, RECORD_VERSION};
+    let errors = audit.errors.iter().map(|(source, error)| Line::Error {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        error: error.clone(),
+    });
+    let skipped = audit.skipped.iter().map(|(source, why)| Line::Skipped {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        skipped: why.clone(),
+    });
     for d in &audit.documents {
         serde_json::to_writer(&mut w, d)?;
         w.write_all(b"\n")?;
     }
-    for line in errors {
+    for line in errors.chain(skipped) {
         serde_json::to_writer(&mut w, &line)?;
         w.write_all(b"\n")?;
     }
@@ -326,8 +345,13 @@ fn shown(doc: &Document, min: Severity) -> usize {
 
 /// The audit's summary: totals, then one line per document.
 fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) -> String {
+    let skipped = if audit.skipped.is_empty() {
+        String::new()
+    } else {
+        format!(", {} skipped", audit.skipped.len())
+    };
     let mut out = format!(
-        "qostil audit: {} documents, {} errors, {} findings → {}, {}\n",
+        "qostil audit: {} documents, {} errors{skipped}, {} findings → {}, {}\n",
         audit.documents.len(),
         audit.errors.len(),
         cmp.findings,
@@ -363,24 +387,33 @@ fn read_input(input: &Input) -> Result<Vec<u8>> {
     }
 }
 
-/// Write `path` through a buffer as `write` produces it.
+/// Write `path` through a buffer as `write` produces it, atomically: into
+/// a hidden temporary file in the same folder, renamed over `path` once
+/// complete, so a killed or failed run never leaves a half-written report
+/// (the old one stays, or none). The temporary file is removed on failure.
 fn write_file(
     path: &Path,
     write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
 ) -> Result<()> {
-    let file =
-        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
-    write(&mut w)
-        .and_then(|()| w.flush())
-        .with_context(|| format!("cannot write {}", path.display()))
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&temp)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut w)?;
+        let file = w.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<()> {
     match output {
-        Some(path) => {
-            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
-        }
+        Some(path) => write_file(path, |w| w.write_all(text.as_bytes())),
         None => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())
@@ -443,6 +476,26 @@ mod tests {
             let e = cli::Cli::try_parse_from(argv).unwrap_err();
             assert_eq!(usage_exit_code(&e), code, "{argv:?}");
         }
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temporary_one() {
+        let dir = std::env::temp_dir().join(format!("qostil-atomic-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("report.json");
+        write_file(&path, |w| w.write_all(b"old")).unwrap();
+        let err = write_file(&path, |w| {
+            w.write_all(b"half")?;
+            Err(std::io::Error::other("killed"))
+        })
+        .unwrap_err();
+        assert!(message(&err).starts_with("cannot write "), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        write_file(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let left: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -493,6 +493,8 @@ pub enum FindingKind {
     ForeignLaw,
     WrongLawCitation,
     ObligationMisstated,
+    // the audit (corpus::audit)
+    ManifestLanguages,
 }
 
 impl FindingKind {
@@ -527,6 +529,7 @@ impl FindingKind {
         FindingKind::ForeignLaw,
         FindingKind::WrongLawCitation,
         FindingKind::ObligationMisstated,
+        FindingKind::ManifestLanguages,
     ];
 
     /// The snake_case name (as serialised).
@@ -562,6 +565,7 @@ impl FindingKind {
             ForeignLaw => "foreign_law",
             WrongLawCitation => "wrong_law_citation",
             ObligationMisstated => "obligation_misstated",
+            ManifestLanguages => "manifest_languages",
         }
     }
 

@@ -18,6 +18,7 @@ mod cases_values;
 mod cli;
 mod deviations;
 mod families;
+mod hostile;
 mod invariants;
 mod lang_gold;
 mod layouts;
@@ -30,6 +31,7 @@ mod pdf_pipeline;
 mod robustness;
 mod snapshots;
 mod tmx;
+mod walk;
 
 /// With `autotests = false`, a file in `tests/` that is not a module here
 /// would silently never run.

@@ -1,11 +1,16 @@
-//! The parallel audit of a folder of policies: every input is analysed on
-//! its own (rayon), a file that fails is recorded and the rest go on, and
-//! results are kept in path order so that reports are byte-identical
-//! whatever the thread count. An optional `manifest.json` in the folder
-//! gives each file's company, website and declared languages.
+//! The parallel audit of a folder of policies: the folder is walked
+//! ([`super::walk`]: every file is an input or listed as skipped with its
+//! reason), every input is analysed on its own (rayon), a file that fails
+//! is recorded and the rest go on, and results are kept in path order so
+//! that reports are byte-identical whatever the thread count. An optional
+//! `manifest.json` in the folder gives each file's company, website and
+//! declared languages; a broken manifest is one error and the audit goes on
+//! without it, an entry for a file the folder lacks is an error, and
+//! declared languages the text contradicts are a finding of the document.
 //!
-//! Invariant: `Audit::documents` and `Audit::errors` are sorted by path and
-//! together hold every input exactly once.
+//! Invariant: `Audit::documents`, `Audit::errors` and `Audit::skipped` are
+//! sorted by path and together hold every input exactly once; `errors` also
+//! holds what could not be walked and the manifest's problems.
 
 use std::path::{Path, PathBuf};
 
@@ -13,12 +18,12 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use super::record::{DocRecord, Line, RECORD_VERSION};
+pub use super::walk::INPUT_EXTENSIONS;
+use super::walk::{MANIFEST, WalkOptions, Walked, walk};
+use crate::budget::Budget;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::Document;
-use crate::{Config, analyze};
-
-/// File endings the audit reads.
-pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv", "csv"];
+use crate::model::{Document, Finding, FindingKind, Lang, Severity};
+use crate::{Config, analyze_within};
 
 /// One entry of `manifest.json`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -33,30 +38,160 @@ pub struct ManifestEntry {
 #[derive(Debug, Clone, Deserialize, Default, PartialEq)]
 pub struct Manifest {
     pub documents: Vec<ManifestEntry>,
+    /// The manifest's text, to find an entry's line; empty when built in
+    /// code.
+    #[serde(skip)]
+    text: String,
 }
 
 impl Manifest {
+    /// Read a manifest.
+    ///
+    /// Errors: [`ErrorKind::Io`]; [`ErrorKind::Manifest`] at the line of
+    /// the first fault (a trailing comma, a field of the wrong type).
     pub fn load(path: &Path) -> Result<Manifest> {
         let name = path.display().to_string();
         let text =
             std::fs::read_to_string(path).map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
-        serde_json::from_str(&text).map_err(|e| {
+        let mut manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
             let line = e.line();
             Error::new(&name, ErrorKind::Manifest(e)).at_line(line)
-        })
+        })?;
+        manifest.text = text;
+        Ok(manifest)
+    }
+
+    /// The manifest in `dir`, if there is one, and its error if it cannot
+    /// be read: the audit goes on without it.
+    pub fn in_folder(dir: &Path) -> (Manifest, Option<Error>) {
+        let path = dir.join(MANIFEST);
+        if !path.is_file() {
+            return (Manifest::default(), None);
+        }
+        match Manifest::load(&path) {
+            Ok(m) => (m, None),
+            Err(e) => (Manifest::default(), Some(e)),
+        }
     }
 
     pub fn entry(&self, file_name: &str) -> Option<&ManifestEntry> {
         self.documents.iter().find(|e| e.file == file_name)
     }
+
+    /// The 1-based line of the entry for `file` in the manifest's text.
+    fn line_of(&self, file: &str) -> Option<usize> {
+        let quoted = serde_json::to_string(file).ok()?;
+        let at = self.text.find(&quoted)?;
+        Some(self.text[..at].matches('\n').count() + 1)
+    }
+
+    /// An error for each entry naming a file that is neither an input nor
+    /// a skipped file of the walk of `dir` (`path` is the manifest's, for
+    /// the message).
+    pub fn missing(&self, path: &Path, dir: &Path, walked: &Walked) -> Vec<Error> {
+        let relative = |p: &Path| file_key(dir, p);
+        let mut present: Vec<String> = walked.inputs.iter().map(|p| relative(p)).collect();
+        present.extend(walked.skipped.iter().map(|(p, _)| relative(Path::new(p))));
+        self.documents
+            .iter()
+            .filter(|e| !present.contains(&e.file.replace('\\', "/")))
+            .map(|e| {
+                let err = Error::new(
+                    path.display().to_string(),
+                    ErrorKind::ManifestEntry(format!(
+                        "an entry names «{}», which is not in the folder",
+                        e.file
+                    )),
+                );
+                match self.line_of(&e.file) {
+                    Some(line) => err.at_line(line),
+                    None => err,
+                }
+            })
+            .collect()
+    }
 }
 
-/// The result of an audit: the documents reduced to records, and the
-/// inputs that failed with their error message, both sorted by path.
+/// A path as manifest entries name it: relative to `dir`, with `/`.
+fn file_key(dir: &Path, path: &Path) -> String {
+    path.strip_prefix(dir)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// The finding for languages a manifest declares that the text contradicts
+/// (a declared language without a version, or a version not declared), if
+/// they differ. Unknown codes in the manifest are compared as written.
+pub fn declared_languages(entry: &ManifestEntry, found: &[Lang]) -> Option<Finding> {
+    if entry.languages.is_empty() {
+        return None;
+    }
+    let mut declared: Vec<String> = entry
+        .languages
+        .iter()
+        .map(|l| l.trim().to_lowercase())
+        .collect();
+    declared.sort();
+    declared.dedup();
+    let found: Vec<String> = found.iter().map(|l| l.code().to_string()).collect();
+    let mut sorted = found.clone();
+    sorted.sort();
+    if declared == sorted {
+        return None;
+    }
+    let missing: Vec<&str> = declared
+        .iter()
+        .filter(|l| !found.contains(l))
+        .map(String::as_str)
+        .collect();
+    let undeclared: Vec<&str> = found
+        .iter()
+        .filter(|l| !declared.contains(l))
+        .map(String::as_str)
+        .collect();
+    let mut why = Vec::new();
+    if !missing.is_empty() {
+        why.push(format!("no {} version in the text", missing.join("+")));
+    }
+    if !undeclared.is_empty() {
+        why.push(format!(
+            "a {} version it does not declare",
+            undeclared.join("+")
+        ));
+    }
+    let shown = |v: &[String]| {
+        if v.is_empty() {
+            "none".to_string()
+        } else {
+            v.join("+")
+        }
+    };
+    Some(Finding {
+        kind: FindingKind::ManifestLanguages,
+        severity: Severity::Medium,
+        lang: None,
+        clauses: Vec::new(),
+        message: format!(
+            "the manifest declares {} but the text has {}: {}",
+            shown(&declared),
+            shown(&found),
+            why.join(", and ")
+        ),
+        evidence: Vec::new(),
+    })
+}
+
+/// The result of an audit: the documents reduced to records, the inputs
+/// that failed and the files skipped, each with its message, all sorted by
+/// path.
 #[derive(Debug, Default)]
 pub struct Audit {
     pub documents: Vec<DocRecord>,
     pub errors: Vec<(String, String)>,
+    /// Files under the folder not audited, with why (see
+    /// [`super::walk::Skip`]).
+    pub skipped: Vec<(String, String)>,
 }
 
 impl Audit {
@@ -68,6 +203,9 @@ impl Audit {
             match line {
                 Line::Doc(d) => audit.documents.push(*d),
                 Line::Error { source, error, .. } => audit.errors.push((source, error)),
+                Line::Skipped {
+                    source, skipped, ..
+                } => audit.skipped.push((source, skipped)),
             }
         }
         audit
@@ -77,87 +215,100 @@ impl Audit {
             .errors
             .sort_by(|a, b| Path::new(&a.0).cmp(Path::new(&b.0)));
         audit
+            .skipped
+            .sort_by(|a, b| Path::new(&a.0).cmp(Path::new(&b.0)));
+        audit
     }
 }
 
 /// Every input file under `dir`, recursively, sorted, skipping the folders
-/// in `exclude` (the audit's own output folder may sit inside `dir`).
+/// in `exclude` (the audit's own output folder may sit inside `dir`), with
+/// the walk's default rules (see [`walk`]).
 pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let excluded: Vec<PathBuf> = exclude
-        .iter()
-        .filter_map(|p| p.canonicalize().ok())
-        .collect();
-    let name = dir.display().to_string();
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d)
-            .map_err(|e| Error::new(d.display().to_string(), ErrorKind::Io(e)))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
-            let path = entry.path();
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if path.is_dir() {
-                let skip = path.canonicalize().is_ok_and(|c| excluded.contains(&c));
-                if !skip {
-                    stack.push(path);
-                }
-            } else if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-            {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    let options = WalkOptions {
+        exclude: exclude.to_vec(),
+        ..WalkOptions::default()
+    };
+    Ok(walk(dir, &options)?.inputs)
 }
 
-/// Analyse one file; a panic inside the pipeline becomes an error for this
-/// file only.
+/// Analyse one file within the default [`Budget`]; a panic inside the
+/// pipeline becomes an error for this file only. The file is read by
+/// [`crate::ingest::read`]: never a pipe or device, never past the size
+/// limit.
 fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| Error::new(&name, ErrorKind::Io(e)))?;
+    let bytes = crate::ingest::read(path, &name)?;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze(&name, &bytes, config)
+        analyze_within(&name, &bytes, config, &Budget::default())
     }))
     .unwrap_or_else(|panic| Err(Error::new(&name, ErrorKind::from_panic(panic.as_ref()))))
 }
 
-/// Audit every input under `dir`, except under the folders in `exclude`.
-pub fn audit(dir: &Path, exclude: &[PathBuf], config: &Config) -> Result<Audit> {
-    let manifest_path = dir.join("manifest.json");
-    let manifest = if manifest_path.exists() {
-        Manifest::load(&manifest_path)?
-    } else {
-        Manifest::default()
+/// Audit every input under `dir` as `options` walks it.
+///
+/// Errors: only when `dir` itself cannot be read; a bad manifest, a folder
+/// below that cannot be read and a file that fails are in
+/// [`Audit::errors`].
+pub fn audit(dir: &Path, options: &WalkOptions, config: &Config) -> Result<Audit> {
+    let lines = folder_lines(dir, options, config, |_| Ok(()))?;
+    Ok(Audit::from_lines(lines))
+}
+
+/// The walk's and the manifest's lines of `dir` (skipped files, errors),
+/// then every input's record, each handed to `emit` as it is made when
+/// `emit` is given chunks (see [`sketch_paths`]); returns the lines not
+/// emitted.
+fn folder_lines(
+    dir: &Path,
+    options: &WalkOptions,
+    config: &Config,
+    mut emit: impl FnMut(&mut Vec<Line>) -> Result<()>,
+) -> Result<Vec<Line>> {
+    let walked = walk(dir, options)?;
+    let (manifest, broken) = Manifest::in_folder(dir);
+    let mut out: Vec<Line> = Vec::new();
+    let error_line = |e: &Error| Line::Error {
+        record: RECORD_VERSION,
+        source: e.path.clone(),
+        error: e.to_string(),
     };
-    let paths = inputs(dir, exclude)?;
-    Ok(Audit::from_lines(records(dir, &paths, &manifest, config)))
+    out.extend(broken.iter().map(error_line));
+    for e in manifest.missing(&dir.join(MANIFEST), dir, &walked) {
+        out.push(error_line(&e));
+    }
+    out.extend(walked.errors.iter().map(|(source, error)| Line::Error {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        error: error.clone(),
+    }));
+    out.extend(walked.skipped.iter().map(|(source, why)| Line::Skipped {
+        record: RECORD_VERSION,
+        source: source.clone(),
+        skipped: why.clone(),
+    }));
+    emit(&mut out)?;
+    for chunk in walked.inputs.chunks(SKETCH_CHUNK) {
+        out.extend(records(dir, chunk, &manifest, config));
+        emit(&mut out)?;
+    }
+    Ok(out)
 }
 
 /// The per-document half, in parallel: each input analysed and reduced to
 /// its record at once (the full document is dropped there), or its error.
-/// `dir` is the folder manifest entries are relative to.
+/// `dir` is the folder manifest entries are relative to; an entry's
+/// declared languages that the text contradicts add a
+/// [`FindingKind::ManifestLanguages`] finding.
 pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Config) -> Vec<Line> {
     paths
         .par_iter()
         .map(|path| match analyze_file(path, config) {
-            Ok(doc) => {
-                let file = path
-                    .strip_prefix(dir)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let entry = manifest.entry(&file);
+            Ok(mut doc) => {
+                let entry = manifest.entry(&file_key(dir, path));
+                if let Some(f) = entry.and_then(|e| declared_languages(e, &doc.languages)) {
+                    doc.findings.insert(0, f);
+                }
                 Line::Doc(Box::new(DocRecord::new(
                     &doc,
                     entry.and_then(|e| e.company.clone()),
@@ -180,31 +331,36 @@ pub const SKETCH_CHUNK: usize = 64;
 /// The records of `paths` for `qostil sketch`, handed to `emit` in order
 /// as they are made, [`SKETCH_CHUNK`] inputs at a time (so memory does not
 /// grow with the number of inputs): a folder is walked as [`audit`] walks
-/// it (with its `manifest.json`); a file uses the `manifest.json` beside
-/// it, if any. Lines come in the order of `paths`, each folder's inputs
-/// sorted.
+/// it with `options` (with its `manifest.json`: its errors and the skipped
+/// files come first); a file uses the `manifest.json` beside it, if any.
+/// Lines come in the order of `paths`, each folder's inputs sorted.
 pub fn sketch_paths(
     paths: &[PathBuf],
+    options: &WalkOptions,
     config: &Config,
     mut emit: impl FnMut(Line) -> Result<()>,
 ) -> Result<()> {
     for p in paths {
-        let (dir, files) = if p.is_dir() {
-            (p.clone(), inputs(p, &[])?)
-        } else {
-            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            (dir, vec![p.clone()])
-        };
-        let manifest_path = dir.join("manifest.json");
-        let manifest = if manifest_path.exists() {
-            Manifest::load(&manifest_path)?
-        } else {
-            Manifest::default()
-        };
-        for chunk in files.chunks(SKETCH_CHUNK) {
-            for line in records(&dir, chunk, &manifest, config) {
-                emit(line)?;
-            }
+        if p.is_dir() {
+            folder_lines(p, options, config, |lines| {
+                for line in lines.drain(..) {
+                    emit(line)?;
+                }
+                Ok(())
+            })?;
+            continue;
+        }
+        let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+        let (manifest, broken) = Manifest::in_folder(&dir);
+        if let Some(e) = broken {
+            emit(Line::Error {
+                record: RECORD_VERSION,
+                source: e.path.clone(),
+                error: e.to_string(),
+            })?;
+        }
+        for line in records(&dir, std::slice::from_ref(p), &manifest, config) {
+            emit(line)?;
         }
     }
     Ok(())
@@ -274,13 +430,13 @@ fn parse_record(name: &str, number: usize, line: &str) -> Result<Line> {
             Line::Doc(Box::new(d))
         }
         Err(doc_err) => match serde_json::from_str::<Line>(line) {
-            Ok(l @ Line::Error { .. }) => l,
+            Ok(l @ (Line::Error { .. } | Line::Skipped { .. })) => l,
             _ => return Err(bad(doc_err.to_string())),
         },
     };
     let version = match &parsed {
         Line::Doc(d) => d.record,
-        Line::Error { record, .. } => *record,
+        Line::Error { record, .. } | Line::Skipped { record, .. } => *record,
     };
     if version != RECORD_VERSION {
         return Err(bad(format!(

@@ -179,6 +179,7 @@ mod tests {
                 DocRecord::of_text("gone.txt", a),
             ],
             errors: vec![],
+            skipped: vec![],
         };
         // The previous report.json as the writer lays it out (the fields
         // history reads; the binary's round trip is tested in
@@ -210,6 +211,7 @@ mod tests {
                 DocRecord::of_text("new.txt", a),
             ],
             errors: vec![],
+            skipped: vec![],
         };
         let h = since(&previous, &before.documents, &after, Severity::Info);
         assert_eq!(h.new, ["new.txt"]);

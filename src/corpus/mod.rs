@@ -14,8 +14,10 @@ pub mod minhash;
 pub mod record;
 pub mod sketch;
 pub mod template;
+pub mod walk;
 
 pub use audit::{
-    Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, inputs, read_records,
-    read_records_from, records, sketch_paths,
+    Audit, INPUT_EXTENSIONS, Manifest, ManifestEntry, audit, declared_languages, inputs,
+    read_records, read_records_from, records, sketch_paths,
 };
+pub use walk::{Skip, WalkOptions, Walked, walk};

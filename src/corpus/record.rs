@@ -71,7 +71,9 @@ pub struct DocRecord {
     pub clause_recs: [Vec<ClauseRec>; 2],
 }
 
-/// One line of a records file: a record, or an input that failed.
+/// One line of a records file: a record, an input that failed (or a
+/// problem of the folder: its manifest, a subfolder that cannot be read),
+/// or a file the walk skipped, with why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Line {
@@ -80,6 +82,11 @@ pub enum Line {
         record: u32,
         source: String,
         error: String,
+    },
+    Skipped {
+        record: u32,
+        source: String,
+        skipped: String,
     },
 }
 

@@ -16,9 +16,13 @@ pub mod normalise;
 pub mod pdf;
 pub mod text;
 
+use std::io::Read;
+use std::path::Path;
+
 use sha2::{Digest, Sha256};
 
-use crate::error::Result;
+use crate::budget::Budget;
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::{Block, Dropped, Source};
 
 /// The result of ingesting one input.
@@ -29,6 +33,60 @@ pub struct Ingested {
     pub normalised: String,
     pub blocks: Vec<Block>,
     pub dropped: Vec<Dropped>,
+}
+
+/// The largest file [`read`] reads: a PDF's limit ([`pdf::MAX_PDF`]); text
+/// has a lower one ([`decode::MAX_DOC`]).
+pub const MAX_INPUT: usize = pdf::MAX_PDF;
+
+/// Read the file at `path` (`name` for errors) as an input: opened without
+/// blocking and refused unless it is a regular file (a named pipe, socket
+/// or device is never read, so it cannot hang the caller), and never read
+/// past [`MAX_INPUT`] (a 1 GiB file is refused after reading its limit, not
+/// loaded whole).
+///
+/// Errors: [`ErrorKind::Io`], [`ErrorKind::NotRegular`],
+/// [`ErrorKind::TooLarge`].
+pub fn read(path: &Path, name: &str) -> Result<Vec<u8>> {
+    let io = |e| Error::new(name, ErrorKind::Io(e));
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "a pipe, socket or device"
+        };
+        return Err(Error::new(name, ErrorKind::NotRegular(what.to_string())));
+    }
+    let too_large = |size: usize| {
+        Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size,
+                limit: MAX_INPUT,
+            },
+        )
+    };
+    let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if size > MAX_INPUT {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size);
+    file.take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_INPUT {
+        return Err(too_large(bytes.len()));
+    }
+    Ok(bytes)
 }
 
 /// Hex SHA-256 of the input bytes.
@@ -50,9 +108,16 @@ fn is_pdf(bytes: &[u8]) -> bool {
 /// `Decode`, `LineTooLong` for text, the `Pdf*` kinds for PDF, each naming
 /// `name`.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
+    ingest_within(name, bytes, &Budget::unlimited())
+}
+
+/// [`ingest`] within a time budget, checked inside the PDF reader.
+///
+/// Errors: as [`ingest`], and [`crate::error::Limit::Time`].
+pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingested> {
     let sha = sha256(bytes);
     let (text, encoding, warnings, blocks, mut dropped) = if is_pdf(bytes) {
-        let laid = pdf::extract(name, bytes)?;
+        let laid = pdf::extract_within(name, bytes, budget)?;
         (
             laid.text,
             "pdf".to_string(),
@@ -85,4 +150,45 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
         blocks,
         dropped,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_refuses_pipes_and_files_past_the_limit_without_reading_them() {
+        let dir = std::env::temp_dir().join(format!("qostil-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let ok = dir.join("ok.txt");
+        std::fs::write(&ok, "1. Мәтін.\n").unwrap();
+        assert_eq!(read(&ok, "ok.txt").unwrap(), "1. Мәтін.\n".as_bytes());
+        // A sparse file: its size is past the limit, its blocks are not.
+        let big = dir.join("big.txt");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(MAX_INPUT as u64 + 1).unwrap();
+        let err = read(&big, "big.txt").unwrap_err();
+        assert_eq!(
+            err.kind,
+            ErrorKind::TooLarge {
+                size: MAX_INPUT + 1,
+                limit: MAX_INPUT
+            }
+        );
+        let err = read(&dir, "dir").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::NotRegular("a folder".into()));
+        #[cfg(unix)]
+        {
+            let fifo = dir.join("pipe.txt");
+            let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+            if made.is_ok_and(|s| s.success()) {
+                let err = read(&fifo, "pipe.txt").unwrap_err();
+                assert_eq!(
+                    err.kind,
+                    ErrorKind::NotRegular("a pipe, socket or device".into())
+                );
+            }
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -339,6 +339,8 @@ struct AuditOut<'a> {
     summary: AuditSummary,
     documents: AuditDocs<'a>,
     errors: Vec<AuditError<'a>>,
+    /// Files under the folder not audited, with why.
+    skipped: Vec<AuditSkipped<'a>>,
     matrix: MatrixOut<'a>,
     /// Template families per language, singletons included.
     families: Vec<FamilyOut<'a>>,
@@ -552,6 +554,7 @@ fn families<'a>(audit: &'a Audit, cmp: &'a Comparison) -> Vec<FamilyOut<'a>> {
 struct AuditSummary {
     documents: usize,
     errors: usize,
+    skipped: usize,
     findings: usize,
     findings_by_severity: BTreeMap<&'static str, usize>,
 }
@@ -610,6 +613,12 @@ struct LackOut<'a> {
 struct AuditError<'a> {
     source: &'a str,
     error: String,
+}
+
+#[derive(Serialize)]
+struct AuditSkipped<'a> {
+    source: &'a str,
+    reason: &'a str,
 }
 
 /// One document of the audit report, built from its record and counts.
@@ -720,6 +729,7 @@ pub fn write_audit(
         summary: AuditSummary {
             documents: audit.documents.len(),
             errors: audit.errors.len(),
+            skipped: audit.skipped.len(),
             findings: cmp.findings,
             findings_by_severity: cmp.by_severity.clone(),
         },
@@ -731,6 +741,11 @@ pub fn write_audit(
                 source: path,
                 error: e.to_string(),
             })
+            .collect(),
+        skipped: audit
+            .skipped
+            .iter()
+            .map(|(source, reason)| AuditSkipped { source, reason })
             .collect(),
         matrix: matrix(audit, cmp),
         families: families(audit, cmp),

@@ -564,9 +564,10 @@ pub fn write_audit(
     let _ = writeln!(out, "# qostil audit\n");
     let _ = writeln!(
         out,
-        "{} documents, {} errors. Findings at or above `{}`.\n",
+        "{} documents, {} errors, {} skipped. Findings at or above `{}`.\n",
         audit.documents.len(),
         audit.errors.len(),
+        audit.skipped.len(),
         min.name()
     );
     let _ = writeln!(
@@ -613,6 +614,12 @@ pub fn write_audit(
         let _ = writeln!(out, "\n## Errors\n");
         for (path, e) in &audit.errors {
             let _ = writeln!(out, "- `{}`: {}", cell(path), cell(&e.to_string()));
+        }
+    }
+    if !audit.skipped.is_empty() {
+        let _ = writeln!(out, "\n## Skipped\n");
+        for (path, why) in &audit.skipped {
+            let _ = writeln!(out, "- `{}`: {}", cell(path), cell(why));
         }
     }
     for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {

@@ -109,8 +109,18 @@ pub fn tmx(doc: &Document) -> String {
     out
 }
 
-fn tsv_cell(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
+/// A TSV cell: tabs and line breaks become spaces, and a cell a
+/// spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) is neutralised with a leading `'`, as
+/// OWASP's CSV-injection advice says.
+pub fn tsv_cell(s: &str) -> String {
+    let starts_formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let cell = s.replace(['\t', '\n', '\r'], " ");
+    if starts_formula {
+        format!("'{cell}")
+    } else {
+        cell
+    }
 }
 
 /// The clause ids of one side of a pair, joined by `+`.
@@ -141,6 +151,24 @@ pub fn tsv(doc: &Document) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tsv_cells_are_never_formulas_or_broken_rows() {
+        let cases = [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+7 701 000 00 00", "'+7 701 000 00 00"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "' =1"),
+            ("\r=1", "' =1"),
+            ("1. Мәтін\tжәне\nтағы", "1. Мәтін және тағы"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(tsv_cell(cell), want, "{cell:?}");
+        }
+    }
 
     #[test]
     fn escaping_covers_markup_quotes_and_forbidden_characters() {

@@ -11,8 +11,11 @@
 //! at the top-left corner of the CropBox, y growing downwards.
 //!
 //! Invariants: never panics on any stream; the work per page is bounded (by
-//! operator and glyph counts and a Form nesting depth, with a guard against
-//! a Form drawing itself); invisible text (render modes 3 and 7) and glyphs
+//! operator and glyph counts, the decoded size of each stream, a Form
+//! nesting depth and the document's time budget, with a guard against a
+//! Form drawing itself): a page past a bound stops there and names the
+//! bound in [`PageGlyphs::limit`], which the reader turns into an error
+//! for the page; invisible text (render modes 3 and 7) and glyphs
 //! outside the CropBox produce no glyph — except on a page whose only text
 //! is invisible: that is the OCR layer of a scan, and it is the page's text.
 
@@ -23,13 +26,19 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::Font;
+use crate::budget::Budget;
+use crate::error::Limit;
 
 /// Bound on the operators run for one page, Forms included.
-const MAX_OPS: usize = 4_000_000;
-/// Bound on the glyphs kept for one page.
-const MAX_GLYPHS: usize = 1_000_000;
+pub const MAX_OPS: usize = 1_000_000;
+/// Bound on the glyphs of one page.
+pub const MAX_GLYPHS: usize = 1_000_000;
 /// Bound on Form XObject nesting.
-const MAX_FORM_DEPTH: usize = 12;
+pub const MAX_FORM_DEPTH: usize = 12;
+/// Bound on the fonts read in one document.
+pub const MAX_FONTS: usize = 10_000;
+/// Operators run between two looks at the clock.
+const CLOCK_EVERY: usize = 4096;
 /// Bound on the decoded size of one content stream.
 pub const MAX_STREAM_BYTES: usize = 64 << 20;
 
@@ -88,12 +97,31 @@ pub struct PageGlyphs {
     pub unmapped: usize,
     /// A content stream that could not be fully parsed (what was read is kept).
     pub broken_stream: bool,
+    /// Operators run, Forms included.
+    pub ops: usize,
+    /// The bound the page ran into, if any: its glyphs are then incomplete
+    /// and the page is an error.
+    pub limit: Option<Limit>,
+}
+
+/// The error of a failed stream decode: a bound when the stream inflated
+/// past it.
+fn inflated(e: &lopdf::Error) -> Option<Limit> {
+    match e {
+        lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+            Some(Limit::Inflated(*limit))
+        }
+        _ => None,
+    }
 }
 
 /// Fonts already built, by object id, shared across pages.
 #[derive(Default)]
 pub struct FontCache {
     by_id: HashMap<ObjectId, Rc<Font>>,
+    /// Fonts written inline in a resource dictionary, by the dictionary's
+    /// address (the document is borrowed for the whole read).
+    inline: HashMap<usize, Rc<Font>>,
 }
 
 /// The displayed geometry of a page, from its (inherited) attributes.
@@ -220,6 +248,7 @@ struct State {
 
 struct Run<'a> {
     doc: &'a Document,
+    budget: &'a Budget,
     fonts: &'a mut FontCache,
     out: PageGlyphs,
     ops: usize,
@@ -228,8 +257,13 @@ struct Run<'a> {
     tlm: Matrix,
 }
 
-/// Run a page's content and collect its glyphs.
-pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> PageGlyphs {
+/// Run a page's content and collect its glyphs, within `budget`.
+pub fn page_glyphs(
+    doc: &Document,
+    page_id: ObjectId,
+    fonts: &mut FontCache,
+    budget: &Budget,
+) -> PageGlyphs {
     let Ok(page) = doc.get_dictionary(page_id) else {
         return PageGlyphs::default();
     };
@@ -238,11 +272,28 @@ pub fn page_glyphs(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> 
     let resources = inherited(doc, page, b"Resources")
         .map(|o| deref(doc, o))
         .and_then(|o| o.as_dict().ok());
-    let content = doc
-        .get_page_content_with_limit(page_id, MAX_STREAM_BYTES)
-        .unwrap_or_default();
+    let content = match doc.get_page_content_with_limit(page_id, MAX_STREAM_BYTES) {
+        Ok(c) => c,
+        Err(e) => {
+            return PageGlyphs {
+                width,
+                height,
+                limit: inflated(&e),
+                ..PageGlyphs::default()
+            };
+        }
+    };
+    if super::guard::largest_array(&content) > super::guard::MAX_ARRAY {
+        return PageGlyphs {
+            width,
+            height,
+            limit: Some(Limit::Elements(super::guard::MAX_ARRAY)),
+            ..PageGlyphs::default()
+        };
+    }
     let mut run = Run {
         doc,
+        budget,
         fonts,
         out: PageGlyphs {
             width,
@@ -277,12 +328,25 @@ impl<'a> Run<'a> {
     fn stream(&mut self, data: &[u8], resources: Option<&'a Dictionary>, state: &mut State) {
         let mut stack: Vec<State> = Vec::new();
         for op in Content::decode_iter(data) {
+            if self.out.limit.is_some() {
+                break;
+            }
             let Ok(op) = op else {
                 self.out.broken_stream = true;
                 break;
             };
             self.ops += 1;
-            if self.ops > MAX_OPS || self.out.glyphs.len() >= MAX_GLYPHS {
+            self.out.ops = self.ops;
+            if self.ops > MAX_OPS {
+                self.out.limit = Some(Limit::Operators(MAX_OPS));
+                break;
+            }
+            if self.out.glyphs.len() + self.out.hidden.len() >= MAX_GLYPHS {
+                self.out.limit = Some(Limit::Glyphs(MAX_GLYPHS));
+                break;
+            }
+            if self.ops.is_multiple_of(CLOCK_EVERY) && self.budget.exceeded() {
+                self.out.limit = Some(self.budget.limit());
                 break;
             }
             let args = &op.operands;
@@ -388,12 +452,33 @@ impl<'a> Run<'a> {
                 return Some(f.clone());
             }
             let dict = self.doc.get_dictionary(id).ok()?;
-            let font = Rc::new(Font::from_dict(self.doc, dict));
+            let font = Rc::new(self.build(dict)?);
             self.fonts.by_id.insert(id, font.clone());
             return Some(font);
         }
         let dict = entry.as_dict().ok()?;
-        Some(Rc::new(Font::from_dict(self.doc, dict)))
+        let key = dict as *const Dictionary as usize;
+        if let Some(f) = self.fonts.inline.get(&key) {
+            return Some(f.clone());
+        }
+        let font = Rc::new(self.build(dict)?);
+        self.fonts.inline.insert(key, font.clone());
+        Some(font)
+    }
+
+    /// A font read from its dictionary (each at most once a document):
+    /// each may hold a CMap of up to 4 MiB, so their number is bounded
+    /// and the clock is read before each.
+    fn build(&mut self, dict: &Dictionary) -> Option<Font> {
+        if self.fonts.by_id.len() + self.fonts.inline.len() >= MAX_FONTS {
+            self.out.limit = Some(Limit::Fonts(MAX_FONTS));
+            return None;
+        }
+        if self.budget.exceeded() {
+            self.out.limit = Some(self.budget.limit());
+            return None;
+        }
+        Some(Font::from_dict(self.doc, dict))
     }
 
     fn show(&mut self, bytes: &[u8], state: &State) {
@@ -468,7 +553,11 @@ impl<'a> Run<'a> {
         let Some(Ok(id)) = xobjects.get(name).ok().map(|o| o.as_reference()) else {
             return;
         };
-        if self.forms.len() >= MAX_FORM_DEPTH || self.forms.contains(&id) {
+        if self.forms.contains(&id) {
+            return;
+        }
+        if self.forms.len() >= MAX_FORM_DEPTH {
+            self.out.limit = Some(Limit::Nesting(MAX_FORM_DEPTH));
             return;
         }
         let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
@@ -477,10 +566,18 @@ impl<'a> Run<'a> {
         if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
             return;
         }
-        let Ok(data) = stream.get_plain_content_with_limit(MAX_STREAM_BYTES) else {
-            self.out.broken_stream = true;
-            return;
+        let data = match stream.get_plain_content_with_limit(MAX_STREAM_BYTES) {
+            Ok(data) => data,
+            Err(e) => {
+                self.out.broken_stream = true;
+                self.out.limit = inflated(&e);
+                return;
+            }
         };
+        if super::guard::largest_array(&data) > super::guard::MAX_ARRAY {
+            self.out.limit = Some(Limit::Elements(super::guard::MAX_ARRAY));
+            return;
+        }
         let m = stream
             .dict
             .get(b"Matrix")
@@ -581,7 +678,7 @@ mod tests {
             None,
             dictionary! {},
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!(texts(&g), "ABC");
         assert_eq!((g.width, g.height), (600.0, 800.0));
         let a = &g.glyphs[0];
@@ -603,7 +700,7 @@ mod tests {
             None,
             dictionary! {},
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!(texts(&g), "ABC D");
         // A at 0, width 6.67; -1000 moves 10 right: B at 16.67.
         assert!((g.glyphs[1].x0 - 16.67).abs() < 0.01);
@@ -627,7 +724,7 @@ mod tests {
             None,
             dictionary! {},
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!(texts(&g), "ABCE");
         assert!(
             (g.glyphs[0].x1 - g.glyphs[0].x0 - 3.335).abs() < 0.01,
@@ -646,7 +743,7 @@ mod tests {
             None,
             dictionary! {},
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!(texts(&g), "аә");
     }
 
@@ -657,7 +754,7 @@ mod tests {
             Some(b"BT /F1 10 Tf 5 700 Td (F) Tj ET /X1 Do"),
             dictionary! {},
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         // The form draws once (its self-reference is refused), then Z.
         assert_eq!(texts(&g), "FZ");
         assert!((g.glyphs[0].x0 - 105.0).abs() < 0.01);
@@ -672,7 +769,7 @@ mod tests {
             None,
             dictionary! { "Rotate" => 90, "CropBox" => vec![0.into(), 0.into(), 600.into(), 800.into()] },
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!((g.width, g.height), (800.0, 600.0));
         assert_eq!(texts(&g), "AB");
         let (a, b) = (&g.glyphs[0], &g.glyphs[1]);
@@ -688,7 +785,7 @@ mod tests {
             None,
             dictionary! { "CropBox" => vec![100.into(), 100.into(), 500.into(), 700.into()] },
         );
-        let g = page_glyphs(&d, p, &mut FontCache::default());
+        let g = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         assert_eq!(texts(&g), "B");
         assert!((g.glyphs[0].x0 - 210.0).abs() < 0.01);
     }
@@ -703,12 +800,13 @@ mod tests {
             b"BT (no font) Tj ET",
         ] {
             let (d, p) = doc(content, None, dictionary! {});
-            let _ = page_glyphs(&d, p, &mut FontCache::default());
+            let _ = page_glyphs(&d, p, &mut FontCache::default(), &Budget::unlimited());
         }
         let g = page_glyphs(
             &Document::with_version("1.5"),
             (9, 0),
             &mut FontCache::default(),
+            &Budget::unlimited(),
         );
         assert!(g.glyphs.is_empty());
     }

@@ -38,14 +38,16 @@
 mod content;
 mod font;
 mod glyphlist;
+pub mod guard;
 mod layout;
 
 use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use lopdf::Document;
+use lopdf::{Document, LoadOptions, Object, ObjectId};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::budget::Budget;
+use crate::error::{Error, ErrorKind, Limit, Result};
 use crate::model::{Block, DropKind, Dropped, Lang, Run, Span};
 use content::{FontCache, PageGlyphs};
 use layout::{FULL_WIDTH, Gutter, Line, Para};
@@ -77,11 +79,47 @@ pub struct PdfText {
     pub unmapped_codes: usize,
 }
 
+/// The largest PDF read, in bytes.
+pub const MAX_PDF: usize = 128 << 20;
+/// The most pages read.
+pub const MAX_PAGES: usize = 5_000;
+/// The most content operators run in one document (each page also has its
+/// own bound, [`content::MAX_OPS`]).
+pub const MAX_DOC_OPS: usize = 10_000_000;
+/// The deepest page tree walked.
+pub const MAX_TREE_DEPTH: usize = 64;
+/// The bound on one stream's decoded size (object, cross-reference and
+/// content streams, Forms): a FlateDecode bomb fails here.
+pub use content::MAX_STREAM_BYTES;
+/// Bounds of one page, Forms included.
+pub use content::{MAX_FONTS, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPS};
+
 /// Read a PDF. `name` is used in errors only.
 pub fn extract(name: &str, bytes: &[u8]) -> Result<PdfText> {
+    extract_within(name, bytes, &Budget::unlimited())
+}
+
+/// Read a PDF within a time budget. `name` is used in errors only.
+///
+/// Errors: [`ErrorKind::TooLarge`] over [`MAX_PDF`]; the `Pdf*` kinds;
+/// [`ErrorKind::Limit`] for a stream that inflates past
+/// [`MAX_STREAM_BYTES`], more than [`MAX_PAGES`] pages, a page past one of
+/// its bounds (named with the page), more than [`MAX_DOC_OPS`] operators,
+/// or the budget running out; [`ErrorKind::PdfMalformed`] for a page tree
+/// with a cycle.
+pub fn extract_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
+    if bytes.len() > MAX_PDF {
+        return Err(Error::new(
+            name,
+            ErrorKind::TooLarge {
+                size: bytes.len(),
+                limit: MAX_PDF,
+            },
+        ));
+    }
     // Our own code is written not to panic; this guards against a panic in
     // the parser on some input nobody foresaw, turning it into an error.
-    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes))) {
+    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes, budget))) {
         Ok(result) => result,
         Err(_) => Err(Error::new(
             name,
@@ -97,9 +135,29 @@ fn load(name: &str, bytes: &[u8]) -> Result<Document> {
             ErrorKind::PdfMalformed("no %PDF- header: not a PDF file".into()),
         ));
     }
-    let doc = Document::load_mem(bytes).map_err(|e| {
+    let count = guard::objects(bytes, MAX_STREAM_BYTES);
+    if count.largest > guard::MAX_ARRAY {
+        return Err(Error::new(
+            name,
+            ErrorKind::Limit(Limit::Elements(guard::MAX_ARRAY)),
+        ));
+    }
+    if count.tokens > guard::MAX_OBJECT_TOKENS {
+        return Err(Error::new(
+            name,
+            ErrorKind::Limit(Limit::Objects(guard::MAX_OBJECT_TOKENS)),
+        ));
+    }
+    let options = LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM_BYTES),
+        ..LoadOptions::default()
+    };
+    let doc = Document::load_mem_with_options(bytes, options).map_err(|e| {
         let kind = match e {
             lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => ErrorKind::PdfEncrypted,
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { limit }) => {
+                ErrorKind::Limit(Limit::Inflated(limit))
+            }
             e => ErrorKind::PdfMalformed(format!("cannot read the file structure ({e})")),
         };
         Error::new(name, kind)
@@ -119,10 +177,72 @@ struct PageWork {
     gutters: Vec<Gutter>,
 }
 
-fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
+/// A cycle in the page tree, as the object that leads back up, if there
+/// is one; a tree deeper than [`MAX_TREE_DEPTH`] is an error too.
+fn page_tree(name: &str, doc: &Document) -> Result<()> {
+    let Some(root) = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"Pages").ok())
+        .and_then(|o| o.as_reference().ok())
+    else {
+        return Ok(());
+    };
+    // Depth-first with the path from the root: a kid on the path is a
+    // cycle; a node reached twice by two routes is visited once.
+    let mut seen: std::collections::BTreeSet<ObjectId> = std::collections::BTreeSet::new();
+    let mut stack: Vec<(ObjectId, usize)> = vec![(root, 0)];
+    let mut path: Vec<ObjectId> = Vec::new();
+    while let Some((id, depth)) = stack.pop() {
+        path.truncate(depth);
+        if path.contains(&id) {
+            return Err(Error::new(
+                name,
+                ErrorKind::PdfMalformed(format!(
+                    "the page tree has a cycle: object {} {} contains itself",
+                    id.0, id.1
+                )),
+            ));
+        }
+        if depth >= MAX_TREE_DEPTH {
+            return Err(Error::new(
+                name,
+                ErrorKind::Limit(Limit::Nesting(MAX_TREE_DEPTH)),
+            ));
+        }
+        path.push(id);
+        if !seen.insert(id) {
+            continue;
+        }
+        let kids = doc
+            .get_dictionary(id)
+            .ok()
+            .and_then(|d| d.get(b"Kids").ok())
+            .map(|k| match k {
+                Object::Reference(r) => doc.get_object(*r).ok().unwrap_or(k),
+                _ => k,
+            })
+            .and_then(|k| k.as_array().ok());
+        for kid in kids.into_iter().flatten().rev() {
+            if let Ok(r) = kid.as_reference() {
+                stack.push((r, depth + 1));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
     let doc = load(name, bytes)?;
+    page_tree(name, &doc)?;
     let page_ids = doc.get_pages();
+    if page_ids.len() > MAX_PAGES {
+        return Err(Error::new(name, ErrorKind::Limit(Limit::Pages(MAX_PAGES))));
+    }
     if page_ids.is_empty() {
+        if let Some(e) = too_deep(name, bytes) {
+            return Err(e);
+        }
         return Err(Error::new(
             name,
             ErrorKind::PdfMalformed("no pages: the page tree is missing or unreadable".into()),
@@ -144,20 +264,30 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
     }
 
     let mut fonts = FontCache::default();
-    let mut work: Vec<PageWork> = page_ids
-        .values()
-        .map(|&id| {
-            let glyphs = content::page_glyphs(&doc, id, &mut fonts);
-            let rows = layout::rows(&glyphs.glyphs);
-            let gutters = layout::find_gutters(&rows, glyphs.width);
-            PageWork {
-                glyphs,
-                rows,
-                gutters,
-            }
-        })
-        .collect();
-    check_text(name, &page_ids, &work)?;
+    let mut work: Vec<PageWork> = Vec::with_capacity(page_ids.len());
+    let mut ops = 0usize;
+    for (&n, &id) in &page_ids {
+        let at_page = |limit: Limit| Error::new(name, ErrorKind::Limit(limit)).at_page(n);
+        let glyphs = content::page_glyphs(&doc, id, &mut fonts, budget);
+        if let Some(limit) = glyphs.limit {
+            return Err(at_page(limit));
+        }
+        ops = ops.saturating_add(glyphs.ops);
+        if ops > MAX_DOC_OPS {
+            return Err(at_page(Limit::Operators(MAX_DOC_OPS)));
+        }
+        let rows = layout::rows(&glyphs.glyphs);
+        let gutters = layout::find_gutters(&rows, glyphs.width);
+        if budget.exceeded() {
+            return Err(at_page(budget.limit()));
+        }
+        work.push(PageWork {
+            glyphs,
+            rows,
+            gutters,
+        });
+    }
+    check_text(name, &page_ids, &work).map_err(|e| too_deep(name, bytes).unwrap_or(e))?;
 
     // A page whose columns were too short to show a gutter (a last page with
     // one column left) takes the document's most common one, if it fits.
@@ -210,6 +340,70 @@ fn extract_inner(name: &str, bytes: &[u8]) -> Result<PdfText> {
         pages: u32::try_from(work.len()).unwrap_or(u32::MAX),
         unmapped_codes: work.iter().map(|p| p.glyphs.unmapped).sum(),
     })
+}
+
+/// How deep lopdf's parser nests arrays and dictionaries: an object nested
+/// deeper is dropped while loading.
+pub const MAX_NESTING: usize = 100;
+
+/// The error for a file whose objects nest deeper than [`MAX_NESTING`]
+/// (which lopdf drops, leaving a page without content or a document without
+/// pages): asked only when the document has failed, to name the cause.
+fn too_deep(name: &str, bytes: &[u8]) -> Option<Error> {
+    (nesting_depth(bytes, MAX_NESTING) > MAX_NESTING)
+        .then(|| Error::new(name, ErrorKind::Limit(Limit::Nesting(MAX_NESTING))))
+}
+
+/// The deepest nesting of `[` and `<<` in the file's objects, outside
+/// strings, comments and stream data; the scan stops once past `stop`.
+fn nesting_depth(bytes: &[u8], stop: usize) -> usize {
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() && deepest <= stop {
+        match bytes[i] {
+            b'%' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'(' => {
+                let mut parens = 0usize;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' => i += 1,
+                        b'(' => parens += 1,
+                        b')' => {
+                            parens -= 1;
+                            if parens == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'[' => depth += 1,
+            b'<' if bytes.get(i + 1) == Some(&b'<') => {
+                depth += 1;
+                i += 1;
+            }
+            b']' => depth = depth.saturating_sub(1),
+            b'>' if bytes.get(i + 1) == Some(&b'>') => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
+            b's' if bytes[i..].starts_with(b"stream") && !bytes[..i].ends_with(b"end") => {
+                match bytes[i..].windows(9).position(|w| w == b"endstream") {
+                    Some(end) => i += end + 8,
+                    None => break,
+                }
+            }
+            _ => {}
+        }
+        deepest = deepest.max(depth);
+        i += 1;
+    }
+    deepest
 }
 
 /// Fail on a document without readable text: no glyphs at all (a scan), or
@@ -499,5 +693,27 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(e.kind, ErrorKind::PdfMalformed(_)), "{e}");
+    }
+
+    #[test]
+    fn nesting_is_measured_outside_strings_comments_and_streams() {
+        let cases: [(&[u8], usize); 6] = [
+            (b"<< /A [1 [2]] >>", 3),
+            (b"<< /A (([[[[) >>", 1),
+            (b"% [[[[[\n[1]", 1),
+            (b"<< >>\nstream\n[[[[[[\nendstream [", 1),
+            (b"[(\\)[[[[)]", 1),
+            (b"]]]] [", 1),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(
+                nesting_depth(bytes, 100),
+                want,
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let deep = [vec![b'['; 500], vec![b']'; 500]].concat();
+        assert_eq!(nesting_depth(&deep, 100), 101);
     }
 }

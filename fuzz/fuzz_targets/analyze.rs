@@ -1,0 +1,26 @@
+//! The whole single-document pipeline on any bytes: a document or a typed
+//! error; a document's clauses and pairs keep their invariants.
+#![no_main]
+
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+
+fn config() -> &'static qostil::Config {
+    static CONFIG: OnceLock<qostil::Config> = OnceLock::new();
+    CONFIG.get_or_init(qostil::Config::default)
+}
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(doc) = qostil::analyze("fuzz.txt", data, config()) {
+        let n = doc.clauses.len();
+        for p in &doc.pairs {
+            for &i in p.kk.iter().chain(&p.ru) {
+                assert!(i < n);
+            }
+        }
+        let _ = qostil::report::json::document(&doc, qostil::model::Severity::Info);
+        let _ = qostil::report::tmx::tmx(&doc);
+        let _ = qostil::report::html::alignment(&doc);
+    }
+});
