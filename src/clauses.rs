@@ -336,7 +336,14 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             // (2.1(1)), as a printed «1)» would be.
             let unmarked = m.section.is_none() && m.item.is_none() && !m.bullet;
             let ordinal = para.ordinal.filter(|_| w[0] == 0 && unmarked);
-            let qualified = qualified.or_else(|| {
+            // A number from the row's number cell, for the cell that did
+            // not take the number's characters.
+            let row_section = para
+                .row_number
+                .as_deref()
+                .filter(|_| w[0] == 0 && unmarked)
+                .and_then(|n| parse_marker(&format!("{n} x")).section);
+            let qualified = qualified.or(row_section).or_else(|| {
                 let (n, _) = ordinal.filter(|o| o.1 == 1)?;
                 Some(match &printed {
                     Some(b) => format!("{b}.{n}"),
@@ -455,6 +462,7 @@ mod tests {
             first_block: 0,
             blocks: 1,
             ordinal: None,
+            row_number: None,
         }
     }
 

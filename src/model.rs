@@ -137,6 +137,10 @@ pub struct Block {
     /// none of its own: (position in its list, from `start`; list depth, 1
     /// for a top-level list).
     pub ordinal: Option<(u32, u8)>,
+    /// A clause number printed elsewhere in the layout that applies to
+    /// this block: an HTML table row's number cell («| 6.2 | kk | ru |»)
+    /// numbers every cell of the row, though its characters belong to one.
+    pub row_number: Option<String>,
     pub lang: Lang,
 }
 
@@ -154,6 +158,7 @@ impl Block {
             bbox: None,
             row: None,
             ordinal: None,
+            row_number: None,
             lang: Lang::Other,
         }
     }

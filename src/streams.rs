@@ -52,6 +52,8 @@ pub struct Para {
     pub blocks: usize,
     /// The first block's [`Block::ordinal`](crate::model::Block::ordinal).
     pub ordinal: Option<(u32, u8)>,
+    /// The first block's [`Block::row_number`](crate::model::Block::row_number).
+    pub row_number: Option<String>,
 }
 
 impl Para {
@@ -407,6 +409,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             first_block: i,
             blocks: 1,
             ordinal: block.ordinal,
+            row_number: block.row_number.clone(),
         });
         last_text[slot] = text.clone();
     }

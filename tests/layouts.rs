@@ -186,6 +186,43 @@ fn html_ordered_list_items_take_the_number_the_browser_prints() {
     }
 }
 
+/// An HTML table whose first column holds the clause number («№ | kk |
+/// ru»): the number's characters go to one cell, and both languages'
+/// clauses are numbered by it.
+#[test]
+fn an_html_table_number_column_numbers_both_languages() {
+    let row =
+        |n: &str, kk: &str, ru: &str| format!("<tr><td>{n}</td><td>{kk}</td><td>{ru}</td></tr>");
+    let html = format!(
+        "<html><body><table><tr><th>№</th><th>Қазақша</th><th>Русский</th></tr>{}{}{}</table></body></html>",
+        row(
+            "1.1.",
+            "Серіктестік клиенттің деректерін шарт жасасу үшін өңдейді.",
+            "Товарищество обрабатывает данные клиента для заключения договора."
+        ),
+        row(
+            "1.2.",
+            "Деректер қарыз өтелгеннен кейін бес жыл сақталады.",
+            "Данные хранятся пять лет после погашения займа."
+        ),
+        row(
+            "1.3.",
+            "Клиент келісімін кері қайтарып алуға құқылы.",
+            "Клиент вправе отозвать согласие."
+        ),
+    );
+    let doc = qostil::analyze("t.html", html.as_bytes(), &Default::default()).unwrap();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let numbers: Vec<&str> = doc
+            .clauses
+            .iter()
+            .filter(|c| c.lang == lang)
+            .filter_map(|c| c.number.as_deref())
+            .collect();
+        assert_eq!(numbers, ["1.1", "1.2", "1.3"], "{lang:?}");
+    }
+}
+
 #[test]
 fn html_list_items_keep_their_printed_numbers() {
     let html = "<div lang=\"kk\"><p><b>6-бөлім. Клиенттің құқықтары</b></p><ol>\

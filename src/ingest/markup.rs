@@ -421,6 +421,11 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     let mut lists: Vec<Option<u32>> = Vec::new();
     // The number of the `<li>` just opened, for its first block.
     let mut ordinal: Option<(u32, u8)> = None;
+    // A table row: cells opened so far, the number its first cell holds
+    // alone, and whether the current cell has had its first block.
+    let mut row_cells = 0usize;
+    let mut row_number: Option<String> = None;
+    let mut cell_started = false;
     walk(
         src,
         pieces(src, 0, src.len(), false, true),
@@ -434,6 +439,17 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                 b.starts_paragraph = true;
                 b.group = cell;
                 b.ordinal = ordinal.take();
+                if cell.is_some() && !cell_started {
+                    cell_started = true;
+                    let text = b.text();
+                    let bare = crate::tokens::leading_marker(&text).is_some_and(|a| a.is_none())
+                        && !text.chars().any(crate::tokens::is_letter);
+                    if row_cells == 1 && bare {
+                        row_number = Some(text.trim().to_string());
+                    } else if row_cells > 1 {
+                        b.row_number = row_number.clone();
+                    }
+                }
                 blocks.push(b);
             }
             match boundary {
@@ -445,6 +461,13 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                         "td" | "th" if !close => {
                             *group += 1;
                             cell = Some(*group);
+                            row_cells += 1;
+                            cell_started = false;
+                        }
+                        "tr" if !close => {
+                            cell = None;
+                            row_cells = 0;
+                            row_number = None;
                         }
                         "td" | "th" | "tr" | "table" => cell = None,
                         // Only decimal lists: an `<ol type="a">` prints letters,

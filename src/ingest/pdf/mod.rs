@@ -588,6 +588,7 @@ impl Assembler {
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
                         row: None,
                         ordinal: None,
+                        row_number: None,
                         lang: Lang::Other,
                     });
                 }
