@@ -8,8 +8,11 @@
 //! [`MATCH_THRESHOLD`](super::template::MATCH_THRESHOLD)); an unmatched
 //! reference clause is `removed`, an unmatched clause of the compared
 //! document is `added`, a matched pair whose normalised words differ is
-//! `changed`. A clause cut in two (or two joined) by a layout, word for
-//! word, is no deviation. Masked differences (the company's name, its own contacts and
+//! `changed`. A reference clause and a clause of the document alone in
+//! the same gap of the alignment, under the same printed number, are one
+//! clause rewritten in place: `changed`, however different the words. A
+//! clause cut in two (or two joined) by a layout, word for word, is no
+//! deviation. Masked differences (the company's name, its own contacts and
 //! address, its BIN) are never deviations; see
 //! [`template`](super::template).
 //!
@@ -737,12 +740,39 @@ fn slot_only(old: &ClauseRec, new: &ClauseRec, slots: &[usize]) -> bool {
         })
 }
 
+/// The alignment's pairs plus the clauses rewritten in place: where the
+/// gap between two matched pairs (or an end) holds exactly one reference
+/// clause and one clause of the document, under the same printed number,
+/// the clause was rewritten, not removed and another added: the two are
+/// paired, below [`MATCH_THRESHOLD`], and compared as a `changed` clause.
+fn rewritten(
+    mut pairs: Vec<(usize, usize, f64)>,
+    refs: &[ClauseRec],
+    recs: &[ClauseRec],
+) -> Vec<(usize, usize, f64)> {
+    let mut extra = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let end = (refs.len(), recs.len(), 0.0);
+    for &(pi, pj, _) in pairs.iter().chain(std::iter::once(&end)) {
+        if pi == i + 1 && pj == j + 1 {
+            let (a, b) = (&refs[i], &recs[j]);
+            if a.number.is_some() && a.number == b.number {
+                extra.push((i, j, similarity(a, b)));
+            }
+        }
+        (i, j) = (pi + 1, pj + 1);
+    }
+    pairs.extend(extra);
+    pairs.sort_by_key(|p| (p.0, p.1));
+    pairs
+}
+
 /// The engine: `refs` against `recs`, both of language `lang`; `slots`
 /// (per reference clause, may be shorter) the words of each reference
 /// clause that members fill in their own way.
 fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang, slots: &[&[usize]]) -> Vec<Deviation> {
     let plain: Vec<ClauseRec> = refs.iter().map(|(_, r)| (*r).clone()).collect();
-    let pairs = align(&plain, recs);
+    let pairs = rewritten(align(&plain, recs), &plain, recs);
     // Splits and merges: an unmatched neighbour that, joined to a matched
     // clause, gives the other side's words exactly is no deviation (a
     // layout cut a clause in two, or joined two).
@@ -1231,6 +1261,40 @@ mod tests {
                 (Some("ru:1.4"), Some(ChangeType::Contact))
             ]
         );
+    }
+
+    #[test]
+    fn a_clause_rewritten_in_place_under_its_number_is_changed() {
+        let old = vec![
+            rec(
+                "ru:1.1",
+                "МФО собирает данные для заключения договора займа.",
+            ),
+            rec(
+                "ru:1.2",
+                "Чтобы напоминать о датах платежей, МФО направляет SMS.",
+            ),
+            rec(
+                "ru:1.3",
+                "Субъект вправе отозвать согласие на обработку данных.",
+            ),
+        ];
+        let mut new = old.clone();
+        new[1] = rec(
+            "ru:1.2",
+            "Заранее сообщаем вам о дне очередного взноса короткими сообщениями.",
+        );
+        let d = diff(&old, &new, Lang::Ru);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].kind, DeviationKind::Changed);
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.2"));
+        // Under another number it is a clause removed and one added.
+        new[1] = rec(
+            "ru:1.4",
+            "Заранее сообщаем вам о дне очередного взноса короткими сообщениями.",
+        );
+        let kinds: Vec<DeviationKind> = diff(&old, &new, Lang::Ru).iter().map(|d| d.kind).collect();
+        assert_eq!(kinds, [DeviationKind::Removed, DeviationKind::Added]);
     }
 
     #[test]

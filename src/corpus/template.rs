@@ -47,7 +47,9 @@ use crate::tokens::{Class, lower_words, tokens};
 /// appended, a bullet dropped all stay well above it: 0.7–0.95 on the
 /// labelled corpus), while unrelated clauses of one policy share
 /// function words and domain words only (typically 0.1–0.35). Below it a
-/// rewritten clause is reported as removed plus added.
+/// rewritten clause is reported as removed plus added, unless it keeps
+/// its place and its printed number (see
+/// [`deviation`](super::deviation)'s rewritten clauses).
 pub const MATCH_THRESHOLD: f64 = 0.5;
 
 /// Added to the Dice similarity of two clauses with the same number
