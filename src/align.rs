@@ -110,18 +110,7 @@ const STEM: u64 = 1 << 63;
 /// say the same; a stem every clause shares weighs little
 /// ([`weigh_terms`]).
 fn stems(text: &str) -> Vec<u64> {
-    let fold = |c: char| match c {
-        'ә' => 'а',
-        'ғ' => 'г',
-        'қ' => 'к',
-        'ң' => 'н',
-        'ө' => 'о',
-        'ұ' | 'ү' => 'у',
-        'һ' => 'х',
-        'і' => 'и',
-        'ё' => 'е',
-        c => c,
-    };
+    let fold = crate::tokens::russian_letter;
     let mut out: Vec<u64> = crate::tokens::tokens(text, crate::tokens::Class::Letters)
         .into_iter()
         .filter_map(|(a, b)| {

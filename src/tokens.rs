@@ -265,6 +265,26 @@ pub fn clip(text: &str, n: usize) -> String {
     }
 }
 
+/// A lower-case letter as a Russian text spells it: a Kazakh-only letter
+/// becomes its Russian look-alike (ә→а, ғ→г, қ→к, ң→н, ө→о, ұ/ү→у, һ→х,
+/// і→и) and ё becomes е; any other character is unchanged. Loanwords and
+/// names are written so in Russian («Нұр» is «Нур», «Қарағанды» is
+/// «Караганды»).
+pub fn russian_letter(c: char) -> char {
+    match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        'ё' => 'е',
+        c => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

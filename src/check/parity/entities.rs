@@ -36,6 +36,7 @@ use std::collections::BTreeMap;
 use super::{PairView, Side};
 use crate::check::evidence::show;
 use crate::model::{Entity, EntityKind, Finding, FindingKind, Lang, Severity};
+use crate::tokens::russian_letter;
 
 /// The comparison category of an entity kind.
 fn category(kind: EntityKind) -> FindingKind {
@@ -140,23 +141,6 @@ impl Located {
 /// («3. 3. …»), not a figure of the text.
 fn label_residue(body: &str, e: &Entity) -> bool {
     e.start == 0 && e.kind == EntityKind::Number && body[e.end..].starts_with('.')
-}
-
-/// A lower-case Kazakh-only letter as Russian texts spell names with it
-/// («Нұр Несие» is «Нур Несие» in a Russian text, «Қарағанды» is
-/// «Караганды»); other characters unchanged.
-fn russian_letter(c: char) -> char {
-    match c {
-        'ә' => 'а',
-        'ғ' => 'г',
-        'қ' => 'к',
-        'ң' => 'н',
-        'ө' => 'о',
-        'ұ' | 'ү' => 'у',
-        'һ' => 'х',
-        'і' => 'и',
-        _ => c,
-    }
 }
 
 /// Case-insensitive whole-word occurrences of `needle` in `hay`, as byte
