@@ -250,22 +250,7 @@ fn tokenize(data: &[u8]) -> Vec<Tok> {
             }
             b'(' => {
                 // Literal strings do not occur in the mappings we read; skip.
-                let mut depth = 0usize;
-                while i < data.len() {
-                    match data[i] {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth = depth.saturating_sub(1);
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
+                i = super::string_end(data, i) + 1;
                 push(Tok::Other, &mut out, &mut stack);
             }
             b'[' => {

@@ -91,22 +91,7 @@ pub fn count(bytes: &[u8], streams: bool) -> Count {
             }
             b'(' => {
                 element(&mut open, &mut out);
-                let mut depth = 0usize;
-                while i < n {
-                    match bytes[i] {
-                        b'\\' => i += 1,
-                        b'(' => depth += 1,
-                        b')' => {
-                            depth = depth.saturating_sub(1);
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                i += 1;
+                i = super::string_end(bytes, i) + 1;
             }
             b'<' if bytes.get(i + 1) == Some(&b'<') => {
                 element(&mut open, &mut out);

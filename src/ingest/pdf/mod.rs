@@ -354,6 +354,28 @@ fn too_deep(name: &str, bytes: &[u8]) -> Option<Error> {
         .then(|| Error::new(name, ErrorKind::Limit(Limit::Nesting(MAX_NESTING))))
 }
 
+/// The index of the `)` that closes the PDF literal string opening at
+/// `bytes[start]` (a `(`), balanced parentheses and `\\` escapes respected;
+/// `bytes.len()` when the string is never closed.
+pub(super) fn string_end(bytes: &[u8], start: usize) -> usize {
+    let (mut depth, mut i) = (0usize, start);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
 /// The deepest nesting of `[` and `<<` in the file's objects, outside
 /// strings, comments and stream data; the scan stops once past `stop`.
 fn nesting_depth(bytes: &[u8], stop: usize) -> usize {
@@ -365,23 +387,7 @@ fn nesting_depth(bytes: &[u8], stop: usize) -> usize {
                     i += 1;
                 }
             }
-            b'(' => {
-                let mut parens = 0usize;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' => i += 1,
-                        b'(' => parens += 1,
-                        b')' => {
-                            parens -= 1;
-                            if parens == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
+            b'(' => i = string_end(bytes, i),
             b'[' => depth += 1,
             b'<' if bytes.get(i + 1) == Some(&b'<') => {
                 depth += 1;
