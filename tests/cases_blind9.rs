@@ -21,6 +21,8 @@
 use qostil::check::parity;
 use qostil::model::{Document, FindingKind, Lang, Severity};
 
+use crate::util::{pairs, same};
+
 fn analyze(path: &str) -> Document {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: missing ({e})"));
     let doc = qostil::analyze(path, &bytes, &Default::default())
@@ -52,29 +54,6 @@ fn text<'a>(doc: &'a Document, id: &str) -> &'a str {
         .iter()
         .find(|c| c.id == id)
         .map_or("", |c| c.text.as_str())
-}
-
-/// Pairs as «kk ids | ru ids», ids joined by `+`, an empty side as `-`.
-fn pairs(doc: &Document) -> Vec<String> {
-    let side = |v: &[usize]| {
-        if v.is_empty() {
-            "-".to_string()
-        } else {
-            v.iter()
-                .map(|&i| doc.clauses[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        }
-    };
-    doc.pairs
-        .iter()
-        .map(|p| format!("{} | {}", side(&p.kk), side(&p.ru)))
-        .collect()
-}
-
-/// Pairs «kk:X | ru:X» for each X.
-fn same(numbers: &[&str]) -> Vec<String> {
-    numbers.iter().map(|n| format!("kk:{n} | ru:{n}")).collect()
 }
 
 /// Structure and parity findings at low or above, as «kind ids», sorted.

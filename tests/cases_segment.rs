@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use qostil::check::parity;
 use qostil::model::{Document, FindingKind, Lang, Severity};
 
-use crate::util::{Link, key, score_links, unseen_gold};
+use crate::util::{Link, key, pairs, same, score_links, unseen_gold};
 
 /// A case of `../shared/cases/`, from its committed copy
 /// (`fixtures/shared-cases/`); panics (fails the test) when it is missing.
@@ -71,24 +71,6 @@ fn ids(doc: &Document, lang: Lang) -> Vec<&str> {
         .iter()
         .filter(|c| c.lang == lang)
         .map(|c| c.id.as_str())
-        .collect()
-}
-
-/// Pairs as «kk ids | ru ids», ids joined by `+`, an empty side as `-`.
-fn pairs(doc: &Document) -> Vec<String> {
-    let side = |v: &[usize]| {
-        if v.is_empty() {
-            "-".to_string()
-        } else {
-            v.iter()
-                .map(|&i| doc.clauses[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join("+")
-        }
-    };
-    doc.pairs
-        .iter()
-        .map(|p| format!("{} | {}", side(&p.kk), side(&p.ru)))
         .collect()
 }
 
@@ -698,11 +680,6 @@ fn inserted_clause_and_renumbering() {
 
 // ---------------------------------------------------------------------
 // Our own inputs of the same kinds, in other layouts (`fixtures/cases/`).
-
-/// Pairs «kk:X | ru:X» for each X.
-fn same(numbers: &[&str]) -> Vec<String> {
-    numbers.iter().map(|n| format!("kk:{n} | ru:{n}")).collect()
-}
 
 /// Kind 1 in HTML: one unmarked item per `<p>` after a lead-in with «:»
 /// (Russian items in lower case, Kazakh ones in upper case), dash items

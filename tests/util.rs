@@ -234,3 +234,26 @@ pub fn pair_ids(doc: &Document) -> Vec<(Vec<String>, Vec<String>)> {
         })
         .collect()
 }
+
+/// Pairs as «kk ids | ru ids», ids joined by `+`, an empty side as `-`.
+pub fn pairs(doc: &Document) -> Vec<String> {
+    let side = |v: &[usize]| {
+        if v.is_empty() {
+            "-".to_string()
+        } else {
+            v.iter()
+                .map(|&i| doc.clauses[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        }
+    };
+    doc.pairs
+        .iter()
+        .map(|p| format!("{} | {}", side(&p.kk), side(&p.ru)))
+        .collect()
+}
+
+/// Pairs «kk:X | ru:X» for each number X, as [`pairs`] writes them.
+pub fn same(numbers: &[&str]) -> Vec<String> {
+    numbers.iter().map(|n| format!("kk:{n} | ru:{n}")).collect()
+}
