@@ -404,6 +404,8 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
     }
     let mut out = Vec::new();
     let mut depth = 0usize;
+    // Inside "…" or “…” (names too: ТОО «МФО "Жібек Қадам"»).
+    let mut straight = false;
     let mut start: Option<usize> = None;
     let mut prev_letter = false;
     let mut chars = text.char_indices().peekable();
@@ -421,9 +423,12 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
             continue;
         }
         if let Some(a) = start.take() {
-            push(text, a, i, depth, &mut out);
+            push(text, a, i, depth + usize::from(straight), &mut out);
         }
         match c {
+            '"' => straight = !straight,
+            '“' | '„' => straight = true,
+            '”' => straight = false,
             '«' => depth += 1,
             // «ТОО «МФО «Сенім Қаржы» ПОЛИТИКА»: one closing mark often
             // closes every open level; «…»» closes them one by one.
@@ -435,9 +440,15 @@ fn weighted_words(text: &str) -> Vec<(&str, f32)> {
         }
     }
     if let Some(a) = start {
-        push(text, a, text.len(), depth, &mut out);
+        push(text, a, text.len(), depth + usize::from(straight), &mut out);
     }
     out
+}
+
+/// Does the text leave a «…» open at its end (a title wrapped inside a
+/// company's name)?
+fn open_quote(text: &str) -> bool {
+    text.matches('«').count() > text.matches('»').count()
 }
 
 /// Evidence of one word, positive for Kazakh.
@@ -563,6 +574,19 @@ fn carries_data(text: &str) -> bool {
         || (digits >= 1 && address())
 }
 
+/// A requisite line of either language: it opens with a data label
+/// («Телефон:», «Мекенжайы:», «БСН», «IBAN», «E-mail:») and carries data
+/// (digits, an e-mail, a site). Unlike [`is_data_line`] it may hold Kazakh
+/// words («Мекенжайы: Алматы қ., Сәтбаев көшесі, 30А»).
+pub fn is_requisite_line(text: &str) -> bool {
+    let Some(first) = crate::tokens::lower_words(text).into_iter().next() else {
+        return false;
+    };
+    (DATA_LABELS.contains(&first.as_str())
+        || ["мекенжайы", "мекенжай", "мекен", "веб", "www"].contains(&first.as_str()))
+        && carries_data(text)
+}
+
 /// A data line's whole evidence stays below this: «Адрес: г. Алматы, ул.
 /// Ауэзова, д. 14А» in Russian form, with no Kazakh word at all, is read as
 /// Russian.
@@ -680,6 +704,11 @@ fn number_of(text: &str) -> Option<&str> {
 /// starting a clause (`prev_lone`).
 fn switch_cost(prev: Option<&str>, prev_lone: bool, text: &str) -> f32 {
     let prev_closed = prev.is_none_or(closed);
+    if prev.is_some_and(open_quote) && !prev_closed && !bare_number(text) {
+        // «…ТОО «МИКРОФИНАНСОВАЯ ОРГАНИЗАЦИЯ» + «"ЖІБЕК ҚАДАМ"»»: the
+        // name goes on inside its quotes, whatever its letters.
+        return SWITCH_MID_SENTENCE;
+    }
     let capital = text
         .chars()
         .next()
@@ -1276,6 +1305,64 @@ mod tests {
         tag(&mut blocks);
         assert_eq!(blocks[0].lang, Lang::Ru);
         assert_eq!(blocks[2].lang, Lang::Kk);
+    }
+
+    #[test]
+    fn a_wrapped_company_name_stays_in_its_title() {
+        // The Russian title wraps inside the name, whose letters are Kazakh.
+        let mut blocks = vec![
+            block(
+                "ПОЛИТИКА ЗАЩИТЫ ПЕРСОНАЛЬНЫХ ДАННЫХ ТОО «МИКРОФИНАНСОВАЯ ОРГАНИЗАЦИЯ",
+                None,
+                1,
+            ),
+            block("\"ЖІБЕК ҚАДАМ\"»", None, 2),
+            block(
+                "Утверждена приказом директора от 14 апреля 2025 года.",
+                None,
+                3,
+            ),
+            block(
+                "Осы Саясат дербес деректерді қорғау тәртібін белгілейді.",
+                None,
+                4,
+            ),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, [Lang::Ru, Lang::Ru, Lang::Ru, Lang::Kk]);
+        // Words in straight quotes weigh as names do.
+        assert!(score("\"ЖІБЕК ҚАДАМ\"").abs() < score("ЖІБЕК ҚАДАМ").abs());
+    }
+
+    #[test]
+    fn cells_of_a_table_row_without_language_keep_their_column() {
+        // kk | ru rows, then a requisites row whose cells say nothing.
+        let mut blocks = Vec::new();
+        for (row, (kk, ru)) in [
+            (
+                "Компания дербес деректерді өңдейді.",
+                "Компания обрабатывает персональные данные.",
+            ),
+            (
+                "Субъектінің құқықтары қорғалады.",
+                "Права субъекта защищены.",
+            ),
+            ("БСН 220340015678", "БИН 220340015678"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = u32::try_from(row).unwrap();
+            for (col, text) in [kk, ru].into_iter().enumerate() {
+                let mut b = block(text, Some(10 * row + u32::try_from(col).unwrap()), 1);
+                b.row = Some(row);
+                blocks.push(b);
+            }
+        }
+        tag(&mut blocks);
+        assert_eq!(blocks[4].lang, Lang::Kk, "{}", blocks[4].text());
+        assert_eq!(blocks[5].lang, Lang::Ru, "{}", blocks[5].text());
     }
 
     #[test]

@@ -306,6 +306,17 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
         }
         return !ends_full_stop(prev_text);
     }
+    // A data line under another that does not break off («Мекенжайы: …,
+    // 512-кеңсе» / «IBAN KZ45 …», «БИН …» / «Телефон: …») is a line of its
+    // own, however full the line before it.
+    let requisite = |t: &str| crate::lang::is_data_line(t) || crate::lang::is_requisite_line(t);
+    if first.is_uppercase()
+        && crate::lang::is_requisite_line(text)
+        && requisite(prev_text)
+        && !prev_text.trim_end().ends_with([',', ':', '-', '–', '/'])
+    {
+        return false;
+    }
     // A hard-wrapped line that was full: the paragraph goes on, even after
     // a sentence ends mid-paragraph (a short last line ends a paragraph).
     if prev.ends_wrapped && !block.starts_paragraph && !lead_in {
@@ -314,8 +325,10 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
     if ends_sentence(prev_text) {
         return false;
     }
+    // A full last line goes on, unless the layout starts a paragraph here
+    // (a gap, a change of font size: a title that fills its last line).
     let long = prev_text.chars().nth(CUT_LEN - 1).is_some();
-    prev.ends_wrapped || (long && !block.starts_paragraph)
+    (prev.ends_wrapped || long) && !block.starts_paragraph
 }
 
 /// Split tagged blocks into the two language streams.
@@ -432,6 +445,13 @@ mod tests {
             at,
         );
         b.lang = lang;
+        b
+    }
+
+    /// A Russian-stream block whose last line reaches the wrap width.
+    fn wrapped(text: &str, at: usize) -> Block {
+        let mut b = block(text, Lang::Ru, at);
+        b.ends_wrapped = true;
         b
     }
 
@@ -659,6 +679,11 @@ mod tests {
             block("д. 10, офис 5", Lang::Ru, 300),
             block("Адрес: г. Алматы, пр. Абая, 150", Lang::Ru, 400),
             block("офис 12", Lang::Ru, 500),
+            wrapped(
+                "Мекенжайы: 050059, Алматы қ., Сәтбаев көшесі, 30А, 512-кеңсе",
+                600,
+            ),
+            block("IBAN KZ45 722S 0000 0456 7810", Lang::Ru, 700),
         ];
         assert_eq!(
             texts(&split(&blocks).ru),
@@ -667,6 +692,8 @@ mod tests {
                 "info@bereke.kz",
                 "Адрес: г. Алматы, ул. Абая, д. 10, офис 5",
                 "Адрес: г. Алматы, пр. Абая, 150 офис 12",
+                "Мекенжайы: 050059, Алматы қ., Сәтбаев көшесі, 30А, 512-кеңсе",
+                "IBAN KZ45 722S 0000 0456 7810",
             ]
         );
     }

@@ -57,6 +57,9 @@ pub struct Line {
     /// Baseline, top-down.
     pub y: f32,
     pub size: f32,
+    /// Where the text after a leading list label («3.1.», «•») starts: the
+    /// tab stop of a hanging indent. `x0` when the line has no label.
+    pub body_x: f32,
     /// Column index from the left, or [`FULL_WIDTH`].
     pub col: usize,
 }
@@ -256,11 +259,40 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
                 .count()
         };
         let need = 3.max(n_rows / 5);
-        if side_rows(true) >= need && side_rows(false) >= need {
+        let from = gutters.last().map_or(f32::MIN, |p: &Gutter| p.1);
+        if side_rows(true) >= need && side_rows(false) >= need && !hanging_labels(rows, from, g) {
             gutters.push(g);
         }
     }
     gutters
+}
+
+/// Whether the text between `from` and the gutter `g` is only the labels of
+/// a hanging indent (Word's and LibreOffice's numbered lists: «3.1.» or a
+/// bullet at one x, its text at a tab stop further right): in every row
+/// that has words there, they are one clause number or bullet, and the row
+/// goes on right of the gutter. Such a strip is no column.
+fn hanging_labels(rows: &[Vec<Word>], from: f32, g: Gutter) -> bool {
+    let mut labels = 0;
+    for row in rows {
+        let left: Vec<&Word> = row
+            .iter()
+            .filter(|w| w.x0 >= from - 0.5 && w.x1 <= g.0 + 0.5)
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        let goes_on = row.iter().any(|w| w.x0 >= g.1 - 0.5);
+        let label = left.len() == 1 && {
+            let t = left[0].text.trim();
+            (is_numbered(t) && !t.contains(char::is_whitespace)) || is_bullet(t) || t == "o"
+        };
+        if !(label && goes_on) {
+            return false;
+        }
+        labels += 1;
+    }
+    labels > 0
 }
 
 /// Trim a gutter core by the rows that are really two-column rows with a
@@ -347,9 +379,15 @@ fn make_line(words: &[Word], col: usize) -> Option<Line> {
         .iter()
         .max_by(|a, b| a.text.len().cmp(&b.text.len()))
         .map_or(first.y, |w| w.y);
+    let x0 = words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let body_x = match words {
+        [label, next, ..] if is_numbered(&label.text) || is_bullet(&label.text) => next.x0,
+        _ => x0,
+    };
     Some(Line {
         text,
-        x0: words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min),
+        x0,
+        body_x,
         x1: words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max),
         y,
         size,
@@ -591,9 +629,21 @@ pub fn paragraphs(
     deltas.sort_by(f32::total_cmp);
     let size0 = lines.first().map_or(10.0, |l| l.size);
     let pitch = deltas.get(deltas.len() / 2).copied().unwrap_or(1.2 * size0);
+    // The pitch belongs to the body size: a title twice as large is set
+    // twice as far apart, and that is no paragraph gap.
+    let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes
+        .get(sizes.len() / 2)
+        .copied()
+        .unwrap_or(size0)
+        .max(0.1);
 
     let mut out: Vec<Para> = Vec::new();
     let mut big_gap_before = false;
+    // The tab stop of the current paragraph's hanging indent, if its first
+    // line has a label set apart from its text.
+    let mut hang: Option<f32> = None;
     for (i, line) in lines.iter().enumerate() {
         let indent = 0.6 * line.size;
         let indented = line.x0 > left + indent;
@@ -603,7 +653,8 @@ pub fn paragraphs(
         let mut split = i == 0;
         if let Some(prev) = i.checked_sub(1).and_then(|k| lines.get(k)) {
             let gap = line.y - prev.y;
-            let big_gap = gap > pitch * 1.2 + 0.3 || gap < -0.5 * line.size;
+            let scale = (line.size.min(prev.size) / body).max(1.0);
+            let big_gap = gap > pitch * scale * 1.2 + 0.3 || gap < -0.5 * line.size;
             let size_change = (line.size - prev.size).abs() > 0.2 * prev.size.max(line.size);
             let mid_sentence = full(prev)
                 && prev
@@ -616,11 +667,28 @@ pub fn paragraphs(
             if big_gap {
                 big_gap_before = true;
             }
+            // Two centred lines (a title) say nothing by their indents.
+            let centre = (left + right) / 2.0;
+            let centred = |l: &Line| {
+                l.x0 > left + indent && ((l.x0 + l.x1) / 2.0 - centre).abs() < 0.03 * width
+            };
+            let indents_count = !(full_width || (centred(prev) && centred(line)));
             let (first_line_indent, indent_after_short) = (
-                first_line_indent && !full_width,
-                indent_after_short && !full_width,
+                first_line_indent && indents_count,
+                indent_after_short && indents_count,
             );
             let short_end = !full_width && would_fit(prev, first_word_width(line), right);
+            // A line at the tab stop of a hanging indent, after a line that
+            // ends no sentence or item and had no room for its first word,
+            // goes on with the labelled text: its indent is the tab stop's.
+            let hanging = hang.is_some_and(|h| (line.x0 - h).abs() <= 0.3 * line.size)
+                && !short_end
+                && !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let (first_line_indent, indent_after_short) = if hanging {
+                (false, false)
+            } else {
+                (first_line_indent, indent_after_short)
+            };
             if big_gap
                 || size_change
                 || bullet
@@ -630,7 +698,14 @@ pub fn paragraphs(
                 || short_end
             {
                 split = true;
-                starts = big_gap || bullet || numbered || first_line_indent || indent_after_short;
+                // A change of font size is a title or heading ending (or
+                // starting): never a soft line break.
+                starts = big_gap
+                    || size_change
+                    || bullet
+                    || numbered
+                    || first_line_indent
+                    || indent_after_short;
             }
         } else {
             starts = bullet
@@ -641,6 +716,7 @@ pub fn paragraphs(
             if let Some(p) = out.last_mut() {
                 p.ends_wrapped = p.lines.last().is_some_and(full);
             }
+            hang = (line.body_x > line.x0 + 0.5).then_some(line.body_x);
             out.push(Para {
                 lines: vec![line.clone()],
                 hint: if bullet {
@@ -693,6 +769,7 @@ mod tests {
             x1,
             y,
             size: 10.0,
+            body_x: x0,
             col: 0,
         }
     }
@@ -914,6 +991,102 @@ mod tests {
             assert!(!is_numbered(t), "{t}");
         }
         assert!(is_bullet("• x") && is_bullet("- x") && !is_bullet("-5%") && !is_bullet("x"));
+    }
+
+    /// A Word-style numbered list: «3.1.» at x 78, its text at the tab
+    /// stop 106, continuation lines at 106 too; headings at 57.
+    fn hanging_list() -> Vec<Vec<Word>> {
+        let mut g = Vec::new();
+        let mut y = 100.0;
+        for k in 1..=6 {
+            g.extend(typed(57.0, y, &format!("{k}. Тақырып")));
+            y += 15.0;
+            g.extend(typed(78.0, y, &format!("{k}.1.")));
+            g.extend(typed(106.0, y, "Компания дербес деректерді өңдейді"));
+            y += 15.0;
+            g.extend(typed(106.0, y, "мынадай мақсаттарда пайдаланады."));
+            y += 15.0;
+        }
+        rows(&g)
+    }
+
+    #[test]
+    fn hanging_labels_are_no_column() {
+        let list = hanging_list();
+        assert!(find_gutters(&list, 600.0).is_empty());
+        let lines = lines(list, &[]);
+        let label = lines.iter().find(|l| l.text.starts_with("1.1.")).unwrap();
+        assert_eq!(label.text, "1.1. Компания дербес деректерді өңдейді");
+        assert_eq!((label.x0, label.body_x), (78.0, 106.0));
+        // Labels with text of their own left of the strip are a column.
+        let mut g = Vec::new();
+        for i in 0..10 {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(typed(50.0, y, LEFT[i % 4]));
+            g.extend(typed(50.0 + 5.0 * 21.0 + 20.0, y, RIGHT[i % 4]));
+        }
+        assert_eq!(find_gutters(&rows(&g), 600.0).len(), 1);
+    }
+
+    #[test]
+    fn a_hanging_indent_line_goes_on_its_labelled_text() {
+        // «1.3. Саясат … Қазақстан» ends short: «Республикасының» did not fit.
+        let mut first = line("1.3. Саясат Заңына сәйкес Қазақстан", 78.0, 400.0, 100.0);
+        first.body_x = 106.0;
+        let lines = [
+            first,
+            line(
+                "Республикасының Заңына сәйкес әзірленді.",
+                106.0,
+                500.0,
+                112.0,
+            ),
+            line("2.1. Саясатта мынадай ұғымдар:", 78.0, 300.0, 124.0),
+            line("дербес деректер – мәліметтер;", 106.0, 300.0, 136.0),
+        ];
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        let texts: Vec<Vec<&str>> = paras
+            .iter()
+            .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec![
+                    "1.3. Саясат Заңына сәйкес Қазақстан",
+                    "Республикасының Заңына сәйкес әзірленді."
+                ],
+                vec!["2.1. Саясатта мынадай ұғымдар:"],
+                vec!["дербес деректер – мәліметтер;"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_large_centred_title_is_one_paragraph() {
+        let big = |text: &str, x0: f32, x1: f32, y: f32| Line {
+            size: 24.0,
+            ..line(text, x0, x1, y)
+        };
+        let mut lines = vec![
+            big("«ЖІБЕК ҚАДАМ» МИКРОҚАРЖЫ", 118.5, 458.5, 100.0),
+            big("ҰЙЫМЫ» ЖШС ДЕРБЕС", 178.5, 398.5, 128.0),
+            line("Директордың бұйрығымен бекітілген.", 150.0, 390.0, 150.0),
+        ];
+        for k in 0..8 {
+            lines.push(line(
+                "Компания дербес деректерді өңдейді және",
+                57.0,
+                520.0,
+                170.0 + 14.0 * k as f32,
+            ));
+        }
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        assert_eq!(paras[0].lines.len(), 2, "{:?}", paras[0].lines);
+        assert!(
+            paras[1].starts_paragraph,
+            "a change of size starts a paragraph"
+        );
     }
 
     #[test]
