@@ -426,6 +426,9 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     let mut row_cells = 0usize;
     let mut row_number: Option<String> = None;
     let mut cell_started = false;
+    // The rows of the document's tables, counted from 1: a table's columns
+    // keep their language (`lang::tag`).
+    let mut row = 0u32;
     walk(
         src,
         pieces(src, 0, src.len(), false, true),
@@ -438,6 +441,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
             if let Some(mut b) = block_of(runs, hint, line) {
                 b.starts_paragraph = true;
                 b.group = cell;
+                b.row = cell.map(|_| row);
                 b.ordinal = ordinal.take();
                 if cell.is_some() && !cell_started {
                     cell_started = true;
@@ -465,6 +469,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                             cell_started = false;
                         }
                         "tr" if !close => {
+                            row += 1;
                             cell = None;
                             row_cells = 0;
                             row_number = None;
@@ -523,6 +528,9 @@ mod tests {
         );
         assert_eq!(blocks[0].line, 4);
         assert_ne!(blocks[0].group, blocks[1].group);
+        // Both cells are in the table's first row (their columns keep
+        // their language).
+        assert_eq!((blocks[0].row, blocks[1].row), (Some(1), Some(1)));
         assert!(dropped.iter().any(|d| d.text.starts_with("<style>")));
         assert!(dropped.iter().any(|d| d.text == "<title>Саясат</title>"));
         assert!(!looks_like_html("<p>1. Цели</p>\t<p>1. Мақсаты</p>\n"));
