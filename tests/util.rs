@@ -212,7 +212,7 @@ pub fn unseen_gold() -> Vec<(String, String)> {
         .map(|gold| {
             let g = gold.to_string_lossy().to_string();
             let stem = g.trim_end_matches(".gold.json");
-            let doc = ["txt", "md", "csv", "tsv", "html"]
+            let doc = ["txt", "md", "csv", "tsv", "html", "pdf"]
                 .iter()
                 .map(|e| format!("{stem}.{e}"))
                 .find(|p| std::path::Path::new(p).exists())
