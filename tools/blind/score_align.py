@@ -13,7 +13,9 @@ and prints:
     number in either language);
   - parity findings of severity low or above that cite no planted clause,
     per 100 aligned pairs (false alarms).
-Usage: score_align.py QOSTIL GOLD.json...
+With --misses, it also lists each gold link it did not find and each
+produced link that contradicts the gold, by clause id and text.
+Usage: score_align.py [--misses] QOSTIL GOLD.json...
 """
 import json
 import re
@@ -59,9 +61,12 @@ def resolve(clauses, lang, snippet, number):
 
 
 def main():
-    qostil = sys.argv[1]
+    args = sys.argv[1:]
+    misses = "--misses" in args
+    args = [a for a in args if a != "--misses"]
+    qostil = args[0]
     totals = dict(gold=0, hit=0, produced=0, good=0, planted=0, found=0, alarms=0, aligned=0)
-    for gpath in sys.argv[2:]:
+    for gpath in args[1:]:
         gold = json.load(open(gpath))
         doc = gpath.replace(".gold.json", "")
         src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv"]
@@ -78,6 +83,11 @@ def main():
             r = resolve(clauses, "ru", p.get("ru"), num(p.get("ru_num")))
             if (p.get("kk") and not k) or (p.get("ru") and not r):
                 unresolved += 1
+                if misses:
+                    print(f"    unresolved  kk {p.get('kk_num')} {p.get('kk')!r:.60} -> {k} | "
+                          f"ru {p.get('ru_num')} {p.get('ru')!r:.60} -> {r}")
+            if misses and (k, r) in gold_links:
+                print(f"    merged  {k} | {r}   two gold pairs resolve to one link: kk {p.get('kk_num')} ru {p.get('ru_num')}")
             gold_links.add((k, r))
             gold_ids.update(x for x in (k, r) if x)
         produced = set()
@@ -109,6 +119,12 @@ def main():
         print(f"{src.split('/')[-1]:28} links {len(gold_links):3} P {good / max(1, len(touching)):.3f} "
               f"R {hit / max(1, len(gold_links)):.3f} unresolved {unresolved:2}  planted {found}/{len(planted)}  "
               f"false alarms {len(alarms)} ({100 * len(alarms) / max(1, aligned):.1f}/100 pairs)")
+        if misses:
+            text = lambda i: (by_id[i]["text"][:50] if i in by_id else "-")
+            for a, b in sorted(gold_links - produced, key=str):
+                print(f"    missed  {a} | {b}   {text(a)} | {text(b)}")
+            for a, b in sorted(touching - gold_links, key=str):
+                print(f"    wrong   {a} | {b}   {text(a)} | {text(b)}")
         for f in alarms[:40]:
             print(f"    {f['severity']:6} {f['kind']:22} {','.join(f['clauses'])[:40]:40} {f['message'][:90]}")
         totals["gold"] += len(gold_links); totals["hit"] += hit
