@@ -814,7 +814,9 @@ pub fn tag(blocks: &mut [Block]) {
     let mut prev_lone = false;
     for (i, b) in blocks.iter().enumerate() {
         let text = b.text();
-        let data = b.group.is_none() && is_data_line(&text);
+        // (A table cell's too: its column decides it. A PDF column group
+        // holds whole paragraphs, whose data lines are read with them.)
+        let data = (b.group.is_none() || b.row.is_some()) && is_data_line(&text);
         // A data line emits no evidence: its few letters are labels.
         let s = if data { 0.0 } else { score(&text) };
         let cyr = !data && has_evidence(&text);
@@ -1349,6 +1351,10 @@ mod tests {
                 "Права субъекта защищены.",
             ),
             ("БСН 220340015678", "БИН 220340015678"),
+            (
+                "Тел.: +7 (7172) 64-20-20, дс–жм 09:30–18:30",
+                "Тел.: +7 (7172) 64-20-20, пн–пт 9:30–18:30",
+            ),
         ]
         .into_iter()
         .enumerate()
@@ -1363,6 +1369,8 @@ mod tests {
         tag(&mut blocks);
         assert_eq!(blocks[4].lang, Lang::Kk, "{}", blocks[4].text());
         assert_eq!(blocks[5].lang, Lang::Ru, "{}", blocks[5].text());
+        assert_eq!(blocks[6].lang, Lang::Kk, "{}", blocks[6].text());
+        assert_eq!(blocks[7].lang, Lang::Ru, "{}", blocks[7].text());
     }
 
     #[test]

@@ -119,9 +119,9 @@ enum LineKind {
 fn classify(text: &str, lines: &[Line], delimiter: Option<char>) -> Vec<LineKind> {
     // The number of fields of a CSV file's rows: a line that splits into
     // as many, one of them filled, is a row with empty cells (a clause that
-    // one language lacks: «;6.2. Бумажные копии …»). (A pipe-separated
+    // one language lacks: «;6.2. Бумажные копии …», «,"6.2. …"»). (A pipe-separated
     // line with an empty cell keeps its pipe as text, as it always has.)
-    let width = delimiter.filter(|&d| d == ';').and_then(|d| {
+    let width = delimiter.filter(|&d| d == ';' || d == ',').and_then(|d| {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for l in lines {
             let t = text[l.start..l.end].trim();
@@ -359,11 +359,11 @@ fn filled_fields(line: &str, delim: char) -> usize {
 }
 
 /// The cell delimiter of a file whose lines are table rows joined by `;`
-/// (CSV export), `|` (with or without outer pipes) or `,` (RFC 4180 CSV
-/// whose rows start with a quoted field): most non-empty lines split into
-/// the same number (two or more) of filled fields. Prose with semicolons
-/// or commas fails this: its lines split unevenly or leave a field empty,
-/// and prose lines do not open with a double quote.
+/// (CSV export), `|` (with or without outer pipes) or `,` (RFC 4180 CSV):
+/// most non-empty lines (three in five; for `,`, four in five unless most
+/// rows open with a quoted field) split into the same number (two or more)
+/// of filled fields. Prose with semicolons or commas fails this: its lines
+/// split unevenly or leave a field empty.
 fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     let nonempty: Vec<&str> = lines
         .iter()
@@ -375,9 +375,13 @@ fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
     }
     let quoted = nonempty.iter().filter(|t| t.starts_with('"')).count();
     [';', '|', ','].into_iter().find(|&d| {
-        if d == ',' && quoted * 10 < nonempty.len() * 6 {
-            return false;
-        }
+        // Commas are common in prose: unless most rows open with a quoted
+        // field, four rows in five must split alike.
+        let share = if d == ',' && quoted * 10 < nonempty.len() * 6 {
+            8
+        } else {
+            6
+        };
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for t in &nonempty {
             let n = filled_fields(t, d);
@@ -388,7 +392,7 @@ fn detect_delimiter(text: &str, lines: &[Line]) -> Option<char> {
         counts
             .values()
             .max()
-            .is_some_and(|&m| m * 10 >= nonempty.len() * 6)
+            .is_some_and(|&m| m * 10 >= nonempty.len() * share)
     })
 }
 
@@ -452,14 +456,15 @@ pub fn ingest(text: &str) -> Ingested {
     let lines = lines(text);
     // Records differ from lines only where a quote opens a field.
     let quoted = text.contains('"');
-    let delimiter = quoted
-        .then(|| detect_delimiter(text, &records(text, &lines, ';')))
-        .flatten()
+    let delimiter = [';', ',']
+        .into_iter()
+        .filter(|_| quoted)
+        .find(|&d| detect_delimiter(text, &records(text, &lines, d)) == Some(d))
         .or_else(|| detect_delimiter(text, &lines));
     // A CSV cell in quotes may hold line breaks (RFC 4180): a record of
     // such a file runs over several lines and is one table row.
     let lines = match delimiter {
-        Some(d @ ';') if quoted => records(text, &lines, d),
+        Some(d @ (';' | ',')) if quoted => records(text, &lines, d),
         _ => lines,
     };
     let mut kinds = classify(text, &lines, delimiter);
@@ -1065,6 +1070,27 @@ mod tests {
         assert!(blocks(t).contains(&"1.3. Только по-русски.".to_string()));
         // Prose with a semicolon at a line end is no row.
         let t = "1.1. Деректер:\nаты;\nмекенжайы.\n1.2. Мәтін.\n1.3. Мәтін.\n";
+        assert!(ing_rows(t).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_comma_csv_with_few_quoted_rows_is_a_table() {
+        // Cells are quoted only where they hold a comma or a line break;
+        // one row has an empty Kazakh cell.
+        let t = "number,kk,ru\r\n1.1,Бірінші тармақ.,Первый пункт.\r\n1.2,\"Деректер:\nаты;\nмекенжайы.\",\"Данные:\nимя;\nадрес.\"\r\n1.3,,\"Только по-русски, одна строка.\"\r\n1.4,Төртінші.,Четвертый.\r\n1.5,Бесінші.,Пятый.\r\n1.6,Алтыншы.,Шестой.\r\n";
+        let rows = ing_rows(t);
+        assert!(rows.iter().all(Option::is_some), "{rows:?}");
+        let got = blocks(t);
+        for cell in [
+            "1.2. Данные:",
+            "имя;",
+            "1.3. Только по-русски, одна строка.",
+            "1.4. Төртінші.",
+        ] {
+            assert!(got.contains(&cell.to_string()), "{cell}: {got:?}");
+        }
+        // Prose whose lines hold commas unevenly is no table.
+        let t = "1.1. Компания, оператор, жинайды.\n1.2. Деректер өңделеді.\n1.3. Субъект, қажет болса, сұрау жібереді.\n1.4. Мәтін, мәтін.\n1.5. Мәтін.\n";
         assert!(ing_rows(t).iter().all(Option::is_none));
     }
 
