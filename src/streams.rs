@@ -255,8 +255,12 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
     // A line that starts with a number but no clause number («8 Закона»,
     // «3.2-тармағында», «10, 5-қабат») goes on an unfinished sentence of
     // some length (not a short title line: «Бас директордың» / «2025 ж.»).
+    // (Not where the layout starts a paragraph: a table row, an HTML `<p>`:
+    // «…туралы хабарлама» / «2025 жылғы 1 сәуірдегі редакция».)
     if first.is_ascii_digit() {
-        return !ends_sentence(prev_text) && prev_text.chars().nth(DIGIT_LEN).is_some();
+        return !ends_sentence(prev_text)
+            && prev_text.chars().nth(DIGIT_LEN).is_some()
+            && !block.starts_paragraph;
     }
     let lead_in = prev_text.trim_end().ends_with([':', ';']);
     // A place and date line («г. Алматы 1 марта 2024 г.») under a title in
@@ -696,6 +700,18 @@ mod tests {
                 "IBAN KZ45 722S 0000 0456 7810",
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_the_layout_starts_with_a_year_is_its_own() {
+        let title = "«Әсем Кредит» онлайн-сервисі пайдаланушыларының дербес деректерін өңдеу тәртібі туралы хабарлама";
+        let mut blocks = vec![
+            block(title, Lang::Kk, 0),
+            block("2025 жылғы 1 сәуірдегі редакция", Lang::Kk, 200),
+        ];
+        assert_eq!(split(&blocks).kk.len(), 1, "a wrapped line goes on");
+        blocks[1].starts_paragraph = true;
+        assert_eq!(split(&blocks).kk.len(), 2, "a table row or <p> does not");
     }
 
     #[test]

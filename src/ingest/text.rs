@@ -542,10 +542,52 @@ pub fn ingest(text: &str) -> Ingested {
     if let Some(w) = wrap {
         mark_wrapped(text, &lines, &kinds, w, &mut out.blocks);
     }
+    mark_blank_line_paragraphs(&mut out.blocks);
     if lines.last().is_some_and(|l| l.page > 0) {
         set_pages(&lines, &mut out);
     }
     out
+}
+
+/// Where blank lines are the layout's paragraph breaks, a block after one
+/// and after a block that ends closed starts a paragraph, however full or
+/// long the one before it (a company line «…«БӨРТЕ МИКРО»»», then a title,
+/// each set apart). They are, unless
+/// more than one blank line in ten falls inside a sentence (the line before
+/// ends without punctuation, the one after starts in lower case), as in
+/// text extracted with a blank line after every other line.
+fn mark_blank_line_paragraphs(blocks: &mut [Block]) {
+    let (mut gaps, mut inside) = (0usize, 0usize);
+    for i in 1..blocks.len() {
+        if !blocks[i].gap_before || blocks[i].group.is_some() {
+            continue;
+        }
+        gaps += 1;
+        let before = blocks[i - 1].text();
+        let after = blocks[i].text();
+        let open = !before
+            .trim_end()
+            .trim_end_matches(['»', '"', ')', '*'])
+            .ends_with(['.', '!', '?', ':', ';']);
+        if open && after.trim_start().starts_with(char::is_lowercase) {
+            inside += 1;
+        }
+    }
+    if gaps < 3 || inside * 10 > gaps {
+        return;
+    }
+    // After a block that ends closed: a sentence, or a name in quotes. A
+    // block that breaks off («…ст. 9») may go on after the other
+    // language's block («Закона № 94-V.»).
+    for i in 1..blocks.len() {
+        let closed = blocks[i - 1]
+            .text()
+            .trim_end()
+            .ends_with(['.', '!', '?', ':', ';', '»', '"', '”', ')']);
+        if closed && blocks[i].gap_before && blocks[i].group.is_none() {
+            blocks[i].starts_paragraph = true;
+        }
+    }
 }
 
 /// The character column where side-by-side text columns split (as
@@ -790,7 +832,11 @@ fn row_cells(
     let label = number.map(|(a, b)| {
         let (a, b) = trim_range(text, a, b);
         let t = &text[a..b];
-        let label = if t.chars().all(|c| c.is_ascii_digit() || c == '.') && !t.ends_with('.') {
+        // («1.1» reads as «1.1.»; an empty number cell gives no label.)
+        let label = if !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !t.ends_with('.')
+        {
             format!("{t}.")
         } else {
             t.to_string()
@@ -866,6 +912,13 @@ fn cell_blocks(
 /// A table row whose cells only name languages (or number the rows): the
 /// header of a kk/ru table («kk;ru», «| № | Қазақша | Русский |»).
 fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
+    // The number column's label.
+    static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)^(?:№|#|№ ?п/п|п/п|no\.?|nr\.?|n|num|number|clause|id|пункт|номер|нөмір|тармақ)$",
+        )
+        .expect("number label regex")
+    });
     static LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?i)^(?:kk|ru|kz|kaz|rus|kazakh|russian|қаз|қазақша|қазақ тілі|қазақ тілінде|орысша|орыс тілі|орыс тілінде|казахский|русский|на казахском(?: языке)?|на русском(?: языке)?|текст на казахском(?: языке)?|текст на русском(?: языке)?)$",
@@ -875,7 +928,7 @@ fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
     let texts: Vec<&str> = cells
         .iter()
         .map(|&(a, b)| text[a..b].trim().trim_matches('"').trim())
-        .filter(|t| !t.is_empty() && *t != "№")
+        .filter(|t| !t.is_empty() && !NUMBER_LABEL.is_match(t))
         .collect();
     texts.len() >= 2 && texts.iter().all(|t| LANGUAGE.is_match(t))
 }
@@ -1092,6 +1145,31 @@ mod tests {
         // Prose whose lines hold commas unevenly is no table.
         let t = "1.1. Компания, оператор, жинайды.\n1.2. Деректер өңделеді.\n1.3. Субъект, қажет болса, сұрау жібереді.\n1.4. Мәтін, мәтін.\n1.5. Мәтін.\n";
         assert!(ing_rows(t).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_number_column_header_is_markup_and_an_empty_number_cell_no_label() {
+        let t = "number,kk,ru\n,«Альфа» ЖШС,ТОО «Альфа»\n1.1,Бірінші тармақ.,Первый пункт.\n1.2,Екінші.,Второй.\n1.3,Үшінші.,Третий.\n1.4,Төртінші.,Четвертый.\n";
+        let got = blocks(t);
+        assert_eq!(
+            got[..3],
+            ["«Альфа» ЖШС", "ТОО «Альфа»", "1.1. Бірінші тармақ."],
+            "{got:?}"
+        );
+        assert!(ingest(t).dropped.iter().any(|d| d.text == "number,kk,ru"));
+    }
+
+    #[test]
+    fn blank_lines_are_paragraph_breaks_where_the_text_keeps_them_so() {
+        // A company line as long as the wrap width, a title, an approval
+        // line, each set apart by a blank line.
+        let t = "Товарищество с ограниченной ответственностью «Микрофинансовая организация «КАЗЫНА МИКРОКРЕДИТ»»\n\nПОЛИТИКА обработки персональных данных\n\nУтверждена приказом директора\n\n1. Общие положения\n\n1.1. Текст.\n";
+        let ing = ingest(t);
+        let starts: Vec<bool> = ing.blocks.iter().map(|b| b.starts_paragraph).collect();
+        assert_eq!(starts[..3], [false, true, false], "{starts:?}");
+        // Text with a blank line after most lines, inside sentences: no.
+        let t = "Политика в отношении\n\nобработки данных.\n\nМФО имеет право в\n\nодностороннем порядке\n\nизменять Политику.\n\nВсе изменения\n\nвступают в силу.\n";
+        assert!(ingest(t).blocks.iter().all(|b| !b.starts_paragraph));
     }
 
     fn ing_rows(t: &str) -> Vec<Option<u32>> {
