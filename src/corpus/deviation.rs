@@ -810,6 +810,27 @@ fn compare(refs: &Refs, recs: &[ClauseRec], lang: Lang, slots: &[&[usize]]) -> V
             (gone_ref[pi + 1], same[k]) = (true, true);
         }
     }
+    // Moves: an unmatched clause of the document with the very words of an
+    // unmatched reference clause elsewhere (a title and the company line
+    // in the other order) is the same clause moved, no deviation.
+    let mut loose: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+    for (i, r) in refs.iter().enumerate() {
+        if !matched_ref[i] && !gone_ref[i] {
+            loose.entry(r.1.hash).or_default().push(i);
+        }
+    }
+    for (j, r) in recs.iter().enumerate() {
+        if matched_rec[j] || gone_rec[j] {
+            continue;
+        }
+        if let Some(i) = loose
+            .get_mut(&r.hash)
+            .and_then(|v| (!v.is_empty()).then(|| v.remove(0)))
+            && refs[i].1.words == r.words
+        {
+            (gone_ref[i], gone_rec[j]) = (true, true);
+        }
+    }
     let mut out = Vec::new();
     let (mut i, mut j) = (0, 0);
     let end = (refs.len(), recs.len(), 0.0);
@@ -1050,6 +1071,27 @@ mod tests {
         assert_eq!(d[1].template_clause, Some((0, "ru:1.2".into())));
         assert_eq!(d[2].clause.as_deref(), Some("ru:1.4"));
         assert!(diff(&old, &old, Lang::Ru).is_empty());
+    }
+
+    #[test]
+    fn a_clause_moved_unchanged_is_no_deviation() {
+        let title = "Уведомление об обработке персональных данных клиентов";
+        let org = "Товарищество с ограниченной ответственностью";
+        let body = "Оператор обрабатывает данные клиентов по закону.";
+        let old = vec![rec("ru:p1", title), rec("ru:p2", org), rec("ru:1.1", body)];
+        let new = vec![rec("ru:p1", org), rec("ru:p2", title), rec("ru:1.1", body)];
+        assert!(diff(&old, &new, Lang::Ru).is_empty());
+        // Moved and changed is still a removal and an addition.
+        let edited = vec![
+            rec("ru:p1", org),
+            rec("ru:p2", "Положение об обработке данных заемщиков"),
+            rec("ru:1.1", body),
+        ];
+        let kinds: Vec<DeviationKind> = diff(&old, &edited, Lang::Ru)
+            .iter()
+            .map(|d| d.kind)
+            .collect();
+        assert!(kinds.contains(&DeviationKind::Added), "{kinds:?}");
     }
 
     #[test]

@@ -26,8 +26,9 @@ use crate::model::{Coverage, Document, Finding, Lang, Warning};
 /// Version of the record layout and of the clause normalisation behind its
 /// clause records; bumped on any incompatible change. 2: own e-mails keep
 /// their mailbox (`dpo@own`), brand domains, 11-digit telephones in any
-/// grouping, address unit words.
-pub const RECORD_VERSION: u32 = 2;
+/// grouping, address unit words. 3: an unnumbered heading is a clause
+/// record of its own.
+pub const RECORD_VERSION: u32 = 3;
 
 /// The rights, extra rights and disclosures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

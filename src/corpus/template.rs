@@ -9,7 +9,8 @@
 //! A record is a *citable clause*: a numbered clause (or heading, preamble
 //! part, glossary entry) together with the items, bullets and unnumbered
 //! paragraphs that belong to it (`2.4(1)`, `7.1-b3`, `2.13-p1` fold into
-//! `2.4`, `7.1`, `2.13`). This is the unit a reader cites and a drafter
+//! `2.4`, `7.1`, `2.13`; an unnumbered heading `2.13-h1` is a record of its
+//! own). This is the unit a reader cites and a drafter
 //! edits: a bullet deleted from a rights list is a *changed* clause 7.1, a
 //! clause removed with its (a)–(g) list is *one* removed clause, not eight.
 //!
@@ -656,8 +657,12 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
         }
         let k = unit_key(&c.id);
         let local = c.id.split_once(':').map(|(_, l)| l).unwrap_or(&c.id);
+        // An unnumbered heading (`3.5-h1`) heads what follows it: it is a
+        // record of its own, not a part of the clause before it, which a
+        // member may have dropped.
+        let heading = c.kind == crate::model::ClauseKind::Heading;
         match groups.last_mut() {
-            Some(g) if key == Some(k) && k != local => g.push(i),
+            Some(g) if key == Some(k) && k != local && !heading => g.push(i),
             _ => {
                 groups.push(vec![i]);
                 key = Some(k);
@@ -1444,6 +1449,21 @@ mod tests {
         let j = serde_json::to_string(&recs).unwrap();
         let back: Vec<ClauseRec> = serde_json::from_str(&j).unwrap();
         assert_eq!(back, recs);
+    }
+
+    #[test]
+    fn an_unnumbered_heading_is_a_record_of_its_own() {
+        let d = doc(
+            "ТОО «МФО «Альфа Кредит»\n<h2>Цели</h2>\n<p>1.1 МФО собирает данные клиентов.</p>\n<p>1.2 МФО хранит данные пять лет.</p>\n<h2>Кому мы передаем данные</h2>\n<p>2.1 Кредитным бюро.</p>\n",
+        );
+        let recs = clause_recs(&d, Lang::Ru);
+        let heading = recs
+            .iter()
+            .find(|r| r.text.contains("Кому мы передаем"))
+            .unwrap();
+        assert_eq!(heading.parts.len(), 1, "{:?}", heading.parts);
+        let r12 = recs.iter().find(|r| r.text.contains("пять лет")).unwrap();
+        assert!(!r12.text.contains("Кому"), "{}", r12.text);
     }
 
     #[test]
