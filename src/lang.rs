@@ -133,6 +133,11 @@ const KK_WORDS: &[&str] = &[
     "сот",
     "жоқ",
     "ол",
+    // Structure words with no Kazakh letter («3-бап», «2-тарау»).
+    "бап",
+    "бабы",
+    "тарау",
+    "тарауы",
 ];
 
 /// Frequent Russian words (Russian has no letter Kazakh lacks in practice).
@@ -232,6 +237,22 @@ const RU_WORDS: &[&str] = &[
     "целей",
     "услуг",
     "данным",
+    // Structure words of Russian documents (Kazakh writes бөлім, бап,
+    // тарау, тармақ).
+    "раздел",
+    "раздела",
+    "статья",
+    "статьи",
+    "глава",
+    "главы",
+    "пункт",
+    "пункта",
+    "подпункт",
+    "приложение",
+    "контакты",
+    "реквизиты",
+    "общие",
+    "положения",
 ];
 
 const KK_ENDINGS: &[&str] = &[
