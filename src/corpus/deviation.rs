@@ -142,6 +142,18 @@ pub const THIRD_PARTY_INSERT: usize = 3;
 /// Stems of words that name a law (folded to lower case).
 const LAW_STEMS: &[&str] = &["закон", "заң", "федерал", "фз", "кодекс"];
 
+/// Legislation in general («законодательству», «заңнамасына»): no law
+/// cited.
+fn legislation(w: &str) -> bool {
+    w.starts_with("законодат") || w.starts_with("заңнам")
+}
+
+/// A word that names a law or a code (not legislation in general:
+/// «законодательство», «заңнама» sit beside a transfer country too).
+fn names_a_law(w: &str) -> bool {
+    (w.starts_with("закон") || w.starts_with("заң") || w.starts_with("кодекс")) && !legislation(w)
+}
+
 /// Stems of country names, Kazakh and Russian (lower case), for transfer
 /// countries. Kazakhstan is not among them.
 const COUNTRY_STEMS: &[&str] = &[
@@ -207,6 +219,7 @@ const COUNTRY_STEMS: &[&str] = &[
     "израил",
     "азербайджан",
     "әзірбайжан",
+    "әзербайжан",
     "тәжік",
     "таджик",
     "түрікмен",
@@ -434,10 +447,26 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     let (qo, qn) = (quoted(old), quoted(new));
     let (lo, ln) = (law_title(old, &qo), law_title(new, &qn));
     let law = |k: EntityKind| k == EntityKind::Law;
+    // A country or state changed right before a law's name («Қазақстан
+    // Республикасының Азаматтық кодексі» → «Қырғыз …», «Гражданский кодекс
+    // Республики Казахстан» → «… Кыргызской Республики»): a law cited.
+    let state_of_law = |ws: &[usize], r: &ClauseRec| {
+        ws.iter().any(|&k| {
+            let w = r.words[k].as_str();
+            (starts_any(w, COUNTRY_STEMS)
+                || w.starts_with("қазақстан")
+                || w.starts_with("казахстан"))
+                && r.words[k.saturating_sub(3)..(k + 4).min(r.words.len())]
+                    .iter()
+                    .any(|n| names_a_law(n))
+        })
+    };
     let law_changed = values(old, law) != values(new, law)
-        || changed().any(|w| starts_any(w, LAW_STEMS))
+        || changed().any(|w| starts_any(w, LAW_STEMS) && !legislation(w))
         || del.iter().any(|&k| lo[k])
-        || ins.iter().any(|&k| ln[k]);
+        || ins.iter().any(|&k| ln[k])
+        || state_of_law(del, old)
+        || state_of_law(ins, new);
     // Quoted words name a recipient unless they are a law's title.
     let qo: Vec<bool> = qo.iter().zip(&lo).map(|(q, l)| *q && !l).collect();
     let qn: Vec<bool> = qn.iter().zip(&ln).map(|(q, l)| *q && !l).collect();
@@ -471,7 +500,14 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
         return ChangeType::ThirdParty;
     }
     let figure = |k: EntityKind| k.is_figure() || k == EntityKind::Date;
-    if values(old, figure) != values(new, figure) {
+    // A figure changed where the redline changed a number, in digits or in
+    // words (not a figure inside masked words, such as an address's
+    // building numbers, beside a changed e-mail).
+    let numeric = changed().any(|w| {
+        (!w.contains('@') && w.chars().any(|c| c.is_ascii_digit()))
+            || crate::extract::numwords::parse(w).is_some()
+    });
+    if values(old, figure) != values(new, figure) && numeric {
         return ChangeType::Number;
     }
     let contact =
@@ -1125,6 +1161,24 @@ mod tests {
                 base.replace("адрес info@alfa.kz", "адрес help@beta.kz"),
                 "ru:1.3",
                 ChangeType::Contact,
+            ),
+            // The state of a law, not a transfer country.
+            (
+                base.replace(
+                    "Законом Республики Казахстан № 94-V",
+                    "Законом Кыргызской Республики № 58",
+                ),
+                "ru:1.1",
+                ChangeType::Law,
+            ),
+            // A transfer country beside «законодательство» is a transfer.
+            (
+                base.replace(
+                    "кредитному бюро для оценки платежеспособности.",
+                    "кредитному бюро, а также в Кыргызскую Республику согласно законодательству.",
+                ),
+                "ru:1.4",
+                ChangeType::ThirdParty,
             ),
         ];
         for (text, id, want) in cases {

@@ -13,7 +13,7 @@
 
 pub mod company;
 pub mod entities;
-mod numwords;
+pub(crate) mod numwords;
 pub mod provisions;
 
 pub use company::company;
