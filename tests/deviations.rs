@@ -92,6 +92,41 @@ fn score(dir: &Path) -> Score {
     for k in gone {
         expected.remove(&k);
     }
+    // Gold rows marked `ambiguous` (a tie the writer could not decide)
+    // count neither way: they leave the gold, and a found deviation of the
+    // same kind (or its mirror), language and clause number on any member
+    // of that family is left out of the found set (as score.py does).
+    let mut moot: std::collections::BTreeSet<Key> = std::collections::BTreeSet::new();
+    for g in gold["ambiguous"].as_array().into_iter().flatten() {
+        let s = |k: &str| g[k].as_str().unwrap_or("").to_string();
+        let family = gold["families"].as_array().unwrap().iter().find(|f| {
+            f["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d.as_str() == Some(&s("document")))
+        });
+        let members: Vec<String> = match family {
+            Some(f) => f["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| v.as_str().unwrap().to_string())
+                .collect(),
+            None => vec![s("document")],
+        };
+        let mirror = match s("kind").as_str() {
+            "added" => "removed".to_string(),
+            "removed" => "added".to_string(),
+            k => k.to_string(),
+        };
+        for m in members {
+            for k in [s("kind"), mirror.clone()] {
+                moot.insert((m.clone(), s("lang"), k, s("clause")));
+            }
+        }
+    }
+    expected.retain(|k, _| !moot.contains(k));
     let mut found: BTreeMap<Key, String> = BTreeMap::new();
     for fam in gold["families"].as_array().unwrap() {
         let mut names: Vec<String> = fam["documents"]
@@ -145,6 +180,9 @@ fn score(dir: &Path) -> Score {
                         kind_name(d.kind).to_string(),
                         number(&id),
                     );
+                    if moot.contains(&key) {
+                        continue;
+                    }
                     if !expected.contains_key(&key) {
                         let red: String = d
                             .redline
@@ -223,6 +261,18 @@ fn small_fixture_deviations() {
         assert!(p >= 0.95 && r >= 0.95, "{k}: P {p:.3} R {r:.3}");
     }
     // Reached: 1.000 P and R for each kind, 12/12 change types.
+    assert!(s.changes.1 as f64 >= 0.95 * s.changes.0 as f64);
+}
+
+/// The sixth blind set (`fixtures/families/blind6/`, see its README),
+/// after the fixes its one blind score led to.
+#[test]
+fn blind6_deviations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/families/blind6");
+    let s = score(&dir);
+    for (k, (p, r)) in report("blind6", &s) {
+        assert!(p >= 0.95 && r >= 0.95, "{k}: P {p:.3} R {r:.3}");
+    }
     assert!(s.changes.1 as f64 >= 0.95 * s.changes.0 as f64);
 }
 
