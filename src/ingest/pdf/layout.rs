@@ -666,7 +666,13 @@ pub fn paragraphs(
             let next = lines.get(i + 1);
             let first_line_indent =
                 line.x0 > prev.x0 + indent && next.is_none_or(|n| n.x0 < line.x0 - indent);
-            let indent_after_short = indented && !full(prev);
+            // A line at the same indent as a line short of the edge goes
+            // on with it when its first word clearly had no room there (a
+            // wrapped line of an indented block that keeps its own margin).
+            let wrapped_at_indent = (line.x0 - prev.x0).abs() <= 0.3 * line.size
+                && prev.x1 + 0.25 * line.size + 0.9 * first_word_width(line) > right
+                && !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let indent_after_short = indented && !full(prev) && !wrapped_at_indent;
             if big_gap {
                 big_gap_before = true;
             }
@@ -1241,6 +1247,51 @@ mod tests {
                 "ПОЛОЖЕНИЕ ОБ ОБРАБОТКЕ ПЕРСОНАЛЬНЫХ ДАННЫХ КЛИЕНТОВ ТОО «МИКРОФИНАНСОВАЯ ОРГАНИЗАЦИЯ «КӨКТЕРЕК ҚАРЖЫ»",
                 "Утверждено решением единственного участника № 4 от 03.03.2025.",
                 "1. Общие положения",
+            ]
+        );
+    }
+
+    /// Contact lines indented in a table cell, each its own paragraph, two
+    /// of them wrapped: a wrapped line keeps the block's indent and its
+    /// line above stops short of the edge, yet its first word had no room
+    /// there, so it goes on that line.
+    #[test]
+    fn a_wrapped_line_of_an_indented_block_goes_on() {
+        let mut lines = vec![
+            line(
+                "6.3. Действующая редакция Политики размещена",
+                302.6,
+                543.3,
+                518.0,
+            ),
+            line(
+                "на сайте www.moiynkum-credit.kz в разделе",
+                302.6,
+                511.3,
+                529.5,
+            ),
+            line("«Документы».", 302.6, 370.4, 541.0),
+            line("6.4. Контактные данные Общества:", 302.6, 473.0, 558.5),
+        ];
+        for (text, x1, y) in [
+            ("Юридический адрес: 080000, Жамбылская", 519.4, 576.0),
+            ("область,", 355.3, 587.5),
+            ("г. Тараз, ул. Казыбек би, 121, офис 5", 490.4, 605.0),
+            ("Телефон: 8 (7262) 45-19-19", 444.2, 622.5),
+            ("ИИК KZ928560000007541203, АО «Банк", 502.8, 640.0),
+            ("ЦентрКредит»", 384.5, 651.5),
+        ] {
+            lines.push(line(text, 314.6, x1, y));
+        }
+        let paras = paragraphs(&lines, (302.6, 547.8), false, None);
+        assert_eq!(
+            texts(&paras)[1..],
+            [
+                "6.4. Контактные данные Общества:",
+                "Юридический адрес: 080000, Жамбылская область,",
+                "г. Тараз, ул. Казыбек би, 121, офис 5",
+                "Телефон: 8 (7262) 45-19-19",
+                "ИИК KZ928560000007541203, АО «Банк ЦентрКредит»",
             ]
         );
     }
