@@ -68,10 +68,24 @@ fn one_language(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize, Fi
     ));
 }
 
-/// The clauses with a section number of their own that one language has
-/// and the other lacks, so far in reading order, per language and parent
-/// number («2» for 2.3): what shifts the numbering of the clauses after
-/// them.
+/// The slot a clause's own number takes among its siblings: its parent and
+/// its last part. A section number «2.3» is parent «2», 3; a list item
+/// «2.2(3)» is parent «2.2()», 3 (a letter counts by its place in its
+/// alphabet), so items and sections never share a parent.
+fn slot(c: &Clause) -> Option<(String, u32)> {
+    if let Some(n) = section(c) {
+        let (parent, last) = split_last(n)?;
+        return Some((parent.to_string(), last));
+    }
+    let n = comparable_number(c.number.as_deref()?, c.lang);
+    let (parent, item) = n.strip_suffix(')')?.rsplit_once('(')?;
+    Some((format!("{parent}()"), item.parse().ok()?))
+}
+
+/// The clauses with a number of their own (a section number or a list
+/// item's) that one language has and the other lacks, so far in reading
+/// order, per language and parent ([`slot`]): what shifts the numbering
+/// of the clauses after them.
 #[derive(Debug, Default)]
 struct Inserted {
     by: BTreeMap<(Lang, String), Vec<String>>,
@@ -79,26 +93,26 @@ struct Inserted {
 
 impl Inserted {
     fn add(&mut self, c: &Clause) {
-        if let Some((parent, _)) = section(c).and_then(split_last) {
+        if let Some((parent, _)) = slot(c) {
             self.by
-                .entry((c.lang, parent.to_string()))
+                .entry((c.lang, parent))
                 .or_default()
                 .push(c.id.clone());
         }
     }
 
-    /// The one-sided clauses that explain a pair numbered `kn` in Kazakh
-    /// and `rn` in Russian: both under one parent, the Russian number
-    /// ahead by as many clauses as Russian has inserted there beyond
-    /// Kazakh (or behind by as many as Kazakh has).
-    fn explain(&self, kn: &str, rn: &str) -> Option<Vec<String>> {
-        let ((kp, k), (rp, r)) = (split_last(kn)?, split_last(rn)?);
+    /// The one-sided clauses that explain a pair of a Kazakh clause `k`
+    /// and a Russian `r`: both under one parent, the Russian number ahead
+    /// by as many clauses as Russian has inserted there beyond Kazakh (or
+    /// behind by as many as Kazakh has).
+    fn explain(&self, k: &Clause, r: &Clause) -> Option<Vec<String>> {
+        let ((kp, k), (rp, r)) = (slot(k)?, slot(r)?);
         if kp != rp {
             return None;
         }
         let ins = |lang: Lang| {
             self.by
-                .get(&(lang, kp.to_string()))
+                .get(&(lang, kp.clone()))
                 .map_or(&[][..], Vec::as_slice)
         };
         let (ik, ir) = (ins(Lang::Kk), ins(Lang::Ru));
@@ -207,13 +221,11 @@ fn pair_checks(
     if let (Some(a), Some(b)) = (&kn, &rn)
         && comparable(kk.first()) != comparable(ru.first())
     {
-        // A clause one version inserts renumbers the rest of its section:
+        // A clause one version inserts renumbers the rest of its section
+        // (an item, the rest of its list):
         // the pair follows content, and the numbers differ by as many as
         // were inserted. That is a note, not a defect of this pair.
-        let shifted = match (section(kk[0]), section(ru[0])) {
-            (Some(x), Some(y)) => inserted.explain(x, y),
-            _ => None,
-        };
+        let shifted = inserted.explain(kk[0], ru[0]);
         let (severity, message) = match shifted {
             Some(by) => (
                 Severity::Info,
@@ -393,4 +405,69 @@ fn push_numbering(
             evidence: ev,
         },
     ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, number: &str, text: &str) -> Clause {
+        Clause {
+            number: Some(number.into()),
+            kind: ClauseKind::Item,
+            ..Clause::from_text(id, text)
+        }
+    }
+
+    fn pair(kk: &[usize], ru: &[usize]) -> Pair {
+        Pair {
+            kk: kk.to_vec(),
+            ru: ru.to_vec(),
+            score: 0.5,
+        }
+    }
+
+    /// One version drops a sub-item of a «1)…» list and renumbers the
+    /// rest: the items after it pair by content with numbers one apart.
+    /// That is a note; an item shifted with nothing dropped before it is
+    /// not explained.
+    #[test]
+    fn items_renumbered_after_a_dropped_item_are_a_note() {
+        let clauses = vec![
+            item("kk:2.2(1)", "2.2(1)", "1) шешім қабылдау;"),
+            item("kk:2.2(2)", "2.2(2)", "2) алаяқтықтың алдын алу;"),
+            item("kk:2.2(3)", "2.2(3)", "3) сайттың жұмысын жақсарту."),
+            item("kk:2.3(1)", "2.3(1)", "1) хабарлау."),
+            item("ru:2.2(1)", "2.2(1)", "1) принять решение;"),
+            item("ru:2.2(2)", "2.2(2)", "2) сообщать о платежах в SMS;"),
+            item("ru:2.2(3)", "2.2(3)", "3) предотвращать мошенничество;"),
+            item("ru:2.2(4)", "2.2(4)", "4) улучшать работу сайта."),
+            item("ru:2.3(2)", "2.3(2)", "2) сообщать."),
+        ];
+        let pairs = vec![
+            pair(&[0], &[4]),
+            pair(&[], &[5]),
+            pair(&[1], &[6]),
+            pair(&[2], &[7]),
+            pair(&[3], &[8]),
+        ];
+        let f: Vec<Finding> = check(&clauses, &pairs, &[Lang::Kk, Lang::Ru])
+            .into_iter()
+            .map(|(_, f)| f)
+            .collect();
+        let numbers: Vec<(&str, Severity)> = f
+            .iter()
+            .filter(|f| f.kind == FindingKind::NumberMismatch)
+            .map(|f| (f.clauses[0].id.as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                ("kk:2.2(2)", Severity::Info),
+                ("kk:2.2(3)", Severity::Info),
+                ("kk:2.3(1)", Severity::Medium)
+            ]
+        );
+        assert!(f.iter().any(|f| f.message.contains("shifted by ru:2.2(2)")));
+    }
 }
