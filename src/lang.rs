@@ -922,8 +922,25 @@ pub fn tag(blocks: &mut [Block]) {
         } else {
             0
         };
+        // A weak paragraph of a PDF column (a contact line) is in the
+        // language of the column's paragraph before it, or after it.
+        let column_neighbour = || {
+            if units[k].row.is_some() {
+                return None;
+            }
+            let g = blocks[units[k].blocks[0]].group;
+            let same = |n: &usize| blocks[units[*n].blocks[0]].group == g && units[*n].grouped;
+            (0..k)
+                .rev()
+                .filter(same)
+                .find_map(|n| langs[n])
+                .or_else(|| (k + 1..units.len()).filter(same).find_map(|n| langs[n]))
+        };
         langs[k] = Some(match neighbour {
             Some(l) => l.counterpart(),
+            None if vote == 0 && column_neighbour().is_some() => {
+                column_neighbour().unwrap_or(Lang::Ru)
+            }
             None if vote != 0 => {
                 if vote > 0 {
                     Lang::Kk
@@ -1392,6 +1409,25 @@ mod tests {
         assert_eq!(blocks[5].lang, Lang::Ru, "{}", blocks[5].text());
         assert_eq!(blocks[6].lang, Lang::Kk, "{}", blocks[6].text());
         assert_eq!(blocks[7].lang, Lang::Ru, "{}", blocks[7].text());
+    }
+
+    #[test]
+    fn a_weak_paragraph_of_a_pdf_column_takes_the_column_s_language() {
+        // A PDF column (one group per column of a page, no table rows):
+        // the contact lines say nothing of their language.
+        let mut blocks = vec![
+            block("6.4. Серіктестіктің байланыс деректері:", Some(32), 1),
+            block(
+                "Заңды мекенжайы: 080000, Жамбыл облысы, Тараз қ.",
+                Some(47),
+                2,
+            ),
+            block("Телефон: 8 (7262) 45-19-19", Some(32), 3),
+            block("E-mail: privacy@moiynkum-credit.kz", Some(32), 4),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, [Lang::Kk; 4]);
     }
 
     #[test]

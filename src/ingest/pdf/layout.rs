@@ -717,6 +717,10 @@ pub fn paragraphs(
             } else {
                 (first_line_indent, indent_after_short)
             };
+            // A requisite line (Телефон, E-mail, БСН, IBAN …) under a line
+            // that does not break off is a line of its own.
+            let requisite = crate::lang::is_requisite_line(&line.text)
+                && !prev.text.trim_end().ends_with([',', ':', '-', '–', '/']);
             if big_gap
                 || size_change
                 || bullet
@@ -724,12 +728,14 @@ pub fn paragraphs(
                 || first_line_indent
                 || indent_after_short
                 || short_end
+                || requisite
             {
                 split = true;
                 // A change of font size is a title or heading ending (or
                 // starting): never a soft line break.
                 starts = big_gap
                     || size_change
+                    || requisite
                     || bullet
                     || numbered
                     || first_line_indent
@@ -1090,6 +1096,30 @@ mod tests {
                 vec!["дербес деректер – мәліметтер;"],
             ]
         );
+    }
+
+    #[test]
+    fn requisite_lines_are_paragraphs_of_their_own() {
+        let lines = [
+            line(
+                "Заңды мекенжайы: 080000, Жамбыл облысы,",
+                67.0,
+                300.0,
+                100.0,
+            ),
+            line(
+                "Тараз қ., Қазыбек би к-сі, 121, 5-кеңсе",
+                67.0,
+                300.0,
+                112.0,
+            ),
+            line("Телефон: 8 (7262) 45-19-19", 67.0, 210.0, 124.0),
+            line("E-mail: privacy@moiynkum-credit.kz", 67.0, 254.0, 136.0),
+            line("БСН 210240033417", 67.0, 150.0, 148.0),
+        ];
+        let paras = paragraphs(&lines, (45.0, 550.0), true, None);
+        let sizes: Vec<usize> = paras.iter().map(|p| p.lines.len()).collect();
+        assert_eq!(sizes, [2, 1, 1, 1]);
     }
 
     #[test]
