@@ -40,6 +40,10 @@ pub enum ErrorKind {
     PdfNoText,
     #[error("the PDF's text maps to nothing readable: {0}")]
     PdfUnreadable(String),
+    /// A `.docx` whose archive or XML parts cannot be read (the message
+    /// names the part).
+    #[error("the DOCX is malformed: {0}")]
+    Docx(String),
     #[error("invalid rules data: {0}")]
     Rules(String),
     /// An audit folder's `manifest.json` is not the JSON expected (the

@@ -231,3 +231,21 @@ fn blind9b_layouts() {
     }
     assert!(failed.is_empty(), "{failed:?}");
 }
+
+/// The Word files behind blind9c's LibreOffice PDFs (`*_e.docx`, made with
+/// python-docx: list numbers «%1.», «%1.%2.», «%1-бап.», «%3)» drawn by
+/// Word, not typed) read as DOCX against the same gold: the clause numbers
+/// come from `numbering.xml`.
+#[test]
+fn blind9c_docx() {
+    for stem in ["kokterek_e", "moiynkum_e"] {
+        let doc_path = format!("fixtures/blind9c/{stem}.docx");
+        let gold_path = format!("fixtures/blind9c/{stem}.gold.json");
+        let (p, r, notes) = evaluate_file(&doc_path, &gold_path);
+        eprintln!("{doc_path}: precision {p:.3} recall {r:.3}");
+        for n in &notes {
+            eprintln!("  {n}");
+        }
+        assert!(p >= 0.98 && r >= 0.98, "{doc_path}: {p:.3}/{r:.3}");
+    }
+}

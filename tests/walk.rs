@@ -127,7 +127,7 @@ fn hostile_folder(name: &str) -> std::path::PathBuf {
     symlink("sub", dir.join("sublink")).unwrap();
     symlink("nowhere.txt", dir.join("broken.txt")).unwrap();
     mkfifo(&dir.join("pipe.txt"));
-    std::fs::write(dir.join("policy.docx"), b"PK\x03\x04").unwrap();
+    std::fs::write(dir.join("policy.odt"), b"PK\x03\x04").unwrap();
     std::fs::write(dir.join("policy.doc"), b"\xD0\xCF\x11\xE0").unwrap();
     std::fs::write(dir.join("LICENSE"), b"text").unwrap();
     std::fs::write(dir.join(".notes.txt"), b"hidden").unwrap();
@@ -149,12 +149,12 @@ fn links_pipes_and_unsupported_files_are_listed_and_nothing_hangs() {
         (".notes.txt", "hidden"),
         (
             "LICENSE",
-            "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
+            "unsupported format: no extension (.txt, .html, .md, .tsv, .csv, .pdf or .docx)",
         ),
         ("broken.txt", "a broken link"),
         ("pipe.txt", "not a regular file (a named pipe)"),
         ("policy.doc", "unsupported format: .doc, convert to PDF"),
-        ("policy.docx", "unsupported format: .docx, convert to PDF"),
+        ("policy.odt", "unsupported format: .odt, convert to PDF"),
         ("report", "the report folder"),
         (
             "sub/up",
@@ -327,9 +327,9 @@ fn sketch_and_from_carry_the_skipped_list() {
 }
 
 #[test]
-fn a_folder_of_docx_files_is_not_a_clean_audit() {
-    let dir = tmp("walk-docx-only");
-    std::fs::write(dir.join("policy.docx"), b"PK\x03\x04").unwrap();
+fn a_folder_of_office_files_is_not_a_clean_audit() {
+    let dir = tmp("walk-office-only");
+    std::fs::write(dir.join("policy.doc"), b"\xD0\xCF\x11\xE0").unwrap();
     std::fs::write(dir.join("policy.rtf"), b"{\\rtf1}").unwrap();
     let (o, report) = audit(&dir, &[]);
     assert_eq!(o.status.code(), Some(2));
@@ -338,8 +338,8 @@ fn a_folder_of_docx_files_is_not_a_clean_audit() {
         skipped(&dir, &report),
         [
             (
-                "policy.docx".to_string(),
-                "unsupported format: .docx, convert to PDF".to_string()
+                "policy.doc".to_string(),
+                "unsupported format: .doc, convert to PDF".to_string()
             ),
             (
                 "policy.rtf".to_string(),

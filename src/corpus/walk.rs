@@ -29,12 +29,14 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, ErrorKind, Result};
 
 /// File endings the audit reads.
-pub const INPUT_EXTENSIONS: &[&str] = &["txt", "text", "md", "html", "htm", "pdf", "tsv", "csv"];
+pub const INPUT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "html", "htm", "pdf", "tsv", "csv", "docx",
+];
 
 /// Office formats a user can save as PDF.
 const OFFICE: &[&str] = &[
-    "doc", "docx", "docm", "dot", "dotx", "rtf", "odt", "ott", "pages", "wpd", "xls", "xlsx",
-    "ods", "ppt", "pptx", "odp", "epub", "xps",
+    "doc", "docm", "dot", "dotx", "rtf", "odt", "ott", "pages", "wpd", "xls", "xlsx", "ods", "ppt",
+    "pptx", "odp", "epub", "xps",
 ];
 
 /// Image formats: a scan needs OCR before it has text.
@@ -83,7 +85,7 @@ impl fmt::Display for Skip {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Skip::Unsupported(ext) if ext.is_empty() => f.write_str(
-                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
+                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv, .pdf or .docx)",
             ),
             Skip::Unsupported(ext) if OFFICE.contains(&ext.as_str()) => {
                 write!(f, "unsupported format: .{ext}, convert to PDF")
@@ -327,8 +329,8 @@ mod tests {
                 "unsupported format: .doc, convert to PDF",
             ),
             (
-                Skip::Unsupported("docx".into()),
-                "unsupported format: .docx, convert to PDF",
+                Skip::Unsupported("rtf".into()),
+                "unsupported format: .rtf, convert to PDF",
             ),
             (
                 Skip::Unsupported("png".into()),
@@ -337,7 +339,7 @@ mod tests {
             (Skip::Unsupported("xyz".into()), "unsupported format: .xyz"),
             (
                 Skip::Unsupported(String::new()),
-                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv or .pdf)",
+                "unsupported format: no extension (.txt, .html, .md, .tsv, .csv, .pdf or .docx)",
             ),
             (
                 Skip::NotRegular("a named pipe"),
@@ -357,7 +359,8 @@ mod tests {
             ("a.txt", true),
             ("A.PDF", true),
             ("b.Html", true),
-            ("c.docx", false),
+            ("c.docx", true),
+            ("c.doc", false),
             ("README", false),
             (".txt", false),
         ] {

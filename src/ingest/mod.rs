@@ -11,6 +11,7 @@
 //!   text normalised the same way, for the few readers of the whole text.
 
 pub mod decode;
+pub mod docx;
 pub mod markup;
 pub mod normalise;
 pub mod pdf;
@@ -116,7 +117,20 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
 /// Errors: as [`ingest`], and [`crate::error::Limit::Time`].
 pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingested> {
     let sha = sha256(bytes);
-    let (text, encoding, warnings, blocks, mut dropped) = if is_pdf(bytes) {
+    // Any zip archive is read as a DOCX: one that is not gets its error.
+    let (text, encoding, warnings, blocks, mut dropped) = if bytes.starts_with(b"PK\x03\x04") {
+        // The text a reader sees, Word's list numbers written in, read as
+        // text (its tables as tab-separated rows).
+        let text = docx::extract(name, bytes)?;
+        let laid = text::ingest(&text);
+        (
+            text,
+            "docx".to_string(),
+            Vec::new(),
+            laid.blocks,
+            laid.dropped,
+        )
+    } else if is_pdf(bytes) {
         let laid = pdf::extract_within(name, bytes, budget)?;
         (
             laid.text,

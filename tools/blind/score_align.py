@@ -69,7 +69,7 @@ def main():
     for gpath in args[1:]:
         gold = json.load(open(gpath))
         doc = gpath.replace(".gold.json", "")
-        src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv"]
+        src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv", "docx"]
                    if __import__("os").path.exists(f"{doc}.{e}"))
         out = subprocess.run([qostil, "parse", "--format", "json", src], capture_output=True, text=True)
         if out.returncode not in (0, 1):
