@@ -39,6 +39,15 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("article regex")
 });
+/// A clause number with its word: «п. 3.1», «пункт 3.1.» (Russian),
+/// «3.1-т.», «3.1-тармақ» (Kazakh). Only a dotted number before a capital
+/// (a reference «п. 3 ст. 20» at a line start is no clause).
+static CLAUSE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:п\.|пункт)\s*(\d{1,3}(?:\.\d{1,3})+)\.?|(\d{1,3}(?:\.\d{1,3})+)\s*-\s*(?:т\.|тармақ\.?))\s+(?:\p{Lu}|«)",
+    )
+    .expect("clause word regex")
+});
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\(?)([0-9]{1,2}|[a-zа-яәіңғүұқөһ])\)(?:\s+|$)").expect("item regex")
 });
@@ -83,6 +92,13 @@ fn parse_marker(text: &str) -> Marker {
         m.section = Some(num.to_string());
         m.article = true;
         consumed += c.get(0).map_or(0, |g| g.end());
+    } else if let Some(c) = CLAUSE_WORD.captures(rest) {
+        let num = c.get(1).or(c.get(2)).map_or("", |g| g.as_str());
+        m.section = Some(num.to_string());
+        // Up to the capital that starts the clause's text.
+        let whole = c.get(0).map_or("", |g| g.as_str());
+        let last = whole.chars().last().map_or(0, char::len_utf8);
+        consumed += whole.len() - last;
     } else if let Some(c) = SECTION.captures(rest) {
         let num = c.get(1).map_or("", |g| g.as_str());
         let close = c.get(2).map_or("", |g| g.as_str());
@@ -542,6 +558,12 @@ mod tests {
             ("6.1) Клиенттің құқықтары", Some("6.1"), None, "6.1)"),
             ("6.1.2) Клиент", Some("6.1.2"), None, "6.1.2)"),
             ("§ 7. ИНЦИДЕНТТЕР", Some("7"), None, "§ 7."),
+            ("п. 3.1 Данные обрабатываются", Some("3.1"), None, "п. 3.1"),
+            ("пункт 3.2. Субъект вправе", Some("3.2"), None, "пункт 3.2."),
+            ("3.1-т. Деректер өңделеді", Some("3.1"), None, "3.1-т."),
+            ("3.1-тармақ «Компания»", Some("3.1"), None, "3.1-тармақ"),
+            ("п. 3 ст. 20 Закона", None, None, ""),
+            ("п. 3.2 настоящей Политики", None, None, ""),
             ("§5 Сроки хранения", Some("5"), None, "§5"),
         ];
         for (text, section, item, label) in cases {
