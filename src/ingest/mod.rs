@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use crate::budget::Budget;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Block, Dropped, Source};
+use crate::model::{Block, DropKind, Dropped, Source};
 
 /// The result of ingesting one input.
 #[derive(Debug)]
@@ -151,6 +151,7 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
         )
     };
     let (blocks, repairs) = normalise::blocks(&text, blocks, &mut dropped);
+    let blocks = drop_language_labels(&text, blocks, &mut dropped);
     Ok(Ingested {
         normalised: normalise::text(&text),
         source: Source {
@@ -166,9 +167,75 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
     })
 }
 
+/// A block that only names a language («## Қазақша», «Русский», «На
+/// русском языке:»): a layout's label for the text that follows, no clause
+/// (one copy of a policy has it, another in another layout not).
+fn is_language_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "қазақша",
+        "қазақ тілінде",
+        "қазақ тілі",
+        "мемлекеттік тілде",
+        "орысша",
+        "орыс тілінде",
+        "орыс тілі",
+        "казахский",
+        "казахский язык",
+        "на казахском",
+        "на казахском языке",
+        "на государственном языке",
+        "русский",
+        "русский язык",
+        "на русском",
+        "на русском языке",
+    ];
+    let t = text
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | ':' | '|'))
+        .to_lowercase();
+    LABELS.contains(&t.as_str())
+}
+
+/// Move language-label blocks ([`is_language_label`]) to the dropped
+/// markup, span by span.
+fn drop_language_labels(text: &str, blocks: Vec<Block>, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if !is_language_label(&b.text()) {
+            out.push(b);
+            continue;
+        }
+        for r in &b.runs {
+            dropped.push(Dropped {
+                kind: DropKind::Markup,
+                text: text
+                    .get(r.span.start..r.span.end)
+                    .map_or_else(|| r.text.clone(), str::to_string),
+                span: r.span,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_label_is_markup() {
+        let t = "## Қазақша\n\n**1.1.** Мәтін.\n\n## Русский\n\n**1.1.** Текст.\n";
+        let ing = ingest("t.md", t.as_bytes()).unwrap();
+        let texts: Vec<String> = ing.blocks.iter().map(Block::text).collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|x| x.contains("Қазақша") || x.contains("Русский")),
+            "{texts:?}"
+        );
+        assert!(ing.dropped.iter().any(|d| d.text.contains("Қазақша")));
+        assert!(ing.dropped.iter().any(|d| d.text.contains("Русский")));
+        assert!(is_language_label("На русском языке:") && !is_language_label("Русский текст"));
+    }
 
     #[test]
     fn read_refuses_pipes_and_files_past_the_limit_without_reading_them() {
