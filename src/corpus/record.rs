@@ -27,8 +27,9 @@ use crate::model::{Coverage, Document, Finding, Lang, Warning};
 /// clause records; bumped on any incompatible change. 2: own e-mails keep
 /// their mailbox (`dpo@own`), brand domains, 11-digit telephones in any
 /// grouping, address unit words. 3: an unnumbered heading is a clause
-/// record of its own.
-pub const RECORD_VERSION: u32 = 3;
+/// record of its own. 4: a toll-free line tied with the company's own
+/// number is not its own.
+pub const RECORD_VERSION: u32 = 4;
 
 /// The rights, extra rights and disclosures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -216,6 +216,30 @@ pub struct OwnContacts {
     pub phones: Vec<String>,
 }
 
+/// The company's own telephones among those a document names, with their
+/// counts of clauses: those named at least half as often as the most named
+/// one. A toll-free line (8 800: a call centre's, often someone else's)
+/// named no more often than a geographic or mobile number of the company
+/// is not its own: in a tie the company's line is the other.
+fn own_phones(phones: &BTreeMap<String, usize>) -> Vec<String> {
+    let max = phones.values().copied().max().unwrap_or(0);
+    let kept: Vec<(&String, usize)> = phones
+        .iter()
+        .filter(|(_, n)| 2 * **n > max)
+        .map(|(p, n)| (p, *n))
+        .collect();
+    let toll_free = |p: &str| p.starts_with("7800");
+    let local = kept
+        .iter()
+        .filter(|(p, _)| !toll_free(p))
+        .map(|(_, n)| *n)
+        .max();
+    kept.into_iter()
+        .filter(|(p, n)| !toll_free(p) || local.is_none_or(|l| *n > l))
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
 impl OwnContacts {
     /// Counted over the whole document, both languages.
     pub fn of(doc: &Document) -> OwnContacts {
@@ -286,7 +310,7 @@ impl OwnContacts {
             domains.sort();
             return OwnContacts {
                 domains,
-                phones: keep(phones),
+                phones: own_phones(&phones),
             };
         }
         let has_site = !sites.is_empty();
@@ -300,7 +324,7 @@ impl OwnContacts {
         domains.sort();
         OwnContacts {
             domains,
-            phones: keep(phones),
+            phones: own_phones(&phones),
         }
     }
 
@@ -1413,6 +1437,20 @@ mod tests {
         assert_eq!(own.domains, vec!["aspan-kredit.kz".to_string()]);
         assert!(spells("aspankredit.kz", "aspan-kredit.kz"));
         assert!(!spells("myaspankredit.kz", "aspan-kredit.kz"));
+    }
+
+    #[test]
+    fn a_toll_free_line_tied_with_the_company_s_number_is_not_its_own() {
+        let counts = |v: &[(&str, usize)]| -> BTreeMap<String, usize> {
+            v.iter().map(|(p, n)| (p.to_string(), *n)).collect()
+        };
+        let own = own_phones(&counts(&[("77222560348", 1), ("78000704444", 1)]));
+        assert_eq!(own, ["77222560348"]);
+        // Named more often, the company's own hotline is its own.
+        let own = own_phones(&counts(&[("77222560348", 1), ("78000704444", 2)]));
+        assert_eq!(own, ["78000704444"]);
+        // The only line is the company's.
+        assert_eq!(own_phones(&counts(&[("78000704444", 1)])), ["78000704444"]);
     }
 
     #[test]
