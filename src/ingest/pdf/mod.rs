@@ -595,6 +595,7 @@ impl Assembler {
                         row: None,
                         ordinal: None,
                         row_number: None,
+                        declared_lang: None,
                         lang: Lang::Other,
                     });
                 }
