@@ -19,7 +19,9 @@
 //! [`tag`] decides in context: the blocks of one table cell share a
 //! language; a weak cell takes the opposite language of its row neighbour,
 //! or, in a row of weak cells, the language its table column mostly has;
-//! untabled blocks are decoded with a Viterbi pass whose switch costs keep
+//! a language the author declared for a block (an HTML `lang` attribute,
+//! [`Block::declared_lang`]) is kept, and is strong context for its
+//! neighbours; untabled blocks are decoded with a Viterbi pass whose switch costs keep
 //! a short ambiguous line in the language around it:
 //! - a line with no language of its own ([`is_data_line`]: a phone,
 //!   e-mail, site, address, BIN or IBAN line) emits no evidence and stays
@@ -679,6 +681,9 @@ struct Unit {
 
 /// Below this magnitude a unit's own evidence is weak.
 const WEAK: f32 = 1.5;
+/// The evidence of a unit whose language the author declared: more than
+/// any context can outweigh.
+const DECLARED: f32 = 100.0;
 /// Viterbi cost of switching language between consecutive untabled blocks:
 /// cheap where a clause starts (columns and pages change language at clause
 /// boundaries), dear before a line that continues a sentence.
@@ -792,6 +797,10 @@ pub fn split_bilingual(blocks: Vec<Block>) -> Vec<Block> {
 }
 
 fn split_block(b: &Block) -> Option<Vec<Block>> {
+    // The author declared the block's one language.
+    if b.declared_lang.is_some() {
+        return None;
+    }
     // Only plain one-run blocks: a title line, a table cell, a heading.
     let [run] = b.runs.as_slice() else {
         return None;
@@ -877,6 +886,18 @@ pub fn tag(blocks: &mut [Block]) {
             }),
         }
         prev_text = Some(text);
+    }
+    // A language the author declared (HTML `lang`) is the unit's evidence
+    // at full strength, so that its undeclared neighbours read it too.
+    for u in &mut units {
+        let mut declared = u.blocks.iter().map(|&b| blocks[b].declared_lang);
+        if let Some(Some(l)) = declared
+            .next()
+            .filter(|first| declared.all(|d| d == *first))
+        {
+            u.score = if l == Lang::Kk { DECLARED } else { -DECLARED };
+            u.cyrillic = true;
+        }
     }
     let mut langs: Vec<Option<Lang>> = vec![None; units.len()];
     // Table cells: decide by their own evidence, or by their row neighbour.
@@ -972,7 +993,7 @@ pub fn tag(blocks: &mut [Block]) {
     for (u, lang) in units.iter().zip(langs) {
         let lang = lang.unwrap_or(Lang::Ru);
         for &b in &u.blocks {
-            blocks[b].lang = lang;
+            blocks[b].lang = blocks[b].declared_lang.unwrap_or(lang);
         }
     }
 }
@@ -1476,5 +1497,60 @@ mod tests {
         tag(&mut blocks);
         let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
         assert_eq!(got, vec![Lang::Kk, Lang::Kk, Lang::Ru, Lang::Ru]);
+    }
+
+    #[test]
+    fn a_declared_language_is_the_authors_word() {
+        // Alternating kk/ru paragraphs whose text is the same in both
+        // languages or reads as the other one: the declaration decides.
+        let texts = [
+            ("Компания деректерді қорғайды.", Some(Lang::Kk)),
+            ("Компания защищает данные.", Some(Lang::Ru)),
+            ("БСН 190540012345", Some(Lang::Kk)),
+            ("БИН 190540012345", Some(Lang::Ru)),
+            ("Директор __________ Р. Т. Оспанов", Some(Lang::Kk)),
+            ("Директор __________ Р. Т. Оспанов", Some(Lang::Ru)),
+            (
+                "Телефон: +7 (7112) 50-40-30, пн–пт 8:30–17:30",
+                Some(Lang::Kk),
+            ),
+            ("Обращения принимаются по телефону.", None),
+        ];
+        let mut at = 0;
+        let mut blocks: Vec<Block> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (t, declared))| {
+                let mut b = Block::new(
+                    vec![Run {
+                        text: (*t).into(),
+                        span: Span::new(at, at + t.len()),
+                        glue: false,
+                    }],
+                    BlockHint::Text,
+                    i + 1,
+                );
+                b.starts_paragraph = true;
+                b.declared_lang = *declared;
+                at += t.len() + 1;
+                b
+            })
+            .collect();
+        tag(&mut blocks);
+        let langs: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(
+            langs[..7],
+            [
+                Lang::Kk,
+                Lang::Ru,
+                Lang::Kk,
+                Lang::Ru,
+                Lang::Kk,
+                Lang::Ru,
+                Lang::Kk
+            ]
+        );
+        // An undeclared block is still read from its own text.
+        assert_eq!(langs[7], Lang::Ru);
     }
 }

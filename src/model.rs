@@ -141,6 +141,10 @@ pub struct Block {
     /// this block: an HTML table row's number cell («| 6.2 | kk | ru |»)
     /// numbers every cell of the row, though its characters belong to one.
     pub row_number: Option<String>,
+    /// The language the author declared for the block (an HTML `lang`
+    /// attribute on its paragraph or container): the author's word, which
+    /// `lang::tag` keeps whatever the text's own evidence says.
+    pub declared_lang: Option<Lang>,
     pub lang: Lang,
 }
 
@@ -159,6 +163,7 @@ impl Block {
             row: None,
             ordinal: None,
             row_number: None,
+            declared_lang: None,
             lang: Lang::Other,
         }
     }

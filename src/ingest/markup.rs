@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{Block, BlockHint, DropKind, Dropped, Run, Span};
+use crate::model::{Block, BlockHint, DropKind, Dropped, Lang, Run, Span};
 
 /// Tags we recognise. Anything else that looks like `<…>` is text.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -407,6 +407,87 @@ fn list_start(tag: &str) -> u32 {
         .unwrap_or(1)
 }
 
+/// The language an opening tag declares in its `lang` (or `xml:lang`)
+/// attribute, if it is one of ours: `kk`, `kz`, `kaz`, `kk-KZ` are
+/// Kazakh, `ru`, `rus`, `ru-RU` Russian; any other (`en`) declares none.
+fn declared_lang(tag: &str) -> Option<Lang> {
+    static LANG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)(?:^|[\s:])lang\s*=\s*["']?([a-z]{2,3})(?:[-_][a-z0-9]+)*["'\s/>]"#)
+            .expect("lang regex")
+    });
+    let code = LANG.captures(tag)?[1].to_ascii_lowercase();
+    match code.as_str() {
+        "kk" | "kz" | "kaz" => Some(Lang::Kk),
+        "ru" | "rus" => Some(Lang::Ru),
+        _ => None,
+    }
+}
+
+/// Elements whose `lang` attribute decides the language of the blocks
+/// inside them. Not `<html>` or `<body>`: a bilingual page's root names the
+/// site's language, not that of each version.
+fn carries_lang(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "li"
+            | "ul"
+            | "ol"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "td"
+            | "th"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "caption"
+    ) || (name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit())
+}
+
+/// The open elements that may carry a `lang` attribute, innermost last.
+#[derive(Default)]
+struct LangScopes(Vec<(String, Option<Lang>)>);
+
+impl LangScopes {
+    /// Follow one tag (lower case).
+    fn tag(&mut self, tag: &str) {
+        let name = tag_name(tag);
+        if !carries_lang(&name) {
+            return;
+        }
+        if tag.starts_with("</") {
+            if let Some(i) = self.0.iter().rposition(|(n, _)| *n == name) {
+                self.0.truncate(i);
+            }
+            return;
+        }
+        // A `<p>` or `<li>` ends an unclosed one before it.
+        if matches!(name.as_str(), "p" | "li") && self.0.last().is_some_and(|(n, _)| *n == name) {
+            self.0.pop();
+        }
+        if !tag.ends_with("/>") {
+            self.0.push((name, declared_lang(tag)));
+        }
+    }
+
+    /// The language of the innermost element that declares one.
+    fn current(&self) -> Option<Lang> {
+        self.0.iter().rev().find_map(|(_, l)| *l)
+    }
+}
+
 /// Parse a whole HTML document into blocks. Each table cell (`<td>`,
 /// `<th>`) is a group, so its language is decided as a whole.
 pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) -> Vec<Block> {
@@ -429,6 +510,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     // The rows of the document's tables, counted from 1: a table's columns
     // keep their language (`lang::tag`).
     let mut row = 0u32;
+    let mut scopes = LangScopes::default();
     walk(
         src,
         pieces(src, 0, src.len(), false, true),
@@ -443,6 +525,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                 b.group = cell;
                 b.row = cell.map(|_| row);
                 b.ordinal = ordinal.take();
+                b.declared_lang = scopes.current();
                 if cell.is_some() && !cell_started {
                     cell_started = true;
                     let text = b.text();
@@ -460,6 +543,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                 Boundary::Tag(tag, h) => {
                     hint = h.unwrap_or(BlockHint::Text);
                     let tag = tag.to_ascii_lowercase();
+                    scopes.tag(&tag);
                     let close = tag.starts_with("</");
                     match tag_name(&tag).as_str() {
                         "td" | "th" if !close => {
@@ -618,5 +702,37 @@ mod tests {
         for (i, ch) in src.char_indices() {
             assert!(ch.is_whitespace() || covered[i], "byte {i} ({ch}) lost");
         }
+    }
+
+    #[test]
+    fn lang_attributes_declare_the_language_of_their_blocks() {
+        let src = r#"<html lang="ru"><body>
+<p lang="kk">БСН 190540012345</p>
+<p lang="ru-RU">Директор Р. Т. Оспанов</p>
+<p>Без языка</p>
+<div xml:lang="kz"><section><p>Бірінші<p lang='en'>Екінші</section></div>
+<div lang="kk-KZ"><ul><li>а) бір<li>ә) екі</ul></div>
+<p lang=rus>Конец</p>
+</body></html>"#;
+        let mut dropped = Vec::new();
+        let mut group = 0;
+        let blocks = parse_document(src, &mut group, &mut dropped);
+        let got: Vec<(String, Option<Lang>)> =
+            blocks.iter().map(|b| (b.text(), b.declared_lang)).collect();
+        let want = [
+            ("БСН 190540012345", Some(Lang::Kk)),
+            ("Директор Р. Т. Оспанов", Some(Lang::Ru)),
+            // The root's `lang` names the site's language, not the block's.
+            ("Без языка", None),
+            ("Бірінші", Some(Lang::Kk)),
+            // `en` is no language of ours: the enclosing `kz` holds.
+            ("Екінші", Some(Lang::Kk)),
+            ("а) бір", Some(Lang::Kk)),
+            ("ә) екі", Some(Lang::Kk)),
+            ("Конец", Some(Lang::Ru)),
+        ];
+        let want: Vec<(String, Option<Lang>)> =
+            want.iter().map(|(t, l)| (t.to_string(), *l)).collect();
+        assert_eq!(got, want);
     }
 }

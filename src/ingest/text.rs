@@ -475,6 +475,7 @@ pub fn ingest(text: &str) -> Ingested {
     let mut out = Ingested::default();
     let mut group = 0u32;
     let gutters = gutters(text, &lines, &kinds);
+    let counter = counts_rows(text, &lines, &kinds, delimiter);
     let mut columns = Columns::default();
     let mut page = 0;
     // A blank line before the next text line: the layout's block break.
@@ -534,7 +535,7 @@ pub fn ingest(text: &str) -> Ingested {
                         span: Span::new(a, b),
                     });
                 }
-                row_blocks(text, *line, &cells, &mut group, &mut out);
+                row_blocks(text, *line, &cells, counter, &mut group, &mut out);
             }
         }
     }
@@ -754,6 +755,7 @@ fn row_blocks(
     text: &str,
     line: Line,
     cells: &[(usize, usize)],
+    counter: bool,
     group: &mut u32,
     out: &mut Ingested,
 ) {
@@ -804,18 +806,63 @@ fn row_blocks(
     }
     let first = out.blocks.len();
     let row = line.no as u32;
-    row_cells(text, line, cells, group, out);
+    row_cells(text, line, cells, counter, group, out);
     for b in &mut out.blocks[first..] {
         b.row = Some(row);
     }
 }
 
+/// The number a cell's text starts with, as printed without its dot or
+/// bracket («4. Компания…» → «4», «II. ТЕРМИНДЕР» → «II»); none for a
+/// lettered item or unnumbered text.
+fn own_number(cell: &str) -> Option<&str> {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6})[.)]?\s").expect("own number regex")
+    });
+    let t = cell.trim_start();
+    crate::tokens::leading_marker(t)?;
+    OWN.captures(t).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
+/// Is the first column of the document's tables a row counter rather than
+/// the clauses' numbers («| 7 | 4. Компания… | 4. Компания… |»)? It is when
+/// the language cells print numbers of their own in at least two rows and,
+/// in at least half of those, a number other than the first column's: the
+/// cells' own numbers win, and the counter numbers nothing.
+fn counts_rows(text: &str, lines: &[Line], kinds: &[LineKind], delimiter: Option<char>) -> bool {
+    let (mut own, mut differ) = (0usize, 0usize);
+    for (line, kind) in lines.iter().zip(kinds) {
+        if *kind != LineKind::Row {
+            continue;
+        }
+        let (cells, _) = cells(text, *line, delimiter);
+        let [first, rest @ ..] = cells.as_slice() else {
+            continue;
+        };
+        let n = text[first.0..first.1].trim().trim_end_matches(['.', ')']);
+        if cells.len() == 4 || rest.len() < 2 || n.is_empty() || !is_number_cell(n) {
+            continue;
+        }
+        let printed: Vec<&str> = rest
+            .iter()
+            .filter_map(|&(a, b)| own_number(&text[a..b]))
+            .collect();
+        if !printed.is_empty() {
+            own += 1;
+            differ += usize::from(printed.iter().any(|p| *p != n));
+        }
+    }
+    own >= 2 && differ * 2 >= own
+}
+
 /// The language cells of a table row (not a glossary row) as blocks, one
-/// group per cell.
+/// group per cell. A number cell that is a row `counter` is markup; one
+/// that numbers the row labels each cell that prints no marker of its own.
 fn row_cells(
     text: &str,
     line: Line,
     cells: &[(usize, usize)],
+    counter: bool,
     group: &mut u32,
     out: &mut Ingested,
 ) {
@@ -833,7 +880,9 @@ fn row_cells(
         let (a, b) = trim_range(text, a, b);
         let t = &text[a..b];
         // («1.1» reads as «1.1.»; an empty number cell gives no label.)
-        let label = if !t.is_empty()
+        let label = if counter {
+            String::new()
+        } else if !t.is_empty()
             && t.chars().all(|c| c.is_ascii_digit() || c == '.')
             && !t.ends_with('.')
         {
@@ -844,12 +893,20 @@ fn row_cells(
         (a, b, label)
     });
     let mut label_owned = false;
+    // The cells print their own number: the number cell restates it, or
+    // counts the rows.
+    let mut restated = counter;
     for &(a, b) in rest {
         *group += 1;
         let mut blocks = cell_blocks(text, a, b, line.no, &mut out.dropped);
+        let marked = blocks
+            .first()
+            .is_some_and(|f| crate::tokens::leading_marker(&f.text()).is_some());
+        restated |= marked;
         if let (Some((la, lb, label)), Some(first)) = (&label, blocks.first_mut())
             && !label.is_empty()
             && label != "№"
+            && !marked
         {
             let span = if label_owned {
                 Span::new(a, a)
@@ -872,15 +929,16 @@ fn row_cells(
         push_cell(blocks, *group, out);
     }
     // A number cell whose row had no text keeps its characters in a clause
-    // of its own; a header «№» is markup.
+    // of its own; a header «№», a row counter and a number the cells print
+    // themselves are markup.
     if let Some((la, lb, label)) = label
         && !label_owned
         && lb > la
     {
-        if label == "№" {
+        if label == "№" || restated {
             out.dropped.push(Dropped {
                 kind: DropKind::Markup,
-                text: label,
+                text: text[la..lb].to_string(),
                 span: Span::new(la, lb),
             });
         } else {
@@ -1198,5 +1256,47 @@ mod tests {
         let ls = lines(t);
         assert_eq!(ls.len(), 4);
         assert_eq!(&t[ls[3].start..ls[3].end], "1.4. Төртінші.");
+    }
+
+    #[test]
+    fn a_row_counter_column_numbers_nothing() {
+        // The № column counts the rows; the cells print their own numbers
+        // (a Roman heading, clauses numbered apart from the rows).
+        let t = "| № | Қазақша | Русский |\n|---:|---|---|\n| 1 | Саясат | Политика |\n| 2 | I. ЖАЛПЫ ЕРЕЖЕЛЕР | I. ОБЩИЕ ПОЛОЖЕНИЯ |\n| 3 | 1. Бірінші тармақ. | 1. Первый пункт. |\n| 4 | 2. Екінші тармақ. |  |\n| 5 | 3. Үшінші тармақ. | 2. Второй пункт. |\n";
+        let got = blocks(t);
+        assert_eq!(
+            got,
+            [
+                "Саясат",
+                "Политика",
+                "I. ЖАЛПЫ ЕРЕЖЕЛЕР",
+                "I. ОБЩИЕ ПОЛОЖЕНИЯ",
+                "1. Бірінші тармақ.",
+                "1. Первый пункт.",
+                "2. Екінші тармақ.",
+                "3. Үшінші тармақ.",
+                "2. Второй пункт.",
+            ]
+        );
+        let dropped: Vec<String> = ingest(t).dropped.into_iter().map(|d| d.text).collect();
+        for n in ["1", "2", "3", "4", "5"] {
+            assert!(dropped.contains(&n.to_string()), "{n}: {dropped:?}");
+        }
+    }
+
+    #[test]
+    fn a_cell_that_prints_its_number_is_not_numbered_twice() {
+        // The number column is the clauses' own (it agrees), but the cells
+        // restate it: one number, not «1.1. 1.1.».
+        let t = "| 1.1 | 1.1. Бірінші тармақ. | 1.1. Первый пункт. |\n| 1.2 | Екінші тармақ. | Второй пункт. |\n";
+        assert_eq!(
+            blocks(t),
+            [
+                "1.1. Бірінші тармақ.",
+                "1.1. Первый пункт.",
+                "1.2. Екінші тармақ.",
+                "1.2. Второй пункт.",
+            ]
+        );
     }
 }

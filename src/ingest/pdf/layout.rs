@@ -480,6 +480,70 @@ pub struct Segment {
     pub lines: Vec<Line>,
 }
 
+/// A table's number column: the columns of a page whose every line is one
+/// bare number, Roman numeral, dash or «№» («10», «IV», «—»), beside at
+/// least two columns of text. Such a column restates or counts the rows
+/// (typst's «№ | kk | ru»); it is no text of either language.
+pub fn label_columns(segments: &[Segment]) -> BTreeSet<usize> {
+    let mut lines: BTreeMap<usize, (usize, bool)> = BTreeMap::new();
+    for seg in segments.iter().filter(|s| s.col != FULL_WIDTH) {
+        let e = lines.entry(seg.col).or_insert((0, true));
+        for l in &seg.lines {
+            e.0 += 1;
+            e.1 &= is_row_label(&l.text);
+        }
+    }
+    let text_columns = lines.values().filter(|(_, labels)| !labels).count();
+    if text_columns < 2 {
+        return BTreeSet::new();
+    }
+    lines
+        .into_iter()
+        .filter(|(_, (n, labels))| *labels && *n >= 3)
+        .map(|(col, _)| col)
+        .collect()
+}
+
+/// The decimal clause number a line starts with («12.» → [12], «2.1.» →
+/// [2, 1]); none for letters and Roman numerals.
+fn decimal_number(text: &str) -> Option<Vec<u32>> {
+    let first = text.split_whitespace().next()?;
+    let body = first.trim_end_matches(['.', ')']);
+    if body.is_empty() {
+        return None;
+    }
+    body.split('.').map(|p| p.parse().ok()).collect()
+}
+
+/// Does clause number `n` come right after `last`: the next at its level
+/// («11» → «12», «2.3» → «2.4») or the first child («2» → «2.1»)?
+fn follows(last: &[u32], n: &[u32]) -> bool {
+    match (last.split_last(), n.split_last()) {
+        (Some((l, lp)), Some((m, np))) if lp == np => *m == l + 1,
+        (_, Some((1, np))) => np == last,
+        _ => false,
+    }
+}
+
+/// One bare row label: a number with or without its dot («10», «2.1.»), a
+/// Roman numeral («IV»), an item letter («а)», «(ә)»), a dash for a row
+/// without a number, or «№».
+fn is_row_label(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t.strip_prefix('(').unwrap_or(t);
+    let letter = inner.strip_suffix(')').is_some_and(|l| {
+        let mut cs = l.chars();
+        cs.next().is_some_and(char::is_lowercase) && cs.next().is_none()
+    });
+    let body = t.trim_end_matches(['.', ')']);
+    let number = !body.is_empty()
+        && body.len() <= 12
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let roman = !body.is_empty() && body.len() <= 6 && body.chars().all(|c| "IVXLC".contains(c));
+    number || roman || letter || matches!(t, "—" | "–" | "-" | "№")
+}
+
 /// Order a page's lines for reading: bands cut at full-width lines, and in a
 /// band each column top to bottom, left to right.
 pub fn reading_order(mut lines: Vec<Line>) -> Vec<Segment> {
@@ -647,10 +711,20 @@ pub fn paragraphs(
     // The gap between the last two lines of the current paragraph: its own
     // line pitch, once it has two lines.
     let mut own_pitch: Option<f32> = None;
+    // The number of the last paragraph that started with one.
+    let mut last_number: Option<Vec<u32>> = None;
     for (i, line) in lines.iter().enumerate() {
         let indent = 0.6 * line.size;
         let indented = line.x0 > left + indent;
         let numbered = is_numbered(&line.text);
+        let number = numbered.then(|| decimal_number(&line.text)).flatten();
+        // The next number after the last paragraph's («11.» … «12.»): a
+        // new clause even after a line that ends without punctuation (a
+        // table cell's «…артық емес»), not a number wrapped in a sentence.
+        let in_sequence = number
+            .as_deref()
+            .zip(last_number.as_deref())
+            .is_some_and(|(n, last)| follows(last, n));
         let bullet = is_bullet(&line.text);
         let mut starts = false;
         let mut split = i == 0;
@@ -724,7 +798,7 @@ pub fn paragraphs(
             if big_gap
                 || size_change
                 || bullet
-                || (numbered && !mid_sentence)
+                || (numbered && (!mid_sentence || in_sequence))
                 || first_line_indent
                 || indent_after_short
                 || short_end
@@ -747,6 +821,9 @@ pub fn paragraphs(
                 || (indented && lines.get(1).is_some_and(|n| n.x0 < line.x0 - indent));
         }
         if split {
+            if number.is_some() {
+                last_number = number;
+            }
             if let Some(p) = out.last_mut() {
                 p.ends_wrapped = p.lines.last().is_some_and(full);
             }
@@ -1333,5 +1410,70 @@ mod tests {
         assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
         assert!(paragraphs(&[], (0.0, 0.0), true, None).is_empty());
         assert!(reading_order(vec![]).is_empty());
+    }
+
+    #[test]
+    fn a_column_of_bare_row_numbers_is_a_label_column() {
+        let col = |col: usize, texts: &[&str]| Segment {
+            col,
+            lines: texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Line {
+                    col,
+                    ..line(
+                        t,
+                        col as f32 * 100.0,
+                        col as f32 * 100.0 + 50.0,
+                        i as f32 * 12.0,
+                    )
+                })
+                .collect(),
+        };
+        let segments = [
+            col(0, &["I", "1", "а)", "(ә)", "—", "10", "II"]),
+            col(
+                1,
+                &[
+                    "I. ЖАЛПЫ",
+                    "1. Осы Саясат",
+                    "10. Серверлерге",
+                    "11. Мәліметтер",
+                ],
+            ),
+            col(2, &["I. ОБЩИЕ", "1. Настоящая", "10. Сроки"]),
+        ];
+        assert_eq!(label_columns(&segments), BTreeSet::from([0]));
+        // Two columns of text, one of them numbers only in part: none.
+        assert!(label_columns(&segments[1..]).is_empty());
+        let mixed = [
+            col(0, &["1", "2", "Итого", "3"]),
+            segments[1].clone(),
+            segments[2].clone(),
+        ];
+        assert!(label_columns(&mixed).is_empty());
+    }
+
+    #[test]
+    fn the_next_clause_number_starts_a_paragraph_after_an_open_line() {
+        // A table cell ends without punctuation at the column's edge; the
+        // next line starts with the clause number after the last one.
+        let lines = [
+            line("11. Мәліметтер кестеде берілген:", 0.0, 200.0, 12.0),
+            line("Қарыз алушының биометриясы бірақ", 0.0, 200.0, 24.0),
+            line("отыз күннен артық емес", 0.0, 200.0, 36.0),
+            line("12. Дерекқордың сақтық көшірмелері", 0.0, 200.0, 48.0),
+            line("сақталады.", 0.0, 60.0, 60.0),
+        ];
+        let paras = paragraphs(&lines, (0.0, 200.0), false, None);
+        let firsts: Vec<&str> = paras.iter().map(|p| p.lines[0].text.as_str()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "11. Мәліметтер кестеде берілген:",
+                "12. Дерекқордың сақтық көшірмелері"
+            ]
+        );
+        assert!(follows(&[2, 3], &[2, 4]) && follows(&[2], &[2, 1]) && !follows(&[11], &[13]));
     }
 }

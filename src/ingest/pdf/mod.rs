@@ -527,11 +527,21 @@ impl Assembler {
         let first_y = content.iter().map(|l| l.y).fold(f32::INFINITY, f32::min);
         let segments = layout::reading_order(content);
         let extents = layout::column_extents(&segments);
+        let labels = layout::label_columns(&segments);
 
         let mut items: Vec<Item> = Vec::new();
         let (above, below): (Vec<_>, Vec<_>) = noise.into_iter().partition(|(l, _)| l.y < first_y);
         items.extend(above.into_iter().map(|(l, k)| Item::Noise(l, k)));
         for (k, seg) in segments.iter().enumerate() {
+            // A table's number column: the cells print their own numbers.
+            if labels.contains(&seg.col) {
+                items.extend(
+                    seg.lines
+                        .iter()
+                        .map(|l| Item::Noise(l.clone(), DropKind::Markup)),
+                );
+                continue;
+            }
             let extent = extents.get(&seg.col).copied().unwrap_or((0.0, 0.0));
             let last_of_col = !segments[k + 1..].iter().any(|s| s.col == seg.col);
             let next_word = if last_of_col {
@@ -595,6 +605,7 @@ impl Assembler {
                         row: None,
                         ordinal: None,
                         row_number: None,
+                        declared_lang: None,
                         lang: Lang::Other,
                     });
                 }
