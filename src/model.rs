@@ -322,6 +322,8 @@ pub enum DropKind {
     PageNumber,
     /// A header or footer repeated across pages.
     RepeatedHeader,
+    /// A footnote printed at the foot of a page («¹ Далее по тексту…»).
+    Footnote,
     /// Link annotations dumped as bare URL lines.
     LinkDump,
     /// Invisible characters (zero-width spaces, a BOM) with no text around

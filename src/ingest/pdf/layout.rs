@@ -406,6 +406,13 @@ pub fn is_page_number(text: &str) -> bool {
             break;
         }
     }
+    // Kazakh puts the word after the number: «1-бет», «2 бет».
+    for suffix in ["-бет", " бет", "-беті", "-парақ"] {
+        if let Some(r) = rest.strip_suffix(suffix) {
+            rest = r.trim_end();
+            break;
+        }
+    }
     let core = rest.trim_matches(|c: char| !c.is_alphanumeric());
     let mut parts = core
         .split(|c: char| c == '/' || c.is_whitespace())
@@ -423,6 +430,26 @@ pub fn is_page_number(text: &str) -> bool {
         (Some(w), Some(n), None) => matches!(w, "из" | "of" | "/") && is_num(n),
         _ => false,
     }
+}
+
+/// Superscript digits, the marks of footnotes.
+const SUPERSCRIPTS: &str = "¹²³⁴⁵⁶⁷⁸⁹⁰";
+
+/// Where a page's footnotes start (a baseline): the highest line in the
+/// lower 40 % of the page that opens with a superscript mark («¹ Далее…»)
+/// which the text above it also carries. Everything from there down is
+/// notes (and the page number under them).
+fn footnotes_from(lines: &[Line], h: f32) -> Option<f32> {
+    let mut sorted: Vec<&Line> = lines.iter().collect();
+    sorted.sort_by(|a, b| a.y.total_cmp(&b.y));
+    sorted.iter().enumerate().find_map(|(i, l)| {
+        let mark = l.text.trim_start().chars().next()?;
+        let opens = SUPERSCRIPTS.contains(mark)
+            && l.text.trim_start()[mark.len_utf8()..]
+                .starts_with(|c: char| c.is_whitespace() || c.is_alphabetic());
+        let cited = sorted[..i].iter().any(|a| a.text.contains(mark));
+        (opens && cited && l.y > h * 0.6).then_some(l.y)
+    })
 }
 
 /// Mark repeated headers, footers and page numbers: for each page, for each
@@ -450,9 +477,13 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
         .iter()
         .enumerate()
         .map(|(p, (lines, h))| {
+            let notes = footnotes_from(lines, *h);
             lines
                 .iter()
                 .map(|l| {
+                    if notes.is_some_and(|y| l.y >= y - 0.5) && !is_page_number(&l.text) {
+                        return Some(DropKind::Footnote);
+                    }
                     if !in_margin(l, *h) {
                         return None;
                     }
@@ -1475,5 +1506,39 @@ mod tests {
             ]
         );
         assert!(follows(&[2, 3], &[2, 4]) && follows(&[2], &[2, 1]) && !follows(&[11], &[13]));
+    }
+
+    #[test]
+    fn footnotes_and_kazakh_page_numbers_are_noise() {
+        assert!(is_page_number("1-бет") && is_page_number("12 бет") && !is_page_number("1-бап"));
+        let lines = vec![
+            line("2. Саясат Заңына¹ негізделген.", 0.0, 200.0, 100.0),
+            line("Қарыз алушының биометриясы", 0.0, 200.0, 600.0),
+            line(
+                "¹ Бұдан әрі мәтінде – Дербес деректер туралы заң;",
+                0.0,
+                200.0,
+                700.0,
+            ),
+            line("ресми мәтіні жарияланған.", 0.0, 200.0, 712.0),
+            line("1-бет", 90.0, 110.0, 780.0),
+        ];
+        let marks = find_noise(&[(lines, 800.0)]);
+        assert_eq!(
+            marks[0],
+            [
+                None,
+                None,
+                Some(DropKind::Footnote),
+                Some(DropKind::Footnote),
+                Some(DropKind::PageNumber)
+            ]
+        );
+        // A superscript no text above cites is no footnote.
+        let lines = vec![
+            line("Текст.", 0.0, 200.0, 100.0),
+            line("² Серверлер тұр.", 0.0, 200.0, 700.0),
+        ];
+        assert_eq!(find_noise(&[(lines, 800.0)])[0], [None, None]);
     }
 }
