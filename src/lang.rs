@@ -887,8 +887,9 @@ pub fn tag(blocks: &mut [Block]) {
         }
         prev_text = Some(text);
     }
-    // A language the author declared (HTML `lang`) is the unit's evidence
-    // at full strength, so that its undeclared neighbours read it too.
+    // A language the author declared (HTML `lang`, a table's language
+    // column) is the unit's evidence at full strength, so that its
+    // undeclared neighbours read it too.
     for u in &mut units {
         let mut declared = u.blocks.iter().map(|&b| blocks[b].declared_lang);
         if let Some(Some(l)) = declared

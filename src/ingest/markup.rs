@@ -482,9 +482,15 @@ impl LangScopes {
         }
     }
 
-    /// The language of the innermost element that declares one.
-    fn current(&self) -> Option<Lang> {
-        self.0.iter().rev().find_map(|(_, l)| *l)
+    /// The language of the innermost element that declares one, and
+    /// whether that element is a paragraph-level one (`<p>`, `<li>`, a
+    /// cell, a heading) rather than a container (`<div>`, `<section>` …).
+    fn current(&self) -> Option<(Lang, bool)> {
+        self.0.iter().rev().find_map(|(n, l)| {
+            let leaf = matches!(n.as_str(), "p" | "li" | "td" | "th" | "dt" | "dd")
+                || (n.len() == 2 && n.starts_with('h'));
+            l.map(|l| (l, leaf))
+        })
     }
 }
 
@@ -525,7 +531,15 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                 b.group = cell;
                 b.row = cell.map(|_| row);
                 b.ordinal = ordinal.take();
-                b.declared_lang = scopes.current();
+                // A paragraph's own `lang` is the author's word; a
+                // container's (a wrapper round both versions of a page, as
+                // sites write) yields to a text that reads as the other
+                // language.
+                b.declared_lang = scopes.current().and_then(|(l, leaf)| {
+                    let s = crate::lang::score(&b.text());
+                    let against = if l == Lang::Kk { s <= -1.5 } else { s >= 1.5 };
+                    (leaf || !against).then_some(l)
+                });
                 if cell.is_some() && !cell_started {
                     cell_started = true;
                     let text = b.text();
@@ -594,6 +608,16 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
 mod tests {
     use super::*;
     use crate::model::join_runs;
+
+    #[test]
+    fn a_wrapper_s_lang_yields_to_a_text_in_the_other_language() {
+        let src = "<div lang=\"kk\"><p>Клиент деректерді жинауға келісім береді.</p><p>Клиент имеет право отозвать согласие.</p><p lang=\"kk\">Директор ________ Р. Т. Оспанов</p></div>";
+        let mut dropped = Vec::new();
+        let mut group = 0;
+        let blocks = parse_document(src, &mut group, &mut dropped);
+        let declared: Vec<Option<Lang>> = blocks.iter().map(|b| b.declared_lang).collect();
+        assert_eq!(declared, [Some(Lang::Kk), None, Some(Lang::Kk)]);
+    }
 
     #[test]
     fn html_documents_ignore_line_ends_and_group_cells() {
