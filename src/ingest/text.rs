@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::markup;
-use crate::model::{Block, BlockHint, DropKind, Dropped, Run, Span};
+use crate::model::{Block, BlockHint, DropKind, Dropped, Lang, Run, Span};
 
 /// The blocks and the noise of one document.
 #[derive(Debug, Default)]
@@ -806,7 +806,9 @@ fn row_blocks(
     }
     let first = out.blocks.len();
     let row = line.no as u32;
-    row_cells(text, line, cells, counter, group, out);
+    if !language_row(text, line, cells, group, out) {
+        row_cells(text, line, cells, counter, group, out);
+    }
     for b in &mut out.blocks[first..] {
         b.row = Some(row);
     }
@@ -983,12 +985,110 @@ fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
         )
         .expect("language header regex")
     });
-    let texts: Vec<&str> = cells
+    // The columns of a table with one row per language: «lang;no;text».
+    static COLUMN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:lang|language|язык|тіл|text|текст|мәтін)$")
+            .expect("column label regex")
+    });
+    let filled: Vec<&str> = cells
         .iter()
         .map(|&(a, b)| text[a..b].trim().trim_matches('"').trim())
-        .filter(|t| !t.is_empty() && !NUMBER_LABEL.is_match(t))
+        .filter(|t| !t.is_empty())
         .collect();
-    texts.len() >= 2 && texts.iter().all(|t| LANGUAGE.is_match(t))
+    let texts: Vec<&&str> = filled
+        .iter()
+        .filter(|t| !NUMBER_LABEL.is_match(t))
+        .collect();
+    (texts.len() >= 2 && texts.iter().all(|t| LANGUAGE.is_match(t)))
+        || (filled.len() >= 2
+            && filled.iter().any(|t| COLUMN_LABEL.is_match(t))
+            && filled
+                .iter()
+                .all(|t| COLUMN_LABEL.is_match(t) || NUMBER_LABEL.is_match(t)))
+}
+
+/// The language a cell names when it holds only a language code or name
+/// («kk», «ru», «қаз», «рус», «Қазақша», «Русский»).
+fn language_cell(cell: &str) -> Option<Lang> {
+    match cell.trim().trim_matches('"').trim().to_lowercase().as_str() {
+        "kk" | "kz" | "kaz" | "қаз" | "каз" | "қазақша" | "казахский" => {
+            Some(Lang::Kk)
+        }
+        "ru" | "rus" | "рус" | "орыс" | "русский" | "орысша" => Some(Lang::Ru),
+        _ => None,
+    }
+}
+
+/// A row that names its language in a cell of its own (a table with one
+/// row per language: «kk;3.4;Деректер …», «ru;3.4;Данные …»): the language
+/// cell is markup, a number cell numbers the text, and the text's language
+/// is the author's word ([`Block::declared_lang`]). `false` (nothing done)
+/// for any other row.
+fn language_row(
+    text: &str,
+    line: Line,
+    cells: &[(usize, usize)],
+    group: &mut u32,
+    out: &mut Ingested,
+) -> bool {
+    let named: Vec<(usize, Lang)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(a, b))| language_cell(&text[a..b]).map(|l| (i, l)))
+        .collect();
+    let [(at, lang)] = named[..] else {
+        return false;
+    };
+    let cell = |i: usize| {
+        let (a, b) = trim_range(text, cells[i].0, cells[i].1);
+        (a, b, text[a..b].trim_matches('"').trim())
+    };
+    let number = (0..cells.len()).find(|&i| {
+        let t = cell(i).2;
+        i != at && !t.is_empty() && is_number_cell(t) && t != "№"
+    });
+    let body: Vec<usize> = (0..cells.len())
+        .filter(|&i| i != at && Some(i) != number && !cell(i).2.is_empty())
+        .collect();
+    if body.is_empty() {
+        return false;
+    }
+    let (la, lb, _) = cell(at);
+    out.dropped.push(Dropped {
+        kind: DropKind::Markup,
+        text: text[la..lb].to_string(),
+        span: Span::new(la, lb),
+    });
+    for (k, &i) in body.iter().enumerate() {
+        *group += 1;
+        let mut blocks = cell_blocks(text, cells[i].0, cells[i].1, line.no, &mut out.dropped);
+        if k == 0
+            && let (Some(n), Some(first)) = (number, blocks.first_mut())
+        {
+            let (na, nb, t) = cell(n);
+            let label = if t.chars().all(|c| c.is_ascii_digit() || c == '.') && !t.ends_with('.') {
+                format!("{t}.")
+            } else {
+                t.to_string()
+            };
+            first.runs.insert(
+                0,
+                Run {
+                    text: label,
+                    span: Span::new(na, nb),
+                    glue: false,
+                },
+            );
+            if let Some(second) = first.runs.get_mut(1) {
+                second.glue = false;
+            }
+        }
+        for b in &mut blocks {
+            b.declared_lang = Some(lang);
+        }
+        push_cell(blocks, *group, out);
+    }
+    true
 }
 
 /// A cell that holds only a clause number or item marker, or `№`.
@@ -1228,6 +1328,30 @@ mod tests {
         // Text with a blank line after most lines, inside sentences: no.
         let t = "Политика в отношении\n\nобработки данных.\n\nМФО имеет право в\n\nодностороннем порядке\n\nизменять Политику.\n\nВсе изменения\n\nвступают в силу.\n";
         assert!(ingest(t).blocks.iter().all(|b| !b.starts_paragraph));
+    }
+
+    #[test]
+    fn a_table_with_a_row_per_language_declares_each_row_s_language() {
+        let t = "lang;no;text\nkk;1.1;Компания деректерді жинайды.\nru;1.1;Компания собирает данные.\nkk;1.2;БСН 190540012345\nru;1.2;БИН 190540012345\nkk;1.3;Соңғы тармақ.\nru;1.3;Последний пункт.\n";
+        let ing = ingest(t);
+        let got: Vec<(String, Option<Lang>)> = ing
+            .blocks
+            .iter()
+            .map(|b| (b.text(), b.declared_lang))
+            .collect();
+        assert_eq!(
+            got[0],
+            (
+                "1.1. Компания деректерді жинайды.".to_string(),
+                Some(Lang::Kk)
+            )
+        );
+        assert_eq!(
+            got[3],
+            ("1.2. БИН 190540012345".to_string(), Some(Lang::Ru))
+        );
+        assert_eq!(got.len(), 6);
+        assert!(ing.dropped.iter().any(|d| d.text.contains("lang;no;text")));
     }
 
     fn ing_rows(t: &str) -> Vec<Option<u32>> {
