@@ -276,6 +276,18 @@ fn blind6_deviations() {
     assert!(s.changes.1 as f64 >= 0.95 * s.changes.0 as f64);
 }
 
+/// The seventh blind set (`fixtures/families/blind7/`, see its README),
+/// after the fixes its one blind score led to.
+#[test]
+fn blind7_deviations() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/families/blind7");
+    let s = score(&dir);
+    for (k, (p, r)) in report("blind7", &s) {
+        assert!(p >= 0.95 && r >= 0.95, "{k}: P {p:.3} R {r:.3}");
+    }
+    assert!(s.changes.1 as f64 >= 0.95 * s.changes.0 as f64);
+}
+
 /// `QOSTIL_FAMILIES_DIR=DIR[:DIR…] cargo test --test tests deviations::dev_corpora -- --ignored --nocapture`
 /// (`QOSTIL_BLIND_FAMILIES` is read too).
 #[test]
