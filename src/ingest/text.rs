@@ -881,16 +881,10 @@ fn row_cells(
     let label = number.map(|(a, b)| {
         let (a, b) = trim_range(text, a, b);
         let t = &text[a..b];
-        // («1.1» reads as «1.1.»; an empty number cell gives no label.)
         let label = if counter {
             String::new()
-        } else if !t.is_empty()
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && !t.ends_with('.')
-        {
-            format!("{t}.")
         } else {
-            t.to_string()
+            number_label(t)
         };
         (a, b, label)
     });
@@ -1007,6 +1001,16 @@ fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
                 .all(|t| COLUMN_LABEL.is_match(t) || NUMBER_LABEL.is_match(t)))
 }
 
+/// The label a number cell gives its row's text: «1.1» reads as «1.1.»;
+/// an empty cell gives none.
+fn number_label(t: &str) -> String {
+    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.') && !t.ends_with('.') {
+        format!("{t}.")
+    } else {
+        t.to_string()
+    }
+}
+
 /// The language a cell names when it holds only a language code or name
 /// («kk», «ru», «қаз», «рус», «Қазақша», «Русский»).
 fn language_cell(cell: &str) -> Option<Lang> {
@@ -1066,11 +1070,7 @@ fn language_row(
             && let (Some(n), Some(first)) = (number, blocks.first_mut())
         {
             let (na, nb, t) = cell(n);
-            let label = if t.chars().all(|c| c.is_ascii_digit() || c == '.') && !t.ends_with('.') {
-                format!("{t}.")
-            } else {
-                t.to_string()
-            };
+            let label = number_label(t);
             first.runs.insert(
                 0,
                 Run {
