@@ -36,6 +36,9 @@ const MAX_GUTTERS: usize = 4;
 const WORD_GAP: f32 = 0.17;
 /// The narrowest gutter, in points.
 const MIN_GUTTER: f32 = 4.0;
+/// A gutter at least this wide (pt) at its lowest coverage is a gutter
+/// as it is.
+const WIDE_GUTTER: f32 = 24.0;
 
 /// A word: glyphs without a space or a gap between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,6 +162,19 @@ fn words(row: &[&Glyph]) -> Vec<Word> {
 
 /// Find the column gutters of a page from its rows.
 pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
+    // A page number centred in the footer («– 3 –») sits in the gutter of
+    // a two-column page: it says nothing of the columns.
+    let kept: Vec<Vec<Word>>;
+    let rows = if rows.iter().any(|r| is_page_number(&row_text(r))) {
+        kept = rows
+            .iter()
+            .filter(|r| !is_page_number(&row_text(r)))
+            .cloned()
+            .collect();
+        kept.as_slice()
+    } else {
+        rows
+    };
     const BIN: f32 = 0.5;
     let n_rows = rows.len();
     if n_rows < 6 || width.is_nan() || width <= 0.0 {
@@ -189,6 +205,7 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
     }
     let tol = ((n_rows * 15) / 100).max(2) as i32;
     let min_bins = (MIN_GUTTER / BIN).ceil() as usize;
+    let wide_bins = (WIDE_GUTTER / BIN).ceil() as usize;
     let mut gutters = Vec::new();
     let mut i = lo;
     while i < hi && gutters.len() < MAX_GUTTERS {
@@ -235,7 +252,11 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
             };
             match core {
                 None if e - s >= min_bins => core = Some((s, e)),
-                Some((cs, ce)) if e - s >= 2 * (ce - cs) => core = Some((s, e)),
+                // A core already as wide as a real gutter is not widened
+                // into the ragged ends of a column beside it.
+                Some((cs, ce)) if e - s >= 2 * (ce - cs) && ce - cs < wide_bins => {
+                    core = Some((s, e))
+                }
                 Some(_) => break,
                 None => {}
             }
@@ -293,6 +314,14 @@ fn hanging_labels(rows: &[Vec<Word>], from: f32, g: Gutter) -> bool {
         labels += 1;
     }
     labels > 0
+}
+
+/// A row's words joined by spaces.
+fn row_text(row: &[Word]) -> String {
+    row.iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Trim a gutter core by the rows that are really two-column rows with a
@@ -987,6 +1016,22 @@ mod tests {
                     .all(|l| l.col == usize::from(RIGHT.contains(&l.text.as_str())))
             );
         }
+    }
+
+    #[test]
+    fn a_centred_page_number_in_the_gutter_does_not_move_it() {
+        let mut g = Vec::new();
+        for i in 0..10 {
+            let y = 100.0 + 12.0 * i as f32;
+            g.extend(typed(50.0, y, LEFT[i % 4]));
+            g.extend(typed(50.0 + 5.0 * 21.0 + 30.0, y, RIGHT[i % 4]));
+        }
+        // «– 3 –» centred under the gutter (155–185).
+        g.extend(typed(160.0, 250.0, "– 3 –"));
+        let gutters = find_gutters(&rows(&g), 600.0);
+        assert_eq!(gutters.len(), 1, "{gutters:?}");
+        let (a, b) = gutters[0];
+        assert!(a >= 154.0 && b <= 185.5, "{a} {b}");
     }
 
     #[test]
