@@ -145,9 +145,8 @@ fn unseen_layouts() {
 /// interleaved pages, hard-wrapped text, CSV/TSV rows, HTML, and PDFs from
 /// LibreOffice (Word numbering), reportlab, fpdf2 and typst; its README
 /// says how). Scored once when new (`score_once.txt`: P 0.989 R 0.980, 22
-/// false alarms); fixed since, except one contact link of moiynkum_g.pdf
-/// (a centred page number cuts the column gutter of its last page). Floor:
-/// every file 0.95, the mean of the set's P and R 0.98.
+/// false alarms); fixed since. Floor: every file 0.95, the mean of the
+/// set's P and R 0.98.
 #[test]
 fn blind9c_layouts() {
     let mut failed = Vec::new();
