@@ -525,6 +525,60 @@ pub fn latin_kazakh_score(text: &str) -> f32 {
         .sum()
 }
 
+/// The language a text names when it is only a language's code or name
+/// («kk», «ru», «қаз», «Қазақша», «Русский», «На русском языке», «Текст
+/// на казахском»), compared in lower case: a table's language column or
+/// header, a layout's label for what follows. `None` for anything else.
+pub fn named(text: &str) -> Option<Lang> {
+    const KK: &[&str] = &[
+        "kk",
+        "kz",
+        "kaz",
+        "kazakh",
+        "қаз",
+        "каз",
+        "қазақша",
+        "қазақ тілі",
+        "қазақ тілінде",
+        "мемлекеттік тілде",
+        "казахский",
+        "казахский язык",
+        "на казахском",
+        "на казахском языке",
+        "на государственном языке",
+        "текст на казахском",
+        "текст на казахском языке",
+        "қазақ тіліндегі мәтін",
+        "мәтін қазақ тілінде",
+    ];
+    const RU: &[&str] = &[
+        "ru",
+        "rus",
+        "russian",
+        "рус",
+        "орыс",
+        "орысша",
+        "орыс тілі",
+        "орыс тілінде",
+        "русский",
+        "русский язык",
+        "на русском",
+        "на русском языке",
+        "текст на русском",
+        "текст на русском языке",
+        "орыс тіліндегі мәтін",
+        "мәтін орыс тілінде",
+    ];
+    let t = text.trim().to_lowercase();
+    if KK.contains(&t.as_str()) {
+        Some(Lang::Kk)
+    } else if RU.contains(&t.as_str()) {
+        Some(Lang::Ru)
+    } else {
+        None
+    }
+}
+
 /// Language of a piece of text on its own, without context.
 pub fn detect(text: &str) -> Lang {
     if !has_evidence(text) {

@@ -171,28 +171,10 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
 /// русском языке:»): a layout's label for the text that follows, no clause
 /// (one copy of a policy has it, another in another layout not).
 fn is_language_label(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "қазақша",
-        "қазақ тілінде",
-        "қазақ тілі",
-        "мемлекеттік тілде",
-        "орысша",
-        "орыс тілінде",
-        "орыс тілі",
-        "казахский",
-        "казахский язык",
-        "на казахском",
-        "на казахском языке",
-        "на государственном языке",
-        "русский",
-        "русский язык",
-        "на русском",
-        "на русском языке",
-    ];
-    let t = text
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | ':' | '|'))
-        .to_lowercase();
-    LABELS.contains(&t.as_str())
+    let t =
+        text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | ':' | '|'));
+    // A bare code («kk», «ru») in running text is left alone.
+    !t.is_ascii() && crate::lang::named(t).is_some()
 }
 
 /// Move language-label blocks ([`is_language_label`]) to the dropped

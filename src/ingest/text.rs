@@ -973,12 +973,6 @@ fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
         )
         .expect("number label regex")
     });
-    static LANGUAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:kk|ru|kz|kaz|rus|kazakh|russian|қаз|қазақша|қазақ тілі|қазақ тілінде|орысша|орыс тілі|орыс тілінде|казахский|русский|на казахском(?: языке)?|на русском(?: языке)?|текст на казахском(?: языке)?|текст на русском(?: языке)?)$",
-        )
-        .expect("language header regex")
-    });
     // The columns of a table with one row per language: «lang;no;text».
     static COLUMN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:lang|language|язык|тіл|text|текст|мәтін)$")
@@ -993,7 +987,7 @@ fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
         .iter()
         .filter(|t| !NUMBER_LABEL.is_match(t))
         .collect();
-    (texts.len() >= 2 && texts.iter().all(|t| LANGUAGE.is_match(t)))
+    (texts.len() >= 2 && texts.iter().all(|t| crate::lang::named(t).is_some()))
         || (filled.len() >= 2
             && filled.iter().any(|t| COLUMN_LABEL.is_match(t))
             && filled
@@ -1008,18 +1002,6 @@ fn number_label(t: &str) -> String {
         format!("{t}.")
     } else {
         t.to_string()
-    }
-}
-
-/// The language a cell names when it holds only a language code or name
-/// («kk», «ru», «қаз», «рус», «Қазақша», «Русский»).
-fn language_cell(cell: &str) -> Option<Lang> {
-    match cell.trim().trim_matches('"').trim().to_lowercase().as_str() {
-        "kk" | "kz" | "kaz" | "қаз" | "каз" | "қазақша" | "казахский" => {
-            Some(Lang::Kk)
-        }
-        "ru" | "rus" | "рус" | "орыс" | "русский" | "орысша" => Some(Lang::Ru),
-        _ => None,
     }
 }
 
@@ -1038,7 +1020,9 @@ fn language_row(
     let named: Vec<(usize, Lang)> = cells
         .iter()
         .enumerate()
-        .filter_map(|(i, &(a, b))| language_cell(&text[a..b]).map(|l| (i, l)))
+        .filter_map(|(i, &(a, b))| {
+            crate::lang::named(text[a..b].trim().trim_matches('"')).map(|l| (i, l))
+        })
         .collect();
     let [(at, lang)] = named[..] else {
         return false;
