@@ -1012,11 +1012,13 @@ pub fn tag(blocks: &mut [Block]) {
                 .find_map(|n| langs[n])
                 .or_else(|| (k + 1..units.len()).filter(same).find_map(|n| langs[n]))
         };
-        langs[k] = Some(match neighbour {
-            Some(l) => l.counterpart(),
-            None if vote == 0 && column_neighbour().is_some() => {
-                column_neighbour().unwrap_or(Lang::Ru)
-            }
+        let column = if neighbour.is_none() && vote == 0 {
+            column_neighbour()
+        } else {
+            None
+        };
+        langs[k] = Some(match neighbour.map(Lang::counterpart).or(column) {
+            Some(l) => l,
             None if vote != 0 => {
                 if vote > 0 {
                     Lang::Kk
