@@ -23,6 +23,9 @@ pub struct Cli {
     /// topics, red flags) used instead of the built-in ones.
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Print no summary, warnings or progress bar; errors are still printed.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }

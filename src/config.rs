@@ -257,6 +257,8 @@ pub struct Settings {
     pub glossary: Option<PathBuf>,
     /// Legal rules replacing the built-in ones.
     pub rules: Option<PathBuf>,
+    /// `--quiet`: no summary, warnings or progress bar (errors still).
+    pub quiet: bool,
     pub job: Job,
 }
 
@@ -327,6 +329,7 @@ impl Settings {
         Ok(Settings {
             glossary: cli.glossary,
             rules: cli.rules,
+            quiet: cli.quiet,
             job,
         })
     }
