@@ -91,7 +91,7 @@ pub const FORMATS: &[(Task, Format, View)] = &[
 ];
 
 /// A format's `--format` name.
-fn name(format: Format) -> &'static str {
+pub fn name(format: Format) -> &'static str {
     match format {
         Format::Markdown => "md",
         Format::Json => "json",
@@ -103,10 +103,19 @@ fn name(format: Format) -> &'static str {
 
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[&str]) -> String {
+    joined(items, "and")
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+fn joined(items: &[&str], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
 

@@ -26,6 +26,7 @@ mod legal_cli;
 mod legal_gold;
 mod legal_unseen;
 mod mutation;
+mod outputs;
 mod pdf;
 mod pdf_pipeline;
 mod robustness;
