@@ -474,11 +474,11 @@ fn summary(audit: &Audit, cmp: &Comparison, out_dir: &Path, written: &[PathBuf])
             Err(_) => p.display().to_string(),
         })
         .collect();
-    out.push_str(&format!(
-        "reports in {}: {}\n",
-        out_dir.display(),
-        names.join(", ")
-    ));
+    let mut dir = out_dir.display().to_string();
+    if !dir.ends_with('/') {
+        dir.push('/');
+    }
+    out.push_str(&format!("reports in {dir}: {}\n", names.join(", ")));
     out
 }
 

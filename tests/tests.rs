@@ -29,6 +29,7 @@ mod mutation;
 mod outputs;
 mod pdf;
 mod pdf_pipeline;
+mod readme;
 mod robustness;
 mod snapshots;
 mod tmx;
