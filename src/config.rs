@@ -73,8 +73,9 @@ pub enum View {
 }
 
 /// Which formats each document command writes, and what it writes in each;
-/// a command's first row is its default format. `audit` has no `--format`:
-/// it always writes both `report.json` and `report.md`.
+/// a command's first row is its default format (and the `--format` help of
+/// each command is built from these rows, see `cli::format_arg`). `audit`
+/// has no `--format`: it always writes every report.
 pub const FORMATS: &[(Task, Format, View)] = &[
     (Task::Parse, Format::Json, View::Model),
     (Task::Align, Format::Markdown, View::AlignmentMd),

@@ -350,6 +350,9 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
     );
     let name = |i: usize| cell(&audit.documents[i].source);
     for lang in [Lang::Kk, Lang::Ru] {
+        if lang == Lang::Ru {
+            let _ = writeln!(out);
+        }
         let of_lang: Vec<&Family> = cmp.families.iter().filter(|f| f.lang == lang).collect();
         let groups: Vec<&&Family> = of_lang.iter().filter(|f| f.documents.len() > 1).collect();
         let alone = of_lang.len() - groups.len();
@@ -410,7 +413,7 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
         }
         let _ = writeln!(
             out,
-            "\n{}: {} famil{} of two or more, {} document(s) in no family.\n",
+            "\n{}: {} famil{} of two or more, {} document(s) in no family.",
             lang.code(),
             groups.len(),
             if groups.len() == 1 { "y" } else { "ies" },
@@ -586,7 +589,7 @@ fn findings_summary(out: &mut String, cmp: &Comparison, min: Severity) {
             }
         }
     }
-    let _ = writeln!(out, "| severity | findings | documents with one |");
+    let _ = writeln!(out, "| severity | findings | documents |");
     let _ = writeln!(out, "|---|---:|---:|");
     for (k, s) in shown.iter().enumerate() {
         let _ = writeln!(
