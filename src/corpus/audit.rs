@@ -345,37 +345,37 @@ fn records_observed(
 ) -> Vec<Line> {
     paths
         .par_iter()
-        .map(|path| {
-            let line = record(dir, path, manifest, config);
-            let source = match &line {
-                Line::Doc(d) => d.source.as_str(),
-                Line::Error { source, .. } | Line::Skipped { source, .. } => source.as_str(),
-            };
-            progress(Progress::Analysed { source });
-            line
+        .map(|path| match analyze_file(path, config) {
+            Ok(mut doc) => {
+                let entry = manifest.entry(&file_key(dir, path));
+                if let Some(f) = entry.and_then(|e| declared_languages(e, &doc.languages)) {
+                    doc.findings.insert(0, f);
+                }
+                Line::Doc(Box::new(DocRecord::new(
+                    &doc,
+                    entry.and_then(|e| e.company.clone()),
+                    entry.and_then(|e| e.website.clone()),
+                )))
+            }
+            Err(e) => Line::Error {
+                record: RECORD_VERSION,
+                source: path.display().to_string(),
+                error: e.to_string(),
+            },
+        })
+        .inspect(|line| {
+            progress(Progress::Analysed {
+                source: source_of(line),
+            })
         })
         .collect()
 }
 
-/// One input's record, or its error.
-fn record(dir: &Path, path: &Path, manifest: &Manifest, config: &Config) -> Line {
-    match analyze_file(path, config) {
-        Ok(mut doc) => {
-            let entry = manifest.entry(&file_key(dir, path));
-            if let Some(f) = entry.and_then(|e| declared_languages(e, &doc.languages)) {
-                doc.findings.insert(0, f);
-            }
-            Line::Doc(Box::new(DocRecord::new(
-                &doc,
-                entry.and_then(|e| e.company.clone()),
-                entry.and_then(|e| e.website.clone()),
-            )))
-        }
-        Err(e) => Line::Error {
-            record: RECORD_VERSION,
-            source: path.display().to_string(),
-            error: e.to_string(),
-        },
+/// The path a records line is about.
+fn source_of(line: &Line) -> &str {
+    match line {
+        Line::Doc(d) => &d.source,
+        Line::Error { source, .. } | Line::Skipped { source, .. } => source,
     }
 }
 
