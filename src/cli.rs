@@ -60,6 +60,7 @@ pub enum Command {
     Audit(AuditArgs),
     /// What changed between two versions of one policy: clauses added,
     /// removed and changed, typed and redlined, per language.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Diff)))]
     Diff(DiffArgs),
     /// The per-document half of the audit: one JSON Lines record per input
     /// (summary, findings, coverage, family sketches) on standard output,
@@ -129,8 +130,8 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later version.
     pub new: PathBuf,
-    /// Output format: md or json [default: md].
-    #[arg(long, short = 'f', ignore_case = true, hide_possible_values = true)]
+    /// Output format (see `format_arg`).
+    #[arg(long, short = 'f', ignore_case = true)]
     pub format: Option<FormatArg>,
     /// Write the output here instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
