@@ -73,8 +73,9 @@ pub enum View {
 }
 
 /// Which formats each document command writes, and what it writes in each;
-/// a command's first row is its default format. `audit` has no `--format`:
-/// it always writes both `report.json` and `report.md`.
+/// a command's first row is its default format (and the `--format` help of
+/// each command is built from these rows, see `cli::format_arg`). `audit`
+/// has no `--format`: it always writes every report.
 pub const FORMATS: &[(Task, Format, View)] = &[
     (Task::Parse, Format::Json, View::Model),
     (Task::Align, Format::Markdown, View::AlignmentMd),
@@ -91,7 +92,7 @@ pub const FORMATS: &[(Task, Format, View)] = &[
 ];
 
 /// A format's `--format` name.
-fn name(format: Format) -> &'static str {
+pub fn name(format: Format) -> &'static str {
     match format {
         Format::Markdown => "md",
         Format::Json => "json",
@@ -103,10 +104,19 @@ fn name(format: Format) -> &'static str {
 
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[&str]) -> String {
+    joined(items, "and")
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+fn joined(items: &[&str], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
 
@@ -257,6 +267,8 @@ pub struct Settings {
     pub glossary: Option<PathBuf>,
     /// Legal rules replacing the built-in ones.
     pub rules: Option<PathBuf>,
+    /// `--quiet`: no summary, warnings or progress bar (errors still).
+    pub quiet: bool,
     pub job: Job,
 }
 
@@ -327,6 +339,7 @@ impl Settings {
         Ok(Settings {
             glossary: cli.glossary,
             rules: cli.rules,
+            quiet: cli.quiet,
             job,
         })
     }

@@ -328,5 +328,15 @@ fn reports_are_renamed_into_place_with_no_temporary_file_left() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["records.jsonl", "report.json", "report.md"]);
+    assert_eq!(
+        names,
+        [
+            "documents.jsonl",
+            "findings.csv",
+            "records.jsonl",
+            "report.json",
+            "report.md",
+            "rights.csv"
+        ]
+    );
 }

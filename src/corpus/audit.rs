@@ -251,7 +251,34 @@ fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
 /// below that cannot be read and a file that fails are in
 /// [`Audit::errors`].
 pub fn audit(dir: &Path, options: &WalkOptions, config: &Config) -> Result<Audit> {
-    let lines = folder_lines(dir, options, config, |_| Ok(()))?;
+    audit_with_progress(dir, options, config, &|_| {})
+}
+
+/// How far an audit has got, for a progress display: handed to the
+/// callback of [`audit_with_progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// The walk is done: `total` inputs are to be analysed.
+    Walked { total: usize },
+    /// One more input is analysed (or failed): `source` is its path. Inputs
+    /// finish in any order on several threads; the reports do not depend on
+    /// it.
+    Analysed { source: &'a str },
+}
+
+/// [`audit`], telling `progress` when the walk is done and as each input
+/// is analysed. The callback is called from the worker threads, so it must
+/// be quick and `Sync` (an atomic counter, a progress bar); it does not
+/// change the result.
+///
+/// Errors: as [`audit`].
+pub fn audit_with_progress(
+    dir: &Path,
+    options: &WalkOptions,
+    config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Result<Audit> {
+    let lines = folder_lines(dir, options, config, progress, |_| Ok(()))?;
     Ok(Audit::from_lines(lines))
 }
 
@@ -263,9 +290,13 @@ fn folder_lines(
     dir: &Path,
     options: &WalkOptions,
     config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
     mut emit: impl FnMut(&mut Vec<Line>) -> Result<()>,
 ) -> Result<Vec<Line>> {
     let walked = walk(dir, options)?;
+    progress(Progress::Walked {
+        total: walked.inputs.len(),
+    });
     let (manifest, broken) = Manifest::in_folder(dir);
     let mut out: Vec<Line> = Vec::new();
     let error_line = |e: &Error| Line::Error {
@@ -289,7 +320,7 @@ fn folder_lines(
     }));
     emit(&mut out)?;
     for chunk in walked.inputs.chunks(SKETCH_CHUNK) {
-        out.extend(records(dir, chunk, &manifest, config));
+        out.extend(records_observed(dir, chunk, &manifest, config, progress));
         emit(&mut out)?;
     }
     Ok(out)
@@ -301,6 +332,17 @@ fn folder_lines(
 /// declared languages that the text contradicts add a
 /// [`FindingKind::ManifestLanguages`] finding.
 pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Config) -> Vec<Line> {
+    records_observed(dir, paths, manifest, config, &|_| {})
+}
+
+/// [`records`], telling `progress` as each input is done.
+fn records_observed(
+    dir: &Path,
+    paths: &[PathBuf],
+    manifest: &Manifest,
+    config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Vec<Line> {
     paths
         .par_iter()
         .map(|path| match analyze_file(path, config) {
@@ -321,7 +363,20 @@ pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Conf
                 error: e.to_string(),
             },
         })
+        .inspect(|line| {
+            progress(Progress::Analysed {
+                source: source_of(line),
+            })
+        })
         .collect()
+}
+
+/// The path a records line is about.
+fn source_of(line: &Line) -> &str {
+    match line {
+        Line::Doc(d) => &d.source,
+        Line::Error { source, .. } | Line::Skipped { source, .. } => source,
+    }
 }
 
 /// Inputs analysed at a time by [`sketch_paths`]: enough to keep two
@@ -342,7 +397,7 @@ pub fn sketch_paths(
 ) -> Result<()> {
     for p in paths {
         if p.is_dir() {
-            folder_lines(p, options, config, |lines| {
+            folder_lines(p, options, config, &|_| {}, |lines| {
                 for line in lines.drain(..) {
                     emit(line)?;
                 }
@@ -449,6 +504,35 @@ fn parse_record(name: &str, number: usize, line: &str) -> Result<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_told_the_total_then_each_input_once() {
+        use std::sync::Mutex;
+        let dir = std::env::temp_dir().join(format!("qostil-progress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "1.1. Деректер сақталады.\n").unwrap();
+        std::fs::write(dir.join("b.txt"), [0u8, 1, 2]).unwrap();
+        std::fs::write(dir.join("c.doc"), "x").unwrap();
+        let seen = Mutex::new(Vec::new());
+        let audit = audit_with_progress(&dir, &WalkOptions::default(), &Config::default(), &|p| {
+            seen.lock().unwrap().push(match p {
+                Progress::Walked { total } => format!("total {total}"),
+                Progress::Analysed { source } => Path::new(source)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into(),
+            })
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        assert_eq!(seen[0], "total 2");
+        seen[1..].sort();
+        assert_eq!(seen, ["total 2", "a.txt", "b.txt"]);
+        assert_eq!((audit.documents.len(), audit.errors.len()), (1, 1));
+        assert_eq!(audit.skipped.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_bad_manifest_is_a_manifest_error_at_its_line() {

@@ -1,8 +1,10 @@
 //! Reports: one writer per format, each owning its serialization types.
 //! Writers are pure functions of the analysed documents.
 
+pub mod csv;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod sidebyside;
 pub mod tmx;
