@@ -109,11 +109,18 @@ fn run(settings: Settings) -> Result<Outcome> {
     }
 }
 
-/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`], then the
+/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`] (or
+/// [`qostil::analyze_pair`] for a policy published as two files), then the
 /// view's writer.
 fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
     let bytes = read_input(&job.input)?;
-    let doc = qostil::analyze(job.input.name(), &bytes, rules)?;
+    let doc = match &job.second {
+        None => qostil::analyze(job.input.name(), &bytes, rules)?,
+        Some(second) => {
+            let other = read_input(second)?;
+            qostil::analyze_pair(job.input.name(), &bytes, second.name(), &other, rules)?
+        }
+    };
     for w in &doc.source.warnings {
         eprintln!("qostil: warning: {}: {w}", doc.source.name);
     }
