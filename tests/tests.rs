@@ -28,6 +28,7 @@ mod legal_unseen;
 mod mutation;
 mod pdf;
 mod pdf_pipeline;
+mod real_pairs;
 mod robustness;
 mod snapshots;
 mod tmx;
