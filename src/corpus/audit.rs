@@ -549,6 +549,44 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_manifest_pair_is_declared_found_and_checked() {
+        let text = "{\"documents\": [\n  {\"file\": \"a.pdf\", \"pair\": \"b.pdf\",\n   \"company\": \"A\"},\n  {\"file\": \"c.txt\", \"pair\": \"gone.txt\"}\n]}\n";
+        let mut manifest: Manifest = serde_json::from_str(text).unwrap();
+        manifest.text = text.to_string();
+        let dir = Path::new("d");
+        assert_eq!(
+            manifest.pairs(dir),
+            [
+                (dir.join("a.pdf"), dir.join("b.pdf")),
+                (dir.join("c.txt"), dir.join("gone.txt"))
+            ]
+        );
+        // The pair's entry, found from either file.
+        let company = |files: &[&str]| {
+            let files: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+            manifest.entry_of(&files).and_then(|e| e.company.clone())
+        };
+        assert_eq!(company(&["a.pdf", "b.pdf"]), Some("A".into()));
+        assert_eq!(company(&["b.pdf"]), Some("A".into()));
+        assert_eq!(company(&["x.pdf"]), None);
+        let walked = Walked {
+            inputs: ["a.pdf", "b.pdf", "c.txt"]
+                .iter()
+                .map(|f| dir.join(f))
+                .collect(),
+            ..Walked::default()
+        };
+        let errors = manifest.missing(&dir.join(MANIFEST), dir, &walked);
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "d/manifest.json, line 4: manifest: an entry names «gone.txt», which is not in the folder"
+            ]
+        );
+    }
+
+    #[test]
     fn a_bad_manifest_is_a_manifest_error_at_its_line() {
         let dir = std::env::temp_dir().join(format!("qostil-manifest-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
