@@ -72,6 +72,11 @@ pub enum Command {
 pub struct FileArgs {
     /// The policy: text, HTML, Markdown, CSV/TSV, PDF or DOCX; `-` for stdin.
     pub file: String,
+    /// The other language's version of the same policy, published as a
+    /// file of its own: `KK_FILE RU_FILE` (either order; each file's
+    /// language is checked) are read as one bilingual document.
+    #[arg(value_name = "OTHER_FILE")]
+    pub second: Option<String>,
     /// Output format: md or json; `align` also writes html, tmx and tsv.
     #[arg(long, short = 'f', ignore_case = true)]
     pub format: Option<FormatArg>,

@@ -191,6 +191,9 @@ impl Input {
 pub struct DocumentJob {
     pub task: Task,
     pub input: Input,
+    /// The other language's file of a policy published as two files
+    /// (`qostil::analyze_pair`); `None` for one input.
+    pub second: Option<Input>,
     /// What to write (a row of [`FORMATS`] for `task`).
     pub view: View,
     /// Standard output when `None`.
@@ -280,13 +283,20 @@ impl Settings {
                 Ok(view) => view,
                 Err(why) => bail!(why),
             };
-            Ok(Job::Document(DocumentJob {
-                task,
-                input: if args.file == "-" {
+            let input = |file: String| {
+                if file == "-" {
                     Input::Stdin
                 } else {
-                    Input::File(args.file)
-                },
+                    Input::File(file)
+                }
+            };
+            if args.file == "-" && args.second.as_deref() == Some("-") {
+                bail!("standard input (-) can be only one of the two files");
+            }
+            Ok(Job::Document(DocumentJob {
+                task,
+                input: input(args.file),
+                second: args.second.map(input),
                 view,
                 output: args.output,
                 min_severity: args.min_severity.into(),
@@ -449,6 +459,7 @@ mod tests {
             Job::Document(DocumentJob {
                 task,
                 input,
+                second: None,
                 view,
                 output: output.map(PathBuf::from),
                 min_severity: min,

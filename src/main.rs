@@ -111,12 +111,14 @@ fn run(settings: Settings) -> Result<Outcome> {
     }
 }
 
-/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`], then the
+/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`] (or
+/// [`qostil::analyze_pair`] for a policy published as two files), then the
 /// view's writer; warnings on standard error unless `quiet`.
 fn document(job: &DocumentJob, rules: &qostil::Config, quiet: bool) -> Result<Outcome> {
     let bytes = read_input(&job.input)?;
     // A PDF can take seconds: a spinner on a terminal meanwhile.
-    let spinner = if job.input.name().to_ascii_lowercase().ends_with(".pdf") {
+    let pdf = |name: &str| name.to_ascii_lowercase().ends_with(".pdf");
+    let spinner = if pdf(job.input.name()) || job.second.as_ref().is_some_and(|s| pdf(s.name())) {
         let bar = progress_bar(quiet, None);
         bar.set_message(format!("reading {}", job.input.name()));
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
@@ -124,7 +126,18 @@ fn document(job: &DocumentJob, rules: &qostil::Config, quiet: bool) -> Result<Ou
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let doc = qostil::analyze(job.input.name(), &bytes, rules);
+    let doc = match &job.second {
+        None => qostil::analyze(job.input.name(), &bytes, rules).map_err(anyhow::Error::from),
+        Some(second) => read_input(second).and_then(|other| {
+            Ok(qostil::analyze_pair(
+                job.input.name(),
+                &bytes,
+                second.name(),
+                &other,
+                rules,
+            )?)
+        }),
+    };
     spinner.finish_and_clear();
     let doc = doc?;
     if !quiet {

@@ -30,6 +30,7 @@ mod outputs;
 mod pdf;
 mod pdf_pipeline;
 mod readme;
+mod real_pairs;
 mod robustness;
 mod snapshots;
 mod tmx;
