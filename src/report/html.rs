@@ -137,10 +137,9 @@ fn finding(page: &mut Page, f: &Finding) {
         page.raw("<ul>");
         for e in &f.evidence {
             page.raw("<li>");
-            page.text(e.lang.code());
             match e.clause_label() {
+                // The label names the language: `kk:1.1`.
                 Some(label) => {
-                    page.raw(" ");
                     page.text(&label);
                     page.raw(": <q>");
                     page.marked(&e.text, &e.marks, "find");
@@ -148,6 +147,7 @@ fn finding(page: &mut Page, f: &Finding) {
                 }
                 // A note (the patterns searched): no quote of the policy.
                 None => {
+                    page.text(e.lang.code());
                     page.raw(": <span class=\"absent\">not found in the ");
                     page.text(e.lang.name());
                     page.raw(" text</span>");
@@ -310,6 +310,24 @@ fn kind_severity(doc: &Document, kind: FindingKind) -> Severity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backticks_become_code_and_an_unpaired_one_stays_text() {
+        let cases = [
+            (
+                "the right `block` <b>",
+                "the right <code>block</code> &lt;b&gt;",
+            ),
+            ("`a` and `b`", "<code>a</code> and <code>b</code>"),
+            ("one ` only", "one ` only"),
+            ("`<x>`", "<code>&lt;x&gt;</code>"),
+        ];
+        for (message, want) in cases {
+            let mut p = Page { out: String::new() };
+            p.message(message);
+            assert_eq!(p.out, want, "{message}");
+        }
+    }
 
     #[test]
     fn text_is_escaped_and_marks_are_markup() {
