@@ -86,6 +86,28 @@ pub struct FileArgs {
     /// Only show findings at or above this severity.
     #[arg(long, default_value = "info", ignore_case = true)]
     pub min_severity: SeverityArg,
+    /// TMX units: one per sentence pair inside each aligned clause pair
+    /// (sentence), or one per clause pair (paragraph).
+    #[arg(long, value_enum, default_value = "sentence", ignore_case = true)]
+    pub segment: SegmentArg,
+    /// TMX: leave out clause pairs whose alignment score (0 to 1) is below S.
+    #[arg(long, default_value = "0", value_name = "S", value_parser = score)]
+    pub min_score: f32,
+}
+
+/// `--segment`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegmentArg {
+    Sentence,
+    Paragraph,
+}
+
+/// A score in [0, 1].
+fn score(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a score from 0 to 1")),
+    }
 }
 
 #[derive(Args, Debug)]

@@ -16,10 +16,11 @@ use qostil::model::Severity;
 use qostil::report::Format;
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
+use qostil::segment::{Segmentation, UnitOptions};
 
 use qostil::corpus::WalkOptions;
 
-use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SketchArgs, WalkArgs};
+use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SegmentArg, SketchArgs, WalkArgs};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +202,9 @@ pub struct DocumentJob {
     /// Findings below it are neither shown nor counted (`parse` and
     /// `check`; `align` and `rights` show every finding).
     pub min_severity: Severity,
+    /// Which pairs a TMX holds and how they are segmented (`--segment`,
+    /// `--min-score`; other views ignore it).
+    pub units: UnitOptions,
 }
 
 /// `diff` of two versions of one policy.
@@ -300,6 +304,13 @@ impl Settings {
                 view,
                 output: args.output,
                 min_severity: args.min_severity.into(),
+                units: UnitOptions {
+                    segmentation: match args.segment {
+                        SegmentArg::Sentence => Segmentation::Sentence,
+                        SegmentArg::Paragraph => Segmentation::Paragraph,
+                    },
+                    min_score: args.min_score,
+                },
             }))
         };
         let job = match cli.command {
@@ -463,6 +474,7 @@ mod tests {
                 view,
                 output: output.map(PathBuf::from),
                 min_severity: min,
+                units: UnitOptions::default(),
             })
         };
         let file = |p: &str| Input::File(p.to_string());
@@ -569,6 +581,65 @@ mod tests {
         let s = s.unwrap();
         assert_eq!(s.rules, Some(PathBuf::from("r.json")));
         assert_eq!(s.glossary, Some(PathBuf::from("g.tsv")));
+    }
+
+    #[test]
+    fn segment_and_min_score_resolve_into_the_unit_options() {
+        let units = |argv: &[&str]| match resolve(argv).unwrap().job {
+            Job::Document(d) => d.units,
+            other => panic!("{other:?}"),
+        };
+        let cases: [(&[&str], Segmentation, f32); 3] = [
+            (
+                &["qostil", "align", "a.txt", "-f", "tmx"],
+                Segmentation::Sentence,
+                0.0,
+            ),
+            (
+                &[
+                    "qostil",
+                    "align",
+                    "a.txt",
+                    "--segment",
+                    "paragraph",
+                    "--min-score",
+                    "0.5",
+                ],
+                Segmentation::Paragraph,
+                0.5,
+            ),
+            (
+                &[
+                    "qostil",
+                    "align",
+                    "a.txt",
+                    "--segment",
+                    "Sentence",
+                    "--min-score",
+                    "1",
+                ],
+                Segmentation::Sentence,
+                1.0,
+            ),
+        ];
+        for (argv, segmentation, min_score) in cases {
+            assert_eq!(
+                units(argv),
+                UnitOptions {
+                    segmentation,
+                    min_score
+                },
+                "{argv:?}"
+            );
+        }
+        for argv in [
+            &["qostil", "align", "a.txt", "--min-score", "1.5"][..],
+            &["qostil", "align", "a.txt", "--min-score", "-0.1"],
+            &["qostil", "align", "a.txt", "--min-score", "high"],
+            &["qostil", "align", "a.txt", "--segment", "word"],
+        ] {
+            assert!(Cli::try_parse_from(argv).is_err(), "{argv:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod model;
 
 pub mod report;
 pub mod rules;
+pub mod segment;
 pub mod streams;
 pub mod tokens;
 

@@ -151,7 +151,7 @@ fn document(job: &DocumentJob, rules: &qostil::Config, quiet: bool) -> Result<Ou
         View::AlignmentMd => markdown::alignment(&doc),
         View::AlignmentJson => json::alignment(&doc),
         View::AlignmentHtml => html::alignment(&doc),
-        View::AlignmentTmx => tmx::tmx(&doc),
+        View::AlignmentTmx => tmx::tmx(&doc, &job.units)?,
         View::AlignmentTsv => tmx::tsv(&doc),
         View::FindingsMd => markdown::findings(&doc, min),
         View::FindingsJson => json::findings(&doc, min),
