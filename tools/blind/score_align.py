@@ -15,10 +15,13 @@ and prints:
     per 100 aligned pairs (false alarms).
 With --misses, it also lists each gold link it did not find and each
 produced link that contradicts the gold, by clause id and text.
+A gold file with `files: {kk, ru}` scores a policy published as two
+files, read together (`qostil parse KK RU`).
 Usage: score_align.py [--misses] QOSTIL GOLD.json...
 """
 import json
 import re
+import os
 import subprocess
 import sys
 
@@ -69,9 +72,16 @@ def main():
     for gpath in args[1:]:
         gold = json.load(open(gpath))
         doc = gpath.replace(".gold.json", "")
-        src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv", "docx"]
-                   if __import__("os").path.exists(f"{doc}.{e}"))
-        out = subprocess.run([qostil, "parse", "--format", "json", src], capture_output=True, text=True)
+        if "files" in gold:
+            # A policy published as two files: the Kazakh, then the Russian.
+            here = os.path.dirname(gpath)
+            inputs = [os.path.join(here, gold["files"][lang]) for lang in ("kk", "ru")]
+            src = " + ".join(os.path.basename(i) for i in inputs)
+        else:
+            src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv", "docx"]
+                       if os.path.exists(f"{doc}.{e}"))
+            inputs = [src]
+        out = subprocess.run([qostil, "parse", "--format", "json", *inputs], capture_output=True, text=True)
         if out.returncode not in (0, 1):
             print(f"{src}: exit {out.returncode}: {out.stderr.strip()[:200]}")
             continue
