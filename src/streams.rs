@@ -379,6 +379,10 @@ pub fn split(blocks: &[Block]) -> Streams {
         ends_in_semicolon[i] = v;
         goes_on[slot] = v && leading_marker(t).is_none() && block.hint == BlockHint::Text;
     }
+    // The table cell (row, column) of each language's last block: the
+    // cells of one row in one language (a category and its period) are one
+    // clause; the paragraphs of one cell stay paragraphs.
+    let mut last_cell: [Option<(u32, Option<u32>)>; 2] = [None, None];
     for (i, block) in blocks.iter().enumerate() {
         let (stream, slot) = match block.lang {
             Lang::Kk => (&mut streams.kk, 0),
@@ -392,8 +396,14 @@ pub fn split(blocks: &[Block]) -> Streams {
             next_dash: next_dash[i],
             ends_in_semicolon: ends_in_semicolon[i],
         };
+        // (A cell of bare numbers is the row's label, not its text.)
+        let worded = text.chars().any(crate::tokens::is_letter);
+        let cell = block.row.filter(|_| worded).map(|r| (r, block.group));
+        let same_row =
+            matches!((cell, last_cell[slot]), (Some((r, g)), Some((r0, g0))) if r == r0 && g != g0);
+        last_cell[slot] = cell;
         if let Some(prev) = stream.last_mut()
-            && continues(prev, &last_text[slot], block, text, around)
+            && (same_row || continues(prev, &last_text[slot], block, text, around))
         {
             let mut runs = block.runs.clone();
             if let Some(first) = runs.first_mut() {
@@ -700,6 +710,40 @@ mod tests {
                 "IBAN KZ45 722S 0000 0456 7810",
             ]
         );
+    }
+
+    #[test]
+    fn the_cells_of_a_table_row_in_one_language_are_one_paragraph() {
+        let mut blocks = vec![
+            block("Деректер санаты", Lang::Kk, 1),
+            block("Сақтау мерзімі", Lang::Kk, 1),
+            block("Биометриялық деректер", Lang::Kk, 2),
+            block("сәйкестендіру аяқталғаннан кейін 1 жыл", Lang::Kk, 2),
+            // A bilingual row: each language's cell in its own stream.
+            block("Аудиожазбалар 2 жыл", Lang::Kk, 3),
+            block("Аудиозаписи 2 года", Lang::Ru, 3),
+        ];
+        for (k, (b, row)) in blocks.iter_mut().zip([1, 1, 2, 2, 3, 3]).enumerate() {
+            b.row = Some(row);
+            b.group = Some(k as u32 % 2);
+            b.starts_paragraph = true;
+        }
+        // A second paragraph of one cell is no other cell.
+        let mut second = block("Сақтау мерзімі жылмен", Lang::Kk, 1);
+        (second.row, second.group, second.starts_paragraph) = (Some(1), Some(1), true);
+        blocks.insert(2, second);
+        blocks[0].hint = BlockHint::Heading;
+        let s = split(&blocks);
+        assert_eq!(
+            texts(&s.kk),
+            [
+                "Деректер санаты Сақтау мерзімі",
+                "Сақтау мерзімі жылмен",
+                "Биометриялық деректер сәйкестендіру аяқталғаннан кейін 1 жыл",
+                "Аудиожазбалар 2 жыл"
+            ]
+        );
+        assert_eq!(texts(&s.ru), ["Аудиозаписи 2 года"]);
     }
 
     #[test]
