@@ -220,6 +220,13 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     write_file(&md_path, |w| {
         markdown::write_audit(w, &audit, &cmp, min, since)
     })?;
+    let site = qostil::report::audit_html::Site::new(&audit, &cmp, min);
+    std::fs::create_dir_all(job.out_dir.join(qostil::report::audit_html::DIR))
+        .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
+    for page in site.pages() {
+        write_file(&job.out_dir.join(site.path(page)), |w| site.write(page, w))?;
+    }
+    lap("the HTML report");
     // Records read with --from are already kept where they were read.
     if job.from.is_empty() {
         write_file(&job.out_dir.join("records.jsonl"), |w| {
