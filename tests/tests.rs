@@ -11,6 +11,7 @@
 mod util;
 
 mod align_gold;
+mod browser;
 mod cases_blind9;
 mod cases_ingest;
 mod cases_segment;
