@@ -226,6 +226,9 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     for page in site.pages() {
         write_file(&job.out_dir.join(site.path(page)), |w| site.write(page, w))?;
     }
+    for stale in site.stale(&job.out_dir) {
+        let _ = std::fs::remove_file(stale);
+    }
     lap("the HTML report");
     // Records read with --from are already kept where they were read.
     if job.from.is_empty() {

@@ -175,6 +175,29 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// Pages in `out_dir`'s [`DIR`] that this site does not write (those of
+    /// documents gone since an earlier audit, further pages of a larger
+    /// one): `.html` files only, sorted. The caller removes them, so that no
+    /// stale drill-down is left beside the report.
+    pub fn stale(&self, out_dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let ours: std::collections::BTreeSet<String> =
+            self.pages().into_iter().map(|p| self.path(p)).collect();
+        let Ok(entries) = std::fs::read_dir(out_dir.join(DIR)) else {
+            return Vec::new();
+        };
+        let mut out: Vec<std::path::PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                (name.ends_with(".html") && !ours.contains(&format!("{DIR}/{name}")))
+                    .then(|| e.path())
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Write one page.
     ///
     /// Errors: those of `w`.
@@ -1220,6 +1243,31 @@ mod tests {
         assert_eq!(d.merges.len(), 2);
         assert_eq!(d.order.len(), 3);
         assert_eq!(d.order, vec![0, 2, 1]);
+    }
+
+    #[test]
+    fn pages_of_documents_gone_are_stale() {
+        let dir = std::env::temp_dir().join(format!("qostil-html-stale-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(DIR)).unwrap();
+        for f in [
+            "corpus+b.txt.html",
+            "corpus+gone.txt.html",
+            "heatmap-9.html",
+            "notes.txt",
+        ] {
+            std::fs::write(dir.join(DIR).join(f), "x").unwrap();
+        }
+        let audit = audit_of(&[("corpus/b.txt", HOSTILE)]);
+        let cmp = compare(&audit.documents, Severity::Info);
+        let site = Site::new(&audit, &cmp, Severity::Info);
+        let stale: Vec<String> = site
+            .stale(&dir)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(stale, ["corpus+gone.txt.html", "heatmap-9.html"]);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
