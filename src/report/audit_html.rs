@@ -507,7 +507,14 @@ impl<'a> Site<'a> {
                         "M{:.1} {:.1}H{:.1}V{:.1}H{:.1}",
                         xs[a], ys[a], xs[at], ys[b], xs[b]
                     )) {}
-                    text.jaccard x=(format!("{:.1}", xs[at] + 3.0)) y=(format!("{:.1}", ys[at] + 3.0)) { (format!("{j:.2}")) }
+                    // A chain of merges at one value is labelled once.
+                    @let label = format!("{j:.2}");
+                    @let repeated = [a, b].iter().any(|&c| {
+                        c >= tree.leaves && format!("{:.2}", tree.merges[c - tree.leaves].2) == label
+                    });
+                    @if !repeated {
+                        text.jaccard x=(format!("{:.1}", xs[at] + 3.0)) y=(format!("{:.1}", ys[at] + 3.0)) { (label) }
+                    }
                 }
                 @for (pos, &leaf) in tree.order.iter().enumerate() {
                     @let i = f.documents[leaf];
@@ -943,7 +950,11 @@ fn coverage(d: &DocRecord) -> Markup {
                         td { code { (c.id) } }
                         td { (cites(c, Lang::Kk)) }
                         td { (cites(c, Lang::Ru)) }
-                        td class={"cell " (class)} { (symbol) " " (word) }
+                        td class={"cell " (class)} {
+                            // `kk` and `ru` are their own word.
+                            @if !symbol.starts_with(|c: char| c.is_ascii_alphabetic()) { (symbol) " " }
+                            (word)
+                        }
                     }
                 }
             }
