@@ -971,7 +971,7 @@ th,td{border:1px solid #ccc;padding:.25em .5em;vertical-align:top;text-align:lef
 th{background:#f2f2f2}
 td.n,th.n{text-align:right}
 table.counts{margin:0 2em 1em 0}
-caption{text-align:left;font-weight:bold;padding:.3em 0}
+caption{text-align:left;font-weight:bold;padding:.3em 0;white-space:nowrap}
 .cols{display:flex;flex-wrap:wrap;align-items:flex-start}
 table.heatmap th.item{height:9em;vertical-align:bottom;padding:.2em}
 table.heatmap th.item span{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:normal;font-size:.85em}
