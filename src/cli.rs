@@ -10,19 +10,32 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use qostil::model::Severity;
 use qostil::report::Format;
 
+use crate::config::{self, FORMATS, Task};
+
 /// qostil: Kazakh/Russian privacy-policy parity, rights and corpus audit.
 ///
-/// Exit codes: 0 no findings at or above --min-severity, 1 findings, 2 errors.
+/// Inputs: plain text (.txt, .text), HTML (.html, .htm), Markdown (.md),
+/// CSV and TSV tables (.csv, .tsv), PDF (.pdf) and DOCX (.docx); text in
+/// UTF-8, UTF-16 or a Cyrillic code page (Windows-1251, KZ-1048, KOI8, …).
+///
+/// Exit codes: 0 no findings at or above --min-severity, 1 findings (the
+/// run worked: read the reports), 2 errors.
 #[derive(Parser, Debug)]
 #[command(name = "qostil", version, about)]
 pub struct Cli {
-    /// An extra kk/ru glossary (TSV: id, kk, ru) merged over the built-in one.
+    /// An extra kk/ru glossary merged over the built-in one: TSV lines
+    /// `id<TAB>kk<TAB>ru[<TAB>align]`, alternatives separated by `|`, each a
+    /// list of word stems; a fourth field `align` makes the term help the
+    /// aligner only (never checked for parity).
     #[arg(long, global = true, value_name = "FILE")]
     pub glossary: Option<PathBuf>,
     /// Legal rules (JSON like data/rules.json: rights checklist, disclosures,
     /// topics, red flags) used instead of the built-in ones.
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// Print no summary, warnings or progress bar; errors are still printed.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -30,18 +43,25 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The whole document model as JSON: document, clauses, pairs, findings, dropped.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Parse)))]
     Parse(FileArgs),
     /// The kk↔ru alignment: side by side (Markdown, HTML), JSON, TMX 1.4b or TSV.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Align)))]
     Align(FileArgs),
     /// The findings of one document.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Check)))]
     Check(FileArgs),
     /// The rights of the data subject per language (with clause numbers),
     /// extra rights, disclosures and red flags.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Rights)))]
     Rights(FileArgs),
-    /// Audit every policy in a folder in parallel; writes report.json and report.md.
+    /// Audit every policy in a folder in parallel; writes report.json,
+    /// report.md, findings.csv, rights.csv, documents.jsonl, report.html
+    /// (its pages in html/) and records.jsonl.
     Audit(AuditArgs),
     /// What changed between two versions of one policy: clauses added,
     /// removed and changed, typed and redlined, per language.
+    #[command(mut_arg("format", |a| format_arg(a, Task::Diff)))]
     Diff(DiffArgs),
     /// The per-document half of the audit: one JSON Lines record per input
     /// (summary, findings, coverage, family sketches) on standard output,
@@ -51,8 +71,13 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct FileArgs {
-    /// The policy to read (text, HTML fragments, table rows); `-` for stdin.
+    /// The policy: text, HTML, Markdown, CSV/TSV, PDF or DOCX; `-` for stdin.
     pub file: String,
+    /// The other language's version of the same policy, published as a
+    /// file of its own: `KK_FILE RU_FILE` (either order; each file's
+    /// language is checked) are read as one bilingual document.
+    #[arg(value_name = "OTHER_FILE")]
+    pub second: Option<String>,
     /// Output format: md or json; `align` also writes html, tmx and tsv.
     #[arg(long, short = 'f', ignore_case = true)]
     pub format: Option<FormatArg>,
@@ -62,6 +87,28 @@ pub struct FileArgs {
     /// Only show findings at or above this severity.
     #[arg(long, default_value = "info", ignore_case = true)]
     pub min_severity: SeverityArg,
+    /// TMX units: one per sentence pair inside each aligned clause pair
+    /// (sentence), or one per clause pair (paragraph).
+    #[arg(long, value_enum, default_value = "sentence", ignore_case = true)]
+    pub segment: SegmentArg,
+    /// TMX: leave out clause pairs whose alignment score (0 to 1) is below S.
+    #[arg(long, default_value = "0", value_name = "S", value_parser = score)]
+    pub min_score: f32,
+}
+
+/// `--segment`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegmentArg {
+    Sentence,
+    Paragraph,
+}
+
+/// A score in [0, 1].
+fn score(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a score from 0 to 1")),
+    }
 }
 
 #[derive(Args, Debug)]
@@ -69,10 +116,10 @@ pub struct AuditArgs {
     /// The folder of policies (searched recursively).
     #[arg(default_value = "corpus")]
     pub dir: PathBuf,
-    /// Where report.json and report.md are written.
+    /// The folder the reports are written into (created if missing).
     #[arg(long, default_value = "report", value_name = "DIR")]
     pub out_dir: PathBuf,
-    /// Worker threads (default: one per core).
+    /// Worker threads [default: one per core].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     /// Only report findings at or above this severity.
@@ -111,7 +158,7 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The later version.
     pub new: PathBuf,
-    /// Output format: md (default) or json.
+    /// Output format (see `format_arg`).
     #[arg(long, short = 'f', ignore_case = true)]
     pub format: Option<FormatArg>,
     /// Write the output here instead of standard output.
@@ -125,11 +172,32 @@ pub struct SketchArgs {
     /// manifest.json); a file uses the manifest.json beside it.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
-    /// Worker threads (default: one per core).
+    /// Worker threads [default: one per core].
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
     #[command(flatten)]
     pub walk: WalkArgs,
+}
+
+/// `--format` as the command `task` offers it: its help names the formats
+/// [`FORMATS`] gives the command, and its default (the first), and clap's
+/// list of every format is hidden, so no command offers a format it
+/// refuses.
+fn format_arg(arg: clap::Arg, task: Task) -> clap::Arg {
+    let names: Vec<&str> = FORMATS
+        .iter()
+        .filter(|r| r.0 == task)
+        .map(|r| config::name(r.1))
+        .collect();
+    let help = match names.as_slice() {
+        [only] => format!("Output format: {only} only [default: {only}]"),
+        [first, ..] => format!(
+            "Output format: {} [default: {first}]",
+            config::or_list(&names)
+        ),
+        [] => "Output format".to_string(),
+    };
+    arg.help(help).hide_possible_values(true)
 }
 
 /// `--format`: every format some command writes. Which command accepts
@@ -186,6 +254,63 @@ mod tests {
     #[test]
     fn the_clap_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    /// The help line of `--format` in a subcommand's help.
+    fn format_help(command: &str) -> String {
+        let mut cli = Cli::command();
+        let sub = cli.find_subcommand_mut(command).unwrap();
+        let help = sub.render_help().to_string();
+        help.lines()
+            .find(|l| l.contains("--format"))
+            .unwrap_or_else(|| panic!("{command}: no --format in {help}"))
+            .to_string()
+    }
+
+    #[test]
+    fn help_offers_only_the_formats_a_command_writes_and_names_its_default() {
+        let cases = [
+            ("parse", "Output format: json only [default: json]"),
+            (
+                "align",
+                "Output format: md, json, html, tmx or tsv [default: md]",
+            ),
+            ("check", "Output format: md or json [default: md]"),
+            ("rights", "Output format: md or json [default: md]"),
+            ("diff", "Output format: md or json [default: md]"),
+        ];
+        for (command, want) in cases {
+            let line = format_help(command);
+            assert!(line.trim_end().ends_with(want), "{command}: {line}");
+            assert!(!line.contains("possible values"), "{command}: {line}");
+        }
+    }
+
+    #[test]
+    fn help_names_every_input_format_and_the_glossary_fields() {
+        let help = Cli::command().render_long_help().to_string();
+        for format in [
+            ".txt",
+            ".html",
+            ".md",
+            ".csv",
+            ".tsv",
+            ".pdf",
+            ".docx",
+            "1 findings",
+        ] {
+            assert!(help.contains(format), "{format} not in --help: {help}");
+        }
+        assert!(help.contains("id<TAB>kk<TAB>ru[<TAB>align]"), "{help}");
+        // Every option that has a default says it (clap writes the ones
+        // declared with `default_value`; the others are in the text).
+        let mut cli = Cli::command();
+        for command in ["audit", "sketch"] {
+            let sub = cli.find_subcommand_mut(command).unwrap();
+            let help = sub.render_help().to_string();
+            let jobs = help.lines().find(|l| l.contains("--jobs")).unwrap();
+            assert!(jobs.contains("[default: one per core]"), "{jobs}");
+        }
     }
 
     #[test]

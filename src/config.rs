@@ -16,10 +16,11 @@ use qostil::model::Severity;
 use qostil::report::Format;
 use qostil::rules::Glossary;
 use qostil::rules::legal::LegalRules;
+use qostil::segment::{Segmentation, UnitOptions};
 
 use qostil::corpus::WalkOptions;
 
-use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SketchArgs, WalkArgs};
+use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SegmentArg, SketchArgs, WalkArgs};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,8 +74,9 @@ pub enum View {
 }
 
 /// Which formats each document command writes, and what it writes in each;
-/// a command's first row is its default format. `audit` has no `--format`:
-/// it always writes both `report.json` and `report.md`.
+/// a command's first row is its default format (and the `--format` help of
+/// each command is built from these rows, see `cli::format_arg`). `audit`
+/// has no `--format`: it always writes every report.
 pub const FORMATS: &[(Task, Format, View)] = &[
     (Task::Parse, Format::Json, View::Model),
     (Task::Align, Format::Markdown, View::AlignmentMd),
@@ -91,7 +93,7 @@ pub const FORMATS: &[(Task, Format, View)] = &[
 ];
 
 /// A format's `--format` name.
-fn name(format: Format) -> &'static str {
+pub fn name(format: Format) -> &'static str {
     match format {
         Format::Markdown => "md",
         Format::Json => "json",
@@ -103,10 +105,19 @@ fn name(format: Format) -> &'static str {
 
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[&str]) -> String {
+    joined(items, "and")
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn or_list(items: &[&str]) -> String {
+    joined(items, "or")
+}
+
+fn joined(items: &[&str], word: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {word} {last}", init.join(", ")),
     }
 }
 
@@ -181,6 +192,9 @@ impl Input {
 pub struct DocumentJob {
     pub task: Task,
     pub input: Input,
+    /// The other language's file of a policy published as two files
+    /// (`qostil::analyze_pair`); `None` for one input.
+    pub second: Option<Input>,
     /// What to write (a row of [`FORMATS`] for `task`).
     pub view: View,
     /// Standard output when `None`.
@@ -188,6 +202,9 @@ pub struct DocumentJob {
     /// Findings below it are neither shown nor counted (`parse` and
     /// `check`; `align` and `rights` show every finding).
     pub min_severity: Severity,
+    /// Which pairs a TMX holds and how they are segmented (`--segment`,
+    /// `--min-score`; other views ignore it).
+    pub units: UnitOptions,
 }
 
 /// `diff` of two versions of one policy.
@@ -257,6 +274,8 @@ pub struct Settings {
     pub glossary: Option<PathBuf>,
     /// Legal rules replacing the built-in ones.
     pub rules: Option<PathBuf>,
+    /// `--quiet`: no summary, warnings or progress bar (errors still).
+    pub quiet: bool,
     pub job: Job,
 }
 
@@ -268,16 +287,30 @@ impl Settings {
                 Ok(view) => view,
                 Err(why) => bail!(why),
             };
-            Ok(Job::Document(DocumentJob {
-                task,
-                input: if args.file == "-" {
+            let input = |file: String| {
+                if file == "-" {
                     Input::Stdin
                 } else {
-                    Input::File(args.file)
-                },
+                    Input::File(file)
+                }
+            };
+            if args.file == "-" && args.second.as_deref() == Some("-") {
+                bail!("standard input (-) can be only one of the two files");
+            }
+            Ok(Job::Document(DocumentJob {
+                task,
+                input: input(args.file),
+                second: args.second.map(input),
                 view,
                 output: args.output,
                 min_severity: args.min_severity.into(),
+                units: UnitOptions {
+                    segmentation: match args.segment {
+                        SegmentArg::Sentence => Segmentation::Sentence,
+                        SegmentArg::Paragraph => Segmentation::Paragraph,
+                    },
+                    min_score: args.min_score,
+                },
             }))
         };
         let job = match cli.command {
@@ -327,6 +360,7 @@ impl Settings {
         Ok(Settings {
             glossary: cli.glossary,
             rules: cli.rules,
+            quiet: cli.quiet,
             job,
         })
     }
@@ -436,9 +470,11 @@ mod tests {
             Job::Document(DocumentJob {
                 task,
                 input,
+                second: None,
                 view,
                 output: output.map(PathBuf::from),
                 min_severity: min,
+                units: UnitOptions::default(),
             })
         };
         let file = |p: &str| Input::File(p.to_string());
@@ -545,6 +581,65 @@ mod tests {
         let s = s.unwrap();
         assert_eq!(s.rules, Some(PathBuf::from("r.json")));
         assert_eq!(s.glossary, Some(PathBuf::from("g.tsv")));
+    }
+
+    #[test]
+    fn segment_and_min_score_resolve_into_the_unit_options() {
+        let units = |argv: &[&str]| match resolve(argv).unwrap().job {
+            Job::Document(d) => d.units,
+            other => panic!("{other:?}"),
+        };
+        let cases: [(&[&str], Segmentation, f32); 3] = [
+            (
+                &["qostil", "align", "a.txt", "-f", "tmx"],
+                Segmentation::Sentence,
+                0.0,
+            ),
+            (
+                &[
+                    "qostil",
+                    "align",
+                    "a.txt",
+                    "--segment",
+                    "paragraph",
+                    "--min-score",
+                    "0.5",
+                ],
+                Segmentation::Paragraph,
+                0.5,
+            ),
+            (
+                &[
+                    "qostil",
+                    "align",
+                    "a.txt",
+                    "--segment",
+                    "Sentence",
+                    "--min-score",
+                    "1",
+                ],
+                Segmentation::Sentence,
+                1.0,
+            ),
+        ];
+        for (argv, segmentation, min_score) in cases {
+            assert_eq!(
+                units(argv),
+                UnitOptions {
+                    segmentation,
+                    min_score
+                },
+                "{argv:?}"
+            );
+        }
+        for argv in [
+            &["qostil", "align", "a.txt", "--min-score", "1.5"][..],
+            &["qostil", "align", "a.txt", "--min-score", "-0.1"],
+            &["qostil", "align", "a.txt", "--min-score", "high"],
+            &["qostil", "align", "a.txt", "--segment", "word"],
+        ] {
+            assert!(Cli::try_parse_from(argv).is_err(), "{argv:?}");
+        }
     }
 
     #[test]

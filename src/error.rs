@@ -67,6 +67,11 @@ pub enum ErrorKind {
     /// line).
     #[error("manifest: {0}")]
     ManifestEntry(String),
+    /// Two files read as one bilingual document (`crate::analyze_pair`)
+    /// are not a Kazakh and a Russian version: both in one language, one
+    /// in neither, or one holding both (the message says which).
+    #[error("not a Kazakh and a Russian version: {0}")]
+    PairLanguages(String),
     /// A bug in qostil, e.g. a panic caught while analysing one file.
     #[error("internal error: {0} (please report it)")]
     Internal(String),
@@ -140,7 +145,8 @@ impl PartialEq for ErrorKind {
             | (Records(a), Records(b))
             | (Internal(a), Internal(b))
             | (NotRegular(a), NotRegular(b))
-            | (ManifestEntry(a), ManifestEntry(b)) => a == b,
+            | (ManifestEntry(a), ManifestEntry(b))
+            | (PairLanguages(a), PairLanguages(b)) => a == b,
             (Limit(a), Limit(b)) => a == b,
             (LineTooLong(a, l), LineTooLong(b, m)) => a == b && l == m,
             (Manifest(a), Manifest(b)) => {

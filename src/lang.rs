@@ -1053,6 +1053,33 @@ pub fn tag(blocks: &mut [Block]) {
             blocks[b].lang = blocks[b].declared_lang.unwrap_or(lang);
         }
     }
+    // A PDF paragraph's last words wrapped into a block of their own (the
+    // line below fell in another column band): a short tail, starting no
+    // paragraph, is the wrapped paragraph's, whatever its letters say (a
+    // Kazakh surname closing a Russian signature line).
+    for i in 1..blocks.len() {
+        let (before, after) = blocks.split_at_mut(i);
+        let (p, b) = (&before[i - 1], &mut after[0]);
+        let spoken = |l: Lang| matches!(l, Lang::Kk | Lang::Ru);
+        if b.bbox.is_some()
+            && p.bbox.is_some()
+            && spoken(p.lang)
+            && spoken(b.lang)
+            && p.ends_wrapped
+            && !b.starts_paragraph
+            && b.declared_lang.is_none()
+            && b.lang != p.lang
+            && is_tail(&b.text())
+        {
+            b.lang = p.lang;
+        }
+    }
+}
+
+/// Whether a text is no more than a wrapped line's tail: at most three
+/// words and 40 characters.
+fn is_tail(text: &str) -> bool {
+    text.split_whitespace().count() <= 3 && text.chars().count() <= 40
 }
 
 /// A unit, or a block of units between blank lines, whose evidence is at
@@ -1423,6 +1450,36 @@ mod tests {
         tag(&mut blocks);
         assert_eq!(blocks[0].lang, Lang::Ru);
         assert_eq!(blocks[2].lang, Lang::Kk);
+    }
+
+    #[test]
+    fn a_wrapped_tail_of_a_pdf_paragraph_keeps_its_language() {
+        let mut blocks = vec![
+            block(
+                "Сотрудник, ответственный за работу с персональными данными, __________ А. Е.",
+                Some(47),
+                1,
+            ),
+            block("Нұрланова", Some(32), 2),
+            block(
+                "«АҚЖАЙЫҚ КАПИТАЛ» МҚҰ» ЖШС ҚАРЫЗ АЛУШЫЛАРДЫҢ ДЕРБЕС ДЕРЕКТЕРІНЕ ҚАТЫСТЫ САЯСАТЫ",
+                Some(48),
+                3,
+            ),
+        ];
+        for b in &mut blocks {
+            b.bbox = Some([0.0; 4]);
+        }
+        blocks[0].ends_wrapped = true;
+        blocks[1].starts_paragraph = false;
+        blocks[2].starts_paragraph = true;
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, [Lang::Ru, Lang::Ru, Lang::Kk]);
+        // A paragraph of its own keeps its own letters' language.
+        blocks[0].ends_wrapped = false;
+        tag(&mut blocks);
+        assert_eq!(blocks[1].lang, Lang::Kk);
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod model;
 
 pub mod report;
 pub mod rules;
+pub mod segment;
 pub mod streams;
 pub mod tokens;
 
@@ -154,10 +155,87 @@ pub fn analyze_within(
     config: &Config,
     budget: &budget::Budget,
 ) -> Result<Document> {
-    let ingested = ingest::ingest_within(name, bytes, budget)?;
+    let mut ingested = ingest::ingest_within(name, bytes, budget)?;
     budget.check(name)?;
-    let mut blocks = lang::split_bilingual(ingested.blocks);
+    let mut blocks = lang::split_bilingual(std::mem::take(&mut ingested.blocks));
     lang::tag(&mut blocks);
+    ingested.blocks = blocks;
+    analyze_tagged(name, ingested, config, budget)
+}
+
+/// Read a document published as two files, a Kazakh and a Russian version
+/// (in any supported formats, given in either order), as one bilingual
+/// document, within the default time budget ([`budget::DEFAULT_SECONDS`]
+/// for the two files together).
+///
+/// The document's `source.name` is `KK + RU` (the Kazakh file's name
+/// first, whatever the order given), its `source.files` the two files
+/// with their languages, and every clause's spans lie in its own file's
+/// range of `source.text` (see [`model::Source::locate`] and
+/// [`ingest::pair`]).
+///
+/// Errors: either file's ingest errors (naming it); [`error::ErrorKind::NoText`]
+/// naming a file with no Kazakh or Russian text; [`error::ErrorKind::PairLanguages`]
+/// naming the file when both read as one language, or one holds both.
+pub fn analyze_pair(
+    a_name: &str,
+    a_bytes: &[u8],
+    b_name: &str,
+    b_bytes: &[u8],
+    config: &Config,
+) -> Result<Document> {
+    analyze_pair_within(
+        a_name,
+        a_bytes,
+        b_name,
+        b_bytes,
+        config,
+        &budget::Budget::default(),
+    )
+}
+
+/// [`analyze_pair`] within `budget`.
+pub fn analyze_pair_within(
+    a_name: &str,
+    a_bytes: &[u8],
+    b_name: &str,
+    b_bytes: &[u8],
+    config: &Config,
+    budget: &budget::Budget,
+) -> Result<Document> {
+    let a = ingest::ingest_within(a_name, a_bytes, budget)?;
+    budget.check(a_name)?;
+    let b = ingest::ingest_within(b_name, b_bytes, budget)?;
+    budget.check(b_name)?;
+    let a_lang = ingest::pair::version(a_name, ingest::pair::letters(&a.blocks))?;
+    let b_lang = ingest::pair::version(b_name, ingest::pair::letters(&b.blocks))?;
+    let a = ingest::pair::Half {
+        name: a_name,
+        ingested: a,
+    };
+    let b = ingest::pair::Half {
+        name: b_name,
+        ingested: b,
+    };
+    let ingested = if ingest::pair::kazakh_first((a_name, a_lang), (b_name, b_lang))? {
+        ingest::pair::combine(a, b)
+    } else {
+        ingest::pair::combine(b, a)
+    };
+    let name = ingested.source.name.clone();
+    budget.check(&name)?;
+    analyze_tagged(&name, ingested, config, budget)
+}
+
+/// The pipeline after `lang`: streams, clauses, extraction, alignment and
+/// checks, on blocks already tagged with their language.
+fn analyze_tagged(
+    name: &str,
+    ingested: ingest::Ingested,
+    config: &Config,
+    budget: &budget::Budget,
+) -> Result<Document> {
+    let blocks = ingested.blocks;
     let streams = streams::split(&blocks);
     budget.check(name)?;
     let clauses = clauses::build(&streams);

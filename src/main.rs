@@ -11,17 +11,18 @@
 mod cli;
 mod config;
 
-use std::io::{Read, Write};
-use std::path::Path;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
+use qostil::corpus::audit::Progress;
 use qostil::corpus::compare::Comparison;
 use qostil::corpus::{self, Audit};
 use qostil::model::{Document, Severity};
-use qostil::report::{html, json, markdown, tmx};
+use qostil::report::{csv, html, json, jsonl, markdown, tmx};
 
 /// The allocator. The corpus stage and the per-document pipeline make
 /// millions of small strings (words, spans, quotes); glibc's malloc and
@@ -101,21 +102,48 @@ fn main() -> ExitCode {
 /// Run one resolved command.
 fn run(settings: Settings) -> Result<Outcome> {
     let rules = settings.rules_data()?;
+    let quiet = settings.quiet;
     match settings.job {
-        Job::Document(job) => document(&job, &rules),
-        Job::Audit(job) => audit(&job, &rules),
+        Job::Document(job) => document(&job, &rules, quiet),
+        Job::Audit(job) => audit(&job, &rules, quiet),
         Job::Sketch(job) => sketch(&job, &rules),
         Job::Diff(job) => diff(&job, &rules),
     }
 }
 
-/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`], then the
-/// view's writer.
-fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
+/// `parse`, `align`, `check`, `rights`: [`qostil::analyze`] (or
+/// [`qostil::analyze_pair`] for a policy published as two files), then the
+/// view's writer; warnings on standard error unless `quiet`.
+fn document(job: &DocumentJob, rules: &qostil::Config, quiet: bool) -> Result<Outcome> {
     let bytes = read_input(&job.input)?;
-    let doc = qostil::analyze(job.input.name(), &bytes, rules)?;
-    for w in &doc.source.warnings {
-        eprintln!("qostil: warning: {}: {w}", doc.source.name);
+    // A PDF can take seconds: a spinner on a terminal meanwhile.
+    let pdf = |name: &str| name.to_ascii_lowercase().ends_with(".pdf");
+    let spinner = if pdf(job.input.name()) || job.second.as_ref().is_some_and(|s| pdf(s.name())) {
+        let bar = progress_bar(quiet, None);
+        bar.set_message(format!("reading {}", job.input.name()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let doc = match &job.second {
+        None => qostil::analyze(job.input.name(), &bytes, rules).map_err(anyhow::Error::from),
+        Some(second) => read_input(second).and_then(|other| {
+            Ok(qostil::analyze_pair(
+                job.input.name(),
+                &bytes,
+                second.name(),
+                &other,
+                rules,
+            )?)
+        }),
+    };
+    spinner.finish_and_clear();
+    let doc = doc?;
+    if !quiet {
+        for w in &doc.source.warnings {
+            eprintln!("qostil: warning: {}: {w}", doc.source.name);
+        }
     }
     let min = job.min_severity;
     let text = match job.view {
@@ -123,7 +151,7 @@ fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
         View::AlignmentMd => markdown::alignment(&doc),
         View::AlignmentJson => json::alignment(&doc),
         View::AlignmentHtml => html::alignment(&doc),
-        View::AlignmentTmx => tmx::tmx(&doc),
+        View::AlignmentTmx => tmx::tmx(&doc, &job.units)?,
         View::AlignmentTsv => tmx::tsv(&doc),
         View::FindingsMd => markdown::findings(&doc, min),
         View::FindingsJson => json::findings(&doc, min),
@@ -140,8 +168,12 @@ fn document(job: &DocumentJob, rules: &qostil::Config) -> Result<Outcome> {
     })
 }
 
-/// `audit`: [`corpus::audit`], both reports, and a summary on standard output.
-fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
+/// `audit`: [`corpus::audit`] (a progress bar on a terminal), the
+/// reports, and a summary on standard output naming each report; `quiet`
+/// leaves out the summary, the warnings and the progress bar, not the
+/// errors.
+fn audit(job: &AuditJob, rules: &qostil::Config, quiet: bool) -> Result<Outcome> {
+    check_audit_paths(job)?;
     threads(job.threads)?;
     std::fs::create_dir_all(&job.out_dir)
         .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
@@ -157,7 +189,13 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     let audit = if job.from.is_empty() {
         let mut walk = job.walk.clone();
         walk.exclude.push(job.out_dir.clone());
-        corpus::audit(&job.dir, &walk, rules)?
+        let bar = progress_bar(quiet, Some("documents"));
+        let audit = corpus::audit::audit_with_progress(&job.dir, &walk, rules, &|p| match p {
+            Progress::Walked { total } => bar.set_length(total as u64),
+            Progress::Analysed { .. } => bar.inc(1),
+        });
+        bar.finish_and_clear();
+        audit?
     } else {
         let mut lines = Vec::new();
         for path in &job.from {
@@ -214,12 +252,27 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
         None => None,
     };
     let since = history.as_ref().map(|(n, h)| (n.as_str(), h));
+    // Every report written, in the order the summary names them.
+    let mut written: Vec<PathBuf> = Vec::new();
     write_file(&json_path, |w| {
         json::write_audit(w, &audit, &cmp, min, since)
     })?;
+    written.push(json_path);
     write_file(&md_path, |w| {
         markdown::write_audit(w, &audit, &cmp, min, since)
     })?;
+    written.push(md_path.clone());
+    let findings_path = job.out_dir.join("findings.csv");
+    write_file(&findings_path, |w| csv::write_findings(w, &audit, min))?;
+    written.push(findings_path);
+    let rights_path = job.out_dir.join("rights.csv");
+    write_file(&rights_path, |w| csv::write_rights(w, &audit))?;
+    written.push(rights_path);
+    let documents_path = job.out_dir.join("documents.jsonl");
+    write_file(&documents_path, |w| {
+        jsonl::write_documents(w, &audit, &cmp, min)
+    })?;
+    written.push(documents_path);
     let site = qostil::report::audit_html::Site::new(&audit, &cmp, min);
     std::fs::create_dir_all(job.out_dir.join(qostil::report::audit_html::DIR))
         .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
@@ -229,24 +282,30 @@ fn audit(job: &AuditJob, rules: &qostil::Config) -> Result<Outcome> {
     for stale in site.stale(&job.out_dir) {
         let _ = std::fs::remove_file(stale);
     }
+    written.push(
+        job.out_dir
+            .join(site.path(qostil::report::audit_html::Page::Index)),
+    );
     lap("the HTML report");
     // Records read with --from are already kept where they were read.
     if job.from.is_empty() {
-        write_file(&job.out_dir.join("records.jsonl"), |w| {
-            write_records(w, &audit)
-        })?;
+        let records_path = job.out_dir.join("records.jsonl");
+        write_file(&records_path, |w| write_records(w, &audit))?;
+        written.push(records_path);
     }
     lap("reports");
-    write_output(None, &summary(&audit, &cmp, &json_path, &md_path))?;
-    for d in &audit.documents {
-        for w in &d.warnings {
-            eprintln!("qostil: warning: {}: {w}", d.source);
+    if !quiet {
+        write_output(None, &summary(&audit, &cmp, &job.out_dir, &written))?;
+        for d in &audit.documents {
+            for w in &d.warnings {
+                eprintln!("qostil: warning: {}: {w}", d.source);
+            }
         }
     }
     for (_, e) in &audit.errors {
         eprintln!("qostil: {e}");
     }
-    if !audit.skipped.is_empty() {
+    if !quiet && !audit.skipped.is_empty() {
         eprintln!(
             "qostil: {} files skipped, each with its reason in {}",
             audit.skipped.len(),
@@ -353,22 +412,76 @@ fn shown(doc: &Document, min: Severity) -> usize {
     doc.findings.iter().filter(|f| f.severity >= min).count()
 }
 
-/// The audit's summary: totals, then one line per document.
-fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) -> String {
+/// A progress bar on standard error counting `unit` (a spinner when
+/// `None`), drawn only when standard error is a terminal and the run is
+/// not `quiet`.
+fn progress_bar(quiet: bool, unit: Option<&str>) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressStyle};
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    match unit {
+        Some(unit) => {
+            let bar = ProgressBar::new(0);
+            let template =
+                format!("{{bar:40}} {{pos}}/{{len}} {unit}, {{elapsed}} (about {{eta}} left)");
+            if let Ok(style) = ProgressStyle::with_template(&template) {
+                bar.set_style(style);
+            }
+            bar
+        }
+        None => ProgressBar::new_spinner(),
+    }
+}
+
+/// Refuse an audit of a file (`audit` reads a folder) and an `--out-dir`
+/// that is a file, each with what to do instead, before anything is read
+/// or written.
+fn check_audit_paths(job: &AuditJob) -> Result<()> {
+    if job.from.is_empty() && job.dir.is_file() {
+        anyhow::bail!(
+            "{dir} is a file, not a folder: `qostil audit` reads every policy in a folder \
+             (`qostil check {dir}` reads one file)",
+            dir = job.dir.display()
+        );
+    }
+    if job.out_dir.exists() && !job.out_dir.is_dir() {
+        anyhow::bail!(
+            "--out-dir {} is a file, not a folder: the audit writes its reports into a folder \
+             (give a folder's name; it is created if missing)",
+            job.out_dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The audit's summary: totals, one line per listed document (all of them
+/// up to [`markdown::LISTED`], else those with the most findings), and
+/// where each report went.
+fn summary(audit: &Audit, cmp: &Comparison, out_dir: &Path, written: &[PathBuf]) -> String {
     let skipped = if audit.skipped.is_empty() {
         String::new()
     } else {
         format!(", {} skipped", audit.skipped.len())
     };
     let mut out = format!(
-        "qostil audit: {} documents, {} errors{skipped}, {} findings → {}, {}\n",
+        "qostil audit: {} documents, {} errors{skipped}, {} findings\n",
         audit.documents.len(),
         audit.errors.len(),
         cmp.findings,
-        json_path.display(),
-        md_path.display()
     );
-    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
+    let listed = markdown::listed(cmp, markdown::LISTED);
+    if listed.len() < audit.documents.len() {
+        out.push_str(&format!(
+            "  the {} documents with the most findings (all {} in documents.jsonl):\n",
+            listed.len(),
+            audit.documents.len()
+        ));
+    }
+    for (doc, counts) in listed
+        .iter()
+        .map(|&i| (&audit.documents[i], &cmp.documents[i]))
+    {
         let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
         out.push_str(&format!(
             "  {:<16} {:<28} {:<6} kk {:>3} / ru {:>3} clauses, {:>3} aligned pairs, {:>3} findings\n",
@@ -381,6 +494,18 @@ fn summary(audit: &Audit, cmp: &Comparison, json_path: &Path, md_path: &Path) ->
             counts.findings
         ));
     }
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| match p.strip_prefix(out_dir) {
+            Ok(name) => name.display().to_string(),
+            Err(_) => p.display().to_string(),
+        })
+        .collect();
+    let mut dir = out_dir.display().to_string();
+    if !dir.ends_with('/') {
+        dir.push('/');
+    }
+    out.push_str(&format!("reports in {dir}: {}\n", names.join(", ")));
     out
 }
 

@@ -816,6 +816,52 @@ pub struct Source {
     /// Latin letters inside Cyrillic words read as the Kazakh letters they
     /// stand for (ə → ә), in source order.
     pub repairs: Vec<ScriptRepair>,
+    /// The files of a document published as two files (a Kazakh and a
+    /// Russian one, read by `crate::analyze_pair`), Kazakh first; empty
+    /// for a document read from one input. `text` is then the files'
+    /// texts one after the other, each at its [`SourceFile::offset`], and
+    /// [`Source::locate`] turns a span of `text` into one of its file.
+    pub files: Vec<SourceFile>,
+}
+
+/// One file of a document published as two files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// The path or name the user gave.
+    pub source: String,
+    /// Of the file's bytes.
+    pub sha256: String,
+    /// As [`Source::encoding`].
+    pub encoding: String,
+    /// The version the file holds (`kk` or `ru`).
+    pub lang: Lang,
+    /// Where the file's decoded text starts in [`Source::text`], in bytes
+    /// (not serialised: spans in the JSON are the file's own).
+    #[serde(skip)]
+    pub offset: usize,
+    /// The length of the file's decoded text in bytes.
+    #[serde(skip)]
+    pub len: usize,
+}
+
+impl Source {
+    /// The file a span of [`Source::text`] lies in and the span in that
+    /// file's own decoded text: `None` and the span unchanged for a
+    /// document read from one input.
+    pub fn locate(&self, span: Span) -> (Option<&SourceFile>, Span) {
+        let Some(f) = self.files.iter().rev().find(|f| f.offset <= span.start) else {
+            return (None, span);
+        };
+        let shift = |at: usize| at.saturating_sub(f.offset).min(f.len);
+        (
+            Some(f),
+            Span {
+                start: shift(span.start),
+                end: shift(span.end),
+                page: span.page,
+            },
+        )
+    }
 }
 
 /// A note about how an input was read that does not stop the analysis:

@@ -184,9 +184,11 @@ fn blind9c_layouts() {
 /// alternating `<p lang>`, and PDFs from LibreOffice/Word, reportlab with
 /// ru on the left, fpdf2 with footnotes, typst with a № | kk | ru table).
 /// Scored once when new (`score_once.txt`: P 0.942 R 0.959, 23 false
-/// alarms); fixed since except the retention table inside a PDF column of
-/// the LibreOffice and reportlab layouts. Floor: every file 0.9, the mean
-/// of P and R over the set 0.98.
+/// alarms); fixed since, the LibreOffice layout's retention table (a Word
+/// table too short for a gutter) included. The reportlab layout (f) is at
+/// P 0.956: its Kazakh rows «label:» / «value» break after the colon, and a
+/// line ending in «:» is a lead-in there. Floor: every file 0.95, the mean
+/// of P and R over the set 0.99.
 #[test]
 fn blind9d_layouts() {
     let (mut sum, mut n) = (0.0, 0.0);
@@ -202,11 +204,11 @@ fn blind9d_layouts() {
             eprintln!("  {note}");
         }
         (sum, n) = (sum + p + r, n + 2.0);
-        if p < 0.9 || r < 0.9 {
+        if p < 0.95 || r < 0.95 {
             failed.push(format!("{doc_path}: {p:.3}/{r:.3}"));
         }
     }
-    assert!(sum / n >= 0.98, "mean P/R {:.3}", sum / n);
+    assert!(sum / n >= 0.99, "mean P/R {:.3}", sum / n);
     assert!(failed.is_empty(), "{failed:?}");
 }
 

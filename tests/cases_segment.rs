@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 use qostil::check::parity;
 use qostil::model::{Document, FindingKind, Lang, Severity};
 
-use crate::util::{Link, key, pairs, same, score_links, unseen_gold};
+use crate::util::{pairs, same, score_tsv, unseen_gold};
 
 /// A case of `../shared/cases/`, from its committed copy
 /// (`fixtures/shared-cases/`); panics (fails the test) when it is missing.
@@ -117,90 +117,6 @@ fn explain(doc: &Document) -> String {
         s.push_str(&format!("  finding {f}\n"));
     }
     s
-}
-
-// ---------------------------------------------------------------------
-// Gold pairs in TSV: one kk↔ru correspondence a line, each side a clause
-// number and/or the first words of the clause, `-` for an empty side
-// (`../shared/real/*.gold.tsv` and `fixtures/cases/*.gold.tsv`).
-
-/// A gold side: an optional leading number («5.», «2.1») and the words.
-fn gold_side(field: &str) -> Option<(Option<String>, String)> {
-    let f = field.trim();
-    if f.is_empty() || f == "-" {
-        return None;
-    }
-    let first = f.split_whitespace().next().unwrap_or("");
-    let is_number = first
-        .trim_end_matches('.')
-        .split('.')
-        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 3);
-    if is_number {
-        let number = first.trim_end_matches('.').to_string();
-        let rest = f[first.len()..].trim().to_string();
-        Some((Some(number), rest))
-    } else {
-        Some((None, f.to_string()))
-    }
-}
-
-/// The clause of `lang` a gold side names: its words found at (or near)
-/// the start of the clause's text, the number agreeing where given; the
-/// first such clause at or after `from` in reading order (gold lines are
-/// in reading order), else the best anywhere.
-fn resolve(doc: &Document, lang: Lang, side: &(Option<String>, String)) -> Option<usize> {
-    let (number, words) = side;
-    let k = key(words);
-    let mut best: Option<(usize, usize)> = None;
-    for (i, c) in doc
-        .clauses
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.lang == lang)
-    {
-        let body = key(c.body());
-        let pos = if k.is_empty() { Some(0) } else { body.find(&k) };
-        let Some(pos) = pos else { continue };
-        let number_ok = match number {
-            Some(n) => c.number.as_deref() == Some(n.as_str()),
-            None => true,
-        };
-        let rank = pos + if number_ok { 0 } else { 10_000 } + if pos <= 16 { 0 } else { 1000 };
-        if best.is_none_or(|(r, _)| rank < r) {
-            best = Some((rank, i));
-        }
-    }
-    best.map(|(_, i)| i)
-}
-
-/// Alignment precision and recall against a TSV gold (header line first).
-/// Recall: gold links produced; precision: produced links touching a gold
-/// clause that are gold.
-fn score_tsv(doc: &Document, gold: &str) -> (f64, f64, Vec<String>) {
-    let mut notes = Vec::new();
-    let mut gold_links: BTreeSet<Link> = BTreeSet::new();
-    let mut gold_clauses: BTreeSet<usize> = BTreeSet::new();
-    let mut unresolved = 0;
-    for line in gold.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-        let mut f = line.split('\t');
-        let (k, r) = (f.next().unwrap_or(""), f.next().unwrap_or(""));
-        let kk = gold_side(k).map(|s| resolve(doc, Lang::Kk, &s));
-        let ru = gold_side(r).map(|s| resolve(doc, Lang::Ru, &s));
-        match (kk, ru) {
-            (Some(None), _) | (_, Some(None)) => {
-                unresolved += 1;
-                notes.push(format!("unresolved gold line «{line}»"));
-            }
-            (k, r) => {
-                let (k, r) = (k.flatten(), r.flatten());
-                gold_links.insert((k, r));
-                gold_clauses.extend(k);
-                gold_clauses.extend(r);
-            }
-        }
-    }
-    let (precision, recall) = score_links(doc, &gold_links, &gold_clauses, unresolved, &mut notes);
-    (precision, recall, notes)
 }
 
 // ---------------------------------------------------------------------

@@ -355,3 +355,142 @@ fn new_formats_are_byte_identical_across_runs() {
         assert!(!a.stdout.is_empty());
     }
 }
+
+#[test]
+fn audit_of_a_file_or_into_a_file_says_what_is_wrong() {
+    let o = qostil(&[
+        "audit",
+        "corpus/finbox_kk.txt",
+        "--out-dir",
+        "/nonexistent/x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("corpus/finbox_kk.txt is a file, not a folder")
+            && err.contains("qostil check corpus/finbox_kk.txt"),
+        "{err}"
+    );
+    let dir = tmp("outdir-file");
+    let file = dir.join("report");
+    std::fs::write(&file, "not a folder").unwrap();
+    let o = qostil(&[
+        "audit",
+        "fixtures/families/small",
+        "--out-dir",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "--out-dir {} is a file, not a folder",
+            file.display()
+        )),
+        "{err}"
+    );
+    // Nothing was written over it.
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+}
+
+#[test]
+fn quiet_keeps_the_errors_only_and_no_progress_is_drawn_off_a_terminal() {
+    let dir = tmp("quiet");
+    std::fs::copy("corpus/finbox_kk.txt", dir.join("finbox_kk.txt")).unwrap();
+    std::fs::write(dir.join("broken.txt"), [0u8, 1, 2, 3, 0]).unwrap();
+    std::fs::write(dir.join("old.doc"), "x").unwrap();
+    // A Latin-script Kazakh text gets a warning.
+    std::fs::write(
+        dir.join("latin.txt"),
+        "1.1. Jeke derekter qorǵaý turaly saıasat. Bul saıasat jeke derekterdi óńdeý tártibin anyqtaıdy.\n",
+    )
+    .unwrap();
+    let out = tmp("quiet-out");
+    let args = |quiet: bool| {
+        let mut a = vec![
+            "audit".to_string(),
+            dir.display().to_string(),
+            "--out-dir".into(),
+            out.display().to_string(),
+        ];
+        if quiet {
+            a.push("--quiet".into());
+        }
+        a
+    };
+    let run = |quiet| {
+        let a = args(quiet);
+        qostil(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    let loud = run(false);
+    assert_eq!(loud.status.code(), Some(2));
+    let (so, se) = (stdout(&loud), stderr(&loud));
+    assert!(
+        so.contains("qostil audit: 2 documents, 1 errors, 1 skipped"),
+        "{so}"
+    );
+    for name in [
+        "report.json",
+        "report.md",
+        "findings.csv",
+        "rights.csv",
+        "documents.jsonl",
+        "records.jsonl",
+    ] {
+        assert!(so.contains(name), "the summary does not name {name}: {so}");
+    }
+    assert!(se.contains("warning:") && se.contains("broken.txt"), "{se}");
+    assert!(se.contains("1 files skipped"), "{se}");
+    // stderr is a pipe here: no progress bar, no cursor movement.
+    assert!(!se.contains('\r') && !se.contains('\u{1b}'), "{se:?}");
+    let quiet = run(true);
+    assert_eq!(quiet.status.code(), Some(2));
+    assert_eq!(stdout(&quiet), "");
+    let se = stderr(&quiet);
+    assert!(se.contains("broken.txt"), "errors are still printed: {se}");
+    assert!(!se.contains("warning") && !se.contains("skipped"), "{se}");
+    assert_eq!(se.lines().count(), 1, "{se}");
+    // --quiet is global: it also silences a document command's warnings.
+    let latin = dir.join("latin.txt");
+    let o = qostil(&["check", latin.to_str().unwrap()]);
+    assert!(stderr(&o).contains("warning"), "{}", stderr(&o));
+    let o = qostil(&["-q", "check", latin.to_str().unwrap()]);
+    assert_eq!(stderr(&o), "");
+}
+
+/// On a terminal the audit draws its progress on standard error (run under
+/// `script`, which gives the binary a pseudo-terminal).
+#[test]
+fn a_terminal_gets_a_progress_bar() {
+    let have_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have_script {
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v != "true"),
+            "`script` (util-linux) is needed under CI"
+        );
+        eprintln!("SKIPPED: `script` not found");
+        return;
+    }
+    let out = tmp("progress-out");
+    let log = out.join("typescript");
+    let command = format!(
+        "{} audit fixtures/families/small --out-dir {} -j 1",
+        env!("CARGO_BIN_EXE_qostil"),
+        out.display()
+    );
+    let o = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &command])
+        .arg(&log)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let seen = std::fs::read_to_string(&log).unwrap_or_default() + &stdout(&o);
+    assert!(seen.contains("documents"), "{seen}");
+    assert!(
+        seen.contains("/13 documents"),
+        "no progress bar drawn: {seen:?}"
+    );
+}

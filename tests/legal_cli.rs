@@ -153,7 +153,33 @@ fn audit_reports_coverage_per_document_and_a_corpus_matrix() {
         .find(|l| l.starts_with("| BeeClever | kk+ru |"))
         .unwrap();
     assert!(bee.contains("kk+ru*"), "withdrawal is restricted: {bee}");
-    assert!(md.contains("| right `change` | — | — |"));
+    // Per-document coverage is in rights.csv (report.md keeps the summary):
+    // one row per document and item, with the clauses citing it.
+    assert!(
+        md.contains("| right `change` | 1 | 0 | 0 | 4 | 0 |"),
+        "{md}"
+    );
+    let rows: Vec<Vec<String>> = csv::Reader::from_path(out.join("rights.csv"))
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    let row = |doc: &str, item: &str| -> Vec<String> {
+        rows.iter()
+            .find(|r| r[0].ends_with(doc) && r[3] == "right" && r[4] == item)
+            .unwrap_or_else(|| panic!("{doc} {item} not in rights.csv"))
+            .clone()
+    };
+    let change = row("expressavans_ru_kk.txt", "change");
+    assert_eq!(
+        (&change[5][..], &change[7][..], &change[8][..]),
+        ("absent", "", "")
+    );
+    let know = row("expressavans_ru_kk.txt", "know");
+    assert_eq!(
+        (&know[5][..], &know[7][..], &know[8][..]),
+        ("both", "7.1", "7.1")
+    );
     let v: Value =
         serde_json::from_slice(&std::fs::read(out.join("report.json")).unwrap()).unwrap();
     let rows = v["matrix"]["rows"].as_array().unwrap();

@@ -11,6 +11,7 @@
 mod util;
 
 mod align_gold;
+mod align_page;
 mod browser;
 mod cases_blind9;
 mod cases_ingest;
@@ -27,8 +28,11 @@ mod legal_cli;
 mod legal_gold;
 mod legal_unseen;
 mod mutation;
+mod outputs;
 mod pdf;
 mod pdf_pipeline;
+mod readme;
+mod real_pairs;
 mod robustness;
 mod snapshots;
 mod tmx;

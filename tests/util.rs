@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use std::collections::BTreeSet;
 
-use qostil::model::Document;
+use qostil::model::{Document, Lang};
 
 /// Run the built `qostil` binary with `args`.
 pub fn qostil(args: &[&str]) -> Output {
@@ -256,4 +256,104 @@ pub fn pairs(doc: &Document) -> Vec<String> {
 /// Pairs «kk:X | ru:X» for each number X, as [`pairs`] writes them.
 pub fn same(numbers: &[&str]) -> Vec<String> {
     numbers.iter().map(|n| format!("kk:{n} | ru:{n}")).collect()
+}
+
+// ---------------------------------------------------------------------
+// Gold pairs in TSV: one kk↔ru correspondence a line, each side a clause
+// number and/or the first words of the clause, `-` for an empty side
+// (`../shared/real/*.gold.tsv` and `fixtures/cases/*.gold.tsv`).
+
+/// A gold side: an optional leading number («5.», «2.1») and the words.
+pub fn gold_side(field: &str) -> Option<(Option<String>, String)> {
+    let f = field.trim();
+    if f.is_empty() || f == "-" {
+        return None;
+    }
+    let first = f.split_whitespace().next().unwrap_or("");
+    // An item's number: «4.1(2)».
+    let path = match first.strip_suffix(')').and_then(|x| x.split_once('(')) {
+        Some((path, item)) if !item.is_empty() && item.chars().all(|c| c.is_ascii_digit()) => path,
+        _ => first,
+    };
+    let is_number = path
+        .trim_end_matches('.')
+        .split('.')
+        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) && p.len() <= 3);
+    // A list label («1)», «а)») is not in the clause's body.
+    let label = first
+        .strip_suffix(')')
+        .is_some_and(|l| l.chars().all(|c| c.is_ascii_digit()) || l.chars().count() == 1)
+        && first.len() > 1;
+    if is_number {
+        let number = first.trim_end_matches('.').to_string();
+        let rest = f[first.len()..].trim().to_string();
+        Some((Some(number), rest))
+    } else if label {
+        Some((None, f[first.len()..].trim().to_string()))
+    } else {
+        Some((None, f.to_string()))
+    }
+}
+
+/// The clause of `lang` a gold side names: its words found at (or near)
+/// the start of the clause's text, the number agreeing where given; the
+/// first such clause at or after `from` in reading order (gold lines are
+/// in reading order), else the best anywhere.
+pub fn resolve_gold(doc: &Document, lang: Lang, side: &(Option<String>, String)) -> Option<usize> {
+    let (number, words) = side;
+    let k = key(words);
+    let mut best: Option<(usize, usize)> = None;
+    for (i, c) in doc
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.lang == lang)
+    {
+        let body = key(c.body());
+        let pos = if k.is_empty() { Some(0) } else { body.find(&k) };
+        let Some(pos) = pos else { continue };
+        let number_ok = match number {
+            Some(n) => c.number.as_deref() == Some(n.as_str()),
+            None => true,
+        };
+        let rank = pos + if number_ok { 0 } else { 10_000 } + if pos <= 16 { 0 } else { 1000 };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Alignment precision and recall against a TSV gold (header line first).
+/// Recall: gold links produced; precision: produced links touching a gold
+/// clause that are gold.
+pub fn score_tsv(doc: &Document, gold: &str) -> (f64, f64, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut gold_links: BTreeSet<Link> = BTreeSet::new();
+    let mut gold_clauses: BTreeSet<usize> = BTreeSet::new();
+    let mut unresolved = 0;
+    // `#` lines are comments; the first other line is the header.
+    let lines = gold
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    for line in lines.skip(1) {
+        let mut f = line.split('\t');
+        let (k, r) = (f.next().unwrap_or(""), f.next().unwrap_or(""));
+        let kk = gold_side(k).map(|s| resolve_gold(doc, Lang::Kk, &s));
+        let ru = gold_side(r).map(|s| resolve_gold(doc, Lang::Ru, &s));
+        match (kk, ru) {
+            (Some(None), _) | (_, Some(None)) => {
+                unresolved += 1;
+                notes.push(format!("unresolved gold line «{line}»"));
+            }
+            (k, r) => {
+                let (k, r) = (k.flatten(), r.flatten());
+                gold_links.insert((k, r));
+                gold_clauses.extend(k);
+                gold_clauses.extend(r);
+            }
+        }
+    }
+    let (precision, recall) = score_links(doc, &gold_links, &gold_clauses, unresolved, &mut notes);
+    (precision, recall, notes)
 }

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-1000000}
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(ingest_text markup pdf analyze)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(ingest_text markup pdf docx analyze)
 MAX_TIME=${MAX_TIME:-0}
 [ "$RUNS" = 0 ] && RUNS=-1
 SHARED=${SHARED:-../shared}
@@ -42,11 +42,20 @@ for t in "${TARGETS[@]}"; do
             seed "$t" corpus fixtures "$SHARED/cases" \( -name '*.html' -o -name '*.htm' -o -name '*.md' -o -name '*.txt' \) ;;
         pdf)
             seed "$t" fixtures "$SHARED/real" "$SHARED/cases" -name '*.pdf' ;;
+        docx)
+            # The archives as they are, and their XML parts packed as the
+            # target unpacks them (document, numbering, styles; NUL between).
+            seed "$t" fixtures -name '*.docx'
+            find fixtures -name '*.docx' | while read -r f; do
+                { unzip -p "$f" word/document.xml; printf '\0'
+                  unzip -p "$f" word/numbering.xml 2>/dev/null; printf '\0'
+                  unzip -p "$f" word/styles.xml 2>/dev/null; } > "fuzz/corpus/$t/xml-$(sha1sum "$f" | cut -c1-16)"
+            done ;;
     esac
     # Small inputs run fast (a policy's first 4 KB holds every layout
     # feature); the PDF seeds need room for their objects. MAX_LEN=N
     # overrides both.
-    case $t in pdf) LEN=${MAX_LEN:-262144} ;; *) LEN=${MAX_LEN:-4096} ;; esac
+    case $t in pdf) LEN=${MAX_LEN:-262144} ;; docx) LEN=${MAX_LEN:-131072} ;; *) LEN=${MAX_LEN:-4096} ;; esac
     mkdir -p fuzz/artifacts/$t
     echo "== $t: $RUNS runs" >&2
     cargo +nightly fuzz run --sanitizer none --debug-assertions "$t" \

@@ -20,7 +20,16 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let _ = qostil::report::json::document(&doc, qostil::model::Severity::Info);
-        let _ = qostil::report::tmx::tmx(&doc);
+        for segmentation in [
+            qostil::segment::Segmentation::Sentence,
+            qostil::segment::Segmentation::Paragraph,
+        ] {
+            let options = qostil::segment::UnitOptions {
+                segmentation,
+                min_score: 0.0,
+            };
+            let _ = qostil::report::tmx::tmx(&doc, &options);
+        }
         let _ = qostil::report::html::alignment(&doc);
     }
 });

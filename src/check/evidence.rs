@@ -149,6 +149,25 @@ pub fn show(text: &str) -> String {
     }
 }
 
+/// Short display forms of two values that differ (two addresses), for
+/// messages: where [`show`] would give both the same 60-character prefix,
+/// each is shown from a little before the first character where they
+/// differ, the common start cut to «…», so the difference is in view.
+pub fn show_differing(a: &str, b: &str) -> (String, String) {
+    let (a, b) = (crate::model::collapse_ws(a), crate::model::collapse_ws(b));
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    // Up to 20 characters of the common part stay, for context.
+    let from = common.saturating_sub(20);
+    if from < 8 {
+        return (show(&a), show(&b));
+    }
+    let tail = |t: &str| {
+        let at = fwd_chars(t, 0, from);
+        format!("…{}", show(&t[at..]))
+    };
+    (tail(&a), tail(&b))
+}
+
 /// Evidence quoting `text`, the joined text of `clauses` (one language),
 /// with `marks` (byte ranges of `text`) marked.
 pub fn quote(lang: Lang, clauses: &[&Clause], text: &str, marks: &[(usize, usize)]) -> Evidence {
@@ -189,6 +208,21 @@ pub fn note(lang: Lang, text: String) -> Evidence {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_long_addresses_are_shown_where_they_differ() {
+        let a = "https://www.example-microfinance-organisation.kz/documents/privacy/policy-personal-data-2025-01-20-final-version-approved.pdf";
+        let b = "https://www.example-microfinance-organisation.kz/documents/privacy/policy-personal-data-2025-01-20-final-version-approved-ru.pdf";
+        assert_eq!(show(a), show(b));
+        let (x, y) = show_differing(a, b);
+        assert_eq!(x, "…nal-version-approved.pdf");
+        assert_eq!(y, "…nal-version-approved-ru.pdf");
+        // Short or early-differing values are shown as they are.
+        assert_eq!(
+            show_differing("info@a.kz", "info@b.kz"),
+            ("info@a.kz".to_string(), "info@b.kz".to_string())
+        );
+    }
 
     fn marked(text: &str, marks: &[(usize, usize)]) -> String {
         let (text, marks) = excerpt(text, marks);

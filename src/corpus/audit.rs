@@ -7,9 +7,13 @@
 //! declared languages; a broken manifest is one error and the audit goes on
 //! without it, an entry for a file the folder lacks is an error, and
 //! declared languages the text contradicts are a finding of the document.
+//! A Kazakh and a Russian version published as two files are one document
+//! ([`super::pairs`]: by an entry's `pair`, or by name), analysed together
+//! by [`crate::analyze_pair`]; its `source` is `KK + RU`.
 //!
 //! Invariant: `Audit::documents`, `Audit::errors` and `Audit::skipped` are
-//! sorted by path and together hold every input exactly once; `errors` also
+//! sorted by path and together hold every input exactly once (a pair's two
+//! files in one document's or one error's `source`); `errors` also
 //! holds what could not be walked and the manifest's problems.
 
 use std::path::{Path, PathBuf};
@@ -17,13 +21,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use super::pairs::{self, Unit};
 use super::record::{DocRecord, Line, RECORD_VERSION};
 pub use super::walk::INPUT_EXTENSIONS;
 use super::walk::{MANIFEST, WalkOptions, Walked, walk};
 use crate::budget::Budget;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Document, Finding, FindingKind, Lang, Severity};
-use crate::{Config, analyze_within};
+use crate::model::{Document, Finding, FindingKind, Lang, Severity, Warning};
+use crate::{Config, analyze_pair_within, analyze_within};
 
 /// One entry of `manifest.json`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -33,6 +38,11 @@ pub struct ManifestEntry {
     pub website: Option<String>,
     #[serde(default)]
     pub languages: Vec<String>,
+    /// The other language's file of a policy published as two files
+    /// (relative to the folder, as `file` is): `file` and `pair` are read as
+    /// one document, whatever their names.
+    #[serde(default)]
+    pub pair: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default, PartialEq)]
@@ -78,6 +88,24 @@ impl Manifest {
         self.documents.iter().find(|e| e.file == file_name)
     }
 
+    /// The entry of a document read from `files` (one, or a pair's two):
+    /// the entry whose `file` is one of them, else one whose `pair` is.
+    pub fn entry_of(&self, files: &[String]) -> Option<&ManifestEntry> {
+        files.iter().find_map(|f| self.entry(f)).or_else(|| {
+            self.documents
+                .iter()
+                .find(|e| e.pair.as_ref().is_some_and(|p| files.contains(p)))
+        })
+    }
+
+    /// The pairs the manifest declares, as paths under `dir`.
+    pub fn pairs(&self, dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+        self.documents
+            .iter()
+            .filter_map(|e| Some((dir.join(&e.file), dir.join(e.pair.as_ref()?))))
+            .collect()
+    }
+
     /// The 1-based line of the entry for `file` in the manifest's text.
     fn line_of(&self, file: &str) -> Option<usize> {
         let quoted = serde_json::to_string(file).ok()?;
@@ -94,16 +122,16 @@ impl Manifest {
         present.extend(walked.skipped.iter().map(|(p, _)| relative(Path::new(p))));
         self.documents
             .iter()
-            .filter(|e| !present.contains(&e.file.replace('\\', "/")))
-            .map(|e| {
+            .flat_map(|e| std::iter::once(&e.file).chain(&e.pair))
+            .filter(|file| !present.contains(&file.replace('\\', "/")))
+            .map(|file| {
                 let err = Error::new(
                     path.display().to_string(),
                     ErrorKind::ManifestEntry(format!(
-                        "an entry names «{}», which is not in the folder",
-                        e.file
+                        "an entry names «{file}», which is not in the folder"
                     )),
                 );
-                match self.line_of(&e.file) {
+                match self.line_of(file) {
                     Some(line) => err.at_line(line),
                     None => err,
                 }
@@ -232,15 +260,35 @@ pub fn inputs(dir: &Path, exclude: &[PathBuf]) -> Result<Vec<PathBuf>> {
     Ok(walk(dir, &options)?.inputs)
 }
 
-/// Analyse one file within the default [`Budget`]; a panic inside the
-/// pipeline becomes an error for this file only. The file is read by
-/// [`crate::ingest::read`]: never a pipe or device, never past the size
-/// limit.
-fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
-    let name = path.display().to_string();
-    let bytes = crate::ingest::read(path, &name)?;
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        analyze_within(&name, &bytes, config, &Budget::default())
+/// The name a unit's document or error goes by: its path, or a pair's two
+/// joined as [`crate::ingest::pair::pair_name`] joins them.
+fn unit_name(unit: &Unit) -> String {
+    let names: Vec<String> = unit.paths.iter().map(|p| p.display().to_string()).collect();
+    match names.as_slice() {
+        [a, b] => crate::ingest::pair::pair_name(a, b),
+        _ => names.concat(),
+    }
+}
+
+/// Analyse one unit (a file, or a pair of files) within the default
+/// [`Budget`]; a panic inside the pipeline becomes an error for this unit
+/// only. Files are read by [`crate::ingest::read`]: never a pipe or
+/// device, never past the size limit.
+fn analyze_unit(unit: &Unit, config: &Config) -> Result<Document> {
+    let name = unit_name(unit);
+    let read = |p: &PathBuf| {
+        let name = p.display().to_string();
+        crate::ingest::read(p, &name).map(|bytes| (name, bytes))
+    };
+    let files = unit.paths.iter().map(read).collect::<Result<Vec<_>>>()?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match files.as_slice() {
+        [(a, a_bytes), (b, b_bytes)] => {
+            analyze_pair_within(a, a_bytes, b, b_bytes, config, &Budget::default())
+        }
+        _ => {
+            let bytes = files.first().map_or(&[][..], |f| f.1.as_slice());
+            analyze_within(&name, bytes, config, &Budget::default())
+        }
     }))
     .unwrap_or_else(|panic| Err(Error::new(&name, ErrorKind::from_panic(panic.as_ref()))))
 }
@@ -251,7 +299,35 @@ fn analyze_file(path: &Path, config: &Config) -> Result<Document> {
 /// below that cannot be read and a file that fails are in
 /// [`Audit::errors`].
 pub fn audit(dir: &Path, options: &WalkOptions, config: &Config) -> Result<Audit> {
-    let lines = folder_lines(dir, options, config, |_| Ok(()))?;
+    audit_with_progress(dir, options, config, &|_| {})
+}
+
+/// How far an audit has got, for a progress display: handed to the
+/// callback of [`audit_with_progress`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress<'a> {
+    /// The walk is done: `total` documents (files, or pairs of files) are
+    /// to be analysed.
+    Walked { total: usize },
+    /// One more input is analysed (or failed): `source` is its path. Inputs
+    /// finish in any order on several threads; the reports do not depend on
+    /// it.
+    Analysed { source: &'a str },
+}
+
+/// [`audit`], telling `progress` when the walk is done and as each input
+/// is analysed. The callback is called from the worker threads, so it must
+/// be quick and `Sync` (an atomic counter, a progress bar); it does not
+/// change the result.
+///
+/// Errors: as [`audit`].
+pub fn audit_with_progress(
+    dir: &Path,
+    options: &WalkOptions,
+    config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Result<Audit> {
+    let lines = folder_lines(dir, options, config, progress, |_| Ok(()))?;
     Ok(Audit::from_lines(lines))
 }
 
@@ -263,6 +339,7 @@ fn folder_lines(
     dir: &Path,
     options: &WalkOptions,
     config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
     mut emit: impl FnMut(&mut Vec<Line>) -> Result<()>,
 ) -> Result<Vec<Line>> {
     let walked = walk(dir, options)?;
@@ -288,24 +365,50 @@ fn folder_lines(
         skipped: why.clone(),
     }));
     emit(&mut out)?;
-    for chunk in walked.inputs.chunks(SKETCH_CHUNK) {
-        out.extend(records(dir, chunk, &manifest, config));
+    let units = pairs::units(&walked.inputs, &manifest.pairs(dir));
+    // A pair of files is one document, told once.
+    progress(Progress::Walked { total: units.len() });
+    for chunk in units.chunks(SKETCH_CHUNK) {
+        out.extend(records_observed(dir, chunk, &manifest, config, progress));
         emit(&mut out)?;
     }
     Ok(out)
 }
 
-/// The per-document half, in parallel: each input analysed and reduced to
-/// its record at once (the full document is dropped there), or its error.
-/// `dir` is the folder manifest entries are relative to; an entry's
-/// declared languages that the text contradicts add a
-/// [`FindingKind::ManifestLanguages`] finding.
-pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Config) -> Vec<Line> {
-    paths
+/// The per-document half, in parallel: each unit (a file, or a pair of
+/// files: see [`pairs::units`]) analysed and reduced to its record at once
+/// (the full document is dropped there), or its error. `dir` is the folder
+/// manifest entries are relative to; an entry's declared languages that
+/// the text contradicts add a [`FindingKind::ManifestLanguages`] finding;
+/// an unpaired half ([`Unit::note`]) that holds one language gets its note
+/// as a warning.
+pub fn records(dir: &Path, units: &[Unit], manifest: &Manifest, config: &Config) -> Vec<Line> {
+    records_observed(dir, units, manifest, config, &|_| {})
+}
+
+/// [`records`], telling `progress` as each unit is done.
+fn records_observed(
+    dir: &Path,
+    units: &[Unit],
+    manifest: &Manifest,
+    config: &Config,
+    progress: &(dyn Fn(Progress<'_>) + Sync),
+) -> Vec<Line> {
+    units
         .par_iter()
-        .map(|path| match analyze_file(path, config) {
+        .map(|unit| match analyze_unit(unit, config) {
             Ok(mut doc) => {
-                let entry = manifest.entry(&file_key(dir, path));
+                if let Some(note) = &unit.note
+                    && doc.languages.len() < 2
+                {
+                    doc.source.warnings.push(Warning {
+                        line: None,
+                        byte: None,
+                        message: note.clone(),
+                    });
+                }
+                let keys: Vec<String> = unit.paths.iter().map(|p| file_key(dir, p)).collect();
+                let entry = manifest.entry_of(&keys);
                 if let Some(f) = entry.and_then(|e| declared_languages(e, &doc.languages)) {
                     doc.findings.insert(0, f);
                 }
@@ -317,11 +420,24 @@ pub fn records(dir: &Path, paths: &[PathBuf], manifest: &Manifest, config: &Conf
             }
             Err(e) => Line::Error {
                 record: RECORD_VERSION,
-                source: path.display().to_string(),
+                source: unit_name(unit),
                 error: e.to_string(),
             },
         })
+        .inspect(|line| {
+            progress(Progress::Analysed {
+                source: source_of(line),
+            })
+        })
         .collect()
+}
+
+/// The path a records line is about.
+fn source_of(line: &Line) -> &str {
+    match line {
+        Line::Doc(d) => &d.source,
+        Line::Error { source, .. } | Line::Skipped { source, .. } => source,
+    }
 }
 
 /// Inputs analysed at a time by [`sketch_paths`]: enough to keep two
@@ -332,7 +448,10 @@ pub const SKETCH_CHUNK: usize = 64;
 /// as they are made, [`SKETCH_CHUNK`] inputs at a time (so memory does not
 /// grow with the number of inputs): a folder is walked as [`audit`] walks
 /// it with `options` (with its `manifest.json`: its errors and the skipped
-/// files come first); a file uses the `manifest.json` beside it, if any.
+/// files come first), its Kazakh and Russian files paired as [`audit`]
+/// pairs them; a file uses the `manifest.json` beside it, if any, and is
+/// read alone, with the note an unpaired half gets in its folder
+/// ([`pairs::notes`]).
 /// Lines come in the order of `paths`, each folder's inputs sorted.
 pub fn sketch_paths(
     paths: &[PathBuf],
@@ -340,9 +459,10 @@ pub fn sketch_paths(
     config: &Config,
     mut emit: impl FnMut(Line) -> Result<()>,
 ) -> Result<()> {
+    let mut noted: std::collections::BTreeMap<PathBuf, _> = std::collections::BTreeMap::new();
     for p in paths {
         if p.is_dir() {
-            folder_lines(p, options, config, |lines| {
+            folder_lines(p, options, config, &|_| {}, |lines| {
                 for line in lines.drain(..) {
                     emit(line)?;
                 }
@@ -359,11 +479,44 @@ pub fn sketch_paths(
                 error: e.to_string(),
             })?;
         }
-        for line in records(&dir, std::slice::from_ref(p), &manifest, config) {
+        // A folder's notes are made once, however many of its files are
+        // given.
+        if !noted.contains_key(&dir) {
+            let notes = pairs::notes(&siblings(&dir), &manifest.pairs(&dir));
+            noted.insert(dir.clone(), notes);
+        }
+        let unit = Unit {
+            paths: vec![p.clone()],
+            note: noted.get(&dir).and_then(|n| n.get(p)).cloned(),
+        };
+        for line in records(&dir, &[unit], &manifest, config) {
             emit(line)?;
         }
     }
     Ok(())
+}
+
+/// The inputs directly in `dir` (not hidden, an input's extension), sorted
+/// by path, as the walk lists them: what a file given on its own is
+/// noted among ([`pairs::notes`]). A folder that cannot be listed has
+/// none.
+fn siblings(dir: &Path) -> Vec<PathBuf> {
+    let listed = if dir.as_os_str().is_empty() {
+        std::fs::read_dir(".")
+    } else {
+        std::fs::read_dir(dir)
+    };
+    let mut out: Vec<PathBuf> = listed
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
+        .map(|e| dir.join(e.file_name()))
+        .filter(|p| super::walk::is_input(p))
+        .collect();
+    out.sort();
+    out
 }
 
 /// Read a records file written by `qostil sketch` (`name` for errors): one
@@ -449,6 +602,73 @@ fn parse_record(name: &str, number: usize, line: &str) -> Result<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn progress_is_told_the_total_then_each_input_once() {
+        use std::sync::Mutex;
+        let dir = std::env::temp_dir().join(format!("qostil-progress-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), "1.1. Деректер сақталады.\n").unwrap();
+        std::fs::write(dir.join("b.txt"), [0u8, 1, 2]).unwrap();
+        std::fs::write(dir.join("c.doc"), "x").unwrap();
+        let seen = Mutex::new(Vec::new());
+        let audit = audit_with_progress(&dir, &WalkOptions::default(), &Config::default(), &|p| {
+            seen.lock().unwrap().push(match p {
+                Progress::Walked { total } => format!("total {total}"),
+                Progress::Analysed { source } => Path::new(source)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into(),
+            })
+        })
+        .unwrap();
+        let mut seen = seen.into_inner().unwrap();
+        assert_eq!(seen[0], "total 2");
+        seen[1..].sort();
+        assert_eq!(seen, ["total 2", "a.txt", "b.txt"]);
+        assert_eq!((audit.documents.len(), audit.errors.len()), (1, 1));
+        assert_eq!(audit.skipped.len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_manifest_pair_is_declared_found_and_checked() {
+        let text = "{\"documents\": [\n  {\"file\": \"a.pdf\", \"pair\": \"b.pdf\",\n   \"company\": \"A\"},\n  {\"file\": \"c.txt\", \"pair\": \"gone.txt\"}\n]}\n";
+        let mut manifest: Manifest = serde_json::from_str(text).unwrap();
+        manifest.text = text.to_string();
+        let dir = Path::new("d");
+        assert_eq!(
+            manifest.pairs(dir),
+            [
+                (dir.join("a.pdf"), dir.join("b.pdf")),
+                (dir.join("c.txt"), dir.join("gone.txt"))
+            ]
+        );
+        // The pair's entry, found from either file.
+        let company = |files: &[&str]| {
+            let files: Vec<String> = files.iter().map(|f| f.to_string()).collect();
+            manifest.entry_of(&files).and_then(|e| e.company.clone())
+        };
+        assert_eq!(company(&["a.pdf", "b.pdf"]), Some("A".into()));
+        assert_eq!(company(&["b.pdf"]), Some("A".into()));
+        assert_eq!(company(&["x.pdf"]), None);
+        let walked = Walked {
+            inputs: ["a.pdf", "b.pdf", "c.txt"]
+                .iter()
+                .map(|f| dir.join(f))
+                .collect(),
+            ..Walked::default()
+        };
+        let errors = manifest.missing(&dir.join(MANIFEST), dir, &walked);
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "d/manifest.json, line 4: manifest: an entry names «gone.txt», which is not in the folder"
+            ]
+        );
+    }
 
     #[test]
     fn a_bad_manifest_is_a_manifest_error_at_its_line() {

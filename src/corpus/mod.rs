@@ -11,6 +11,7 @@ pub mod deviation;
 pub mod families;
 pub mod history;
 pub mod minhash;
+pub mod pairs;
 pub mod record;
 pub mod sketch;
 pub mod template;

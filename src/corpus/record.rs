@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::families::Sketch;
 use super::sketch::sketch;
 use super::template::{ClauseRec, clause_recs};
-use crate::model::{Coverage, Document, Finding, Lang, Warning};
+use crate::model::{Coverage, Document, Finding, Lang, SourceFile, Warning};
 
 /// Version of the record layout and of the clause normalisation behind its
 /// clause records; bumped on any incompatible change. 2: own e-mails keep
@@ -53,6 +53,10 @@ pub struct DocRecord {
     /// the line when none, so records without it still read).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Warning>,
+    /// The two files of a document published as a Kazakh and a Russian
+    /// file (absent for one file, so records without it still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<SourceFile>,
     pub company: Option<String>,
     pub website: Option<String>,
     pub languages: Vec<Lang>,
@@ -109,6 +113,7 @@ impl DocRecord {
             sha256: doc.source.sha256.clone(),
             encoding: doc.source.encoding.clone(),
             warnings: doc.source.warnings.clone(),
+            files: doc.source.files.clone(),
             company: doc.company.clone().or(company),
             website,
             languages: doc.languages.clone(),

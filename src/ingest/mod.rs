@@ -14,6 +14,7 @@ pub mod decode;
 pub mod docx;
 pub mod markup;
 pub mod normalise;
+pub mod pair;
 pub mod pdf;
 pub mod text;
 
@@ -161,6 +162,7 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
             text,
             warnings,
             repairs,
+            files: Vec::new(),
         },
         blocks,
         dropped,

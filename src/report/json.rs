@@ -15,8 +15,8 @@ use crate::corpus::deviation::{ChangeType, Deviation, DeviationKind, Edit};
 use crate::corpus::history::{History, PreviousFinding};
 use crate::corpus::record::DocRecord;
 use crate::model::{
-    Clause, Coverage, Document, Dropped, Finding, FindingKind, Flag, Lang, Legal, Presence,
-    Severity, Span, TopicHit, Warning,
+    Clause, Coverage, Document, DropKind, Dropped, Finding, FindingKind, Flag, Lang, Legal,
+    Presence, Severity, Source, SourceFile, Span, TopicHit, Warning,
 };
 
 /// Version of the JSON layout; bumped on any incompatible change.
@@ -37,6 +37,10 @@ pub struct DocumentHead<'a> {
     /// replaced, a script the checks do not read); absent when none.
     #[serde(skip_serializing_if = "<[Warning]>::is_empty")]
     pub warnings: &'a [Warning],
+    /// A document published as two files: each file's `source`,
+    /// `sha256`, `encoding` and `lang`, Kazakh first; absent for one file.
+    #[serde(skip_serializing_if = "<[SourceFile]>::is_empty")]
+    pub files: &'a [SourceFile],
 }
 
 #[derive(Serialize)]
@@ -49,11 +53,15 @@ pub struct ClauseOut<'a> {
     pub text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term: Option<&'a str>,
+    /// The file of a document published as two files that the spans
+    /// index (absent for one file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
     /// From the start of the first segment to the end of the last.
     pub span: Span,
     /// The exact source pieces (several when a paragraph was cut by a page
     /// or by the other language's column).
-    pub segments: &'a [Span],
+    pub segments: Vec<Span>,
     pub line: usize,
     pub parent: Option<&'a str>,
     /// Topics of the clause with their evidence (empty when none).
@@ -135,8 +143,35 @@ pub struct DocumentOut<'a> {
     pub clauses: Vec<ClauseOut<'a>>,
     pub pairs: Vec<PairOut<'a>>,
     pub findings: Vec<FindingOut<'a>>,
-    pub dropped: &'a [Dropped],
+    pub dropped: Vec<DroppedOut<'a>>,
     pub legal: LegalOut<'a>,
+}
+
+/// A piece of layout noise; `file` and a file's own span for a document
+/// published as two files.
+#[derive(Serialize)]
+pub struct DroppedOut<'a> {
+    pub kind: DropKind,
+    pub text: &'a str,
+    pub span: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<&'a str>,
+}
+
+/// `dropped[]` with each span in its own file.
+fn dropped_out<'a>(source: &'a Source, dropped: &'a [Dropped]) -> Vec<DroppedOut<'a>> {
+    dropped
+        .iter()
+        .map(|d| {
+            let (file, span) = source.locate(d.span);
+            DroppedOut {
+                kind: d.kind,
+                text: &d.text,
+                span,
+                file: file.map(|f| f.source.as_str()),
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -187,6 +222,7 @@ fn record_head(d: &DocRecord) -> DocumentHead<'_> {
         pairs: d.pairs,
         coverage: d.coverage,
         warnings: &d.warnings,
+        files: &d.files,
     }
 }
 
@@ -208,13 +244,21 @@ pub fn head(doc: &Document) -> DocumentHead<'_> {
         pairs: doc.pairs.len(),
         coverage: doc.coverage(),
         warnings: &doc.source.warnings,
+        files: &doc.source.files,
     }
 }
 
 fn clause_out<'a>(doc: &'a Document, i: usize, c: &'a Clause) -> ClauseOut<'a> {
+    // A clause lies in one file: its spans are that file's own.
+    let file = c
+        .segments
+        .first()
+        .and_then(|&s| doc.source.locate(s).0)
+        .map(|f| f.source.as_str());
+    let segments: Vec<Span> = c.segments.iter().map(|&s| doc.source.locate(s).1).collect();
     let span = Span {
-        start: c.segments.first().map_or(0, |s| s.start),
-        end: c.segments.last().map_or(0, |s| s.end),
+        start: segments.first().map_or(0, |s| s.start),
+        end: segments.last().map_or(0, |s| s.end),
         page: c.page.or_else(|| c.segments.first().and_then(|s| s.page)),
     };
     ClauseOut {
@@ -225,8 +269,9 @@ fn clause_out<'a>(doc: &'a Document, i: usize, c: &'a Clause) -> ClauseOut<'a> {
         kind: c.kind,
         text: &c.text,
         term: c.term.as_deref(),
+        file,
         span,
-        segments: &c.segments,
+        segments,
         line: c.line,
         parent: c.parent.as_deref(),
         topics: doc.legal.topics.get(i).map_or(&[], |t| t.as_slice()),
@@ -278,7 +323,7 @@ pub fn document(doc: &Document, min: Severity) -> String {
             })
             .collect(),
         findings: filtered(doc, min),
-        dropped: &doc.dropped,
+        dropped: dropped_out(&doc.source, &doc.dropped),
         legal: legal_out(&doc.legal),
     })
 }

@@ -308,40 +308,115 @@ fn matrix(out: &mut String, audit: &Audit, cmp: &Comparison, side: usize) {
     }
 }
 
-/// The template families: those with two or more members, then how many
-/// documents stand alone, per language.
+/// Documents, families, errors and other lists in `report.md` are cut to
+/// this many entries; the rest are in `report.json`, the CSV files and
+/// `documents.jsonl`. 50 rows is a screen or two: enough to list a small
+/// corpus whole, few enough that a corpus of 10,000 stays readable.
+pub const LISTED: usize = 50;
+
+/// The documents a summary lists, as indices into the audit's documents:
+/// all of them, in path order, when there are at most `n`; otherwise the
+/// `n` with the most findings (ties by path), most first.
+pub fn listed(cmp: &Comparison, n: usize) -> Vec<usize> {
+    let mut all: Vec<usize> = (0..cmp.documents.len()).collect();
+    if all.len() > n {
+        // A stable sort keeps path order among equal counts.
+        all.sort_by_key(|&i| std::cmp::Reverse(cmp.documents[i].findings));
+        all.truncate(n);
+    }
+    all
+}
+
+/// "… and N more" after a list cut to [`LISTED`], naming where the rest is.
+fn more(out: &mut String, total: usize, shown: usize, where_: &str) {
+    if total > shown {
+        let _ = writeln!(out, "- … and {} more in {where_}", total - shown);
+    }
+}
+
+/// The template families of each language: a table of those with two or
+/// more members (size, template, deviations by kind, members, the first
+/// few named), then how many documents stand alone.
 fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
+    /// Members named per family; the rest are counted.
+    const NAMED: usize = 5;
     let _ = writeln!(
         out,
         "\n## Template families\n\nDocuments whose version in one language shares a template \
-         (5-word shingles, Jaccard ≥ {:.2} after names, contacts and numbers are normalised).\n",
+         (5-word shingles, Jaccard ≥ {:.2} after names, contacts and numbers are normalised). \
+         Deviations are the members' clauses added, removed or changed against the template; \
+         each is in `report.json` with its redline.\n",
         crate::corpus::families::DEFAULT_THRESHOLD
     );
     let name = |i: usize| cell(&audit.documents[i].source);
     for lang in [Lang::Kk, Lang::Ru] {
-        let of_lang: Vec<_> = cmp.families.iter().filter(|f| f.lang == lang).collect();
-        let alone = of_lang.iter().filter(|f| f.documents.len() == 1).count();
-        for f in of_lang.iter().filter(|f| f.documents.len() > 1) {
-            let members: Vec<String> = f
-                .documents
-                .iter()
-                .map(|&i| format!("`{}`", name(i)))
-                .collect();
+        if lang == Lang::Ru {
+            let _ = writeln!(out);
+        }
+        let of_lang: Vec<&Family> = cmp.families.iter().filter(|f| f.lang == lang).collect();
+        let groups: Vec<&&Family> = of_lang.iter().filter(|f| f.documents.len() > 1).collect();
+        let alone = of_lang.len() - groups.len();
+        if !groups.is_empty() {
             let _ = writeln!(
                 out,
-                "- **{}** ({} documents): {}",
+                "| family | size | template clauses | added | removed | changed | high | members |"
+            );
+            let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---|");
+        }
+        for f in groups.iter().take(LISTED) {
+            let mut kinds = [0usize; 4];
+            for &i in &f.documents {
+                for v in cmp.documents[i]
+                    .deviations
+                    .iter()
+                    .filter(|v| v.lang == f.lang)
+                {
+                    kinds[match v.kind {
+                        DeviationKind::Added => 0,
+                        DeviationKind::Removed => 1,
+                        DeviationKind::Changed => 2,
+                    }] += 1;
+                    if v.severity == Severity::High {
+                        kinds[3] += 1;
+                    }
+                }
+            }
+            let mut members: Vec<String> = f
+                .documents
+                .iter()
+                .take(NAMED)
+                .map(|&i| format!("`{}`", name(i)))
+                .collect();
+            if f.documents.len() > NAMED {
+                members.push(format!("… {} more", f.documents.len() - NAMED));
+            }
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} | {} |",
                 f.id,
                 f.documents.len(),
+                f.template.as_ref().map_or(0, |t| t.clauses.len()),
+                kinds[0],
+                kinds[1],
+                kinds[2],
+                kinds[3],
                 members.join(", ")
             );
-            for &(a, b, j) in &f.links {
-                let _ = writeln!(out, "  - `{}` ~ `{}`: Jaccard {:.3}", name(a), name(b), j);
-            }
+        }
+        if groups.len() > LISTED {
+            let _ = writeln!(
+                out,
+                "\n{} more {} families in `report.json`.",
+                groups.len() - LISTED,
+                lang.code()
+            );
         }
         let _ = writeln!(
             out,
-            "- {}: {} document(s) in no family.",
+            "\n{}: {} famil{} of two or more, {} document(s) in no family.",
             lang.code(),
+            groups.len(),
+            if groups.len() == 1 { "y" } else { "ies" },
             alone
         );
     }
@@ -350,33 +425,44 @@ fn families(out: &mut String, audit: &Audit, cmp: &Comparison) {
 /// The documents whose kk and ru versions follow different templates.
 fn disagreements(out: &mut String, audit: &Audit, cmp: &Comparison) {
     let name = |i: usize| cell(&audit.documents[i].source);
-    for &i in &cmp.family_disagreements {
+    for &i in cmp.family_disagreements.iter().take(LISTED) {
         let _ = writeln!(
             out,
             "- `{}`: its Kazakh and Russian versions follow different templates.",
             name(i)
         );
     }
+    more(
+        out,
+        cmp.family_disagreements.len(),
+        LISTED,
+        "`report.json` (`family_disagreements`)",
+    );
 }
 
-/// The changes since the previous audit.
+/// The changes since the previous audit: counts, then the documents new,
+/// gone and changed (each list cut to [`LISTED`]); the clause changes and
+/// findings are in `report.json` (`since`).
 fn history(out: &mut String, previous: &str, h: &History) {
     let _ = writeln!(
         out,
-        "\n## Changes since the last audit\n\nAgainst `{}`: {} new, {} gone, {} changed, {} unchanged.\n",
+        "\n## Changes since the last audit\n\nAgainst `{}`: {} new, {} gone, {} changed, {} unchanged. \
+         The changed clauses and the findings that appeared or were resolved are in `report.json` (`since`).\n",
         cell(previous),
         h.new.len(),
         h.gone.len(),
         h.changed.len(),
         h.unchanged
     );
-    for s in &h.new {
+    for s in h.new.iter().take(LISTED) {
         let _ = writeln!(out, "- new: `{}`", cell(s));
     }
-    for s in &h.gone {
+    more(out, h.new.len(), LISTED, "`report.json`");
+    for s in h.gone.iter().take(LISTED) {
         let _ = writeln!(out, "- gone: `{}`", cell(s));
     }
-    for c in &h.changed {
+    more(out, h.gone.len(), LISTED, "`report.json`");
+    for c in h.changed.iter().take(LISTED) {
         let _ = writeln!(
             out,
             "- changed: `{}` ({} clauses changed, {} findings appeared, {} resolved)",
@@ -385,21 +471,8 @@ fn history(out: &mut String, previous: &str, h: &History) {
             c.appeared.len(),
             c.resolved.len()
         );
-        for v in &c.clauses {
-            let _ = writeln!(out, "  - {}", change_line(v));
-        }
-        for (what, fs) in [("appeared", &c.appeared), ("resolved", &c.resolved)] {
-            for f in fs {
-                let _ = writeln!(
-                    out,
-                    "  - {what}: **{}** `{}`: {}",
-                    f.severity.name(),
-                    f.kind,
-                    cell(&f.message)
-                );
-            }
-        }
     }
+    more(out, h.changed.len(), LISTED, "`report.json`");
 }
 
 /// A redline in Markdown: deleted words struck through, inserted in bold,
@@ -443,60 +516,6 @@ fn redline(edits: &[Edit]) -> String {
 /// Kept text shown around an edit in a redline, in characters.
 const REDLINE: usize = 40;
 
-/// A family's template and its members' deviations from it.
-fn deviations(out: &mut String, audit: &Audit, cmp: &Comparison, f: &Family) {
-    let Some(t) = &f.template else { return };
-    let _ = writeln!(
-        out,
-        "\n### Family {}: deviations from its template\n\nThe template has {} clauses shared by at least half of the {} members.\n",
-        f.id,
-        t.clauses.len(),
-        f.documents.len()
-    );
-    if t.undirected {
-        let _ = writeln!(
-            out,
-            "With two members no version is the majority: their differences are listed \
-             once, on the later member, without saying which is the original.\n"
-        );
-    }
-    for &i in &f.documents {
-        let devs: Vec<&Deviation> = cmp.documents[i]
-            .deviations
-            .iter()
-            .filter(|v| v.lang == f.lang)
-            .collect();
-        let _ = writeln!(
-            out,
-            "- `{}`: {} deviation(s)",
-            cell(&audit.documents[i].source),
-            devs.len()
-        );
-        for v in devs {
-            let what = match (v.kind, v.change) {
-                (DeviationKind::Changed, Some(c)) => format!("changed ({})", change_name(c)),
-                (DeviationKind::Changed, None) => "changed".into(),
-                (DeviationKind::Added, _) => "added".into(),
-                (DeviationKind::Removed, _) => "removed".into(),
-            };
-            let template = v
-                .template_clause
-                .as_ref()
-                .map(|(d, id)| format!(" ← `{}#{}`", cell(&audit.documents[*d].source), id))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  - **{}** {} `{}`{}: {}",
-                v.severity.name(),
-                what,
-                v.clause.as_deref().unwrap_or("—"),
-                template,
-                redline(&v.redline)
-            );
-        }
-    }
-}
-
 fn change_name(c: ChangeType) -> &'static str {
     match c {
         ChangeType::Number => "number or period",
@@ -536,21 +555,184 @@ pub fn audit(
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Text of the Markdown audit held before it is handed to the writer.
-const FLUSH_AT: usize = 1 << 20;
-
-/// Hand `out` to `w` once it holds [`FLUSH_AT`] bytes or more.
-fn flush(out: &mut String, w: &mut impl std::io::Write) -> std::io::Result<()> {
-    if out.len() >= FLUSH_AT {
-        w.write_all(out.as_bytes())?;
-        out.clear();
+/// The findings of the corpus by severity and by kind: how many, and in
+/// how many documents.
+fn findings_summary(out: &mut String, cmp: &Comparison, min: Severity) {
+    let _ = writeln!(out, "## Findings\n");
+    if cmp.findings == 0 {
+        let _ = writeln!(out, "No findings at or above `{}`.\n", min.name());
+        return;
     }
-    Ok(())
+    let severities = [
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+    let shown: Vec<Severity> = severities.into_iter().filter(|&s| s >= min).collect();
+    // Kind → findings per shown severity, and documents with the kind.
+    let mut kinds: std::collections::BTreeMap<&str, (Vec<usize>, usize)> = Default::default();
+    let mut docs_with = vec![0usize; shown.len()];
+    for c in &cmp.documents {
+        for (kind, by) in &c.by_kind {
+            let row = kinds
+                .entry(kind)
+                .or_insert_with(|| (vec![0; shown.len()], 0));
+            row.1 += 1;
+            for (k, s) in shown.iter().enumerate() {
+                row.0[k] += by.get(s.name()).copied().unwrap_or(0);
+            }
+        }
+        for (k, s) in shown.iter().enumerate() {
+            if c.by_kind.values().any(|by| by.contains_key(s.name())) {
+                docs_with[k] += 1;
+            }
+        }
+    }
+    let _ = writeln!(out, "| severity | findings | documents |");
+    let _ = writeln!(out, "|---|---:|---:|");
+    for (k, s) in shown.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            s.name(),
+            cmp.by_severity.get(s.name()).copied().unwrap_or(0),
+            docs_with[k]
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| all | {} | {} |\n",
+        cmp.findings,
+        cmp.documents.iter().filter(|c| c.findings > 0).count()
+    );
+    let names: Vec<&str> = shown.iter().map(|s| s.name()).collect();
+    let _ = writeln!(out, "| kind | {} | all | documents |", names.join(" | "));
+    let _ = writeln!(out, "|---|{}---:|---:|", "---:|".repeat(shown.len()));
+    for (kind, (by, docs)) in &kinds {
+        let cells: Vec<String> = by.iter().map(ToString::to_string).collect();
+        let _ = writeln!(
+            out,
+            "| `{kind}` | {} | {} | {docs} |",
+            cells.join(" | "),
+            by.iter().sum::<usize>()
+        );
+    }
+    let _ = writeln!(out);
 }
 
-/// Write `report/report.md` of `qostil audit` to `w` as it is produced, a
-/// family or a document at a time (at most about [`FLUSH_AT`] bytes are
-/// held): the same text as [`audit`].
+/// The documents table: all documents up to [`LISTED`], else those with
+/// the most findings.
+fn documents(out: &mut String, audit: &Audit, cmp: &Comparison) {
+    let _ = writeln!(out, "## Documents\n");
+    let listed = listed(cmp, LISTED);
+    if listed.len() < audit.documents.len() {
+        let _ = writeln!(
+            out,
+            "The {} documents with the most findings, of {} (every document is a line of \
+             `documents.jsonl`).\n",
+            listed.len(),
+            audit.documents.len()
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| company | file | languages | kk clauses | ru clauses | aligned pairs | findings | high | families |"
+    );
+    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|---:|---|");
+    for i in listed {
+        let (doc, counts) = (&audit.documents[i], &cmp.documents[i]);
+        let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
+        let high: usize = counts
+            .by_kind
+            .values()
+            .filter_map(|s| s.get(Severity::High.name()))
+            .sum();
+        let families: Vec<&str> = counts
+            .family
+            .iter()
+            .flatten()
+            .map(|&f| cmp.families[f].id.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            cell(doc.company.as_deref().unwrap_or("?")),
+            cell(&doc.source),
+            langs.join(" + "),
+            counts.clauses["kk"],
+            counts.clauses["ru"],
+            counts.aligned_pairs,
+            counts.findings,
+            high,
+            families.join(", ")
+        );
+    }
+}
+
+/// Rights and disclosures across the corpus: per item, how many documents
+/// have it in both languages, in one, none, or with a condition; then the
+/// company × item matrix when the corpus is small enough to read it.
+fn rights_summary(out: &mut String, audit: &Audit, cmp: &Comparison, law_version: &str) {
+    let _ = writeln!(out, "\n## Rights and disclosures across the corpus\n");
+    let _ = writeln!(
+        out,
+        "Checked against: {}. Documents per item and status: `both` in both versions, \
+         `kk only` or `ru only` in one version only, `absent` in none, `restricted` granted \
+         with a condition. Per document: `rights.csv`.\n",
+        cell(law_version)
+    );
+    let _ = writeln!(
+        out,
+        "| item | both | kk only | ru only | absent | restricted |"
+    );
+    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
+    for (side, kind) in [(0, "right"), (1, "disclosure")] {
+        let ids = if side == 0 {
+            &cmp.matrix.rights
+        } else {
+            &cmp.matrix.disclosures
+        };
+        for (k, id) in ids.iter().enumerate() {
+            let mut n = [0usize; 5];
+            for row in &cmp.matrix.rows {
+                if let Some(c) = row[side].get(k).filter(|c| &c.id == id) {
+                    n[match c.status {
+                        Presence::Both => 0,
+                        Presence::KkOnly => 1,
+                        Presence::RuOnly => 2,
+                        Presence::Absent => 3,
+                    }] += 1;
+                    if c.restricted {
+                        n[4] += 1;
+                    }
+                }
+            }
+            let _ = writeln!(
+                out,
+                "| {kind} `{id}` | {} | {} | {} | {} | {} |",
+                n[0], n[1], n[2], n[3], n[4]
+            );
+        }
+    }
+    if audit.documents.len() <= LISTED {
+        let _ = writeln!(
+            out,
+            "\nPer company: `kk+ru` in both versions, `kk` or `ru` in one version only, \
+             `—` absent, `*` granted with a condition.\n"
+        );
+        matrix(out, audit, cmp, 0);
+        let _ = writeln!(out);
+        matrix(out, audit, cmp, 1);
+    }
+}
+
+/// Write `report/report.md` of `qostil audit` to `w`: a summary that stays
+/// readable at any corpus size (counts, findings by severity and kind, the
+/// documents table, rights and disclosures across the corpus, the
+/// template families, changes since the last audit, errors and skipped
+/// files), every list cut to [`LISTED`] entries. The full detail of each
+/// document is in the JSON, CSV and JSON Lines reports.
 ///
 /// Errors: those of `w`.
 pub fn write_audit(
@@ -564,47 +746,24 @@ pub fn write_audit(
     let _ = writeln!(out, "# qostil audit\n");
     let _ = writeln!(
         out,
-        "{} documents, {} errors, {} skipped. Findings at or above `{}`.\n",
+        "{} documents, {} errors, {} skipped. Findings at or above `{}`: {}.\n",
         audit.documents.len(),
         audit.errors.len(),
         audit.skipped.len(),
-        min.name()
+        min.name(),
+        cmp.findings
     );
     let _ = writeln!(
         out,
-        "| company | file | languages | kk clauses | ru clauses | aligned pairs | findings |"
+        "This is the summary. Each finding with its evidence is in `findings.csv` and \
+         `report.json`, each document's rights and disclosures in `rights.csv`, one line per \
+         document in `documents.jsonl`, the deviations' redlines in `report.json`.\n"
     );
-    let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|");
-    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
-        let langs: Vec<&str> = doc.languages.iter().map(|l| l.code()).collect();
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            cell(doc.company.as_deref().unwrap_or("?")),
-            cell(&doc.source),
-            langs.join(" + "),
-            counts.clauses["kk"],
-            counts.clauses["ru"],
-            counts.aligned_pairs,
-            counts.findings
-        );
-    }
+    findings_summary(&mut out, cmp, min);
+    documents(&mut out, audit, cmp);
     if let Some(first) = audit.documents.first() {
-        let _ = writeln!(out, "\n## Rights and disclosures across the corpus\n");
-        let _ = writeln!(
-            out,
-            "Checked against: {}. `kk+ru` in both versions, `kk` or `ru` in one \
-             version only, `—` absent, `*` granted with a condition.\n",
-            cell(&first.legal.law_version)
-        );
-        matrix(&mut out, audit, cmp, 0);
-        let _ = writeln!(out);
-        matrix(&mut out, audit, cmp, 1);
+        rights_summary(&mut out, audit, cmp, &first.legal.law_version);
         families(&mut out, audit, cmp);
-        for f in cmp.families.iter().filter(|f| f.template.is_some()) {
-            deviations(&mut out, audit, cmp, f);
-            flush(&mut out, &mut w)?;
-        }
         disagreements(&mut out, audit, cmp);
     }
     if let Some((previous, h)) = since {
@@ -612,94 +771,42 @@ pub fn write_audit(
     }
     if !audit.errors.is_empty() {
         let _ = writeln!(out, "\n## Errors\n");
-        for (path, e) in &audit.errors {
+        for (path, e) in audit.errors.iter().take(LISTED) {
             let _ = writeln!(out, "- `{}`: {}", cell(path), cell(&e.to_string()));
         }
+        more(
+            &mut out,
+            audit.errors.len(),
+            LISTED,
+            "`report.json` (`errors`)",
+        );
     }
     if !audit.skipped.is_empty() {
         let _ = writeln!(out, "\n## Skipped\n");
+        let _ = writeln!(out, "| reason | files | first |");
+        let _ = writeln!(out, "|---|---:|---|");
+        // Reasons in order of their first file; each counted once.
+        let mut reasons: Vec<(&str, usize, &str)> = Vec::new();
+        let mut at: std::collections::BTreeMap<&str, usize> = Default::default();
         for (path, why) in &audit.skipped {
-            let _ = writeln!(out, "- `{}`: {}", cell(path), cell(why));
-        }
-    }
-    for (doc, counts) in audit.documents.iter().zip(&cmp.documents) {
-        let _ = writeln!(
-            out,
-            "\n## {}\n",
-            cell(&title_of(
-                doc.company.as_deref(),
-                &doc.source,
-                &doc.languages
-            ))
-        );
-        if let Some(w) = &doc.website {
-            let _ = writeln!(out, "Website: {}\n", cell(w));
-        }
-        warnings(&mut out, &doc.warnings);
-        if !counts.lacks.is_empty() {
-            let lacks: Vec<String> = counts
-                .lacks
-                .iter()
-                .map(|l| {
-                    format!(
-                        "{} `{}` ({:.0}% of the corpus)",
-                        l.what,
-                        l.id,
-                        l.share * 100.0
-                    )
-                })
-                .collect();
-            let _ = writeln!(
-                out,
-                "Lacks what most of the corpus has: {}.\n",
-                lacks.join(", ")
-            );
-        }
-        if !counts.unique.is_empty() {
-            let ids = &counts.unique;
-            let _ = writeln!(
-                out,
-                "Alone in its family; {} clause(s) found in no other document: {}.\n",
-                ids.len(),
-                ids.join(", ")
-            );
-        }
-        let _ = writeln!(out, "| right, extra right, disclosure | kk | ru |");
-        let _ = writeln!(out, "|---|---|---|");
-        let legal = &doc.legal;
-        for (kind, covs) in [
-            ("right", &legal.rights),
-            ("extra", &legal.extra_rights),
-            ("disclosure", &legal.disclosures),
-        ] {
-            for c in covs {
-                let _ = writeln!(
-                    out,
-                    "| {kind} `{}` | {} | {} |",
-                    c.id,
-                    lang_cell(&doc.languages, c, Lang::Kk),
-                    lang_cell(&doc.languages, c, Lang::Ru)
-                );
+            match at.get(why.as_str()) {
+                Some(&k) => reasons[k].1 += 1,
+                None => {
+                    at.insert(why, reasons.len());
+                    reasons.push((why, 1, path));
+                }
             }
         }
-        let _ = writeln!(out);
-        let by_kind = &counts.by_kind;
-        if by_kind.is_empty() {
-            let _ = writeln!(out, "No findings.");
-            continue;
+        for (why, n, first) in reasons.iter().take(LISTED) {
+            let _ = writeln!(out, "| {} | {n} | `{}` |", cell(why), cell(first));
         }
-        let _ = writeln!(out, "| finding | count | by severity |");
-        let _ = writeln!(out, "|---|---:|---|");
-        for (kind, sev) in by_kind {
-            let total: usize = sev.values().sum();
-            let detail: Vec<String> = sev.iter().map(|(s, n)| format!("{s} {n}")).collect();
-            let _ = writeln!(out, "| `{kind}` | {total} | {} |", detail.join(", "));
+        if reasons.len() > LISTED {
+            let _ = writeln!(
+                out,
+                "\n{} more reasons in `report.json` (`skipped`).",
+                reasons.len() - LISTED
+            );
         }
-        let _ = writeln!(out);
-        for f in doc.findings.iter().filter(|f| f.severity >= min) {
-            finding_md(&mut out, f);
-        }
-        flush(&mut out, &mut w)?;
     }
     w.write_all(out.as_bytes())
 }
@@ -758,6 +865,56 @@ pub fn diff(old: &Document, new: &Document, changes: &[Deviation]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::corpus::compare::{DocCounts, compare};
+    use crate::corpus::record::DocRecord;
+
+    #[test]
+    fn a_summary_lists_every_document_up_to_the_limit_then_the_most_findings() {
+        let cmp = Comparison {
+            documents: [3, 0, 5, 5, 1]
+                .map(|n| DocCounts {
+                    findings: n,
+                    ..DocCounts::default()
+                })
+                .to_vec(),
+            ..Comparison::default()
+        };
+        assert_eq!(listed(&cmp, 5), [0, 1, 2, 3, 4]);
+        assert_eq!(listed(&cmp, 9), [0, 1, 2, 3, 4]);
+        assert_eq!(listed(&cmp, 3), [2, 3, 0]);
+    }
+
+    #[test]
+    fn the_audit_report_does_not_grow_with_the_corpus() {
+        let one = DocRecord::of_text(
+            "a.txt",
+            "1.1. Деректер 5 жыл сақталады.\n\n1.1. Данные хранятся 3 года.\n",
+        );
+        let size = |n: usize| {
+            let mut audit = Audit::default();
+            for i in 0..n {
+                let mut d = one.clone();
+                d.source = format!("d{i:04}.txt");
+                audit.documents.push(d);
+                audit
+                    .errors
+                    .push((format!("e{i:04}.pdf"), format!("e{i:04}.pdf: truncated")));
+                audit
+                    .skipped
+                    .push((format!("s{i:04}.doc"), "a .doc".into()));
+            }
+            let cmp = compare(&audit.documents, Severity::Info);
+            let text = self::audit(&audit, &cmp, Severity::Info, None);
+            assert!(text.contains(&format!("{n} documents, {n} errors, {n} skipped")));
+            text.lines().count()
+        };
+        let (small, large) = (size(LISTED), size(4 * LISTED));
+        assert!(
+            large <= small + 8,
+            "{small} lines for {LISTED}, {large} for 4×"
+        );
+    }
 
     #[test]
     fn cells_cannot_break_the_table() {

@@ -2,8 +2,10 @@
 //! Writers are pure functions of the analysed documents.
 
 pub mod audit_html;
+pub mod csv;
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod markdown;
 pub mod sidebyside;
 pub mod tmx;

@@ -175,17 +175,70 @@ pub fn diff_spans(kk: &str, ru: &str) -> (Ranges, Ranges) {
     let moved = |i: usize, mine: &[Token], other: &[Token], theirs: &[usize]| {
         theirs.iter().any(|&j| other[j].key == mine[i].key)
     };
-    for &i in &changed_a {
-        if !moved(i, &a, &b, &changed_b) {
-            ra.push((a[i].start, a[i].end));
+    let changed_a: Vec<usize> = changed_a
+        .into_iter()
+        .filter(|&i| !moved(i, &a, &b, &changed_b))
+        .collect();
+    let changed_b: Vec<usize> = changed_b
+        .into_iter()
+        .filter(|&j| !moved(j, &b, &a, &changed_a))
+        .collect();
+    // One address against one address: only the part where they differ.
+    if let ([i], [j]) = (changed_a.as_slice(), changed_b.as_slice()) {
+        let (x, y) = (&kk[a[*i].start..a[*i].end], &ru[b[*j].start..b[*j].end]);
+        if is_address(x) && is_address(y) {
+            let (dx, dy) = differing(x, y);
+            return (
+                vec![(a[*i].start + dx.0, a[*i].start + dx.1)],
+                vec![(b[*j].start + dy.0, b[*j].start + dy.1)],
+            );
         }
     }
-    for &j in &changed_b {
-        if !moved(j, &b, &a, &changed_a) {
-            rb.push((b[j].start, b[j].end));
-        }
-    }
+    ra.extend(changed_a.iter().map(|&i| (a[i].start, a[i].end)));
+    rb.extend(changed_b.iter().map(|&j| (b[j].start, b[j].end)));
     (ra, rb)
+}
+
+/// An e-mail or web address (not a figure).
+fn is_address(t: &str) -> bool {
+    t.contains('@') || t.contains("://") || t.starts_with("www.")
+}
+
+/// The byte ranges of two texts left once their common prefix and suffix
+/// (whole characters) are taken off; never empty: an inserted piece is
+/// widened to the character before it.
+pub fn differing(x: &str, y: &str) -> ((usize, usize), (usize, usize)) {
+    let prefix: usize = x
+        .chars()
+        .zip(y.chars())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let suffix: usize = x[prefix..]
+        .chars()
+        .rev()
+        .zip(y[prefix..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum();
+    let widen = |t: &str, a: usize, b: usize| {
+        if a < b {
+            (a, b)
+        } else {
+            // Nothing left on this side: mark the character before.
+            let start = t[..a].chars().next_back().map_or(a, |c| a - c.len_utf8());
+            let end = if start == a {
+                t[a..].chars().next().map_or(a, |c| a + c.len_utf8())
+            } else {
+                a
+            };
+            (start, end)
+        }
+    };
+    (
+        widen(x, prefix, x.len() - suffix),
+        widen(y, prefix, y.len() - suffix),
+    )
 }
 
 /// The clause ids of one side of a pair, joined for display.
@@ -194,6 +247,33 @@ pub fn ids(doc: &Document, idx: &[usize]) -> String {
         .map(|&i| doc.clauses[i].cite().to_string())
         .collect::<Vec<_>>()
         .join(" + ")
+}
+
+/// A pair's anchor in a page, made from its clause ids so that it is
+/// stable for a given input and unique in the document (every clause is
+/// in one pair): the ids of each side joined by `+`, the sides by `_`,
+/// `:` written `-` and `#` written `~` (`kk:1.1|ru:1.1#2` is
+/// `kk-1.1_ru-1.1~2`). Letters of the ids (`kk:1.2(а)`) are kept; the
+/// page escapes the anchor like any text.
+pub fn anchor(doc: &Document, p: &Pair) -> String {
+    let ids =
+        |idx: &[usize]| -> Vec<&str> { idx.iter().map(|&i| doc.clauses[i].id.as_str()).collect() };
+    anchor_of(&ids(&p.kk), &ids(&p.ru))
+}
+
+/// [`anchor`] from the clause ids of each side.
+pub fn anchor_of(kk: &[&str], ru: &[&str]) -> String {
+    let side = |ids: &[&str]| {
+        ids.iter()
+            .map(|id| id.replace(':', "-").replace('#', "~"))
+            .collect::<Vec<_>>()
+            .join("+")
+    };
+    match (kk.is_empty(), ru.is_empty()) {
+        (false, false) => format!("{}_{}", side(kk), side(ru)),
+        (false, true) => side(kk),
+        _ => side(ru),
+    }
 }
 
 /// Whether a pair has clauses on both sides.
@@ -223,6 +303,33 @@ mod tests {
             diff_spans("18-ге толмаған", "младше 18 лет"),
             (vec![], vec![])
         );
+    }
+
+    #[test]
+    fn two_addresses_are_marked_where_they_differ() {
+        let kk = "Саясат: https://www.example.kz/documents/policy-2025-final.pdf және сілтеме.";
+        let ru = "Политика: https://www.example.kz/documents/policy-2025-final-ru.pdf и ссылке.";
+        let (a, b) = diff_spans(kk, ru);
+        let marked = |t: &str, r: &[(usize, usize)]| -> Vec<String> {
+            r.iter().map(|&(x, y)| t[x..y].to_string()).collect()
+        };
+        // Nothing differs on the Kazakh side but a missing piece: the
+        // character before it is marked.
+        assert_eq!(marked(kk, &a), ["l"]);
+        assert_eq!(marked(ru, &b), ["-ru"]);
+        let (a, b) = diff_spans("info@mysal.kz", "info@mysa1.kz");
+        assert_eq!(marked("info@mysal.kz", &a), ["l"]);
+        assert_eq!(marked("info@mysa1.kz", &b), ["1"]);
+    }
+
+    #[test]
+    fn anchors_come_from_clause_ids() {
+        assert_eq!(
+            anchor_of(&["kk:1.1", "kk:1.2(а)"], &["ru:1.1#2"]),
+            "kk-1.1+kk-1.2(а)_ru-1.1~2"
+        );
+        assert_eq!(anchor_of(&["kk:1.1"], &[]), "kk-1.1");
+        assert_eq!(anchor_of(&[], &["ru:1.1#2"]), "ru-1.1~2");
     }
 
     #[test]

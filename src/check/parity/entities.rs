@@ -34,7 +34,7 @@
 use std::collections::BTreeMap;
 
 use super::{PairView, Side};
-use crate::check::evidence::show;
+use crate::check::evidence::{show, show_differing};
 use crate::model::{Entity, EntityKind, Finding, FindingKind, Lang, Severity};
 use crate::tokens::russian_letter;
 
@@ -412,7 +412,18 @@ pub fn check(views: &[PairView], located: &[Sides], i: usize, out: &mut Vec<(usi
             sev = sev.max(severity(ru[j].kind));
             ru_marks.push((ru[j].start, ru[j].end));
         }
-        if !ks.is_empty() && !rs.is_empty() {
+        if let ([i], [j], FindingKind::ContactMismatch) = (ks.as_slice(), rs.as_slice(), cat) {
+            // Two addresses: shown where they differ.
+            let (k, r) = show_differing(
+                &v.kk.text[kk[*i].start..kk[*i].end],
+                &v.ru.text[ru[*j].start..ru[*j].end],
+            );
+            parts.push(format!(
+                "the Kazakh text has {} «{k}» where the Russian has {} «{r}»",
+                noun(kk[*i].kind),
+                noun(ru[*j].kind)
+            ));
+        } else if !ks.is_empty() && !rs.is_empty() {
             let k: Vec<String> = ks.iter().map(|&i| describe(&kk[i], &v.kk.text)).collect();
             let r: Vec<String> = rs.iter().map(|&j| describe(&ru[j], &v.ru.text)).collect();
             parts.push(format!(

@@ -15,8 +15,10 @@
 //! 5. Reading order: the page is cut into bands at full-width lines; within a
 //!    band, the left column top to bottom, then the next column.
 //! 6. Paragraphs: a column's lines join while the gap between baselines is the
-//!    column's normal line pitch and no indent, bullet or clause number starts
-//!    the next line.
+//!    column's line pitch (the smallest that recurs) and no indent, bullet or
+//!    clause number starts the next line. A table too short for a gutter,
+//!    its cells side by side in one line, gives a paragraph per row, read
+//!    cell by cell.
 //!
 //! Invariants: every glyph that is not whitespace ends up in exactly one word
 //! of one line (duplicates of fake bold aside); all loops are bounded by the
@@ -65,7 +67,29 @@ pub struct Line {
     pub body_x: f32,
     /// Column index from the left, or [`FULL_WIDTH`].
     pub col: usize,
+    /// The gaps of at least [`CELL_GAP`] em between its words, left to
+    /// right (a list label's gap to its text aside): where table cells set
+    /// side by side in one column may part.
+    pub breaks: Vec<Break>,
 }
+
+/// A wide gap inside a [`Line`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Break {
+    /// The right end of the word before the gap, in points.
+    pub before: f32,
+    /// The left edge of the word after it, in points.
+    pub x: f32,
+    /// The byte offset in [`Line::text`] where the word after it starts.
+    pub at: usize,
+}
+
+/// The narrowest gap (in em) between the cells of a table row that share a
+/// line: two cells' paddings. Wider gaps than justified text sets.
+const CELL_GAP: f32 = 0.9;
+/// A gap this wide (in em) shows a table's column by itself; narrower
+/// [`CELL_GAP`]s count where such a column starts.
+const STRONG_CELL_GAP: f32 = 1.8;
 
 impl Line {
     fn top(&self) -> f32 {
@@ -397,12 +421,44 @@ pub fn lines(rows: Vec<Vec<Word>>, gutters: &[Gutter]) -> Vec<Line> {
 
 fn make_line(words: &[Word], col: usize) -> Option<Line> {
     let first = words.first()?;
-    let text = words
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
     let size = words.iter().map(|w| w.size).fold(0.0, f32::max);
+    let labelled = words.len() > 1 && (is_numbered(&first.text) || is_bullet(&first.text));
+    // The line's usual gap between words: justified text stretches every
+    // gap of a line alike, while a table row's cells part far wider than
+    // their words.
+    let mut gaps: Vec<f32> = words
+        .windows(2)
+        .skip(usize::from(labelled))
+        .map(|w| w[1].x0 - w[0].x1)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let usual = match gaps.len() {
+        0 | 1 => f32::INFINITY,
+        2 => gaps[0],
+        n => gaps[n / 2],
+    };
+    let mut text = String::new();
+    let mut breaks = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+            let before = words[i - 1].x1;
+            let gap = w.x0 - before;
+            let apart = if usual.is_finite() {
+                gap >= 3.0 * usual.max(0.1 * size)
+            } else {
+                gap >= STRONG_CELL_GAP * size
+            };
+            if gap >= CELL_GAP * size && apart && !(i == 1 && labelled) {
+                breaks.push(Break {
+                    before,
+                    x: w.x0,
+                    at: text.len(),
+                });
+            }
+        }
+        text.push_str(&w.text);
+    }
     // The baseline of the biggest share of the line's text.
     let y = words
         .iter()
@@ -421,6 +477,7 @@ fn make_line(words: &[Word], col: usize) -> Option<Line> {
         y,
         size,
         col,
+        breaks,
     })
 }
 
@@ -723,6 +780,108 @@ fn would_fit(line: &Line, next: f32, right: f32) -> bool {
     !line.text.ends_with(['-', '\u{AD}']) && line.x1 + 0.6 * line.size + 1.25 * next < right
 }
 
+/// The line pitch inside a paragraph, from the sorted gaps between close
+/// baselines: the smallest gap that recurs (a sixth of the gaps, and at
+/// least two, lie within 0.5 pt above it), as their median. A column of
+/// short paragraphs (a table's rows, a list of one-line items) has more
+/// gaps between paragraphs than inside them, so the median of all the gaps
+/// would be the paragraph gap and no paragraph gap would show. `None` when
+/// there is no gap.
+fn line_pitch(sorted: &[f32]) -> Option<f32> {
+    let n = sorted.len();
+    let need = (n / 6).max(2);
+    let mut j = 0;
+    for (i, &d) in sorted.iter().enumerate() {
+        j = j.max(i);
+        while j < n && sorted[j] <= d + 0.5 {
+            j += 1;
+        }
+        if j - i >= need {
+            return Some(sorted[i + (j - i) / 2]);
+        }
+    }
+    sorted.get(n / 2).copied()
+}
+
+/// The x positions (points) where the cells of a table set in one column
+/// start, other than its first: a gap of [`STRONG_CELL_GAP`] em ends there
+/// in some line, and at least two lines have a cell there (a gap of
+/// [`CELL_GAP`] em ending there, or a wrapped cell's line starting there,
+/// indented from the column's left edge `left`). Sorted; at most
+/// [`MAX_GUTTERS`].
+fn table_columns(lines: &[Line], left: f32) -> Vec<f32> {
+    let near = |a: f32, b: f32| (a - b).abs() <= 1.0;
+    let mut strong: Vec<f32> = lines
+        .iter()
+        .flat_map(|l| {
+            l.breaks
+                .iter()
+                .filter(|b| b.x - b.before >= STRONG_CELL_GAP * l.size)
+                .map(|b| b.x)
+        })
+        .collect();
+    strong.sort_by(f32::total_cmp);
+    strong.dedup_by(|a, b| near(*a, *b));
+    let mut out = Vec::new();
+    for x in strong {
+        let cells = lines
+            .iter()
+            .filter(|l| {
+                l.breaks.iter().any(|b| near(b.x, x))
+                    || (near(l.x0, x) && l.x0 > left + 0.6 * l.size)
+            })
+            .count();
+        if cells >= 2 && out.len() < MAX_GUTTERS {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// A table row's lines re-cut into its cells: each cell's pieces top to
+/// bottom, the cells left to right, so that a cell wrapped over several
+/// lines reads as one text. `columns` are the table's cell starts
+/// ([`table_columns`]).
+fn cells(lines: &[Line], columns: &[f32]) -> Vec<Line> {
+    let mut pieces: Vec<(usize, Line)> = Vec::new();
+    for line in lines {
+        let cuts: Vec<&Break> = line
+            .breaks
+            .iter()
+            .filter(|b| columns.iter().any(|&c| (b.x - c).abs() <= 1.0))
+            .collect();
+        let mut start = 0;
+        let mut x0 = line.x0;
+        for k in 0..=cuts.len() {
+            let (end, x1) = cuts
+                .get(k)
+                .map_or((line.text.len(), line.x1), |b| (b.at, b.before));
+            let text = line.text.get(start..end).unwrap_or("").trim_end();
+            if !text.is_empty() {
+                let cell = columns.iter().filter(|&&c| c <= x0 + 1.0).count();
+                pieces.push((
+                    cell,
+                    Line {
+                        text: text.to_string(),
+                        x0,
+                        x1,
+                        body_x: x0,
+                        breaks: Vec::new(),
+                        ..line.clone()
+                    },
+                ));
+            }
+            if let Some(b) = cuts.get(k) {
+                start = b.at;
+                x0 = b.x;
+            }
+        }
+    }
+    // A stable sort keeps each cell's pieces top to bottom.
+    pieces.sort_by_key(|(cell, _)| *cell);
+    pieces.into_iter().map(|(_, l)| l).collect()
+}
+
 /// Split a segment's lines into paragraphs. `extent` is the column's
 /// `(left, right)` on the page. Full-width lines (`full_width`) are often
 /// centred, so indents say nothing there: only gaps and size changes split.
@@ -733,7 +892,9 @@ fn would_fit(line: &Line, next: f32, right: f32) -> bool {
 /// A paragraph ends when the next line starts with a bullet or a clause
 /// number (unless this line reaches the edge mid-sentence), is indented as a
 /// first line, lies a bigger gap below, changes font size, or when its first
-/// word would have fitted at the end of this line.
+/// word would have fitted at the end of this line. A table set inside the
+/// column (cells side by side in one line, [`table_columns`]) gives one
+/// paragraph per row, its lines re-cut into the row's cells ([`cells`]).
 pub fn paragraphs(
     lines: &[Line],
     extent: (f32, f32),
@@ -752,7 +913,7 @@ pub fn paragraphs(
         .collect();
     deltas.sort_by(f32::total_cmp);
     let size0 = lines.first().map_or(10.0, |l| l.size);
-    let pitch = deltas.get(deltas.len() / 2).copied().unwrap_or(1.2 * size0);
+    let pitch = line_pitch(&deltas).unwrap_or(1.2 * size0);
     // The pitch belongs to the body size: a title twice as large is set
     // twice as far apart, and that is no paragraph gap.
     let mut sizes: Vec<f32> = lines.iter().map(|l| l.size).collect();
@@ -763,6 +924,16 @@ pub fn paragraphs(
         .unwrap_or(size0)
         .max(0.1);
 
+    // A table set in the column itself, its cells side by side in one
+    // line (no gutter: too few rows): each row is a paragraph of its own.
+    let columns = if full_width {
+        Vec::new()
+    } else {
+        table_columns(lines, left)
+    };
+    let on_column = |x: f32| columns.iter().any(|&c| (x - c).abs() <= 1.0);
+    // Whether each paragraph of `out` is a table row.
+    let mut rows: Vec<bool> = Vec::new();
     let mut out: Vec<Para> = Vec::new();
     let mut big_gap_before = false;
     // The tab stop of the current paragraph's hanging indent, if its first
@@ -786,6 +957,7 @@ pub fn paragraphs(
             .zip(last_number.as_deref())
             .is_some_and(|(n, last)| follows(last, n));
         let bullet = is_bullet(&line.text);
+        let row = line.breaks.iter().any(|b| on_column(b.x));
         let mut starts = false;
         let mut split = i == 0;
         if let Some(prev) = i.checked_sub(1).and_then(|k| lines.get(k)) {
@@ -855,7 +1027,19 @@ pub fn paragraphs(
             // that does not break off is a line of its own.
             let requisite = crate::lang::is_requisite_line(&line.text)
                 && !prev.text.trim_end().ends_with([',', ':', '-', '–', '/']);
-            if big_gap
+            // A table row's cells wrap: a line right under the row that
+            // starts in a later cell, or in lower case (the first cell's, or
+            // every cell's, next line), goes on with the row.
+            let lower = line.text.chars().next().is_some_and(char::is_lowercase);
+            let cell_goes_on = rows.last().copied().unwrap_or(false)
+                && gap > 0.0
+                && gap <= 1.5 * pitch * scale
+                && !numbered
+                && !bullet
+                && (lower || (!row && on_column(line.x0)));
+            if cell_goes_on {
+            } else if row
+                || big_gap
                 || size_change
                 || bullet
                 || (numbered && (!mid_sentence || in_sequence))
@@ -867,7 +1051,8 @@ pub fn paragraphs(
                 split = true;
                 // A change of font size is a title or heading ending (or
                 // starting): never a soft line break.
-                starts = big_gap
+                starts = row
+                    || big_gap
                     || size_change
                     || requisite
                     || bullet
@@ -878,6 +1063,7 @@ pub fn paragraphs(
         } else {
             starts = bullet
                 || numbered
+                || row
                 || (indented && lines.get(1).is_some_and(|n| n.x0 < line.x0 - indent));
         }
         if split {
@@ -888,6 +1074,7 @@ pub fn paragraphs(
                 p.ends_wrapped = p.lines.last().is_some_and(full);
             }
             hang = (line.body_x > line.x0 + 0.5).then_some(line.body_x);
+            rows.push(row);
             out.push(Para {
                 lines: vec![line.clone()],
                 hint: if bullet {
@@ -909,6 +1096,11 @@ pub fn paragraphs(
         p.ends_wrapped = p.lines.last().is_some_and(|l| {
             full(l) || next_word.is_some_and(|w| !full_width && !would_fit(l, w, right))
         });
+    }
+    for (p, _) in out.iter_mut().zip(&rows).filter(|(_, row)| **row) {
+        p.lines = cells(&p.lines, &columns);
+        // Its last cell reaching the column's edge is no wrapped sentence.
+        p.ends_wrapped = false;
     }
     out
 }
@@ -944,6 +1136,7 @@ mod tests {
             size: 10.0,
             body_x: x0,
             col: 0,
+            breaks: Vec::new(),
         }
     }
 
@@ -1477,6 +1670,138 @@ mod tests {
                 "ИИК KZ928560000007541203, АО «Банк ЦентрКредит»",
             ]
         );
+    }
+
+    /// A line of table cells `(text, x0, x1)` set side by side.
+    fn cells_line(cells: &[(&str, f32, f32)], y: f32) -> Line {
+        let mut l = line(cells[0].0, cells[0].1, cells[0].2, y);
+        for w in cells.windows(2) {
+            l.text.push(' ');
+            l.breaks.push(Break {
+                before: w[0].2,
+                x: w[1].1,
+                at: l.text.len(),
+            });
+            l.text.push_str(w[1].0);
+        }
+        l.x1 = cells.last().map_or(l.x1, |c| c.2);
+        l
+    }
+
+    #[test]
+    fn a_cell_gap_is_far_wider_than_the_line_s_word_gaps() {
+        let w = |t: &str, x0: f32, x1: f32| Word {
+            x0,
+            x1,
+            y: 100.0,
+            size: 10.0,
+            text: t.into(),
+        };
+        // Justified in a narrow column: every gap 2 em wide, none a cell's.
+        let justified = [
+            w("Сіз", 0.0, 20.0),
+            w("өз", 40.0, 55.0),
+            w("деректеріңіз", 75.0, 150.0),
+        ];
+        assert!(make_line(&justified, 0).unwrap().breaks.is_empty());
+        let row = [
+            w("Отклоненная", 71.0, 140.0),
+            w("заявка", 142.5, 180.0),
+            w("1", 307.7, 312.0),
+            w("год", 314.5, 330.0),
+        ];
+        let row = make_line(&row, 0).unwrap();
+        assert_eq!(row.breaks.len(), 1);
+        assert_eq!(&row.text[row.breaks[0].at..], "1 год");
+        assert_eq!((row.breaks[0].before, row.breaks[0].x), (180.0, 307.7));
+    }
+
+    #[test]
+    fn the_line_pitch_is_the_smallest_that_recurs() {
+        // Rows of a table set 13.8 pt apart, their wrapped lines 10.8.
+        let gaps = [10.8, 10.8, 13.8, 13.8, 13.8, 13.8, 13.8];
+        assert_eq!(line_pitch(&gaps), Some(10.8));
+        // One gap of its kind is no pitch.
+        assert_eq!(line_pitch(&[9.0, 12.0, 12.0, 12.1]), Some(12.0));
+        assert_eq!(line_pitch(&[]), None);
+    }
+
+    #[test]
+    fn a_table_in_the_column_gives_a_paragraph_per_row() {
+        // A Word table of two columns too short for a gutter: each row one
+        // line with a wide gap, its wrapped cells below at the cell's x.
+        let lines = vec![
+            line(
+                "9. Данные хранятся на собственных серверах Компании",
+                71.0,
+                540.0,
+                88.4,
+            ),
+            line("в городе Уральске.", 71.0, 200.0, 100.0),
+            line(
+                "10. Сроки хранения сведений приведены ниже:",
+                71.0,
+                381.0,
+                113.0,
+            ),
+            cells_line(
+                &[
+                    ("Вид сведений", 71.0, 152.0),
+                    ("Срок хранения", 307.7, 393.0),
+                ],
+                126.0,
+            ),
+            cells_line(
+                &[
+                    ("Отклоненная заявка", 71.0, 180.0),
+                    ("1 (один) год со дня отказа", 307.7, 448.0),
+                ],
+                139.2,
+            ),
+            cells_line(
+                &[
+                    ("Договор микрокредита и график", 71.0, 245.8),
+                    ("пять лет после полного погашения", 307.7, 495.0),
+                ],
+                152.4,
+            ),
+            line("платежей", 71.0, 123.7, 164.0),
+            cells_line(
+                &[
+                    ("Биометрия заемщика", 71.0, 185.0),
+                    ("до завершения идентификации, но не", 307.7, 511.0),
+                ],
+                177.2,
+            ),
+            line("дольше 30 дней", 307.7, 393.4, 188.8),
+            line(
+                "11. Резервные копии базы данных хранятся 14 дней, затем",
+                71.0,
+                543.7,
+                204.0,
+            ),
+            line("поверх них записываются новые.", 71.0, 300.0, 215.6),
+        ];
+        let paras = paragraphs(&lines, (71.0, 544.0), false, None);
+        assert_eq!(
+            texts(&paras),
+            [
+                "9. Данные хранятся на собственных серверах Компании в городе Уральске.",
+                "10. Сроки хранения сведений приведены ниже:",
+                "Вид сведений Срок хранения",
+                "Отклоненная заявка 1 (один) год со дня отказа",
+                "Договор микрокредита и график платежей пять лет после полного погашения",
+                "Биометрия заемщика до завершения идентификации, но не дольше 30 дней",
+                "11. Резервные копии базы данных хранятся 14 дней, затем поверх них записываются новые.",
+            ]
+        );
+        assert!(
+            paras[2..6]
+                .iter()
+                .all(|p| p.starts_paragraph && !p.ends_wrapped)
+        );
+        // Justified text's gaps are no cells: without rows there is no table.
+        assert!(table_columns(&lines[..3], 71.0).is_empty());
     }
 
     #[test]
