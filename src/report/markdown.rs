@@ -781,6 +781,25 @@ pub fn write_audit(
             "`report.json` (`errors`)",
         );
     }
+    // Warnings: what was read with a doubt (an unpaired half, a guessed
+    // encoding, Kazakh in Latin letters), a line each.
+    let warned: Vec<(&str, &Warning)> = audit
+        .documents
+        .iter()
+        .flat_map(|d| d.warnings.iter().map(move |w| (d.source.as_str(), w)))
+        .collect();
+    if !warned.is_empty() {
+        let _ = writeln!(out, "\n## Warnings\n");
+        for (source, w) in warned.iter().take(LISTED) {
+            let _ = writeln!(out, "- `{}`: {}", cell(source), cell(&w.to_string()));
+        }
+        more(
+            &mut out,
+            warned.len(),
+            LISTED,
+            "`documents.jsonl` (`warnings`)",
+        );
+    }
     if !audit.skipped.is_empty() {
         let _ = writeln!(out, "\n## Skipped\n");
         let _ = writeln!(out, "| reason | files | first |");

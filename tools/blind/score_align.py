@@ -15,10 +15,14 @@ and prints:
     per 100 aligned pairs (false alarms).
 With --misses, it also lists each gold link it did not find and each
 produced link that contradicts the gold, by clause id and text.
+A planted finding's `section` ({kk, ru}: «1-бап», «Статья 1») qualifies a
+point number restarted in each article. A gold file with `files: {kk, ru}` scores a policy published as two
+files, read together (`qostil parse KK RU`).
 Usage: score_align.py [--misses] QOSTIL GOLD.json...
 """
 import json
 import re
+import os
 import subprocess
 import sys
 
@@ -69,9 +73,16 @@ def main():
     for gpath in args[1:]:
         gold = json.load(open(gpath))
         doc = gpath.replace(".gold.json", "")
-        src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv", "docx"]
-                   if __import__("os").path.exists(f"{doc}.{e}"))
-        out = subprocess.run([qostil, "parse", "--format", "json", src], capture_output=True, text=True)
+        if "files" in gold:
+            # A policy published as two files: the Kazakh, then the Russian.
+            here = os.path.dirname(gpath)
+            inputs = [os.path.join(here, gold["files"][lang]) for lang in ("kk", "ru")]
+            src = " + ".join(os.path.basename(i) for i in inputs)
+        else:
+            src = next(f"{doc}.{e}" for e in ["txt", "html", "csv", "md", "pdf", "tsv", "docx"]
+                       if os.path.exists(f"{doc}.{e}"))
+            inputs = [src]
+        out = subprocess.run([qostil, "parse", "--format", "json", *inputs], capture_output=True, text=True)
         if out.returncode not in (0, 1):
             print(f"{src}: exit {out.returncode}: {out.stderr.strip()[:200]}")
             continue
@@ -107,13 +118,20 @@ def main():
         planted = gold.get("findings", [])
         cited = lambda f: {(by_id[c]["lang"], num(by_id[c].get("number"))) for c in f["clauses"] if c in by_id}
         found = 0
+        def planted_num(g, lang):
+            # A point numbered within its article («3.» of «1-бап»), as the
+            # gold's `section` says: qostil numbers it «1.3».
+            n = num(g.get(f"{lang}_num"))
+            sec = (g.get("section") or {}).get(lang)
+            digits = re.search(r"\d+", sec or "")
+            return f"{digits.group()}.{n}" if n and digits else n
         for g in planted:
-            want = {("kk", num(g.get("kk_num"))), ("ru", num(g.get("ru_num")))} - {("kk", None), ("ru", None)}
+            want = {("kk", planted_num(g, "kk")), ("ru", planted_num(g, "ru"))} - {("kk", None), ("ru", None)}
             if any(f["kind"] in PARITY and cited(f) & want for f in d["findings"]):
                 found += 1
         plant_set = set()
         for g in planted:
-            plant_set |= {("kk", num(g.get("kk_num"))), ("ru", num(g.get("ru_num")))}
+            plant_set |= {("kk", planted_num(g, "kk")), ("ru", planted_num(g, "ru"))}
         alarms = [f for f in d["findings"] if f["kind"] in PARITY and f["severity"] in LOW
                   and not (cited(f) & plant_set)]
         print(f"{src.split('/')[-1]:28} links {len(gold_links):3} P {good / max(1, len(touching)):.3f} "
