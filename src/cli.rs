@@ -56,7 +56,8 @@ pub enum Command {
     #[command(mut_arg("format", |a| format_arg(a, Task::Rights)))]
     Rights(FileArgs),
     /// Audit every policy in a folder in parallel; writes report.json,
-    /// report.md, findings.csv, rights.csv, documents.jsonl and records.jsonl.
+    /// report.md, findings.csv, rights.csv, documents.jsonl, report.html
+    /// (its pages in html/) and records.jsonl.
     Audit(AuditArgs),
     /// What changed between two versions of one policy: clauses added,
     /// removed and changed, typed and redlined, per language.

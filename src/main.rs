@@ -273,6 +273,20 @@ fn audit(job: &AuditJob, rules: &qostil::Config, quiet: bool) -> Result<Outcome>
         jsonl::write_documents(w, &audit, &cmp, min)
     })?;
     written.push(documents_path);
+    let site = qostil::report::audit_html::Site::new(&audit, &cmp, min);
+    std::fs::create_dir_all(job.out_dir.join(qostil::report::audit_html::DIR))
+        .with_context(|| format!("cannot create {}", job.out_dir.display()))?;
+    for page in site.pages() {
+        write_file(&job.out_dir.join(site.path(page)), |w| site.write(page, w))?;
+    }
+    for stale in site.stale(&job.out_dir) {
+        let _ = std::fs::remove_file(stale);
+    }
+    written.push(
+        job.out_dir
+            .join(site.path(qostil::report::audit_html::Page::Index)),
+    );
+    lap("the HTML report");
     // Records read with --from are already kept where they were read.
     if job.from.is_empty() {
         let records_path = job.out_dir.join("records.jsonl");

@@ -350,10 +350,19 @@ fn reports_are_renamed_into_place_with_no_temporary_file_left() {
         [
             "documents.jsonl",
             "findings.csv",
+            "html",
             "records.jsonl",
+            "report.html",
             "report.json",
             "report.md",
             "rights.csv"
         ]
     );
+    // The HTML report's pages too.
+    let pages: Vec<String> = std::fs::read_dir(dir.join("report/html"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(pages.len(), 1, "{pages:?}");
+    assert!(pages[0].ends_with("finbox_kk.txt.html"), "{pages:?}");
 }

@@ -12,6 +12,7 @@ mod util;
 
 mod align_gold;
 mod align_page;
+mod browser;
 mod cases_blind9;
 mod cases_ingest;
 mod cases_segment;

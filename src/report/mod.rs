@@ -1,6 +1,7 @@
 //! Reports: one writer per format, each owning its serialization types.
 //! Writers are pure functions of the analysed documents.
 
+pub mod audit_html;
 pub mod csv;
 pub mod html;
 pub mod json;
