@@ -219,6 +219,52 @@ fn mark_repeated_headers(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
     }
 }
 
+/// Running heads of paged text (form feeds, as `pdftotext` writes): a line
+/// that is the first (or the last) with text on at least two pages, the
+/// same there with its digits masked («Страница 2 из 3»), is the page's
+/// head (or foot), not the policy's text. Wrapped text too: a line's place
+/// on the page says more than its shape. At most 120 characters.
+fn mark_page_heads(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
+    let pages = lines.last().map_or(0, |l| l.page + 1);
+    if pages < 2 {
+        return;
+    }
+    let key = |l: &Line| {
+        let (a, b) = trim_range(text, l.start, l.end);
+        let t = &text[a..b];
+        (t.chars().count() <= 120).then(|| {
+            t.chars()
+                .map(|c| if c.is_ascii_digit() { '#' } else { c })
+                .collect::<String>()
+        })
+    };
+    // The first and last text line of each page.
+    let mut ends: Vec<[Option<usize>; 2]> = vec![[None, None]; pages];
+    for (i, (l, k)) in lines.iter().zip(kinds.iter()).enumerate() {
+        if *k == LineKind::Text {
+            let e = &mut ends[l.page];
+            e[0].get_or_insert(i);
+            e[1] = Some(i);
+        }
+    }
+    for side in 0..2 {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let keyed: Vec<(usize, String)> = ends
+            .iter()
+            .filter_map(|e| e[side])
+            .filter_map(|i| key(&lines[i]).map(|k| (i, k)))
+            .collect();
+        for (_, k) in &keyed {
+            *counts.entry(k.clone()).or_default() += 1;
+        }
+        for (i, k) in keyed {
+            if counts[&k] >= 2 {
+                kinds[i] = LineKind::Noise(DropKind::RepeatedHeader);
+            }
+        }
+    }
+}
+
 fn looks_like_running_header(t: &str) -> bool {
     let n = t.chars().count();
     let first = t.chars().next().unwrap_or(' ');
@@ -472,6 +518,7 @@ pub fn ingest(text: &str) -> Ingested {
     if wrap.is_none() {
         mark_repeated_headers(text, &lines, &mut kinds);
     }
+    mark_page_heads(text, &lines, &mut kinds);
     let mut out = Ingested::default();
     let mut group = 0u32;
     let gutters = gutters(text, &lines, &kinds);
@@ -1160,6 +1207,37 @@ mod tests {
             .iter()
             .map(|b| join_runs(&b.runs))
             .collect()
+    }
+
+    #[test]
+    fn the_head_and_foot_of_each_page_are_noise_even_in_wrapped_text() {
+        let head = "        ТОО «МФО «Бурабай» · Политика обработки персональных данных";
+        let body = [
+            "1.1. Настоящая Политика определяет порядок обработки персональных",
+            "данных клиентов Организации и посетителей ее сайта в сети",
+            "Интернет, а также меры по их защите от неправомерного доступа.",
+        ]
+        .join("\n");
+        let t = format!(
+            "{head}\n\n{body}\n\n      Страница 1 из 2\n\u{c}{head}\n\n{}\n\n      Страница 2 из 2\n",
+            body.replace("1.1.", "1.2.")
+        );
+        let ing = ingest(&t);
+        let dropped: Vec<&str> = ing.dropped.iter().map(|d| d.text.trim()).collect();
+        assert_eq!(
+            dropped.iter().filter(|d| d.contains("Бурабай")).count(),
+            2,
+            "{dropped:?}"
+        );
+        assert!(
+            blocks(&t)
+                .iter()
+                .all(|b| !b.contains("Бурабай") && !b.contains("Страница")),
+            "{:?}",
+            blocks(&t)
+        );
+        // One page: nothing repeats by place.
+        assert!(ingest(&format!("{head}\n\n{body}\n")).dropped.is_empty());
     }
 
     #[test]
