@@ -305,8 +305,11 @@ fn blind9c_docx() {
 /// pdftotext writes it, and an fpdf2 PDF beside a DOCX. Scored once when
 /// new (`score_once.txt`: links P 0.939 R 0.975; with the scorer reading
 /// the gold's article-qualified point numbers, `score_sections.txt`,
-/// planted 59/60 and 1.6 false alarms per 100 pairs). A regression floor
-/// at what was measured: every pair 0.88, the mean of P and R 0.95.
+/// planted 59/60 and 1.6 false alarms per 100 pairs). Fixed since: a
+/// table row's cells in one language are one clause, and the running
+/// heads of paged text are noise. The Kazakh fpdf2 PDF's definition table
+/// (terms centred beside wrapped meanings) is still read column by column
+/// (burabai e, 0.913/0.933). Floor: every pair 0.9, the mean 0.97.
 #[test]
 fn blind16_two_file_pairs() {
     let (mut sum, mut n) = (0.0, 0.0);
@@ -320,11 +323,11 @@ fn blind16_two_file_pairs() {
                 eprintln!("  {note}");
             }
             (sum, n) = (sum + p + r, n + 2.0);
-            if p < 0.88 || r < 0.88 {
+            if p < 0.9 || r < 0.9 {
                 failed.push(format!("{gold_path}: {p:.3}/{r:.3}"));
             }
         }
     }
-    assert!(sum / n >= 0.95, "mean P/R {:.3}", sum / n);
+    assert!(sum / n >= 0.97, "mean P/R {:.3}", sum / n);
     assert!(failed.is_empty(), "{failed:?}");
 }

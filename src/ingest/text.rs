@@ -220,10 +220,11 @@ fn mark_repeated_headers(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
 }
 
 /// Running heads of paged text (form feeds, as `pdftotext` writes): a line
-/// that is the first (or the last) with text on at least two pages, the
-/// same there with its digits masked («Страница 2 из 3»), is the page's
-/// head (or foot), not the policy's text. Wrapped text too: a line's place
-/// on the page says more than its shape. At most 120 characters.
+/// that is the first (or the last) with text on at least two pages and
+/// half of them, the same there with its digits masked («Страница 2 из
+/// 3»), is the page's head (or foot), not the policy's text; a requisite
+/// line (an e-mail, a phone) never is. Wrapped text too: a line's place on
+/// the page says more than its shape. At most 120 characters.
 fn mark_page_heads(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
     let pages = lines.last().map_or(0, |l| l.page + 1);
     if pages < 2 {
@@ -257,8 +258,11 @@ fn mark_page_heads(text: &str, lines: &[Line], kinds: &mut [LineKind]) {
         for (_, k) in &keyed {
             *counts.entry(k.clone()).or_default() += 1;
         }
+        // On half the pages at least: pages interleaved by language end
+        // alike where both versions end in the same e-mail line.
+        let need = 2.max(pages.div_ceil(2));
         for (i, k) in keyed {
-            if counts[&k] >= 2 {
+            if counts[&k] >= need && !crate::lang::is_requisite_line(&k) {
                 kinds[i] = LineKind::Noise(DropKind::RepeatedHeader);
             }
         }

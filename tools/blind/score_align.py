@@ -43,6 +43,10 @@ def key(s):
 def num(n):
     if n is None:
         return None
+    # An article's heading number as printed: «Статья 6», «6-бап».
+    m = re.fullmatch(r"(?:Статья|Раздел|Глава)\s+(\d+)\.?|(\d+)-(?:бап|бөлім|тарау)\.?", n.strip())
+    if m:
+        return m.group(1) or m.group(2)
     return n.strip().rstrip(".").split()[0] if n.strip() else None
 
 
