@@ -47,7 +47,7 @@ pub enum Command {
     Parse(FileArgs),
     /// The kk↔ru alignment: side by side (Markdown, HTML), JSON, TMX 1.4b or TSV.
     #[command(mut_arg("format", |a| format_arg(a, Task::Align)))]
-    Align(FileArgs),
+    Align(AlignArgs),
     /// The findings of one document.
     #[command(mut_arg("format", |a| format_arg(a, Task::Check)))]
     Check(FileArgs),
@@ -87,6 +87,14 @@ pub struct FileArgs {
     /// Only show findings at or above this severity.
     #[arg(long, default_value = "info", ignore_case = true)]
     pub min_severity: SeverityArg,
+}
+
+/// `align`: a document's arguments and the TMX's (offered by `align`
+/// only, the one command that writes TMX).
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    #[command(flatten)]
+    pub file: FileArgs,
     /// TMX units: one per sentence pair inside each aligned clause pair
     /// (sentence), or one per clause pair (paragraph).
     #[arg(long, value_enum, default_value = "sentence", ignore_case = true)]
@@ -360,8 +368,10 @@ mod tests {
         ];
         for (argv, format, min) in cases {
             let cli = Cli::try_parse_from(argv).unwrap();
-            let (Command::Parse(a) | Command::Align(a) | Command::Check(a) | Command::Rights(a)) =
-                cli.command
+            let (Command::Parse(a)
+            | Command::Align(AlignArgs { file: a, .. })
+            | Command::Check(a)
+            | Command::Rights(a)) = cli.command
             else {
                 panic!("{argv:?} is not a file command");
             };

@@ -20,7 +20,9 @@ use qostil::segment::{Segmentation, UnitOptions};
 
 use qostil::corpus::WalkOptions;
 
-use crate::cli::{AuditArgs, Cli, Command, DiffArgs, FileArgs, SegmentArg, SketchArgs, WalkArgs};
+use crate::cli::{
+    AlignArgs, AuditArgs, Cli, Command, DiffArgs, FileArgs, SegmentArg, SketchArgs, WalkArgs,
+};
 
 /// The commands that analyse one document and write one view of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -282,7 +284,7 @@ pub struct Settings {
 impl Settings {
     /// Resolve the parsed command line: defaults applied, formats checked.
     pub fn resolve(cli: Cli) -> Result<Settings> {
-        let document = |task: Task, args: FileArgs| -> Result<Job> {
+        let document = |task: Task, args: FileArgs, units: UnitOptions| -> Result<Job> {
             let view = match view(task, args.format.map(Format::from)) {
                 Ok(view) => view,
                 Err(why) => bail!(why),
@@ -304,20 +306,27 @@ impl Settings {
                 view,
                 output: args.output,
                 min_severity: args.min_severity.into(),
-                units: UnitOptions {
-                    segmentation: match args.segment {
-                        SegmentArg::Sentence => Segmentation::Sentence,
-                        SegmentArg::Paragraph => Segmentation::Paragraph,
-                    },
-                    min_score: args.min_score,
-                },
+                units,
             }))
         };
         let job = match cli.command {
-            Command::Parse(args) => document(Task::Parse, args)?,
-            Command::Align(args) => document(Task::Align, args)?,
-            Command::Check(args) => document(Task::Check, args)?,
-            Command::Rights(args) => document(Task::Rights, args)?,
+            Command::Parse(args) => document(Task::Parse, args, UnitOptions::default())?,
+            Command::Align(AlignArgs {
+                file,
+                segment,
+                min_score,
+            }) => {
+                let units = UnitOptions {
+                    segmentation: match segment {
+                        SegmentArg::Sentence => Segmentation::Sentence,
+                        SegmentArg::Paragraph => Segmentation::Paragraph,
+                    },
+                    min_score,
+                };
+                document(Task::Align, file, units)?
+            }
+            Command::Check(args) => document(Task::Check, args, UnitOptions::default())?,
+            Command::Rights(args) => document(Task::Rights, args, UnitOptions::default())?,
             Command::Diff(DiffArgs {
                 old,
                 new,
@@ -637,6 +646,9 @@ mod tests {
             &["qostil", "align", "a.txt", "--min-score", "-0.1"],
             &["qostil", "align", "a.txt", "--min-score", "high"],
             &["qostil", "align", "a.txt", "--segment", "word"],
+            // Only align writes TMX: the other commands do not offer it.
+            &["qostil", "parse", "a.txt", "--segment", "sentence"],
+            &["qostil", "check", "a.txt", "--min-score", "0.5"],
         ] {
             assert!(Cli::try_parse_from(argv).is_err(), "{argv:?}");
         }

@@ -10,7 +10,7 @@
 //!   are listed as skipped unless [`WalkOptions::hidden`] is set; the
 //!   folder walked is never hidden itself;
 //! - the report folder (the audit's `--out-dir`, or any folder holding an
-//!   earlier audit's `report.json` and `records.jsonl`) is listed, not
+//!   earlier audit's `report.json` and `records.jsonl` or `documents.jsonl`) is listed, not
 //!   walked;
 //! - named pipes, sockets and devices are listed and never opened, so a
 //!   pipe named `x.txt` cannot block the audit;
@@ -136,9 +136,11 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 }
 
 /// An earlier audit's output folder (its `report.json` beside its
-/// `records.jsonl`): its `report.md` is no policy.
+/// `records.jsonl`, or beside `documents.jsonl` when `audit --from` wrote
+/// it): its `report.md` and CSV files are no policies.
 fn is_report(dir: &Path) -> bool {
-    dir.join("report.json").is_file() && dir.join("records.jsonl").is_file()
+    dir.join("report.json").is_file()
+        && (dir.join("records.jsonl").is_file() || dir.join("documents.jsonl").is_file())
 }
 
 /// What a special file is, if it is one.
@@ -351,6 +353,21 @@ mod tests {
         for (skip, want) in cases {
             assert_eq!(skip.to_string(), want);
         }
+    }
+
+    #[test]
+    fn a_report_folder_is_known_by_its_report_and_either_lines_file() {
+        let dir = std::env::temp_dir().join(format!("qostil-isreport-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("report.json"), "{}").unwrap();
+        assert!(!is_report(&dir), "a report.json alone may be a policy's");
+        // `audit --from` writes documents.jsonl but no records.jsonl.
+        std::fs::write(dir.join("documents.jsonl"), "").unwrap();
+        assert!(is_report(&dir));
+        std::fs::remove_file(dir.join("documents.jsonl")).unwrap();
+        std::fs::write(dir.join("records.jsonl"), "").unwrap();
+        assert!(is_report(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
