@@ -122,6 +122,33 @@ pub struct Comparison {
     pub family_disagreements: Vec<usize>,
 }
 
+/// One kind of finding over the whole audit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KindTotal {
+    /// Findings at or above the threshold, by severity name.
+    pub by_severity: BTreeMap<&'static str, usize>,
+    /// Documents with at least one of them.
+    pub documents: usize,
+}
+
+impl Comparison {
+    /// Findings of the whole audit by kind name: the per-document counts
+    /// ([`DocCounts::by_kind`]) summed, for the reports' summaries.
+    pub fn kind_totals(&self) -> BTreeMap<&'static str, KindTotal> {
+        let mut out: BTreeMap<&'static str, KindTotal> = BTreeMap::new();
+        for d in &self.documents {
+            for (kind, by) in &d.by_kind {
+                let t = out.entry(kind).or_default();
+                t.documents += 1;
+                for (s, n) in by {
+                    *t.by_severity.entry(s).or_default() += n;
+                }
+            }
+        }
+        out
+    }
+}
+
 fn cells(covs: &[Coverage]) -> Vec<MatrixCell> {
     covs.iter()
         .map(|c| MatrixCell {
@@ -386,6 +413,35 @@ pub fn compare(docs: &[DocRecord], min: Severity) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_totals_sum_the_documents_counts() {
+        let doc = |pairs: &[(&'static str, &'static str, usize)]| {
+            let mut d = DocCounts::default();
+            for &(kind, sev, n) in pairs {
+                d.by_kind.entry(kind).or_default().insert(sev, n);
+            }
+            d
+        };
+        let cmp = Comparison {
+            documents: vec![
+                doc(&[("right_missing", "high", 2), ("number_mismatch", "low", 1)]),
+                doc(&[("right_missing", "high", 1), ("right_missing", "low", 3)]),
+                doc(&[]),
+            ],
+            by_severity: BTreeMap::new(),
+            findings: 7,
+            matrix: Matrix::default(),
+            families: Vec::new(),
+            family_disagreements: Vec::new(),
+        };
+        let t = cmp.kind_totals();
+        assert_eq!(t["right_missing"].documents, 2);
+        assert_eq!(t["right_missing"].by_severity["high"], 3);
+        assert_eq!(t["right_missing"].by_severity["low"], 3);
+        assert_eq!(t["number_mismatch"].documents, 1);
+        assert_eq!(t.len(), 2);
+    }
 
     #[test]
     fn a_clause_nearly_everyone_has_is_lacked_by_the_one_without() {

@@ -244,7 +244,11 @@ impl<'a> Site<'a> {
     fn index(&self) -> Markup {
         let a = self.audit;
         let cmp = self.cmp;
-        let by_kind = by_kind(cmp);
+        let by_kind: BTreeMap<&str, BTreeMap<&str, usize>> = cmp
+            .kind_totals()
+            .into_iter()
+            .map(|(kind, t)| (kind, t.by_severity))
+            .collect();
         let pages = self.heatmap_pages();
         page(
             "qostil audit",
@@ -718,20 +722,6 @@ impl<'a> Site<'a> {
 
 /// Severity names, lowest first.
 const SEVERITIES: [&str; 4] = ["info", "low", "medium", "high"];
-
-/// Findings of the whole audit by kind, then severity (summed from the
-/// per-document counts of the comparison).
-fn by_kind(cmp: &Comparison) -> BTreeMap<&'static str, BTreeMap<&'static str, usize>> {
-    let mut out: BTreeMap<&'static str, BTreeMap<&'static str, usize>> = BTreeMap::new();
-    for d in &cmp.documents {
-        for (kind, sev) in &d.by_kind {
-            for (s, n) in sev {
-                *out.entry(kind).or_default().entry(s).or_default() += n;
-            }
-        }
-    }
-    out
-}
 
 /// A cell's state: CSS class, the text symbol (so that it reads in grey)
 /// and the word for its title.

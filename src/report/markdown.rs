@@ -570,19 +570,9 @@ fn findings_summary(out: &mut String, cmp: &Comparison, min: Severity) {
         Severity::Info,
     ];
     let shown: Vec<Severity> = severities.into_iter().filter(|&s| s >= min).collect();
-    // Kind → findings per shown severity, and documents with the kind.
-    let mut kinds: std::collections::BTreeMap<&str, (Vec<usize>, usize)> = Default::default();
+    // Documents with a finding of each shown severity.
     let mut docs_with = vec![0usize; shown.len()];
     for c in &cmp.documents {
-        for (kind, by) in &c.by_kind {
-            let row = kinds
-                .entry(kind)
-                .or_insert_with(|| (vec![0; shown.len()], 0));
-            row.1 += 1;
-            for (k, s) in shown.iter().enumerate() {
-                row.0[k] += by.get(s.name()).copied().unwrap_or(0);
-            }
-        }
         for (k, s) in shown.iter().enumerate() {
             if c.by_kind.values().any(|by| by.contains_key(s.name())) {
                 docs_with[k] += 1;
@@ -609,13 +599,18 @@ fn findings_summary(out: &mut String, cmp: &Comparison, min: Severity) {
     let names: Vec<&str> = shown.iter().map(|s| s.name()).collect();
     let _ = writeln!(out, "| kind | {} | all | documents |", names.join(" | "));
     let _ = writeln!(out, "|---|{}---:|---:|", "---:|".repeat(shown.len()));
-    for (kind, (by, docs)) in &kinds {
+    for (kind, total) in cmp.kind_totals() {
+        let by: Vec<usize> = shown
+            .iter()
+            .map(|s| total.by_severity.get(s.name()).copied().unwrap_or(0))
+            .collect();
         let cells: Vec<String> = by.iter().map(ToString::to_string).collect();
         let _ = writeln!(
             out,
-            "| `{kind}` | {} | {} | {docs} |",
+            "| `{kind}` | {} | {} | {} |",
             cells.join(" | "),
-            by.iter().sum::<usize>()
+            by.iter().sum::<usize>(),
+            total.documents
         );
     }
     let _ = writeln!(out);
