@@ -87,6 +87,8 @@ pub struct Break {
 /// The narrowest gap (in em) between the cells of a table row that share a
 /// line: two cells' paddings. Wider gaps than justified text sets.
 const CELL_GAP: f32 = 0.9;
+/// At most this many x positions are tried as a table's cell starts.
+const MAX_CELL_CANDIDATES: usize = 64;
 /// A gap this wide (in em) shows a table's column by itself; narrower
 /// [`CELL_GAP`]s count where such a column starts.
 const STRONG_CELL_GAP: f32 = 1.8;
@@ -822,8 +824,14 @@ fn table_columns(lines: &[Line], left: f32) -> Vec<f32> {
         .collect();
     strong.sort_by(f32::total_cmp);
     strong.dedup_by(|a, b| near(*a, *b));
+    // Each candidate is checked against every line: a hostile page of
+    // scattered words must not make that quadratic without bound.
+    strong.truncate(MAX_CELL_CANDIDATES);
     let mut out = Vec::new();
     for x in strong {
+        if out.len() == MAX_GUTTERS {
+            break;
+        }
         let cells = lines
             .iter()
             .filter(|l| {
@@ -831,7 +839,7 @@ fn table_columns(lines: &[Line], left: f32) -> Vec<f32> {
                     || (near(l.x0, x) && l.x0 > left + 0.6 * l.size)
             })
             .count();
-        if cells >= 2 && out.len() < MAX_GUTTERS {
+        if cells >= 2 {
             out.push(x);
         }
     }
