@@ -26,6 +26,7 @@ mod lang_gold;
 mod layouts;
 mod legal_cli;
 mod legal_gold;
+mod legal_kinds;
 mod legal_unseen;
 mod mutation;
 mod outputs;

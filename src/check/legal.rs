@@ -70,16 +70,38 @@ fn in_versions(langs: &[Lang]) -> String {
 }
 
 /// The clauses that list the document's rights, per language (the lead-ins
-/// the rights found are cited by).
+/// the rights found are cited by). A list names at least two rights: a
+/// clause that grants one right in passing (a cookie setting, a response
+/// deadline) is no rights list, unless no clause lists two.
 fn rights_lists<'a>(doc: &Doc<'a>, legal: &Legal) -> Vec<&'a Clause> {
-    let mut out: Vec<&Clause> = Vec::new();
+    let mut cited: Vec<(&Clause, Vec<&str>)> = Vec::new();
     for cov in &legal.rights {
         for m in &cov.mentions {
-            if let Some(c) = doc.cited(m.lang, &m.cite)
-                && !out.iter().any(|x| x.id == c.id)
-            {
-                out.push(c);
+            let Some(c) = doc.cited(m.lang, &m.cite) else {
+                continue;
+            };
+            match cited.iter_mut().find(|(x, _)| x.id == c.id) {
+                Some((_, ids)) => {
+                    if !ids.contains(&cov.id.as_str()) {
+                        ids.push(&cov.id);
+                    }
+                }
+                None => cited.push((c, vec![&cov.id])),
             }
+        }
+    }
+    let mut out: Vec<&Clause> = Vec::new();
+    for lang in [Lang::Kk, Lang::Ru] {
+        let of_lang = cited.iter().filter(|(c, _)| c.lang == lang);
+        let lists: Vec<&Clause> = of_lang
+            .clone()
+            .filter(|(_, ids)| ids.len() >= 2)
+            .map(|(c, _)| *c)
+            .collect();
+        if lists.is_empty() {
+            out.extend(of_lang.map(|(c, _)| *c));
+        } else {
+            out.extend(lists);
         }
     }
     out.sort_by_key(|c| (c.lang, c.line));

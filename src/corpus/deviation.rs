@@ -154,85 +154,25 @@ fn names_a_law(w: &str) -> bool {
     (w.starts_with("закон") || w.starts_with("заң") || w.starts_with("кодекс")) && !legislation(w)
 }
 
-/// Stems of country names, Kazakh and Russian (lower case), for transfer
-/// countries. Kazakhstan is not among them.
-const COUNTRY_STEMS: &[&str] = &[
-    "ресей",
-    "росси",
-    "қытай",
-    "китай",
-    "беларус",
-    "белорус",
-    "араб",
-    "әмірлік",
-    "эмират",
-    "түркия",
-    "турци",
-    "қырғыз",
-    "кыргыз",
-    "өзбек",
-    "узбек",
-    "армени",
-    "грузи",
-    "кипр",
-    "герман",
-    "сша",
-    "америк",
-    "ұлыбритан",
-    "великобритан",
-    "латви",
-    "литв",
-    "эстон",
-    "украин",
-    "сингапур",
-    "үндістан",
-    "инди",
-    "нидерланд",
-    "ирланд",
-    // Adjectives and more states: «Турецкой Республике», «в ФРГ».
-    "турецк",
-    "немец",
-    "неміс",
-    "франц",
-    "итали",
-    "испани",
-    "польш",
-    "польск",
-    "чехи",
-    "чешск",
-    "финлянд",
-    "швеци",
-    "шведск",
-    "швейцар",
-    "австри",
-    "бельги",
-    "люксембург",
-    "дани",
-    "датск",
-    "норвеги",
-    "япони",
-    "жапони",
-    "японск",
-    "корей",
-    "корея",
-    "кореи",
-    "израил",
-    "азербайджан",
-    "әзірбайжан",
-    "әзербайжан",
-    "тәжік",
-    "таджик",
-    "түрікмен",
-    "туркмен",
-    "молдов",
-    "монгол",
-    "моңғол",
-    "канад",
-    "австрали",
-    "евросоюз",
-    "еуропа",
-    "европ",
-];
+/// Stems of foreign states' names, Kazakh and Russian (folded lower
+/// case), for transfer countries: the `countries` of the shipped legal
+/// rules (data/rules.json). Kazakhstan is not among them.
+static COUNTRIES: std::sync::LazyLock<(crate::rules::legal::Folding, Vec<String>)> =
+    std::sync::LazyLock::new(|| {
+        let rules = crate::rules::legal::LegalRules::builtin();
+        let stems = rules
+            .country_stems()
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        (rules.folding, stems)
+    });
+
+fn names_a_country(w: &str) -> bool {
+    let (folding, stems) = &*COUNTRIES;
+    let w = folding.word(w);
+    stems.iter().any(|s| w.starts_with(s.as_str()))
+}
 
 /// Reference clauses: (document index, record).
 type Refs<'a> = [(usize, &'a ClauseRec)];
@@ -453,9 +393,7 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     let state_of_law = |ws: &[usize], r: &ClauseRec| {
         ws.iter().any(|&k| {
             let w = r.words[k].as_str();
-            (starts_any(w, COUNTRY_STEMS)
-                || w.starts_with("қазақстан")
-                || w.starts_with("казахстан"))
+            (names_a_country(w) || w.starts_with("қазақстан") || w.starts_with("казахстан"))
                 && r.words[k.saturating_sub(3)..(k + 4).min(r.words.len())]
                     .iter()
                     .any(|n| names_a_law(n))
@@ -471,8 +409,7 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     let qo: Vec<bool> = qo.iter().zip(&lo).map(|(q, l)| *q && !l).collect();
     let qn: Vec<bool> = qn.iter().zip(&ln).map(|(q, l)| *q && !l).collect();
     let named = |ws: &[usize], q: &[bool]| ws.iter().any(|&k| q[k]);
-    let country =
-        |ws: &[usize], r: &ClauseRec| ws.iter().any(|&k| starts_any(&r.words[k], COUNTRY_STEMS));
+    let country = |ws: &[usize], r: &ClauseRec| ws.iter().any(|&k| names_a_country(&r.words[k]));
     // A named recipient in a country, inserted or deleted: a transfer
     // sentence, even when it says the company «вправе» (which may read as
     // a right).

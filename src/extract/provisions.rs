@@ -24,6 +24,18 @@
 //!   вправе»), or the data subject named as the one who acts earlier in
 //!   the same sentence. «Уничтожение»
 //!   among security measures is not the right to destruction.
+//! - A sentence that lays a duty on the data subject («Клиент обязуется…»,
+//!   «… несет ответственность», «Пайдаланушы … міндетті») grants nothing,
+//!   whatever its section heading says; the operator's duty («МФО обязано
+//!   предоставить сведения») still gives the subject the right.
+//! - A glossary (a definition, or any clause of a section whose heading
+//!   announces terms) defines words: it grants no right and makes no
+//!   disclosure unless the item says definitions carry it.
+//! - A transfer named only by its country («страховой компании в
+//!   Республике Беларусь») is a cross-border mention; the states are the
+//!   rules' `countries`. A safeguard is not demanded of a clause that
+//!   denies the transfer, and the demand names the states the clauses
+//!   name.
 //! - Topics: where matches of different topics overlap, the longer match
 //!   wins («согласие на сбор» is about the legal basis, not collection). A
 //!   list member also takes the topic its lead-in announces (the topic of
@@ -204,6 +216,9 @@ struct Read<'a> {
     /// Sentences where a right is granted to the operator («МФО вправе
     /// уничтожить»): nothing in them is a right of the subject.
     operator_sentences: Vec<usize>,
+    /// Sentences that lay a duty on the data subject («Клиент обязуется…»,
+    /// «… несет ответственность»): nothing in them is a right.
+    duty_sentences: Vec<usize>,
 }
 
 /// Where the company's name (its folded words, the last one possibly with
@@ -248,6 +263,7 @@ impl<'a> Read<'a> {
             operators,
             conditions: find_all(rules.conditions.get(clause.lang), &words),
             operator_sentences: Vec::new(),
+            duty_sentences: Vec::new(),
             words,
         };
         let holders = find_all(rules.holders.get(clause.lang), &r.words);
@@ -255,6 +271,17 @@ impl<'a> Read<'a> {
             .iter()
             .filter(|h| !holder_is_subject(&r.words, h, &r.operators, &r.agents))
             .map(|h| r.words[h.first()].sentence)
+            .collect();
+        let subject_grants: Vec<usize> = holders
+            .iter()
+            .filter(|h| holder_is_subject(&r.words, h, &r.operators, &r.agents))
+            .map(|h| r.words[h.first()].sentence)
+            .collect();
+        r.duty_sentences = find_all(rules.duties.get(clause.lang), &r.words)
+            .iter()
+            .filter(|d| agent_acts(&r, d.first()))
+            .map(|d| r.words[d.first()].sentence)
+            .filter(|s| !subject_grants.contains(s))
             .collect();
         r
     }
@@ -434,6 +461,23 @@ fn holder_is_subject(words: &[Word], h: &Match, operators: &[Match], agents: &[M
     }
 }
 
+/// Is the data subject the nearer of the two designations before word
+/// `at`, in its sentence (the one whose duty «обязуется» states)?
+fn agent_acts(r: &Read, at: usize) -> bool {
+    let s = r.words[at].sentence;
+    let last_before = |ms: &[Match]| {
+        ms.iter()
+            .filter(|m| r.words[m.first()].sentence == s && m.last() < at)
+            .map(Match::last)
+            .max()
+    };
+    match (last_before(&r.agents), last_before(&r.operators)) {
+        (Some(a), Some(o)) => a > o,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// Is the data subject named as the actor of the sentence (among its first
 /// words, before any operator), before word `at`?
 fn agent_before(r: &Read, at: usize) -> bool {
@@ -466,7 +510,13 @@ fn coverage(item: &Item, mentions: Vec<Mention>, restrictions: Vec<Mention>) -> 
 }
 
 /// Where a right or extra right is granted, and what restricts it.
-fn rights(items: &[Item], reads: &[Read], st: &Structure, context: &[bool]) -> Vec<Coverage> {
+fn rights(
+    items: &[Item],
+    reads: &[Read],
+    st: &Structure,
+    context: &[bool],
+    defining: &[bool],
+) -> Vec<Coverage> {
     let clauses: Vec<&Clause> = reads.iter().map(|r| r.clause).collect();
     items
         .iter()
@@ -475,12 +525,15 @@ fn rights(items: &[Item], reads: &[Read], st: &Structure, context: &[bool]) -> V
             let mut restrictions = Vec::new();
             for (i, r) in reads.iter().enumerate() {
                 let lang = r.clause.lang;
-                if r.clause.kind == ClauseKind::Heading || lang == Lang::Other {
+                if r.clause.kind == ClauseKind::Heading || lang == Lang::Other || defining[i] {
                     continue;
                 }
                 let found: Vec<Match> = item_matches(item, lang, &r.words)
                     .into_iter()
-                    .filter(|m| !r.operator_sentences.contains(&r.words[m.first()].sentence))
+                    .filter(|m| {
+                        let s = r.words[m.first()].sentence;
+                        !r.operator_sentences.contains(&s) && !r.duty_sentences.contains(&s)
+                    })
                     .filter(|m| context[i] || agent_before(r, m.first()))
                     .collect();
                 if let Some(first) = found.first() {
@@ -511,6 +564,7 @@ fn disclosures(
     rules: &LegalRules,
     reads: &[Read],
     st: &Structure,
+    defining: &[bool],
     flags: &mut Vec<(usize, Flag)>,
 ) -> Vec<Coverage> {
     let clauses: Vec<&Clause> = reads.iter().map(|r| r.clause).collect();
@@ -524,9 +578,14 @@ fn disclosures(
                 if r.clause.kind == ClauseKind::Heading || lang == Lang::Other {
                     continue;
                 }
+                if defining[i] && !item.clause_kinds.contains(&ClauseKind::Definition) {
+                    continue;
+                }
                 let found = item_matches(item, lang, &r.words);
                 if let Some(m) = found.first() {
                     mentions.push(mention(r, clauses[st.owner[i]], m));
+                } else if let Some(m) = to_country(rules, item, r).into_iter().next() {
+                    mentions.push(mention(r, clauses[st.owner[i]], &m));
                 } else if let Some(hit) = r.entity_hit(&item.entities) {
                     mentions.push(Mention {
                         lang,
@@ -537,8 +596,17 @@ fn disclosures(
                 }
             }
             if let Some(req) = &item.requires {
+                // A clause that denies the act («не осуществляет
+                // трансграничную передачу») needs no safeguard.
+                let denies = |id: &str| {
+                    reads.iter().any(|r| {
+                        r.clause.id == id
+                            && !find_all(req.denied.get(r.clause.lang), &r.words).is_empty()
+                    })
+                };
+                let live: Vec<&Mention> = mentions.iter().filter(|m| !denies(&m.clause)).collect();
                 for lang in [Lang::Kk, Lang::Ru] {
-                    let cites: Vec<&str> = mentions
+                    let cites: Vec<&str> = live
                         .iter()
                         .filter(|m| m.lang == lang)
                         .map(|m| m.cite.as_str())
@@ -554,13 +622,35 @@ fn disclosures(
                     if said {
                         continue;
                     }
-                    let Some(m) = mentions.iter().find(|m| m.lang == lang) else {
+                    let Some(m) = live.iter().find(|m| m.lang == lang) else {
                         continue;
                     };
                     let idx = reads
                         .iter()
                         .position(|r| r.clause.id == m.clause)
                         .unwrap_or(0);
+                    let named: Vec<&str> = reads
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, r)| {
+                            r.clause.lang == lang && cites.contains(&clauses[st.owner[*i]].cite())
+                        })
+                        .flat_map(|(_, r)| countries_named(rules, r))
+                        .fold(Vec::new(), |mut acc, c| {
+                            if !acc.contains(&c) {
+                                acc.push(c);
+                            }
+                            acc
+                        });
+                    let detail = if named.is_empty() {
+                        req.message.clone()
+                    } else {
+                        format!(
+                            "{}; the transfer names {}: say which Art. 16 safeguard applies there",
+                            req.message,
+                            named.join(", ")
+                        )
+                    };
                     flags.push((
                         idx,
                         Flag {
@@ -569,7 +659,7 @@ fn disclosures(
                             lang,
                             clause: m.clause.clone(),
                             hit: m.hit.clone(),
-                            detail: req.message.clone(),
+                            detail,
                         },
                     ));
                 }
@@ -577,6 +667,54 @@ fn disclosures(
             coverage(item, mentions, Vec::new())
         })
         .collect()
+}
+
+/// Foreign states a clause names, as matches, each in a sentence that also
+/// has one of `item.to_country`'s transfer words.
+fn to_country(rules: &LegalRules, item: &Item, r: &Read) -> Vec<Match> {
+    let lang = r.clause.lang;
+    if item.to_country.get(lang).is_empty() {
+        return Vec::new();
+    }
+    let transfers: Vec<usize> = find_all(item.to_country.get(lang), &r.words)
+        .iter()
+        .map(|m| r.words[m.first()].sentence)
+        .collect();
+    let mut out: Vec<Match> = rules
+        .countries
+        .iter()
+        .flat_map(|c| find_all(c.patterns.get(lang), &r.words))
+        .filter(|m| transfers.contains(&r.words[m.first()].sentence))
+        .collect();
+    out.sort_by_key(|m| (m.first(), m.last()));
+    out
+}
+
+/// The English names of the foreign states a clause names.
+fn countries_named<'a>(rules: &'a LegalRules, r: &Read) -> Vec<&'a str> {
+    rules
+        .countries
+        .iter()
+        .filter(|c| !find_all(c.patterns.get(r.clause.lang), &r.words).is_empty())
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// Clauses that define words: glossary entries, and every clause of a
+/// section whose heading announces definitions («2. Термины»).
+fn defining(rules: &LegalRules, reads: &[Read]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(reads.len());
+    let mut glossary = [false, false];
+    for r in reads {
+        let slot = usize::from(r.clause.lang == Lang::Ru);
+        if r.clause.kind == ClauseKind::Heading {
+            glossary[slot] = !find_all(rules.definitions.get(r.clause.lang), &r.words).is_empty();
+            out.push(false);
+            continue;
+        }
+        out.push(r.clause.kind == ClauseKind::Definition || glossary[slot]);
+    }
+    out
 }
 
 /// Topics of every clause; see the module documentation. `rights_at`
@@ -896,10 +1034,11 @@ pub fn analyze_for(
     let context: Vec<bool> = (0..reads.len())
         .map(|i| own_grant[i] || st.context_from[i].iter().any(|&j| own_grant[j]))
         .collect();
+    let defining = defining(rules, &reads);
     let mut flags: Vec<(usize, Flag)> = Vec::new();
-    let rights_cov = rights(&rules.rights, &reads, &st, &context);
-    let extra = rights(&rules.extra_rights, &reads, &st, &context);
-    let disc = disclosures(rules, &reads, &st, &mut flags);
+    let rights_cov = rights(&rules.rights, &reads, &st, &context, &defining);
+    let extra = rights(&rules.extra_rights, &reads, &st, &context, &defining);
+    let disc = disclosures(rules, &reads, &st, &defining, &mut flags);
     foreign(rules, &reads, &mut flags);
     citations(rules, &reads, &mut flags);
     flags.sort_by(|a, b| {
@@ -1042,6 +1181,94 @@ mod tests {
             .map(|w| w.norm)
             .collect();
         assert_eq!(name_matches(&name, &w).len(), 1);
+    }
+
+    #[test]
+    fn duties_of_the_subject_grant_nothing_but_the_operators_do() {
+        use ClauseKind::{Heading, Numbered};
+        let rows: [Row; 5] = [
+            (
+                "3",
+                Some("3"),
+                Heading,
+                None,
+                "3. Права и обязанности клиента",
+            ),
+            (
+                "3.1",
+                Some("3.1"),
+                Numbered,
+                None,
+                "3.1. Клиент предоставляет достоверные сведения и несет ответственность за их полноту.",
+            ),
+            (
+                "3.2",
+                Some("3.2"),
+                Numbered,
+                None,
+                "3.2. Клиент обязан уведомлять МФО об изменении сведений. Клиент имеет право получать информацию об обработке своих данных.",
+            ),
+            (
+                "3.3",
+                Some("3.3"),
+                Numbered,
+                None,
+                "3.3. МФО обязано по запросу клиента предоставить сведения о его данных.",
+            ),
+            (
+                "3.4",
+                Some("3.4"),
+                Numbered,
+                None,
+                "3.4. Пользователь обязуется следить за изменениями Политики путем ознакомления с ней.",
+            ),
+        ];
+        let cs = clauses(Lang::Ru, &rows);
+        let ents = crate::extract::clause_entities(&cs);
+        let legal = analyze(&cs, &ents, &rules());
+        // The client's duties in 3.1 and 3.4 are no right to know; the
+        // grant in 3.2's second sentence is, and so is the operator's
+        // duty to answer in 3.3.
+        assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["3.2", "3.3"]);
+    }
+
+    #[test]
+    fn a_glossary_section_discloses_nothing() {
+        use ClauseKind::{Heading, Numbered};
+        let rows: [Row; 4] = [
+            ("2", Some("2"), Heading, None, "2. Термины и определения"),
+            (
+                "2.1",
+                Some("2.1"),
+                Numbered,
+                None,
+                "2.1. Трансграничная передача персональных данных – передача персональных данных на территорию иностранных государств.",
+            ),
+            ("3", Some("3"), Heading, None, "3. Передача данных"),
+            (
+                "3.1",
+                Some("3.1"),
+                Numbered,
+                None,
+                "3.1. Данные передаются страховой компании в Республике Беларусь.",
+            ),
+        ];
+        let cs = clauses(Lang::Ru, &rows);
+        let ents = crate::extract::clause_entities(&cs);
+        let legal = analyze(&cs, &ents, &rules());
+        let cross = legal
+            .disclosures
+            .iter()
+            .find(|c| c.id == "cross_border")
+            .unwrap();
+        assert_eq!(cites(cross, Lang::Ru), ["3.1"]);
+        let flag = legal
+            .flags
+            .iter()
+            .find(|f| f.kind == FindingKind::ObligationMisstated)
+            .unwrap();
+        assert_eq!(flag.clause, "ru:3.1");
+        assert!(flag.detail.contains("Belarus"), "{}", flag.detail);
     }
 
     #[test]

@@ -95,6 +95,10 @@ impl Patterns {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Requirement {
     pub patterns: Patterns,
+    /// Where one of these stands in the mention's clause, the act is
+    /// denied («не осуществляет трансграничную передачу»): nothing to
+    /// require.
+    pub denied: Patterns,
     /// What the law asks, for the finding.
     pub message: String,
     pub severity: Severity,
@@ -129,6 +133,19 @@ pub struct Item {
     /// (Topics) the topic holds wherever a right of the checklist is
     /// granted.
     pub rights: bool,
+    /// Words of a transfer («передаются», «беріледі») that, in a sentence
+    /// naming a foreign state ([`LegalRules::countries`]), make a mention.
+    pub to_country: Patterns,
+}
+
+/// A foreign state as policies name it («Республика Беларусь», «Беларусь
+/// Республикасы», «белорусский»).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Country {
+    /// The state's short English name, for messages.
+    pub name: String,
+    /// One-word patterns (stems) per language.
+    pub patterns: Patterns,
 }
 
 /// The law a policy is expected to cite, and how it is cited correctly.
@@ -191,6 +208,15 @@ pub struct LegalRules {
     /// Conditions that restrict a right where they share its sentence
     /// («при условии выполнения всех обязательств»).
     pub conditions: Patterns,
+    /// A duty of the one who acts («обязуется», «несет ответственность»,
+    /// «міндетті»): said of the data subject, the sentence grants no right.
+    pub duties: Patterns,
+    /// Headings of a glossary section («Термины и определения»,
+    /// «Негізгі ұғымдар»): its clauses define words and disclose nothing.
+    pub definitions: Patterns,
+    /// Foreign states, for transfers named by country; Kazakhstan is not
+    /// among them.
+    pub countries: Vec<Country>,
     pub rights: Vec<Item>,
     pub extra_rights: Vec<Item>,
     pub disclosures: Vec<Item>,
@@ -216,6 +242,18 @@ struct RawContext {
     holders: RawLang,
     agents: RawLang,
     operators: RawLang,
+    #[serde(default)]
+    duties: Option<RawLang>,
+    #[serde(default)]
+    definitions: Option<RawLang>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCountry {
+    name: String,
+    kk: Vec<String>,
+    ru: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -225,6 +263,8 @@ struct RawRequirement {
     kk: Vec<String>,
     #[serde(default)]
     ru: Vec<String>,
+    #[serde(default)]
+    denied: Option<RawLang>,
     message: String,
     #[serde(default)]
     severity: Option<String>,
@@ -259,6 +299,8 @@ struct RawItem {
     entities: Vec<String>,
     #[serde(default)]
     rights: bool,
+    #[serde(default)]
+    to_country: Option<RawLang>,
 }
 
 #[derive(Deserialize)]
@@ -289,6 +331,8 @@ struct RawRules {
     homoglyphs: BTreeMap<String, String>,
     context: RawContext,
     restriction_conditions: RawLang,
+    #[serde(default)]
+    countries: Vec<RawCountry>,
     rights: Vec<RawItem>,
     extra_rights: Vec<RawItem>,
     disclosures: Vec<RawItem>,
@@ -513,6 +557,7 @@ impl Builder<'_> {
                     }
                     Some(Requirement {
                         patterns,
+                        denied: self.raw_lang(&format!("{f}.denied"), q.denied.as_ref())?,
                         message: q.message.clone(),
                         severity: severity(
                             ctx,
@@ -565,6 +610,7 @@ impl Builder<'_> {
                 clause_kinds,
                 entities,
                 rights: r.rights,
+                to_country: self.raw_lang(&format!("{field}.to_country"), r.to_country.as_ref())?,
             });
         }
         Ok(out)
@@ -690,6 +736,19 @@ impl LegalRules {
                 &raw.restriction_conditions.kk,
                 &raw.restriction_conditions.ru,
             )?,
+            duties: b.raw_lang("context.duties", c.duties.as_ref())?,
+            definitions: b.raw_lang("context.definitions", c.definitions.as_ref())?,
+            countries: raw
+                .countries
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    Ok(Country {
+                        name: k.name.clone(),
+                        patterns: b.lang(&format!("countries[{i}]"), &k.kk, &k.ru)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?,
             rights: b.items("rights", &raw.rights, true, Severity::High)?,
             extra_rights: b.items("extra_rights", &raw.extra_rights, true, Severity::Info)?,
             disclosures: b.items("disclosures", &raw.disclosures, true, Severity::Medium)?,
@@ -705,6 +764,24 @@ impl LegalRules {
     pub fn builtin() -> LegalRules {
         // The embedded file is validated by a unit test.
         LegalRules::parse("data/rules.json", RULES).unwrap_or_default()
+    }
+
+    /// The folded stems of every foreign state's name, both languages
+    /// (for the corpus comparison's transfer countries).
+    pub fn country_stems(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.countries {
+            for p in c.patterns.kk.iter().chain(&c.patterns.ru) {
+                for slot in &p.slots {
+                    if let Slot::Word(stems) = slot {
+                        out.extend(stems.iter().map(|s| s.text.as_str()));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// A checklist item or topic by id, in any list.

@@ -27,6 +27,20 @@ def base(p):
     return p.replace("\\", "/").rsplit("/", 1)[-1]
 
 
+# A document published as two files (a Kazakh and a Russian one) is one
+# report document whose source is «A + B»; gold may key it by its own name
+# and list its files under `document_files`.
+FILE_TO_DOC = {}
+
+
+def doc_key(source):
+    parts = [base(x.strip()) for x in source.split(" + ")]
+    for x in parts:
+        if x in FILE_TO_DOC:
+            return FILE_TO_DOC[x]
+    return parts[-1]
+
+
 def pairs(groups):
     out = set()
     for g in groups:
@@ -48,12 +62,15 @@ def prf(found, gold):
 def main():
     report = json.load(open(sys.argv[1], encoding="utf-8"))
     gold = json.load(open(sys.argv[2], encoding="utf-8"))
-    langs = {base(d["source"]): set(d["languages"]) for d in report["documents"]}
+    for key, files in gold.get("document_files", {}).items():
+        for f in files:
+            FILE_TO_DOC[f] = key
+    langs = {doc_key(d["source"]): set(d["languages"]) for d in report["documents"]}
     result = {}
     for lang in ("kk", "ru"):
         want = pairs([[d for d in f["documents"] if lang in langs.get(d, ())]
                       for f in gold["families"]])
-        got = pairs([[base(d) for d in f["documents"]]
+        got = pairs([[doc_key(d) for d in f["documents"]]
                      for f in report["families"] if f["lang"] == lang])
         p, r, f, tp = prf(got, want)
         result[f"families_{lang}"] = dict(gold=len(want), found=len(got), p=p, r=r, f1=f)
@@ -103,7 +120,7 @@ def main():
                 if v["kind"] == "removed":
                     clause = (v.get("template_clause") or {}).get("clause") or ""
                 clause = clause.split(":", 1)[-1].split("#")[0]
-                key = (base(d["source"]), v["lang"], v["kind"], clause)
+                key = (doc_key(d["source"]), v["lang"], v["kind"], clause)
                 if key in moot:
                     continue
                 got[v["kind"]].add(key)

@@ -1,0 +1,107 @@
+//! Kinds of legal misreading from issue 11, each with its right answer:
+//! a right phrased with words between its parts, a duty that reads like a
+//! right, a disclosure whose Kazakh form the rules missed, a safeguard
+//! demanded of a transfer the policy denies or of a glossary entry, and a
+//! transfer named only by its country. Inputs: `fixtures/text/legal_kinds_*`
+//! (written for these kinds) and the trial cases copied into
+//! `fixtures/shared-cases/trial/`.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::util::{qostil, stderr};
+
+/// item id → (kk clauses, ru clauses) where the item is found.
+fn coverage(path: &str) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+    let o = qostil(&["rights", path, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut out = BTreeMap::new();
+    for section in ["rights", "disclosures"] {
+        for item in v["legal"][section].as_array().unwrap() {
+            let mut by_lang = (Vec::new(), Vec::new());
+            for m in item["mentions"].as_array().unwrap() {
+                let cite = m["cite"].as_str().unwrap().to_string();
+                match m["lang"].as_str().unwrap() {
+                    "kk" => by_lang.0.push(cite),
+                    _ => by_lang.1.push(cite),
+                }
+            }
+            out.insert(item["id"].as_str().unwrap().to_string(), by_lang);
+        }
+    }
+    out
+}
+
+fn findings(path: &str, kind: &str) -> Vec<(Vec<String>, String)> {
+    let o = qostil(&["check", path, "--format", "json"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == kind)
+        .map(|f| {
+            (
+                f["clauses"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn kazakh_withdrawal_breach_and_retention_are_read() {
+    let c = coverage("fixtures/text/legal_kinds_kk.txt");
+    // «келісімін кез келген уақытта қайтарып алуға құқылы»: three words
+    // between the consent and the verb.
+    assert!(
+        c["withdraw_consent"].0.contains(&"4.1".to_string()),
+        "{c:?}"
+    );
+    assert_eq!(c["breach_notification"].0, ["4.2"]);
+    assert_eq!(c["retention_period"].0, ["4.3"]);
+    assert_eq!(c["withdrawal_procedure"].0, ["4.4"]);
+    // «уәкілетті органды … хабардар етеді» tells the authorised body.
+    let misstated = findings("fixtures/text/legal_kinds_kk.txt", "obligation_misstated");
+    assert!(misstated.is_empty(), "{misstated:?}");
+}
+
+#[test]
+fn consent_until_withdrawal_denied_transfer_country_and_duties() {
+    let path = "fixtures/text/legal_kinds_ru.txt";
+    let c = coverage(path);
+    // «Согласие действует до момента его отзыва путем направления
+    // уведомления…» grants the right and says how.
+    assert_eq!(c["withdraw_consent"].1, ["5.1"]);
+    assert_eq!(c["withdrawal_procedure"].1, ["5.1"]);
+    // The glossary entry defines the transfer; 5.2 denies it; 5.3 names
+    // Belarus with no other word for abroad.
+    assert_eq!(c["cross_border"].1, ["5.2", "5.3"]);
+    // Duties of the client are no right to know.
+    assert!(c["know"].1.is_empty(), "{c:?}");
+    let misstated = findings(path, "obligation_misstated");
+    assert_eq!(misstated.len(), 1, "{misstated:?}");
+    assert_eq!(misstated[0].0, ["ru:5.3"]);
+    assert!(misstated[0].1.contains("Belarus"), "{}", misstated[0].1);
+}
+
+#[test]
+fn trial_rights_cases() {
+    let dir = "fixtures/shared-cases/trial";
+    // A right listed under a lead-in «имеет право:» as «4.1.1. отзыва…».
+    let c = coverage(&format!("{dir}/nested2_ru.txt"));
+    assert_eq!(c["withdraw_consent"].1, ["4.1.1"]);
+    // «Клиент предоставляет достоверные сведения и несет
+    // ответственность…», «Пользователь обязуется … следить»: duties.
+    for f in ["know_fp.txt", "know_fp2.txt"] {
+        let c = coverage(&format!("{dir}/{f}"));
+        assert_eq!(c["know"], (vec![], vec![]), "{f}");
+    }
+}
