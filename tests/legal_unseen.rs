@@ -4,7 +4,13 @@
 //!   the rules were then generalised on them (a tuning set);
 //! - `fixtures/heldout_legal/`: four policies written blind to the rules
 //!   and the code, measured after that change (a held-out set; do not tune
-//!   the rules on it).
+//!   the rules on it);
+//! - `fixtures/heldout_legal2/`: eight policies written blind to the rules
+//!   and the code for issue 11 (rights under lead-ins, withdrawal phrased
+//!   eight ways, the subject's duties, the operator's rights). Scored once
+//!   (`score_once.txt`: rights P 0.989 R 0.956, disclosures P 0.967
+//!   R 0.831); the rules were generalised on its misses since, so it is a
+//!   tuning set now.
 //!
 //! A decision is (document, item, language): present or not.
 
@@ -118,4 +124,11 @@ fn held_out_set() {
     let s = evaluate("fixtures/heldout_legal");
     assert!(s["rights"].p() >= 0.9 && s["rights"].r() >= 0.85);
     assert!(s["disclosures"].p() >= 0.9 && s["disclosures"].r() >= 0.75);
+}
+
+#[test]
+fn held_out_set_2() {
+    let s = evaluate("fixtures/heldout_legal2");
+    assert!(s["rights"].p() >= 0.97 && s["rights"].r() >= 0.97);
+    assert!(s["disclosures"].p() >= 0.95 && s["disclosures"].r() >= 0.95);
 }
