@@ -245,8 +245,45 @@ fn looks_like_unnumbered_heading(text: &str) -> bool {
         && !text.trim_end().ends_with('.')
 }
 
+/// A number alone on its own paragraph («#### 2.3» in Markdown, a bold
+/// «2.3» line) numbers the paragraph after it: the two are one clause.
+/// The next paragraph must have no number of its own and be no heading.
+fn join_bare_numbers(paras: &[Para]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    let mut i = 0;
+    while i < paras.len() {
+        let p = &paras[i];
+        if let Some(next) = paras.get(i + 1) {
+            let t = p.text();
+            let m = parse_marker(&t);
+            let bare = m.section.is_some() && t[m.label.len()..].trim().is_empty();
+            let nt = next.text();
+            let nm = parse_marker(&nt);
+            let plain = !nt.trim().is_empty()
+                && nm.section.is_none()
+                && nm.item.is_none()
+                && !nm.bullet
+                && !matches!(next.hint, BlockHint::Heading | BlockHint::Definition);
+            if bare && plain {
+                let mut joined = p.clone();
+                joined.runs.extend(next.runs.iter().cloned());
+                joined.hint = next.hint;
+                joined.ends_wrapped = next.ends_wrapped;
+                joined.blocks += next.blocks;
+                out.push(joined);
+                i += 2;
+                continue;
+            }
+        }
+        out.push(p.clone());
+        i += 1;
+    }
+    out
+}
+
 /// Cut one language stream into clauses.
 pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
+    let paras = &join_bare_numbers(paras)[..];
     let markers: Vec<Marker> = paras.iter().map(|p| parse_marker(&p.text())).collect();
     let has_sections =
         markers.iter().any(|m| m.section.is_some()) || paras.iter().any(|p| p.ordinal.is_some());
@@ -496,6 +533,33 @@ mod tests {
             .into_iter()
             .map(|c| (c.id, c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_number_alone_numbers_the_paragraph_after_it() {
+        let mut heading = para("2.3", 0);
+        heading.hint = BlockHint::Heading;
+        let body = para("Біз деректерді кредиттік бюроларға береміз.", 4);
+        let next = para("2.4", 50);
+        let last = para("3. Сақтау", 54);
+        let got = build_stream(&[heading, body, next, last], Lang::Kk);
+        let summary: Vec<(&str, ClauseKind, &str)> = got
+            .iter()
+            .map(|c| (c.id.as_str(), c.kind, c.text.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (
+                    "kk:2.3",
+                    ClauseKind::Numbered,
+                    "2.3 Біз деректерді кредиттік бюроларға береміз."
+                ),
+                // A bare number before a heading keeps its own clause.
+                ("kk:2.4", ClauseKind::Numbered, "2.4"),
+                ("kk:3", ClauseKind::Heading, "3. Сақтау"),
+            ]
+        );
     }
 
     #[test]

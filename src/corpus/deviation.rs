@@ -922,7 +922,25 @@ pub fn deviations(
             d.undirected = true;
         }
     }
+    // The preamble (title, company line, approval stamp) names the member
+    // and its edition; how a layout sets it («:Организация: …» fields, two
+    // lines or one) is no departure from the template's policy.
+    out.retain(|d| {
+        let id = match d.kind {
+            DeviationKind::Removed => d.template_clause.as_ref().map(|(_, id)| id.as_str()),
+            _ => d.clause.as_deref(),
+        };
+        !id.is_some_and(is_preamble)
+    });
     out
+}
+
+/// A preamble clause's id: `kk:p2` (a paragraph before the first section).
+fn is_preamble(id: &str) -> bool {
+    let local = id.split_once(':').map_or(id, |(_, l)| l);
+    local
+        .strip_prefix('p')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// What changed from one version of a policy to the next, in one

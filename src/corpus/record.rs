@@ -29,7 +29,7 @@ use crate::model::{Coverage, Document, Finding, Lang, SourceFile, Warning};
 /// grouping, address unit words. 3: an unnumbered heading is a clause
 /// record of its own. 4: a toll-free line tied with the company's own
 /// number is not its own.
-pub const RECORD_VERSION: u32 = 4;
+pub const RECORD_VERSION: u32 = 5;
 
 /// The rights, extra rights and disclosures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -675,6 +675,10 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     // Groups of clause indices: a head and what folds into it.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut key: Option<&str> = None;
+    // The group's key is a heading's (an article, «4-бап. Үшінші
+    // тұлғалар»): its numbered items «1)», «2)» are its clauses, each a
+    // record, and a lettered sub-item («а)») folds into the item above.
+    let mut under_heading = false;
     for (i, c) in doc.clauses.iter().enumerate() {
         if c.lang != lang {
             continue;
@@ -685,11 +689,23 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
         // record of its own, not a part of the clause before it, which a
         // member may have dropped.
         let heading = c.kind == crate::model::ClauseKind::Heading;
+        let numbered_item = c.kind == crate::model::ClauseKind::Item
+            && c.label.as_deref().is_some_and(|l| {
+                l.trim_start_matches('(')
+                    .starts_with(|ch: char| ch.is_ascii_digit())
+            });
         match groups.last_mut() {
-            Some(g) if key == Some(k) && k != local && !heading => g.push(i),
+            Some(g) if key == Some(k) && k != local && !heading => {
+                if under_heading && numbered_item {
+                    groups.push(vec![i]);
+                } else {
+                    g.push(i);
+                }
+            }
             _ => {
                 groups.push(vec![i]);
                 key = Some(k);
+                under_heading = heading && c.number.is_some();
             }
         }
     }

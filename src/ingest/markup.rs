@@ -513,6 +513,12 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     let mut row_cells = 0usize;
     let mut row_number: Option<String> = None;
     let mut cell_started = false;
+    // A description list: the bare number a `<dt>` holds («<dt>2.3</dt>»)
+    // numbers each `<dd>` after it (a version per language), as a table's
+    // number cell numbers its row.
+    let mut in_dt = false;
+    let mut dl_number: Option<String> = None;
+    let mut dd_started = true;
     // The rows of the document's tables, counted from 1: a table's columns
     // keep their language (`lang::tag`).
     let mut row = 0u32;
@@ -540,12 +546,20 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                     let against = if l == Lang::Kk { s <= -1.5 } else { s >= 1.5 };
                     (leaf || !against).then_some(l)
                 });
+                let bare = |text: &str| {
+                    crate::tokens::leading_marker(text).is_some_and(|a| a.is_none())
+                        && !text.chars().any(crate::tokens::is_letter)
+                };
+                if in_dt {
+                    dl_number = bare(&b.text()).then(|| b.text().trim().to_string());
+                } else if !dd_started {
+                    dd_started = true;
+                    b.row_number = dl_number.clone();
+                }
                 if cell.is_some() && !cell_started {
                     cell_started = true;
                     let text = b.text();
-                    let bare = crate::tokens::leading_marker(&text).is_some_and(|a| a.is_none())
-                        && !text.chars().any(crate::tokens::is_letter);
-                    if row_cells == 1 && bare {
+                    if row_cells == 1 && bare(&text) {
                         row_number = Some(text.trim().to_string());
                     } else if row_cells > 1 {
                         b.row_number = row_number.clone();
@@ -560,6 +574,15 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                     scopes.tag(&tag);
                     let close = tag.starts_with("</");
                     match tag_name(&tag).as_str() {
+                        "dt" => {
+                            in_dt = !close;
+                            if !close {
+                                dl_number = None;
+                            }
+                        }
+                        "dd" if !close => dd_started = false,
+                        "dd" => dd_started = true,
+                        "dl" => dl_number = None,
                         "td" | "th" if !close => {
                             *group += 1;
                             cell = Some(*group);

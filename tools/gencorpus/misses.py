@@ -6,10 +6,14 @@ and the `ambiguous` rows follow score.py.
 
     python3 tools/gencorpus/misses.py REPORT.json GOLD.json
 """
-import json,sys
+import json, re,sys
 def base(p): return p.replace("\\","/").rsplit("/",1)[-1]
 report=json.load(open(sys.argv[1]));gold=json.load(open(sys.argv[2]))
-langs = {base(d["source"]): set(d["languages"]) for d in report["documents"]}
+FILE_TO_DOC={f:k for k,fs in gold.get("document_files",{}).items() for f in fs}
+def doc_key(src):
+    parts=[base(x.strip()) for x in src.split(" + ")]
+    return next((FILE_TO_DOC[x] for x in parts if x in FILE_TO_DOC), parts[-1])
+langs = {doc_key(d["source"]): set(d["languages"]) for d in report["documents"]}
 later={}
 for f in gold["families"]:
     for lang in ("kk","ru"):
@@ -35,8 +39,10 @@ for d in report["documents"]:
         c=v.get("clause") or ""
         if v["kind"]=="removed": c=(v.get("template_clause") or {}).get("clause") or ""
         c=c.split(":",1)[-1].split("#")[0]
-        if (base(d["source"]),v["lang"],v["kind"],c) in moot: continue
-        got[(base(d["source"]),v["lang"],v["kind"],c)]=v
+        mm=re.fullmatch(r"(\d+)\((\d+)\)",c)
+        if mm: c=f"{mm.group(1)}.{mm.group(2)}"
+        if (doc_key(d["source"]),v["lang"],v["kind"],c) in moot: continue
+        got[(doc_key(d["source"]),v["lang"],v["kind"],c)]=v
 for k in sorted(set(want)-set(got)): print("MISS",k,want[k].get("change"),want[k].get("detail"))
 for k in sorted(set(got)-set(want)): print("FP",k,got[k].get("change"),got[k].get("undirected"),json.dumps(got[k].get("redline"),ensure_ascii=False)[:400])
 for k in sorted(set(got)&set(want)):

@@ -19,6 +19,7 @@ member of that family is left out of the found set.
 """
 
 import json
+import re
 import sys
 from collections import defaultdict
 
@@ -120,6 +121,10 @@ def main():
                 if v["kind"] == "removed":
                     clause = (v.get("template_clause") or {}).get("clause") or ""
                 clause = clause.split(":", 1)[-1].split("#")[0]
+                # «4(2)»: item 2) of article 4, which gold writes «4.2».
+                m = re.fullmatch(r"(\d+)\((\d+)\)", clause)
+                if m:
+                    clause = f"{m.group(1)}.{m.group(2)}"
                 key = (doc_key(d["source"]), v["lang"], v["kind"], clause)
                 if key in moot:
                     continue
