@@ -374,7 +374,70 @@ fn right_deleted(old: &ClauseRec, del: &[usize], ins: &[usize]) -> bool {
         return false;
     }
     let deleted = || del.iter().map(|&k| old.words[k].as_str());
-    deleted().any(|w| starts_any(w, RIGHT_VERB_STEMS)) && old.words.iter().any(|w| grants(w))
+    deleted().any(|w| starts_any(w, RIGHT_VERB_STEMS)) && grants_rights(old)
+}
+
+/// Does a clause grant the data subject rights: the legal reading found
+/// one in it, or it has a granting word («право», «вправе», «может»,
+/// «құқылы», «… алады»)?
+fn grants_rights(r: &ClauseRec) -> bool {
+    !r.rights.is_empty()
+        || r.words.iter().any(|w| {
+            grants(w) || w.starts_with("может") || w.starts_with("можете") || w.ends_with("алады")
+        })
+}
+
+/// A court or the authorised body as where the subject may turn: a way of
+/// the right to protection («… или в суд», «… немесе сотқа»).
+fn names_a_forum(w: &str) -> bool {
+    matches!(
+        w,
+        "суд" | "суда" | "суде" | "судом" | "сот" | "сотқа" | "сотта" | "соттың"
+    ) || w.starts_with("судебн")
+        || w.starts_with("уполномоченн")
+        || w.starts_with("уәкілетті")
+}
+
+/// A right granted or withdrawn without a whole sentence changing: the
+/// grant negated or un-negated («сұрай алады» → «сұрай алмайды», «вправе»
+/// → «не вправе»), or a court or body where the subject may turn dropped
+/// or added («… органға немесе сотқа» → «тек … органға»), in a clause
+/// that grants rights.
+fn right_turned(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> bool {
+    if !grants_rights(old) && !grants_rights(new) {
+        return false;
+    }
+    // A negation that turns a grant: «не» before «может», «вправе»,
+    // «имеет»; «алмайды»; «құқылы емес», «құқығы жоқ».
+    let turns = |ws: &[usize], r: &ClauseRec| {
+        ws.iter().any(|&k| {
+            let w = r.words[k].as_str();
+            let next = r.words.get(k + 1).map_or("", |w| w.as_str());
+            let prev = k.checked_sub(1).map_or("", |p| r.words[p].as_str());
+            (w == "не"
+                && ["мож", "вправ", "имеет", "имеют", "прав"]
+                    .iter()
+                    .any(|s| next.starts_with(s)))
+                || w.ends_with("алмайды")
+                || w.ends_with("алмайсыз")
+                || (matches!(w, "емес" | "жоқ") && prev.starts_with("құқ"))
+        })
+    };
+    // «… құқылы емес» → «… тыйым салынады»: a ban said another way.
+    let bans = |ws: &[usize], r: &ClauseRec| {
+        ws.iter().any(|&k| {
+            let w = r.words[k].as_str();
+            w.starts_with("тыйым") || w.starts_with("запрещ") || w == "нельзя"
+        })
+    };
+    let negation = turns(del, old) != turns(ins, new) && !bans(del, old) && !bans(ins, new);
+    let forum = del
+        .iter()
+        .map(|&k| old.words[k].as_str())
+        .chain(ins.iter().map(|&k| new.words[k].as_str()))
+        .any(names_a_forum)
+        && del.len() + ins.len() <= 6;
+    negation || forum
 }
 
 /// What changed from `old` to `new` (see the module documentation).
@@ -418,7 +481,11 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     {
         return ChangeType::ThirdParty;
     }
-    if old.rights != new.rights || right_deleted(old, del, ins) || right_deleted(new, ins, del) {
+    if old.rights != new.rights
+        || right_deleted(old, del, ins)
+        || right_deleted(new, ins, del)
+        || right_turned(old, new, del, ins)
+    {
         return ChangeType::Right;
     }
     if law_changed {
@@ -1001,6 +1068,45 @@ mod tests {
             rights: vec![],
             topics: vec![],
         }
+    }
+
+    fn change_of(old: &str, new: &str) -> ChangeType {
+        let (o, n) = (rec("ru:6.2", old), rec("ru:6.2", new));
+        let (_, del, ins) = redline(&o, &n);
+        classify(&o, &n, &del, &ins)
+    }
+
+    #[test]
+    fn a_grant_negated_or_a_forum_dropped_is_a_right_change() {
+        assert_eq!(
+            change_of(
+                "Клиент может отозвать согласие, однако это не влияет на договор.",
+                "Клиент не может отозвать согласие, поскольку это влияет на договор."
+            ),
+            ChangeType::Right
+        );
+        assert_eq!(
+            change_of(
+                "Клиент келісімін кері қайтарып ала алады.",
+                "Клиент келісімін кері қайтарып ала алмайды."
+            ),
+            ChangeType::Right
+        );
+        assert_eq!(
+            change_of(
+                "Клиент МҚҰ әрекеттеріне уәкілетті органға немесе сотқа шағымдана алады.",
+                "Клиент МҚҰ әрекеттеріне тек уәкілетті органға шағымдана алады."
+            ),
+            ChangeType::Right
+        );
+        // A ban said another way is wording.
+        assert_eq!(
+            change_of(
+                "Қызметкер құжатты өз тасымалдағышына көшіруге құқылы емес.",
+                "Қызметкерге құжатты өз тасымалдағышына көшіруге тыйым салынады."
+            ),
+            ChangeType::Wording
+        );
     }
 
     fn text(edits: &[Edit], skip: EditOp) -> String {
