@@ -1023,9 +1023,22 @@ pub fn paragraphs(
             // A line at the tab stop of a hanging indent, after a line that
             // ends no sentence or item and had no room for its first word,
             // goes on with the labelled text: its indent is the tab stop's.
+            // After «… мекенжайы:» the value goes on at the tab stop
+            // («021700, Щучинск қ., …»): a line with no marker that starts
+            // with a digit or in lower case; an item after a lead-in starts
+            // with a marker or a capital.
+            let value_after_colon = prev.text.trim_end().ends_with(':')
+                && !numbered
+                && !bullet
+                && line
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase());
             let hanging = hang.is_some_and(|h| (line.x0 - h).abs() <= 0.3 * line.size)
                 && !short_end
-                && !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+                && (!prev.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                    || value_after_colon);
             let (first_line_indent, indent_after_short) = if hanging {
                 (false, false)
             } else {
