@@ -10,7 +10,12 @@
 //!   eight ways, the subject's duties, the operator's rights). Scored once
 //!   (`score_once.txt`: rights P 0.989 R 0.956, disclosures P 0.967
 //!   R 0.831); the rules were generalised on its misses since, so it is a
-//!   tuning set now.
+//!   tuning set now;
+//! - `fixtures/heldout_legal3/`: eight more, written blind after that
+//!   (rights in tables, running sentences, articles, withdrawal through
+//!   eGov or a personal cabinet, a loose Kazakh translation). Scored once
+//!   (`score_once.txt`: rights P 0.988 R 0.966, disclosures P 1.000
+//!   R 0.857), then tuned on.
 //!
 //! A decision is (document, item, language): present or not.
 
@@ -129,6 +134,13 @@ fn held_out_set() {
 #[test]
 fn held_out_set_2() {
     let s = evaluate("fixtures/heldout_legal2");
+    assert!(s["rights"].p() >= 0.97 && s["rights"].r() >= 0.97);
+    assert!(s["disclosures"].p() >= 0.95 && s["disclosures"].r() >= 0.95);
+}
+
+#[test]
+fn held_out_set_3() {
+    let s = evaluate("fixtures/heldout_legal3");
     assert!(s["rights"].p() >= 0.97 && s["rights"].r() >= 0.97);
     assert!(s["disclosures"].p() >= 0.95 && s["disclosures"].r() >= 0.95);
 }

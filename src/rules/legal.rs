@@ -39,8 +39,10 @@ pub const RULES_SCHEMA: u32 = 1;
 
 /// The gap `*` stands for, in words.
 pub const DEFAULT_GAP: usize = 3;
-/// The widest gap a pattern may ask for.
-pub const MAX_GAP: usize = 12;
+/// The widest gap a pattern may ask for: a Kazakh sentence puts its verb
+/// last, often twenty words after its subject («қауіпсіздігі бұзылған
+/// жағдайда Ұйым … уәкілетті органға хабарлайды»).
+pub const MAX_GAP: usize = 24;
 
 /// One alternative of a word slot.
 #[derive(Debug, Clone, PartialEq, Eq)]
