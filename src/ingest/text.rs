@@ -531,7 +531,8 @@ pub fn ingest(text: &str) -> Ingested {
     let mut page = 0;
     // A blank line before the next text line: the layout's block break.
     let mut blank = false;
-    for (line, kind) in lines.iter().zip(&kinds) {
+    let row_starts = hanging_table_rows(text, &lines, &kinds);
+    for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
             page = line.page;
@@ -563,6 +564,9 @@ pub fn ingest(text: &str) -> Ingested {
                     markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
                 if let Some(first) = blocks.first_mut() {
                     first.gap_before = std::mem::take(&mut blank) && !out.blocks.is_empty();
+                    if row_starts[i] {
+                        first.starts_paragraph = true;
+                    }
                 }
                 out.blocks.extend(blocks);
             }
@@ -597,6 +601,73 @@ pub fn ingest(text: &str) -> Ingested {
     mark_blank_line_paragraphs(&mut out.blocks);
     if lines.last().is_some_and(|l| l.page > 0) {
         set_pages(&lines, &mut out);
+    }
+    out
+}
+
+/// The rows of a two-column text table whose right cells wrap
+/// (`pdftotext -layout` of a term | meaning table): a row starts on a line
+/// with text at the left margin and a second cell after a gap of three
+/// spaces or more at character column `c`; its cell's next lines are
+/// indented to exactly `c`. Returns, per line, whether it starts a row.
+/// A run of lines is a table when two rows or more share `c` and one line
+/// at least goes on at `c`.
+fn hanging_table_rows(text: &str, lines: &[Line], kinds: &[LineKind]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    // (leading spaces, the column the second cell starts at)
+    let shape = |l: &Line| -> (usize, Option<usize>) {
+        let t = &text[l.start..l.end];
+        let chars: Vec<char> = t.chars().collect();
+        let lead = chars.iter().take_while(|c| **c == ' ').count();
+        let mut second = None;
+        let mut k = lead;
+        while k < chars.len() {
+            if chars[k] == ' ' {
+                let run = chars[k..].iter().take_while(|c| **c == ' ').count();
+                if run >= 3 && k + run < chars.len() {
+                    second = Some(k + run);
+                    break;
+                }
+                k += run;
+            } else {
+                k += 1;
+            }
+        }
+        (lead, second)
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if kinds[i] != LineKind::Text {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && kinds[j] == LineKind::Text {
+            j += 1;
+        }
+        let shapes: Vec<(usize, Option<usize>)> = lines[i..j].iter().map(shape).collect();
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for (lead, second) in &shapes {
+            if let (true, Some(c)) = (*lead <= 2, second) {
+                *counts.entry(*c).or_insert(0) += 1;
+            }
+        }
+        let best = counts
+            .iter()
+            .filter(|(_, n)| **n >= 2)
+            .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+            .map(|(c, _)| *c);
+        if let Some(c) = best
+            && c >= 8
+            && shapes.iter().any(|(lead, _)| *lead == c)
+        {
+            for (k, (lead, second)) in shapes.iter().enumerate() {
+                if *lead <= 2 && *second == Some(c) {
+                    out[i + k] = true;
+                }
+            }
+        }
+        i = j;
     }
     out
 }
@@ -1191,6 +1262,22 @@ fn mark_wrapped(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_table_with_wrapped_cells_starts_a_paragraph_per_row() {
+        let t = "2.1. Терминдер кестеде берілген.\n Термин                  Мағынасы\n Клиент                  өтінім берген немесе шарт\n                         жасасқан жеке тұлға\n Өңдеу                   деректерді жинау, сақтау\n                         және жою\n";
+        let ing = ingest(t);
+        let starts: Vec<String> = ing
+            .blocks
+            .iter()
+            .filter(|b| b.starts_paragraph)
+            .map(|b| b.text().split_whitespace().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(starts, ["Термин", "Клиент", "Өңдеу"]);
+        // Prose with a wide space is no table.
+        let prose = "1.1. Мәтін   бір жол.\n1.2. Екінші   жол.\n";
+        assert!(ingest(prose).blocks.iter().all(|b| !b.starts_paragraph));
+    }
 
     #[test]
     fn quoted_fields_keep_escaped_quotes_and_delimiters() {
