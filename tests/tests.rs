@@ -27,6 +27,7 @@ mod layouts;
 mod legal_cli;
 mod legal_gold;
 mod legal_unseen;
+mod meaning;
 mod mutation;
 mod outputs;
 mod pdf;
