@@ -133,6 +133,11 @@ fn reads_kazakh_wording(kind: model::FindingKind) -> bool {
             | KazakhSpelling
             | MixedScript
             | InconsistentName
+            | MeaningOmission
+            | MeaningNegation
+            | MeaningModality
+            | MeaningQuantifier
+            | MeaningSubstitution
             | RightOneLanguage
             | DisclosureOneLanguage
     )

@@ -468,7 +468,8 @@ impl Severity {
 /// What a finding is about: a closed set, serialised in snake_case (the
 /// names README.md documents and the JSON contract carries).
 ///
-/// Single-document kinds are made by `check` (structure, parity, legal).
+/// Single-document kinds are made by `check` (structure, parity, meaning,
+/// legal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -496,6 +497,12 @@ pub enum FindingKind {
     MixedScript,
     KazakhSpelling,
     InconsistentName,
+    // meaning (check::meaning)
+    MeaningOmission,
+    MeaningNegation,
+    MeaningModality,
+    MeaningQuantifier,
+    MeaningSubstitution,
     // legal (check::legal, from extract::provisions)
     RightMissing,
     RightOneLanguage,
@@ -533,6 +540,11 @@ impl FindingKind {
         FindingKind::MixedScript,
         FindingKind::KazakhSpelling,
         FindingKind::InconsistentName,
+        FindingKind::MeaningOmission,
+        FindingKind::MeaningNegation,
+        FindingKind::MeaningModality,
+        FindingKind::MeaningQuantifier,
+        FindingKind::MeaningSubstitution,
         FindingKind::RightMissing,
         FindingKind::RightOneLanguage,
         FindingKind::RightRestricted,
@@ -569,6 +581,11 @@ impl FindingKind {
             MixedScript => "mixed_script",
             KazakhSpelling => "kazakh_spelling",
             InconsistentName => "inconsistent_name",
+            MeaningOmission => "meaning_omission",
+            MeaningNegation => "meaning_negation",
+            MeaningModality => "meaning_modality",
+            MeaningQuantifier => "meaning_quantifier",
+            MeaningSubstitution => "meaning_substitution",
             RightMissing => "right_missing",
             RightOneLanguage => "right_one_language",
             RightRestricted => "right_restricted",

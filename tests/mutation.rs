@@ -697,3 +697,464 @@ fn length_ratio_distribution_matches_the_calibration() {
     assert!((mean - parity::structure::LOG_RATIO_MEAN).abs() < 0.03);
     assert!((sd - parity::structure::LOG_RATIO_SD).abs() < 0.03);
 }
+
+// ---------------------------------------------------------------------
+// Meaning defects (issue 14): the same injection, for the differences a
+// reader finds side by side. Each is made on one side of a clean pair
+// (alternately Kazakh and Russian), in the source text, and counts as
+// detected when a new finding of its meaning kind names the pair.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum MeaningDefect {
+    DeletePhrase,
+    NegateVerb,
+    SwapModality,
+    SwapQuantifier,
+    ReplaceWord,
+}
+
+impl MeaningDefect {
+    const ALL: [MeaningDefect; 5] = [
+        MeaningDefect::DeletePhrase,
+        MeaningDefect::NegateVerb,
+        MeaningDefect::SwapModality,
+        MeaningDefect::SwapQuantifier,
+        MeaningDefect::ReplaceWord,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            MeaningDefect::DeletePhrase => "delete a phrase",
+            MeaningDefect::NegateVerb => "negate a verb",
+            MeaningDefect::SwapModality => "swap modality",
+            MeaningDefect::SwapQuantifier => "swap a quantifier",
+            MeaningDefect::ReplaceWord => "replace a content word",
+        }
+    }
+
+    fn kinds(self) -> &'static [&'static str] {
+        match self {
+            MeaningDefect::DeletePhrase => &["meaning_omission"],
+            MeaningDefect::NegateVerb => &["meaning_negation"],
+            MeaningDefect::SwapModality => &["meaning_modality"],
+            MeaningDefect::SwapQuantifier => &["meaning_quantifier"],
+            MeaningDefect::ReplaceWord => &["meaning_substitution", "meaning_omission"],
+        }
+    }
+
+    /// The recall this benchmark measured when it was written (a floor:
+    /// the test fails below it). Measured: delete a phrase 10/85 (0.118),
+    /// negate a verb 39/81 (0.481), swap modality 18/30 (0.600), swap a
+    /// quantifier 16/16, replace a content word 35/220 (0.159). Issue 14's
+    /// target is 0.8 for each: only the quantifier reaches it.
+    fn floor(self) -> f64 {
+        match self {
+            MeaningDefect::DeletePhrase => FLOOR_DELETE,
+            MeaningDefect::NegateVerb => FLOOR_NEGATE,
+            MeaningDefect::SwapModality => FLOOR_MODALITY,
+            MeaningDefect::SwapQuantifier => FLOOR_QUANTIFIER,
+            MeaningDefect::ReplaceWord => FLOOR_REPLACE,
+        }
+    }
+}
+
+const FLOOR_DELETE: f64 = 0.11;
+const FLOOR_NEGATE: f64 = 0.48;
+const FLOOR_MODALITY: f64 = 0.6;
+const FLOOR_QUANTIFIER: f64 = 1.0;
+const FLOOR_REPLACE: f64 = 0.15;
+
+/// Word swaps (whole words, lower case) for modality and quantifiers.
+const MODALITY_SWAPS: &[(&str, &str)] = &[
+    ("вправе", "обязано"),
+    ("может", "обязано"),
+    ("могут", "обязаны"),
+    ("можете", "обязаны"),
+    ("обязано", "вправе"),
+    ("обязан", "вправе"),
+    ("обязана", "вправе"),
+    ("обязаны", "могут"),
+    ("обязуется", "вправе"),
+    ("должны", "могут"),
+    ("должен", "может"),
+    ("құқылы", "міндетті"),
+    ("міндетті", "құқылы"),
+    ("мүмкін", "міндетті"),
+    ("тиіс", "мүмкін"),
+    ("аласыз", "міндеттісіз"),
+];
+
+const QUANTIFIER_SWAPS: &[(&str, &str)] = &[
+    ("все", "некоторые"),
+    ("всех", "некоторых"),
+    ("всем", "некоторым"),
+    ("любые", "некоторые"),
+    ("любой", "некоторой"),
+    ("любое", "некоторое"),
+    ("любого", "некоторого"),
+    ("любых", "некоторых"),
+    ("каждый", "некоторый"),
+    ("барлық", "кейбір"),
+    ("бүкіл", "кейбір"),
+    ("әрбір", "кейбір"),
+];
+
+/// The source range of the `n`-th whole word `word` (any case) of a
+/// clause's body, if it occurs exactly once there.
+fn whole_word(doc: &Document, clause: usize, word: &str) -> Option<(usize, usize, String)> {
+    let c = &doc.clauses[clause];
+    let body = c.body();
+    let words = qostil::check::meaning::lexicon::words(body, c.lang);
+    let hits: Vec<&qostil::check::meaning::lexicon::Word> =
+        words.iter().filter(|w| w.lower == word).collect();
+    if hits.len() != 1 {
+        return None;
+    }
+    let w = hits[0];
+    let surface = body[w.start..w.end].to_string();
+    let offset = c.text.len() - body.len() + w.start;
+    let (a, b) = locate_nth(doc, clause, &surface, offset)?;
+    Some((a, b, surface))
+}
+
+/// Keep the first letter's case of `like`.
+fn cased(word: &str, like: &str) -> String {
+    if like.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = word.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    } else {
+        word.to_string()
+    }
+}
+
+fn swap_word(
+    doc: &Document,
+    clause: usize,
+    swaps: &[(&str, &str)],
+    expect: &BTreeSet<String>,
+) -> Option<Mutation> {
+    for (from, to) in swaps {
+        if let Some((a, b, surface)) = whole_word(doc, clause, from) {
+            let with = cased(to, &surface);
+            return Some(Mutation {
+                edits: vec![Edit {
+                    start: a,
+                    end: b,
+                    with: with.clone(),
+                }],
+                expect: expect.clone(),
+                quoted: None,
+                label: format!("{}: «{surface}» → «{with}»", doc.clauses[clause].id),
+            });
+        }
+    }
+    None
+}
+
+/// Negate the first finite verb of a clause: Kazakh «-ады/-еді/-йды/-йді»
+/// → «-майды/-мейді», Russian «не» before a present-tense verb.
+fn negate_verb(doc: &Document, clause: usize, expect: &BTreeSet<String>) -> Option<Mutation> {
+    let c = &doc.clauses[clause];
+    let body = c.body();
+    let words = qostil::check::meaning::lexicon::words(body, c.lang);
+    for (k, w) in words.iter().enumerate() {
+        let lw = &w.lower;
+        let n = lw.chars().count();
+        if n < 6 || qostil::check::meaning::polarity::kk_negated_verb(lw) {
+            continue;
+        }
+        let with = if c.lang == Lang::Kk {
+            let stem_end = |suffix: &str| &lw[..lw.len() - suffix.len()];
+            if let Some(s) = ["айды", "ейді"].iter().find(|s| lw.ends_with(*s)) {
+                let base = stem_end(&s[s.len() - "йды".len()..]);
+                let neg = if s.contains('е') {
+                    "мейді"
+                } else {
+                    "майды"
+                };
+                Some(format!("{base}{neg}"))
+            } else if lw.ends_with("ады") && !lw.ends_with("майды") {
+                Some(format!("{}майды", stem_end("ады")))
+            } else if lw.ends_with("еді") && !lw.ends_with("мейді") {
+                Some(format!("{}мейді", stem_end("еді")))
+            } else {
+                None
+            }
+        } else {
+            let finite = ["ет", "ит", "ют", "ут", "ется", "ится", "ются", "утся"]
+                .iter()
+                .any(|s| lw.ends_with(s));
+            let before = k.checked_sub(1).map(|j| words[j].lower.as_str());
+            (finite && before != Some("не")).then(|| format!("не {}", &body[w.start..w.end]))
+        };
+        let Some(with) = with else { continue };
+        let surface = &body[w.start..w.end];
+        let with = if c.lang == Lang::Kk {
+            cased(&with, surface)
+        } else {
+            with
+        };
+        let offset = c.text.len() - body.len() + w.start;
+        let (a, b) = locate_nth(doc, clause, surface, offset)?;
+        return Some(Mutation {
+            edits: vec![Edit {
+                start: a,
+                end: b,
+                with: with.clone(),
+            }],
+            expect: expect.clone(),
+            quoted: None,
+            label: format!("{}: «{surface}» → «{with}»", c.id),
+        });
+    }
+    None
+}
+
+/// Delete five consecutive words from the middle of a clause of at least
+/// fifteen words (the phrase must occur once in the source).
+fn delete_phrase(doc: &Document, clause: usize, expect: &BTreeSet<String>) -> Option<Mutation> {
+    let c = &doc.clauses[clause];
+    let body = c.body();
+    let words = qostil::check::meaning::lexicon::words(body, c.lang);
+    if words.len() < 15 {
+        return None;
+    }
+    let first = words.len() / 3;
+    let (a, b) = (words[first].start, words[first + 4].end);
+    let phrase = &body[a..b];
+    if phrase.contains(['.', ';', ':', '\n']) {
+        return None;
+    }
+    let offset = c.text.len() - body.len() + a;
+    let (sa, sb) = locate_nth(doc, clause, phrase, offset)?;
+    Some(Mutation {
+        edits: vec![Edit {
+            start: sa,
+            end: sb,
+            with: String::new(),
+        }],
+        expect: expect.clone(),
+        quoted: None,
+        label: format!("{}: − «{phrase}»", c.id),
+    })
+}
+
+/// Replace a content word that is sure of its translation by a common
+/// word of another subject («реклама», «жарнама») that neither side has.
+fn replace_word(
+    doc: &Document,
+    p: &Pair,
+    lang: Lang,
+    expect: &BTreeSet<String>,
+) -> Option<Mutation> {
+    use qostil::check::meaning::lexicon::{Table, words};
+    let table = Table::builtin();
+    let clause = *side_of(p, lang).first()?;
+    let c = &doc.clauses[clause];
+    let body = c.body();
+    let ws = words(body, lang);
+    let other: Vec<String> = side_of(p, lang.counterpart())
+        .iter()
+        .flat_map(|&i| words(doc.clauses[i].body(), lang.counterpart()))
+        .map(|w| w.lower)
+        .collect();
+    let (with, foreign) = if lang == Lang::Kk {
+        ("жарнаманы", "реклам")
+    } else {
+        ("рекламу", "жарнам")
+    };
+    if other.iter().any(|w| w.starts_with(foreign))
+        || ws.iter().any(|w| w.lower.starts_with(&with[..8]))
+    {
+        return None;
+    }
+    let mid = ws.len() / 2;
+    let w = ws
+        .iter()
+        .skip(mid)
+        .chain(ws.iter().take(mid))
+        .find(|w| w.content && w.lower.chars().count() >= 5 && table.sure(&w.stem, lang))?;
+    let surface = &body[w.start..w.end];
+    let offset = c.text.len() - body.len() + w.start;
+    let (a, b) = locate_nth(doc, clause, surface, offset)?;
+    Some(Mutation {
+        edits: vec![Edit {
+            start: a,
+            end: b,
+            with: with.to_string(),
+        }],
+        expect: expect.clone(),
+        quoted: None,
+        label: format!("{}: «{surface}» → «{with}»", c.id),
+    })
+}
+
+fn meaning_candidates(input: &Input, defect: MeaningDefect) -> Vec<Mutation> {
+    let doc = &input.doc;
+    let mut out = Vec::new();
+    for (n, pi) in clean_pairs(doc).into_iter().enumerate() {
+        let p = &doc.pairs[pi];
+        let expect = ids(doc, p);
+        let mut m = None;
+        // The n-th pair's side first, the other if it has nothing to mutate.
+        for lang in [lang_for(n), lang_for(n).counterpart()] {
+            let Some(&clause) = side_of(p, lang).first() else {
+                continue;
+            };
+            m = match defect {
+                MeaningDefect::DeletePhrase => delete_phrase(doc, clause, &expect),
+                MeaningDefect::NegateVerb => negate_verb(doc, clause, &expect),
+                MeaningDefect::SwapModality => swap_word(doc, clause, MODALITY_SWAPS, &expect),
+                MeaningDefect::SwapQuantifier => swap_word(doc, clause, QUANTIFIER_SWAPS, &expect),
+                MeaningDefect::ReplaceWord => replace_word(doc, p, lang, &expect),
+            };
+            if m.is_some() {
+                break;
+            }
+        }
+        out.extend(m);
+    }
+    out
+}
+
+#[test]
+fn meaning_mutation_benchmark() {
+    let config = Config::default();
+    let inputs = load(&config);
+    let mut tally: BTreeMap<MeaningDefect, (usize, usize)> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    for input in &inputs {
+        let base: BTreeSet<_> = input.doc.findings.iter().map(key).collect();
+        for defect in MeaningDefect::ALL {
+            let cands = meaning_candidates(input, defect);
+            for batch in 0..STRIDE {
+                let muts: Vec<&Mutation> = cands.iter().skip(batch).step_by(STRIDE).collect();
+                if muts.is_empty() {
+                    continue;
+                }
+                let text = apply(&input.doc.source.text, &muts);
+                let doc = qostil::analyze(&input.name, text.as_bytes(), &config)
+                    .unwrap_or_else(|e| panic!("{e}"));
+                let new: Vec<&Finding> = doc
+                    .findings
+                    .iter()
+                    .filter(|f| !base.contains(&key(f)))
+                    .filter(|f| defect.kinds().contains(&f.kind.name()))
+                    .collect();
+                for m in muts {
+                    let hit = new
+                        .iter()
+                        .any(|f| f.clauses.iter().any(|id| m.expect.contains(&id.id)));
+                    let t = tally.entry(defect).or_default();
+                    t.0 += 1;
+                    if hit {
+                        t.1 += 1;
+                    } else {
+                        misses.push(format!("{} [{}] {}", input.name, defect.name(), m.label));
+                    }
+                }
+            }
+        }
+    }
+    println!("\nmeaning mutation benchmark: detection recall per injected defect");
+    let mut ok = true;
+    for defect in MeaningDefect::ALL {
+        let (n, d) = tally.get(&defect).copied().unwrap_or((0, 0));
+        let recall = if n == 0 { 0.0 } else { d as f64 / n as f64 };
+        println!(
+            "  {:<24} {:>4} injected {:>4} detected  recall {:.3} (floor {:.2})",
+            defect.name(),
+            n,
+            d,
+            recall,
+            defect.floor()
+        );
+        ok &= n >= 5 && recall >= defect.floor();
+    }
+    for m in &misses {
+        println!("  missed: {m}");
+    }
+    assert!(
+        ok,
+        "meaning recall below its floor (or under 5 injected) for some defect kind"
+    );
+}
+
+/// The meaning findings read by hand: (file, kind, first clause) → verdict.
+fn meaning_gold() -> BTreeMap<(String, String, String), String> {
+    let text = std::fs::read_to_string("fixtures/gold/meaning_findings.tsv").unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f.len() >= 4).then(|| {
+                (
+                    (f[0].to_string(), f[1].to_string(), f[2].to_string()),
+                    f[3].to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// False meaning findings on the unmutated inputs, per 100 aligned pairs:
+/// every meaning finding is looked up in `fixtures/gold/meaning_findings.tsv`
+/// (read by hand: `real` or `false`; one not in the file counts as false).
+/// Issue 14's target is at most 1, asserted; measured 1 false of 14
+/// findings on 313 pairs (0.32 per 100).
+const MAX_FALSE_MEANING_PER_100: f64 = 1.0;
+
+#[test]
+fn false_meaning_findings_on_unmutated_text() {
+    let config = Config::default();
+    let inputs = load(&config);
+    let gold = meaning_gold();
+    let (mut pairs, mut real, mut false_found) = (0usize, 0usize, 0usize);
+    for input in &inputs {
+        pairs += input
+            .doc
+            .pairs
+            .iter()
+            .filter(|p| !p.kk.is_empty() && !p.ru.is_empty())
+            .count();
+        for f in input
+            .doc
+            .findings
+            .iter()
+            .filter(|f| qostil::check::meaning::KINDS.contains(&f.kind))
+        {
+            let k = (
+                input.name.clone(),
+                f.kind.name().to_string(),
+                f.clauses
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            );
+            match gold.get(&k).map(String::as_str) {
+                Some("real") => real += 1,
+                verdict => {
+                    false_found += 1;
+                    println!(
+                        "  false ({}): {}\t{}\t{}\t{}",
+                        verdict.unwrap_or("not in gold"),
+                        input.name,
+                        f.kind,
+                        k.2,
+                        f.message
+                    );
+                }
+            }
+        }
+    }
+    let per_100 = false_found as f64 * 100.0 / pairs as f64;
+    println!(
+        "\nunmutated text: {pairs} aligned pairs, {real} real meaning findings, {false_found} false ({per_100:.2} per 100 pairs)"
+    );
+    assert!(
+        per_100 <= MAX_FALSE_MEANING_PER_100,
+        "{per_100:.2} false meaning findings per 100 pairs"
+    );
+}

@@ -28,6 +28,7 @@ mod legal_cli;
 mod legal_gold;
 mod legal_kinds;
 mod legal_unseen;
+mod meaning;
 mod mutation;
 mod outputs;
 mod pdf;

@@ -1,6 +1,8 @@
 //! Findings within one document, all made here: structure ([`structure`]:
 //! a missing language version, unpaired clauses, numbering), translator's
-//! parity ([`parity`]: entities, terms, lists, language, spelling) and the
+//! parity ([`parity`]: entities, terms, lists, language, spelling), meaning
+//! differences ([`meaning`]: omissions, negation, modality, quantifiers,
+//! changed words) and the
 //! legal reading's findings ([`legal`]: rights, disclosures, flagged
 //! passages). Evidence (quotes and marks) is made by [`evidence`].
 //!
@@ -17,6 +19,7 @@
 
 pub mod evidence;
 pub mod legal;
+pub mod meaning;
 pub mod parity;
 pub mod structure;
 
@@ -45,6 +48,7 @@ pub fn check(
         config.parity_rules(),
     );
     out.extend(structure::check(clauses, pairs, languages));
+    out.extend(meaning::check(clauses, pairs, languages));
     drop_items_a_list_counts(&mut out);
     out.sort_by(|a, b| {
         a.0.cmp(&b.0)

@@ -1,0 +1,203 @@
+//! Omissions and substitutions inside a pair, read from the lexicon: which
+//! content words of one side have no probable counterpart on the other.
+//!
+//! A word is covered when some content word of the other side translates
+//! it ([`Table::aligned`]). A word the lexicon has never seen is left out
+//! of the reckoning (nothing can be said of it). A run of uncovered words
+//! (covered words and sentence stops end it) holding at least
+//! [`OMISSION_WORDS`] words that are sure of their translation is an
+//! omission. A single such word, with one uncovered content word of the
+//! other side near the same place, is a substitution.
+//!
+//! Precision first: a pair the lexicon covers poorly (a free translation,
+//! or the aligner's guess) gives neither; a pair with more than one
+//! candidate substitution gives none.
+//!
+//! Invariants: reported words are content words of the side named; runs
+//! are disjoint and in reading order.
+
+use super::lexicon::{Links, Table, Word};
+use crate::model::Lang;
+
+/// Sure uncovered words a run needs to be an omission.
+pub const OMISSION_WORDS: usize = 3;
+/// Content words (sure or not) a run needs to be an omission.
+pub const OMISSION_SPAN: usize = 3;
+/// The same for words of the Kazakh side: an agglutinative paraphrase
+/// leaves more words without a one-word counterpart («ие боласыз» for
+/// «имеете»), so a Kazakh run must be longer.
+pub const KK_OMISSION_WORDS: usize = 4;
+pub const KK_OMISSION_SPAN: usize = 5;
+/// Least share of a side's known content words that must be covered for
+/// its pair to be read at all.
+pub const MIN_COVERAGE: f64 = 0.6;
+/// Least share of both sides' known content words covered for a pair to
+/// be read for a substituted word (a literal translation).
+pub const LITERAL: f64 = 0.8;
+/// How far (in content words, at least) from the expected place a
+/// substituted word may stand.
+const NEAR: usize = 3;
+
+/// Which content words of `a` have a counterpart among `b`'s: `Some(true)`
+/// covered, `Some(false)` not, `None` for a stop word or a word the lexicon
+/// has never seen.
+pub fn coverage(
+    a: &[Word],
+    la: Lang,
+    b: &[Word],
+    table: &Table,
+    links: &Links,
+    greedy: bool,
+) -> Vec<Option<bool>> {
+    // With `greedy`, each word of `b` answers one word of `a` (the best
+    // first, in reading order), so that a word repeated on one side needs
+    // its repetitions on the other.
+    let mut used = vec![false; b.len()];
+    let mut out: Vec<Option<bool>> = a
+        .iter()
+        .map(|w| (w.content && table.count(&w.stem, la) > 0).then_some(false))
+        .collect();
+    for (i, w) in a.iter().enumerate() {
+        if !w.content {
+            continue;
+        }
+        let best = (0..b.len())
+            .filter(|&j| !used[j])
+            .map(|j| (j, links.get(la, i, j)))
+            .filter(|&(_, s)| s > 0.0)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((j, _)) = best {
+            used[j] = greedy;
+            out[i] = Some(true);
+        }
+    }
+    out
+}
+
+/// Share of known content words covered (1 with none).
+pub fn share(cov: &[Option<bool>]) -> f64 {
+    let known: Vec<bool> = cov.iter().flatten().copied().collect();
+    if known.is_empty() {
+        return 1.0;
+    }
+    known.iter().filter(|&&c| c).count() as f64 / known.len() as f64
+}
+
+/// A run of uncovered words: first and last word index, and the sure ones.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub first: usize,
+    pub last: usize,
+    pub sure: Vec<usize>,
+    /// Uncovered content words in the run.
+    pub words: usize,
+}
+
+/// Runs of uncovered content words of `a` (see the module comment).
+pub fn runs(a: &[Word], text: &str, la: Lang, cov: &[Option<bool>], table: &Table) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut cur: Option<Run> = None;
+    let mut prev_end = 0;
+    for (i, w) in a.iter().enumerate() {
+        let stop = text[prev_end.min(w.start)..w.start]
+            .chars()
+            .any(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '•' | '(' | ')'));
+        prev_end = w.end;
+        if stop && let Some(r) = cur.take() {
+            out.push(r);
+        }
+        match cov[i] {
+            Some(true) => {
+                if let Some(r) = cur.take() {
+                    out.push(r);
+                }
+            }
+            Some(false) => {
+                let r = cur.get_or_insert(Run {
+                    first: i,
+                    last: i,
+                    sure: Vec::new(),
+                    words: 0,
+                });
+                r.last = i;
+                r.words += 1;
+                if table.sure(&w.stem, la) {
+                    r.sure.push(i);
+                }
+            }
+            None => {}
+        }
+    }
+    if let Some(r) = cur {
+        out.push(r);
+    }
+    out.retain(|r| !r.sure.is_empty());
+    out
+}
+
+/// Substitutions between `a` and `b`: pairs (word of `a`, word of `b`),
+/// each a sure uncovered word standing alone on its side, with exactly
+/// one uncovered content word of the other side near its place. At most
+/// one pair is returned: more candidates say the pair is not read well.
+pub fn substitution(
+    a: &[Word],
+    la: Lang,
+    a_runs: &[Run],
+    b: &[Word],
+    b_cov: &[Option<bool>],
+    b_runs: &[Run],
+    table: &Table,
+) -> Option<(usize, usize)> {
+    let lb = if la == Lang::Kk { Lang::Ru } else { Lang::Kk };
+    let a_content: Vec<usize> = (0..a.len()).filter(|&i| a[i].content).collect();
+    let b_content: Vec<usize> = (0..b.len()).filter(|&j| b[j].content).collect();
+    if a_content.is_empty() || b_content.is_empty() {
+        return None;
+    }
+    // One sure word without a counterpart on this side, no more.
+    let lone: Vec<&Run> = a_runs.iter().filter(|r| !r.sure.is_empty()).collect();
+    if lone.len() != 1 || lone[0].sure.len() != 1 {
+        return None;
+    }
+    if b_runs.iter().map(|r| r.sure.len()).sum::<usize>() != 1 {
+        return None;
+    }
+    let mut found = Vec::new();
+    for r in a_runs.iter().filter(|r| r.sure.len() == 1) {
+        let i = r.sure[0];
+        let pos = a_content.iter().position(|&x| x == i)?;
+        let expect = pos * b_content.len() / a_content.len();
+        let reach = NEAR.max(b_content.len() / 7);
+        let near: Vec<usize> = b_content
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| k.abs_diff(expect) <= reach)
+            .map(|(_, &j)| j)
+            .filter(|&j| b_cov[j] == Some(false))
+            .collect();
+        if near.len() == 1 {
+            let j = near[0];
+            // The other side's word is sure of its translation too, and
+            // neither word is even weakly a translation of the other.
+            if !table.sure(&b[j].stem, lb) {
+                continue;
+            }
+            let (x, y) = if la == Lang::Kk {
+                table.prob(&a[i].stem, &b[j].stem)
+            } else {
+                table.prob(&b[j].stem, &a[i].stem)
+            };
+            if x.max(y) > 0.0 {
+                continue;
+            }
+            if b_runs
+                .iter()
+                .any(|r| r.first <= j && j <= r.last && r.sure.len() > 1)
+            {
+                continue;
+            }
+            found.push((i, j));
+        }
+    }
+    (found.len() == 1).then(|| found[0])
+}
