@@ -345,6 +345,15 @@ fn structure(clauses: &[Clause]) -> Structure {
         if owner[i] != i {
             ctx.push(owner[i]);
         }
+        // A paragraph under a lead-in that ends in «:» («4.1. Права
+        // клиента … приведены в таблице:» over the table's rows) reads in
+        // its context, whatever case it starts in.
+        if c.kind == ClauseKind::Paragraph
+            && let Some(a) = anchor.and_then(|a| numbered_before(clauses, i, a))
+            && clauses[a].text.trim_end().ends_with(':')
+        {
+            ctx.push(a);
+        }
         let own_number = c.number.as_deref().or(anchor);
         if let Some(p) = own_number.and_then(parent_number)
             && let Some(j) = numbered_before(clauses, i, p)
