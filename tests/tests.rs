@@ -35,6 +35,7 @@ mod readme;
 mod real_pairs;
 mod robustness;
 mod snapshots;
+mod spelling;
 mod tmx;
 mod walk;
 
