@@ -87,9 +87,13 @@ pub fn term_ids(words: &[String], glossary: &Glossary, kazakh: bool) -> Vec<usiz
         let alts = if kazakh { &term.kk } else { &term.ru };
         let found = alts.iter().any(|alt| {
             words.windows(alt.len()).any(|win| {
-                win.iter()
-                    .zip(alt)
-                    .all(|(w, stem)| w.starts_with(stem.as_str()))
+                win.iter().zip(alt).all(|(w, stem)| {
+                    if kazakh {
+                        crate::tokens::kazakh_stem_of(w, stem)
+                    } else {
+                        w.starts_with(stem.as_str())
+                    }
+                })
             })
         });
         if found {

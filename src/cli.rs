@@ -33,6 +33,11 @@ pub struct Cli {
     /// topics, red flags) used instead of the built-in ones.
     #[arg(long, global = true, value_name = "FILE")]
     pub rules: Option<PathBuf>,
+    /// The Kazakh Hunspell dictionary for spelling: a `.dic` file with its
+    /// `.aff` beside it [default: /usr/share/hunspell/kk_KZ.dic, Debian's
+    /// hunspell-kk; without it, the built-in word list].
+    #[arg(long, global = true, value_name = "FILE")]
+    pub dictionary: Option<PathBuf>,
     /// Print no summary, warnings or progress bar; errors are still printed.
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,

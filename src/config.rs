@@ -276,6 +276,8 @@ pub struct Settings {
     pub glossary: Option<PathBuf>,
     /// Legal rules replacing the built-in ones.
     pub rules: Option<PathBuf>,
+    /// The Kazakh dictionary's `.dic` file instead of Debian's.
+    pub dictionary: Option<PathBuf>,
     /// `--quiet`: no summary, warnings or progress bar (errors still).
     pub quiet: bool,
     pub job: Job,
@@ -369,6 +371,7 @@ impl Settings {
         Ok(Settings {
             glossary: cli.glossary,
             rules: cli.rules,
+            dictionary: cli.dictionary,
             quiet: cli.quiet,
             job,
         })
@@ -384,6 +387,11 @@ impl Settings {
             config
                 .glossary
                 .extend(Glossary::parse(&path.display().to_string(), &text)?);
+        }
+        if let Some(path) = &self.dictionary {
+            // Read on first use; a file that cannot be read is said once
+            // at the end of the run, never an error of a document.
+            config.dictionary = qostil::rules::dictionary::KkDictionary::at(path);
         }
         if let Some(path) = &self.rules {
             let text = std::fs::read_to_string(path)

@@ -36,8 +36,13 @@ pub struct Config {
     pub glossary: Glossary,
     /// Rights checklist, disclosures, topics and red-flag patterns.
     pub rules: LegalRules,
-    /// Known Kazakh word forms, for the spelling checks of `parity`.
+    /// Known Kazakh word forms, for the spelling checks of `parity` (the
+    /// only word list when the dictionary cannot be read).
     pub lexicon: Lexicon,
+    /// The Kazakh Hunspell dictionary, read once, on first use.
+    pub dictionary: rules::dictionary::KkDictionary,
+    /// Word stems the dictionary lacks and real-word misspellings.
+    pub spelling: rules::dictionary::SpellingData,
 }
 
 impl Default for Config {
@@ -46,6 +51,8 @@ impl Default for Config {
             glossary: Glossary::builtin(),
             rules: LegalRules::builtin(),
             lexicon: Lexicon::builtin(),
+            dictionary: rules::dictionary::KkDictionary::system(),
+            spelling: rules::dictionary::SpellingData::builtin(),
         }
     }
 }
@@ -56,6 +63,8 @@ impl Config {
         check::parity::Rules {
             glossary: &self.glossary,
             lexicon: &self.lexicon,
+            dictionary: &self.dictionary,
+            spelling: &self.spelling,
         }
     }
 }

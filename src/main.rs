@@ -103,12 +103,20 @@ fn main() -> ExitCode {
 fn run(settings: Settings) -> Result<Outcome> {
     let rules = settings.rules_data()?;
     let quiet = settings.quiet;
-    match settings.job {
+    let outcome = match settings.job {
         Job::Document(job) => document(&job, &rules, quiet),
         Job::Audit(job) => audit(&job, &rules, quiet),
         Job::Sketch(job) => sketch(&job, &rules),
         Job::Diff(job) => diff(&job, &rules),
+    };
+    // Said once per run, and only when Kazakh text was spell-checked.
+    if !quiet && let Some(why) = rules.dictionary.failed() {
+        eprintln!(
+            "qostil: warning: {why}: Kazakh spelling was checked against the built-in word list \
+             only (install Debian's hunspell-kk, or give --dictionary FILE.dic)"
+        );
     }
+    outcome
 }
 
 /// `parse`, `align`, `check`, `rights`: [`qostil::analyze`] (or

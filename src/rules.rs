@@ -10,6 +10,7 @@
 //! alternative, each made of lower-case, non-empty stems; ids are unique.
 //! Every word of the lexicon is lower-case Cyrillic.
 
+pub mod dictionary;
 pub mod legal;
 
 use crate::error::{Error, ErrorKind, Result};

@@ -285,9 +285,87 @@ pub fn russian_letter(c: char) -> char {
     }
 }
 
+/// Is `c` a vowel of Kazakh (or of a Russian loanword in Kazakh)?
+pub fn is_kazakh_vowel(c: char) -> bool {
+    "аәеёиоөуұүыіэюя".contains(c)
+}
+
+/// The voiced consonant a Kazakh stem's last voiceless consonant becomes
+/// before a suffix that starts with a vowel: қ→ғ, к→г, п→б
+/// («құпиялылық» + «ын» → «құпиялылығын», «кітап» + «ы» → «кітабы»).
+pub fn kazakh_voiced(c: char) -> Option<char> {
+    match c {
+        'қ' => Some('ғ'),
+        'к' => Some('г'),
+        'п' => Some('б'),
+        _ => None,
+    }
+}
+
+/// Does the lower-case Kazakh `word` start with the lower-case `stem` as
+/// its stem, the rest being suffixes? Two rules of Kazakh morphology:
+///
+/// - voicing: a stem ending in қ, к or п may end in ғ, г or б before a
+///   vowel suffix («құпиялылығын» is «құпиялылық» declined);
+/// - the privative suffix -сыз/-сіз straight after the stem makes another
+///   word, the stem's negation («заңсыз» 'unlawful' is not «заң» 'law';
+///   Russian writes it as one word too, «незаконный»).
+///
+/// A stem that is a whole word's prefix otherwise matches as before
+/// («саясатқа» has the stem «саясат»). Pure: reads only its arguments.
+pub fn kazakh_stem_of(word: &str, stem: &str) -> bool {
+    let rest = if let Some(rest) = word.strip_prefix(stem) {
+        rest
+    } else {
+        // Voicing: all but the stem's last letter, then its voiced form
+        // followed by a vowel.
+        let Some(last) = stem.chars().next_back() else {
+            return false;
+        };
+        let Some(voiced) = kazakh_voiced(last) else {
+            return false;
+        };
+        let head = &stem[..stem.len() - last.len_utf8()];
+        let Some(rest) = word.strip_prefix(head) else {
+            return false;
+        };
+        let mut cs = rest.chars();
+        if cs.next() != Some(voiced) || !cs.next().is_some_and(is_kazakh_vowel) {
+            return false;
+        }
+        return true;
+    };
+    !(rest.starts_with("сыз") || rest.starts_with("сіз"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kazakh_stems_voice_their_last_consonant_and_negate_with_syz() {
+        let cases = [
+            ("құпиялылығын", "құпиялылық", true),
+            ("құпиялылық", "құпиялылық", true),
+            ("құпиялылықты", "құпиялылық", true),
+            ("кітабы", "кітап", true),
+            ("жүгі", "жүк", true),
+            ("саясатқа", "саясат", true),
+            ("заң", "заң", true),
+            ("заңға", "заң", true),
+            ("заңнама", "заң", true),
+            ("заңсыз", "заң", false),
+            ("келісімсіз", "келісім", false),
+            // Voicing needs a vowel after the voiced consonant.
+            ("құпиялылығ", "құпиялылық", false),
+            ("құпиялылыгын", "құпиялылық", false),
+            ("саясат", "саясатқа", false),
+            ("", "заң", false),
+        ];
+        for (word, stem, ok) in cases {
+            assert_eq!(kazakh_stem_of(word, stem), ok, "{word} / {stem}");
+        }
+    }
 
     #[test]
     fn fast_letter_tests_agree_with_unicode() {

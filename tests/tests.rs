@@ -37,6 +37,7 @@ mod readme;
 mod real_pairs;
 mod robustness;
 mod snapshots;
+mod spelling;
 mod tmx;
 mod walk;
 

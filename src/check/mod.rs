@@ -92,6 +92,8 @@ mod tests {
         let config = Config {
             glossary: crate::rules::Glossary::default(),
             lexicon: crate::rules::Lexicon::default(),
+            dictionary: crate::rules::dictionary::KkDictionary::none(),
+            spelling: crate::rules::dictionary::SpellingData::default(),
             rules: crate::rules::legal::LegalRules::default(),
         };
         let extraction = crate::extract::extract("", clauses, &config.rules);

@@ -37,6 +37,7 @@ use crate::extract;
 use crate::model::{
     Clause, ClauseRef, Entity, Evidence, Finding, FindingKind, Lang, Pair, ScriptRepair, Severity,
 };
+use crate::rules::dictionary::{KkDictionary, SpellingData};
 use crate::rules::{Glossary, Lexicon};
 
 /// Every finding kind this module produces: the parity run of
@@ -48,6 +49,9 @@ pub const KINDS: &[FindingKind] = FindingKind::ALL.split_at(6).1.split_at(15).0;
 pub struct Rules<'a> {
     pub glossary: &'a Glossary,
     pub lexicon: &'a Lexicon,
+    /// The Kazakh dictionary (read on the first word checked).
+    pub dictionary: &'a KkDictionary,
+    pub spelling: &'a SpellingData,
 }
 
 /// One side of an aligned pair: its clauses and their texts joined.
@@ -233,8 +237,16 @@ pub fn check(
         language::check_duplicates(clauses, pairs, &mut out);
     }
     language::check_streams(clauses, languages, &mut out);
-    spelling::check(clauses, repairs, rules.lexicon, &mut out);
+    let speller = spelling::Speller {
+        dictionary: rules.dictionary.get(),
+        data: rules.spelling,
+        lexicon: rules.lexicon,
+    };
+    spelling::check(clauses, repairs, &speller, &mut out);
     spelling::check_names(clauses, languages, &mut out);
+    if languages.contains(&Lang::Kk) {
+        spelling::check_statute_terms(clauses, &mut out);
+    }
     out
 }
 

@@ -5,25 +5,40 @@
 //!   («Cайта» with a Latin C, «бюrolар»). The suggestion converts the
 //!   minority script to the majority one (Latin look-alikes and
 //!   transliteration: `c`→`с`, `r`→`р`, `l`→`л`, `i`→`і` in Kazakh).
-//! - `kazakh_spelling` (low): a Kazakh word spelled with Russian letters for
-//!   Kazakh ones («өндеу» for «өңдеу», «үфым» for «ұғым»), found against the
-//!   word list `data/kk_words.txt`: the word is unknown, and a form with up
-//!   to [`MAX_EDITS`] letters restored is known (as a word, or as the stem
-//!   of known words when only an ending differs).
+//! - `kazakh_spelling` (low): a misspelled Kazakh word. What is a word is
+//!   decided by Debian's Hunspell dictionary (`hunspell-kk`, read once per
+//!   process by [`crate::rules::dictionary`]), with Kazakh suffix chains
+//!   stripped ([`SUFFIXES`]: the dictionary lists one layer of suffixes a
+//!   stem) and the gaps it has filled by `data/kk_spelling.tsv`. An unknown
+//!   word is reported only when an edit that explains it gives a known
+//!   word ([`Edit`]): Russian letters for Kazakh ones («өндеу» → «өңдеу»),
+//!   a Kazakh letter for another («үялы» → «ұялы») or for a Russian one
+//!   («қуәлік» → «куәлік»), a dropped letter, swapped neighbours, a doubled
+//!   letter, two words run together; and a real word is reported where the
+//!   data names it a misspelling after a given word («микроқаржы үйімі»).
+//!   Abbreviations, names in quotes and pieces of tokens with digits,
+//!   Latin letters or hyphens are not read. Without the dictionary the
+//!   shipped word list `data/kk_words.txt` decides, letter swaps only
+//!   ([`correct`]).
 //! - `inconsistent_name` (low, medium across languages): one language
 //!   calls the organisation by two abbreviations (ШҚҰ beside МҚҰ), or uses
 //!   the other language's abbreviation, or the Kazakh names it «шағын қаржы
 //!   ұйымы» (a small finance organisation) where the Russian says МФО.
 //!
-//! Every finding gives the suggested correct form after «→».
-//! Invariant: a word in the lexicon is never reported as misspelled.
+//! Every finding gives the suggested correct form after «→», and for
+//! spelling what was wrong in brackets.
+//! Invariant: a known word is never reported as misspelled, save a word
+//! the spelling data names as wrong after the word before it.
 
 use std::collections::BTreeMap;
 
 use crate::check::evidence;
 use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, ScriptRepair, Severity};
 use crate::rules::Lexicon;
-use crate::tokens::{Class, is_cyrillic, tokens};
+use crate::rules::dictionary::SpellingData;
+use crate::tokens::{
+    Class, KAZAKH_LETTERS, is_cyrillic, is_kazakh_vowel, is_letter, russian_letter, tokens,
+};
 
 /// At most this many letters are restored in one word.
 pub const MAX_EDITS: usize = 2;
@@ -169,6 +184,7 @@ const SWAPS: &[(char, char)] = &[
     ('ы', 'і'),
     ('і', 'ы'),
     ('р', 'ғ'),
+    ('ө', 'ә'),
 ];
 
 fn known_stem(lexicon: &Lexicon, w: &[char]) -> u32 {
@@ -246,6 +262,727 @@ pub fn correct(word: &str, lexicon: &Lexicon) -> Option<String> {
     None
 }
 
+/// Where a suffix stands in a Kazakh word: stem, derivation (any number),
+/// a verb form, plural, possessive, case, in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Derivation,
+    Verb,
+    Plural,
+    Possessive,
+    Case,
+}
+
+/// Kazakh suffixes (every harmony and voicing variant) by their slot. A
+/// word is known when it reads as a known stem followed by suffixes in
+/// slot order (derivations may repeat, each other slot at most once):
+/// Debian's dictionary lists one layer of suffixes per stem («өңдеу» but
+/// not «өңдеуге»). The order rule keeps damaged words from reading as a
+/// stem and a heap of suffixes («пайдалануы|шы|н|ың» puts a case before a
+/// possessive, so it is no parse).
+const SUFFIXES: &[(&str, Slot)] = {
+    use Slot::*;
+    &[
+        ("лар", Plural),
+        ("лер", Plural),
+        ("дар", Plural),
+        ("дер", Plural),
+        ("тар", Plural),
+        ("тер", Plural),
+        ("ым", Possessive),
+        ("ім", Possessive),
+        ("м", Possessive),
+        ("ың", Possessive),
+        ("ің", Possessive),
+        ("ң", Possessive),
+        ("ы", Possessive),
+        ("і", Possessive),
+        ("сы", Possessive),
+        ("сі", Possessive),
+        ("ымыз", Possessive),
+        ("іміз", Possessive),
+        ("мыз", Possessive),
+        ("міз", Possessive),
+        ("ыңыз", Possessive),
+        ("іңіз", Possessive),
+        ("ңыз", Possessive),
+        ("ңіз", Possessive),
+        ("ның", Case),
+        ("нің", Case),
+        ("дың", Case),
+        ("дің", Case),
+        ("тың", Case),
+        ("тің", Case),
+        ("ға", Case),
+        ("ге", Case),
+        ("қа", Case),
+        ("ке", Case),
+        ("на", Case),
+        ("не", Case),
+        ("а", Case),
+        ("е", Case),
+        ("ны", Case),
+        ("ні", Case),
+        ("ды", Case),
+        ("ді", Case),
+        ("ты", Case),
+        ("ті", Case),
+        ("н", Case),
+        ("да", Case),
+        ("де", Case),
+        ("та", Case),
+        ("те", Case),
+        ("нда", Case),
+        ("нде", Case),
+        ("дан", Case),
+        ("ден", Case),
+        ("тан", Case),
+        ("тен", Case),
+        ("нан", Case),
+        ("нен", Case),
+        ("мен", Case),
+        ("бен", Case),
+        ("пен", Case),
+        ("ымен", Case),
+        ("імен", Case),
+        ("ғы", Case),
+        ("гі", Case),
+        ("қы", Case),
+        ("кі", Case),
+        ("дағы", Case),
+        ("дегі", Case),
+        ("тағы", Case),
+        ("тегі", Case),
+        ("ндағы", Case),
+        ("ндегі", Case),
+        ("ша", Case),
+        ("ше", Case),
+        ("у", Verb),
+        ("ған", Verb),
+        ("ген", Verb),
+        ("қан", Verb),
+        ("кен", Verb),
+        ("атын", Verb),
+        ("етін", Verb),
+        ("йтын", Verb),
+        ("йтін", Verb),
+        ("ып", Verb),
+        ("іп", Verb),
+        ("п", Verb),
+        ("а", Verb),
+        ("е", Verb),
+        ("й", Verb),
+        ("ды", Verb),
+        ("ді", Verb),
+        ("ты", Verb),
+        ("ті", Verb),
+        ("ады", Verb),
+        ("еді", Verb),
+        ("йды", Verb),
+        ("йді", Verb),
+        ("са", Verb),
+        ("се", Verb),
+        ("саңыз", Verb),
+        ("сеңіз", Verb),
+        ("мас", Verb),
+        ("мес", Verb),
+        ("бас", Verb),
+        ("бес", Verb),
+        ("пас", Verb),
+        ("пес", Verb),
+        ("йынша", Verb),
+        ("йінше", Verb),
+        ("мақ", Verb),
+        ("мек", Verb),
+        ("ар", Verb),
+        ("ер", Verb),
+        ("сақ", Verb),
+        ("сек", Verb),
+        ("сам", Verb),
+        ("сем", Verb),
+        ("саң", Verb),
+        ("сең", Verb),
+        ("мын", Verb),
+        ("мін", Verb),
+        ("сың", Verb),
+        ("сің", Verb),
+        ("лық", Derivation),
+        ("лік", Derivation),
+        ("дық", Derivation),
+        ("дік", Derivation),
+        ("тық", Derivation),
+        ("тік", Derivation),
+        ("лы", Derivation),
+        ("лі", Derivation),
+        ("шы", Derivation),
+        ("ші", Derivation),
+        ("ушы", Derivation),
+        ("уші", Derivation),
+        ("сыз", Derivation),
+        ("сіз", Derivation),
+        ("ма", Derivation),
+        ("ме", Derivation),
+        ("ба", Derivation),
+        ("бе", Derivation),
+        ("па", Derivation),
+        ("пе", Derivation),
+        ("ыл", Derivation),
+        ("іл", Derivation),
+        ("л", Derivation),
+        ("ын", Derivation),
+        ("ін", Derivation),
+        ("ыс", Derivation),
+        ("іс", Derivation),
+        ("тыр", Derivation),
+        ("тір", Derivation),
+        ("дыр", Derivation),
+        ("дір", Derivation),
+        ("ғыз", Derivation),
+        ("гіз", Derivation),
+        ("қыз", Derivation),
+        ("кіз", Derivation),
+        ("ғыш", Derivation),
+        ("гіш", Derivation),
+        ("қыш", Derivation),
+        ("кіш", Derivation),
+        ("лас", Derivation),
+        ("лес", Derivation),
+        ("дас", Derivation),
+        ("дес", Derivation),
+        ("тас", Derivation),
+        ("тес", Derivation),
+        ("ла", Derivation),
+        ("ле", Derivation),
+        ("ғы", Verb),
+        ("гі", Verb),
+        ("қы", Verb),
+        ("кі", Verb),
+    ]
+};
+
+/// A stem left by stripping suffixes has at least this many letters.
+const MIN_STRIPPED_STEM: usize = 3;
+/// At most this many suffixes are stripped from one word.
+const MAX_SUFFIXES: usize = 4;
+/// A one-letter suffix is stripped only from a stem of at least this many
+/// letters.
+const MIN_STEM_BEFORE_LETTER: usize = 5;
+/// Words the edit search reads have at least this many letters; a dropped
+/// letter, swapped neighbours and run-together words are looked for in
+/// words of at least [`MIN_EDIT_LETTERS`].
+const MIN_LETTERS: usize = 3;
+const MIN_EDIT_LETTERS: usize = 6;
+/// A correction is a known stem of at least this many letters followed by
+/// at most this many suffixes (a stricter bar than the word as found).
+const MIN_FIX_STEM: usize = 4;
+const MAX_FIX_SUFFIXES: usize = 4;
+/// The second of two words run together has at least this many letters
+/// (shorter tails are suffixes: «раста|й», «қолдан|бай»).
+const MIN_SECOND_WORD: usize = 4;
+/// Endings of Kazakh verb forms (finite, participle, verbal noun,
+/// converb; not -ды/-ті, which also make adjectives, «біржақты», nor the
+/// verbal noun -у, which makes compound nouns, «бейнебақылау»): the second
+/// of two words run together ends in one.
+const VERB_ENDINGS: &[&str] = &[
+    "ған", "ген", "қан", "кен", "ып", "іп", "атын", "етін", "йтын", "йтін", "ады", "еді", "йді",
+    "йды",
+];
+/// An all-capitals word of at most this many letters is an abbreviation.
+const MAX_ABBREVIATION: usize = 5;
+/// Word-list forms seen at least this often count as known words when the
+/// dictionary is read (the list was made from corpus text, which holds a
+/// few one-off misspellings).
+const LEXICON_KNOWN: u32 = 3;
+
+/// Letters the search puts where one was dropped.
+const LETTERS: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+
+/// How a misspelled word differs from the correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Letters replaced: (found, meant) pairs, in word order.
+    Letters(Vec<(char, char)>),
+    /// A letter dropped (the one restored).
+    Dropped(char),
+    /// A letter too many (the one removed).
+    Extra(char),
+    /// Two neighbouring letters in the wrong order (as found).
+    Transposed(char, char),
+    /// A letter written twice.
+    Doubled(char),
+    /// Two words written as one.
+    RunTogether,
+    /// A real word that is wrong where it stands (`data/kk_spelling.tsv`).
+    WrongWord,
+}
+
+/// What one replaced letter was: a Russian letter for the Kazakh one, a
+/// Kazakh letter for another, a Kazakh letter where the Russian one is
+/// right, or a look-alike.
+fn letter_swap(from: char, to: char) -> String {
+    let kazakh = |c: char| KAZAKH_LETTERS.contains(c);
+    if !kazakh(from) && kazakh(to) && russian_letter(to) == from {
+        format!("Russian «{from}» for Kazakh «{to}»")
+    } else if kazakh(from) && kazakh(to) {
+        format!("Kazakh «{from}» for Kazakh «{to}»")
+    } else if kazakh(from) {
+        format!("Kazakh «{from}» where «{to}» is right")
+    } else {
+        format!("«{from}» for «{to}»")
+    }
+}
+
+impl Edit {
+    /// The edit in words, for a finding's message.
+    pub fn explain(&self) -> String {
+        match self {
+            Edit::Letters(swaps) => {
+                let mut parts: Vec<String> =
+                    swaps.iter().map(|&(f, t)| letter_swap(f, t)).collect();
+                parts.dedup();
+                parts.join(", ")
+            }
+            Edit::Dropped(c) => format!("a dropped «{c}»"),
+            Edit::Extra(c) => format!("an extra «{c}»"),
+            Edit::Transposed(a, b) => format!("«{a}{b}» for «{b}{a}»"),
+            Edit::Doubled(c) => format!("«{c}» written twice"),
+            Edit::RunTogether => "two words run together".to_string(),
+            Edit::WrongWord => "a real word in the wrong place".to_string(),
+        }
+    }
+}
+
+/// Letters swapped in a candidate: (position, found, meant).
+type Swaps = Vec<(usize, char, char)>;
+
+/// A suggested correction of one word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// The corrected form, with the word's own capitals.
+    pub word: String,
+    pub edit: Edit,
+}
+
+/// The Kazakh speller of one run: the dictionary when it is read (it
+/// decides what is a word, with the suffix rules and the spelling data
+/// filling its gaps), else the shipped word list. Its edit search explains
+/// each correction (see [`Edit`]). Pure given its inputs; it caches
+/// nothing between calls.
+#[derive(Clone, Copy)]
+pub struct Speller<'a> {
+    pub dictionary: Option<&'a spellbook::Dictionary>,
+    pub data: &'a SpellingData,
+    pub lexicon: &'a Lexicon,
+}
+
+impl Speller<'_> {
+    /// Known as it stands: the spelling data's stem, the dictionary's word,
+    /// or a word-list form seen at least [`LEXICON_KNOWN`] times.
+    fn known_as_is(&self, w: &str) -> bool {
+        self.data.stems.contains(w)
+            || self.dictionary.is_some_and(|d| d.check(w))
+            || self.lexicon.count(w) >= LEXICON_KNOWN
+    }
+
+    /// A stem known as it stands or with its last consonant unvoiced
+    /// («құпиялылығ» is «құпиялылық» before a vowel suffix).
+    fn known_stem(&self, stem: &str) -> bool {
+        if self.known_as_is(stem) {
+            return true;
+        }
+        let Some(last) = stem.chars().next_back() else {
+            return false;
+        };
+        let unvoiced = match last {
+            'ғ' => 'қ',
+            'г' => 'к',
+            'б' => 'п',
+            _ => return false,
+        };
+        let head = &stem[..stem.len() - last.len_utf8()];
+        self.known_as_is(&format!("{head}{unvoiced}"))
+    }
+
+    /// Is the lower-case word known: as it stands, or as a known stem of
+    /// at least `min_stem` letters followed by at most `max` suffixes?
+    fn known_within(&self, word: &str, max: usize, min_stem: usize) -> bool {
+        self.parse_within(word, max, min_stem).is_some()
+    }
+
+    /// The stem and suffixes a known word is read as (the first parse
+    /// found: suffixes tried in [`SUFFIXES`] order, each in a slot before
+    /// the one stripped after it).
+    fn parse_within(&self, word: &str, max: usize, min_stem: usize) -> Option<Vec<String>> {
+        self.parse_slots(word, max, min_stem, None)
+    }
+
+    fn parse_slots(
+        &self,
+        word: &str,
+        max: usize,
+        min_stem: usize,
+        last: Option<Slot>,
+    ) -> Option<Vec<String>> {
+        // The last consonant is voiced only before a suffix.
+        let stripped = last.is_some();
+        if self.known_as_is(word) || (stripped && self.known_stem(word)) {
+            return Some(vec![word.to_string()]);
+        }
+        if max == 0 {
+            return None;
+        }
+        SUFFIXES.iter().find_map(|&(s, slot)| {
+            // Slots go in order; only derivations repeat.
+            if let Some(last) = last
+                && (slot > last || (slot == last && slot != Slot::Derivation))
+            {
+                return None;
+            }
+            let stem = word.strip_suffix(s)?;
+            // A one-letter suffix after a short stem parses too much by
+            // accident («өнде|у»: 'in the song' + -у).
+            // The agent suffix -шы/-ші follows a verb stem, never a
+            // possessive («пайдалануы|шы» is no parse).
+            if matches!(s, "шы" | "ші") && stem.ends_with(['ы', 'і']) {
+                return None;
+            }
+            let least =
+                if self.data.stems.contains(stem) || (s == "н" && stem.ends_with(['ы', 'і'])) {
+                    // The accusative -н after a possessive vowel: «орны|н».
+                    0
+                } else if s == "у" && !["да", "де", "та", "те"].iter().any(|l| stem.ends_with(l))
+                {
+                    // The verbal noun after a verb stem («аспа|у»), not after
+                    // a locative («өнде|у»: 'in the song' + -у).
+                    min_stem.max(MIN_STEM_BEFORE_LETTER - 1)
+                } else if s.chars().count() == 1 {
+                    min_stem.max(MIN_STEM_BEFORE_LETTER)
+                } else {
+                    min_stem
+                };
+            if stem.chars().count() < least {
+                return None;
+            }
+            let next = if slot == Slot::Verb {
+                Slot::Derivation
+            } else {
+                slot
+            };
+            let mut parse = self.parse_slots(stem, max - 1, min_stem, Some(next))?;
+            parse.push(s.to_string());
+            Some(parse)
+        })
+    }
+
+    /// How a lower-case word as found is read as known: its stem and
+    /// suffixes (`None`: unknown). See [`Speller::known`].
+    pub fn parse(&self, word: &str) -> Option<Vec<String>> {
+        self.parse_within(word, MAX_SUFFIXES, MIN_STRIPPED_STEM)
+    }
+
+    /// Is the lower-case word as found known? Generously: a stem of at
+    /// least [`MIN_STRIPPED_STEM`] letters and up to [`MAX_SUFFIXES`]
+    /// suffixes (a word left alone is never a false finding).
+    pub fn known(&self, word: &str) -> bool {
+        self.known_within(word, MAX_SUFFIXES, MIN_STRIPPED_STEM)
+    }
+
+    /// How surely a correction is a word (lower is surer): 0 known as it
+    /// stands, 1 a stem of at least [`MIN_FIX_STEM`] letters and up to
+    /// [`MAX_FIX_SUFFIXES`] suffixes; `None` otherwise. A correction is held
+    /// to this stricter bar than the word as found.
+    fn tier(&self, word: &str) -> Option<u8> {
+        if self.known_as_is(word) {
+            Some(0)
+        } else if self.known_within(word, MAX_FIX_SUFFIXES, MIN_FIX_STEM) {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// The correction of a word, if it is misspelled in a way the edit
+    /// search can explain; `None` for a known word, a word too short, or
+    /// one not all Cyrillic. Without a dictionary, the word-list search
+    /// ([`correct`]) answers.
+    pub fn correct(&self, word: &str) -> Option<Fix> {
+        self.correct_in(word, false)
+    }
+
+    /// [`Speller::correct`] for a word that may be a name (`name`: a
+    /// capital inside a sentence): then only a correction that is a word
+    /// as it stands is made («Кенесары» the street is not «Кенесағы»).
+    pub fn correct_in(&self, word: &str, name: bool) -> Option<Fix> {
+        let Some(_) = self.dictionary else {
+            let fixed = correct(word, self.lexicon)?;
+            let swaps = word
+                .chars()
+                .zip(fixed.chars())
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| (lower(a), lower(b)))
+                .collect();
+            return Some(Fix {
+                word: fixed,
+                edit: Edit::Letters(swaps),
+            });
+        };
+        let lower_word = word.to_lowercase();
+        let w: Vec<char> = lower_word.chars().collect();
+        if w.len() < MIN_LETTERS || !w.iter().all(|&c| is_cyrillic(c) && is_letter(c)) {
+            return None;
+        }
+        if self.known(&lower_word) {
+            return None;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        let (fixed, edit) = self.search(&w, name, capitalised)?;
+        Some(Fix {
+            word: recase(word, &fixed),
+            edit,
+        })
+    }
+
+    /// The edit search on an unknown lower-case word. Candidates: letters
+    /// swapped (up to [`MAX_EDITS`]); in words of at least
+    /// [`MIN_EDIT_LETTERS`] letters also swapped neighbours, a doubled
+    /// letter, a letter too many, a dropped letter, and two words run together (each half a
+    /// word as it stands, the second of at least [`MIN_SECOND_WORD`]
+    /// letters). The best is the surest word ([`Speller::tier`]), then the
+    /// likeliest kind of damage (in that order), then fewest letters
+    /// changed, then the form the word list has seen most.
+    fn search(&self, w: &[char], name: bool, capitalised: bool) -> Option<(String, Edit)> {
+        let s = |v: &[char]| v.iter().collect::<String>();
+        // (tier, kind rank, letters changed, minus word-list count, form, edit)
+        let mut best: Option<(u8, u8, usize, i64, String, Edit)> = None;
+        let mut offer = |form: String, rank: u8, changed: usize, edit: Edit, tier: Option<u8>| {
+            let Some(tier) = tier.filter(|&t| !name || t == 0) else {
+                return;
+            };
+            let seen = -(i64::from(self.lexicon.count(&form)) * 4
+                + i64::from(self.lexicon.prefix_count(&form)));
+            let key = (tier, rank, changed, seen, form, edit);
+            if best
+                .as_ref()
+                .is_none_or(|b| (key.0, key.1, key.2, key.3, &key.4) < (b.0, b.1, b.2, b.3, &b.4))
+            {
+                best = Some(key);
+            }
+        };
+        // Letters swapped.
+        let mut frontier: Vec<(Vec<char>, Swaps)> = vec![(w.to_vec(), vec![])];
+        for round in 1..=MAX_EDITS {
+            let mut next = Vec::new();
+            for (cand, done) in &frontier {
+                for i in 0..cand.len() {
+                    if done.iter().any(|d| d.0 == i) {
+                        continue;
+                    }
+                    for &(from, to) in SWAPS {
+                        if cand[i] != from {
+                            continue;
+                        }
+                        let mut v = cand.clone();
+                        v[i] = to;
+                        let mut d = done.clone();
+                        d.push((i, from, to));
+                        d.sort();
+                        let form = s(&v);
+                        let tier = self.tier(&form);
+                        let edit = Edit::Letters(d.iter().map(|&(_, f, t)| (f, t)).collect());
+                        offer(form, 0, round, edit, tier);
+                        next.push((v, d));
+                    }
+                }
+            }
+            next.sort();
+            next.dedup_by(|a, b| a.0 == b.0);
+            frontier = next;
+        }
+        if w.len() >= MIN_EDIT_LETTERS {
+            // A doubled or dropped letter finds a word by chance more often
+            // than a letter swap does: the correction must be a word as it
+            // stands.
+            let as_is = |form: &str| self.known_as_is(form).then_some(0);
+            for i in 0..w.len() - 1 {
+                let mut v = w.to_vec();
+                if w[i] == w[i + 1] {
+                    v.remove(i);
+                    let form = s(&v);
+                    let tier = as_is(&form);
+                    offer(form, 1, 1, Edit::Doubled(w[i]), tier);
+                } else if !is_close_vowel(w[i + 1]) || is_kazakh_vowel(w[i]) {
+                    // A consonant before ы/і is Kazakh's own vowel drop
+                    // («мойын» → «мойны»), not two letters swapped.
+                    v.swap(i, i + 1);
+                    let form = s(&v);
+                    let tier = as_is(&form);
+                    offer(form, 1, 2, Edit::Transposed(w[i], w[i + 1]), tier);
+                }
+            }
+            for i in 0..w.len() {
+                // An extra vowel («пайдалану|ы|шының»); an extra consonant
+                // is too often a word the dictionary lacks.
+                if (i > 0 && w[i - 1] == w[i]) || !is_kazakh_vowel(w[i]) {
+                    continue;
+                }
+                let mut v = w.to_vec();
+                v.remove(i);
+                let form = s(&v);
+                let tier = as_is(&form);
+                offer(form, 2, 1, Edit::Extra(w[i]), tier);
+            }
+            // Not at the end (a word cut by the layout, «дерект»), nor in
+            // a capitalised word (a name, «Иванов»).
+            let dropped_at = if name || capitalised {
+                0..0
+            } else {
+                0..w.len()
+            };
+            for i in dropped_at {
+                for c in LETTERS.chars() {
+                    let mut v = w.to_vec();
+                    v.insert(i, c);
+                    let form = s(&v);
+                    let tier = as_is(&form);
+                    offer(form, 2, 1, Edit::Dropped(c), tier);
+                }
+            }
+            for i in MIN_LETTERS..=w.len().saturating_sub(MIN_SECOND_WORD) {
+                let (a, b) = (s(&w[..i]), s(&w[i..]));
+                // The least sure of all: two dictionary words side by side
+                // are easy to find by chance. No Kazakh word starts with
+                // ғ, ң, ы, ь or ъ (such a tail is a suffix: «ұсын|ғыңыз»).
+                // And the second word is a verb form: Kazakh writes
+                // nouns together as compounds («дерекқор», «өнеркәсібі»),
+                // never a verb with the word before it.
+                let starts_word = !b.starts_with(['ғ', 'ң', 'ы', 'ь', 'ъ']);
+                let verb = VERB_ENDINGS.iter().any(|e| b.ends_with(e));
+                let tier = (starts_word && verb && self.known_word(&a) && self.known_word(&b))
+                    .then_some(2);
+                offer(format!("{a} {b}"), 3, 1, Edit::RunTogether, tier);
+            }
+        }
+        best.map(|b| (b.4, b.5))
+    }
+
+    /// Known as a whole word by the dictionary or the spelling data, with
+    /// no suffix rules: the bar for each half of a run-together word.
+    fn known_word(&self, word: &str) -> bool {
+        self.data.stems.contains(word) || self.dictionary.is_some_and(|d| d.check(word))
+    }
+
+    /// A real word that is a misspelling after the word before it
+    /// (`data/kk_spelling.tsv`): the correction, suffixes kept in harmony.
+    pub fn confusable(&self, word: &str, before: &str) -> Option<Fix> {
+        let lw = word.to_lowercase();
+        let lb = before.to_lowercase();
+        let c = self.data.confusables.iter().find(|c| {
+            lw.starts_with(&c.found) && c.after.iter().any(|a| lb.starts_with(a.as_str()))
+        })?;
+        let rest = &lw[c.found.len()..];
+        let back = c
+            .meant
+            .chars()
+            .rev()
+            .find(|&ch| is_kazakh_vowel(ch))
+            .is_some_and(|v| "аоұыуя".contains(v));
+        let rest: String = rest.chars().map(|ch| harmonise(ch, back)).collect();
+        Some(Fix {
+            word: recase(word, &format!("{}{rest}", c.meant)),
+            edit: Edit::WrongWord,
+        })
+    }
+}
+
+/// A suffix vowel in the harmony of a back (`true`) or front stem.
+fn harmonise(c: char, back: bool) -> char {
+    match (c, back) {
+        ('і', true) => 'ы',
+        ('е', true) => 'а',
+        ('ү', true) => 'ұ',
+        ('ө', true) => 'о',
+        ('ы', false) => 'і',
+        ('а', false) => 'е',
+        ('ұ', false) => 'ү',
+        ('о', false) => 'ө',
+        (c, _) => c,
+    }
+}
+
+/// The close vowels that Kazakh drops from a stem before a vowel suffix.
+fn is_close_vowel(c: char) -> bool {
+    matches!(c, 'ы' | 'і')
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// `fixed` (lower case) with the capitals of `word`: all capitals when the
+/// word is, else a capital first letter when the word has one.
+fn recase(word: &str, fixed: &str) -> String {
+    let letters: Vec<char> = word.chars().collect();
+    if letters.len() > 1 && letters.iter().all(|c| !c.is_lowercase()) {
+        return fixed.to_uppercase();
+    }
+    // Same length: keep each letter's case (a swap inside a word).
+    if fixed.chars().count() == letters.len() {
+        return word
+            .chars()
+            .zip(fixed.chars())
+            .map(|(o, n)| {
+                if o.is_uppercase() {
+                    n.to_uppercase().next().unwrap_or(n)
+                } else {
+                    n
+                }
+            })
+            .collect();
+    }
+    let mut cs = fixed.chars();
+    match (letters.first(), cs.next()) {
+        (Some(f), Some(n)) if f.is_uppercase() => n.to_uppercase().chain(cs).collect(),
+        _ => fixed.to_string(),
+    }
+}
+
+/// Does the word at `a` follow other words of its sentence (a letter,
+/// digit or comma-like mark before it, not a full stop, colon or bullet)?
+fn inside_sentence(text: &str, a: usize) -> bool {
+    let before = text[..a].trim_end_matches([' ', '\t', '«', '"', '(']);
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ',' | '–' | '—' | '»' | ')'))
+}
+
+/// Should the word at `a..b` of `text` be left to other checks: an
+/// abbreviation, a name in quotes, a piece of a token with digits, Latin
+/// letters or a hyphen («МҚҰ-ның», «IP-мекенжай», «94-V»)?
+fn skipped(text: &str, a: usize, b: usize) -> bool {
+    let w = &text[a..b];
+    let n = w.chars().count();
+    if n <= MAX_ABBREVIATION && n > 1 && w.chars().all(|c| !c.is_lowercase()) {
+        return true;
+    }
+    let glued = |c: Option<char>| {
+        c.is_some_and(|c| c == '-' || c.is_ascii_alphanumeric() || c.is_numeric())
+    };
+    if glued(text[..a].chars().next_back()) || glued(text[b..].chars().next()) {
+        return true;
+    }
+    // A capitalised word inside «…» is a name («Finbox», «Сенім»).
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        let head = &text[..a];
+        if let Some(open) = head.rfind('«')
+            && !head[open..].contains('»')
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn finding(
     idx: usize,
     c: &Clause,
@@ -256,7 +993,7 @@ fn finding(
     let what = if kind == FindingKind::MixedScript {
         "mixes Latin and Cyrillic letters in"
     } else {
-        "spells with Russian letters for Kazakh ones"
+        "misspells"
     };
     (
         idx,
@@ -289,26 +1026,43 @@ fn locate(text: &str, read: &str) -> Option<(usize, usize)> {
 
 /// Script mixing in every clause (words mixing ASCII Latin and Cyrillic
 /// letters, and the words `ingest::normalise` repaired, given by their
-/// source spans in `repairs`), misspelled Kazakh in Kazakh clauses.
+/// source spans in `repairs`), misspelled Kazakh in Kazakh clauses (one
+/// finding a clause, naming each word with its correction and the edit).
 pub fn check(
     clauses: &[Clause],
     repairs: &[ScriptRepair],
-    lexicon: &Lexicon,
+    speller: &Speller,
     out: &mut Vec<(usize, Finding)>,
 ) {
+    let reads_spelling = speller.dictionary.is_some() || !speller.lexicon.is_empty();
     for (idx, c) in clauses.iter().enumerate() {
         let mut mixed: Vec<((usize, usize), String)> = Vec::new();
         let mut spelt = (Vec::new(), Vec::new());
-        for (a, b) in words(&c.text) {
+        let ws = words(&c.text);
+        for (k, &(a, b)) in ws.iter().enumerate() {
             let w = &c.text[a..b];
             if let Some(fixed) = unmix(w, c.lang) {
                 mixed.push(((a, b), format!("«{w}» → «{fixed}»")));
-            } else if c.lang == Lang::Kk
-                && !lexicon.is_empty()
-                && let Some(fixed) = correct(w, lexicon)
-            {
+                continue;
+            }
+            if c.lang != Lang::Kk || !reads_spelling || skipped(&c.text, a, b) {
+                continue;
+            }
+            let before = k
+                .checked_sub(1)
+                .map(|j| &c.text[ws[j].0..ws[j].1])
+                .unwrap_or("");
+            let name = w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
+                && inside_sentence(&c.text, a);
+            let fix = speller
+                .confusable(w, before)
+                .or_else(|| speller.correct_in(w, name));
+            if let Some(fix) = fix {
                 spelt.0.push((a, b));
-                spelt.1.push(format!("«{w}» → «{fixed}»"));
+                spelt
+                    .1
+                    .push(format!("«{w}» → «{}» ({})", fix.word, fix.edit.explain()));
             }
         }
         for r in repairs.iter().filter(|r| {
@@ -546,6 +1300,90 @@ pub fn check_names(clauses: &[Clause], languages: &[Lang], out: &mut Vec<(usize,
     }
 }
 
+/// The statute's own words for personal data, which Kazakh policies
+/// replace by «жеке деректер» ('private data'): the term of Law 94-V is
+/// «дербес деректер», its title «Дербес деректер және оларды қорғау
+/// туралы».
+const STATUTE_TERM: &str = "дербес деректер";
+const STATUTE_TITLE: &str = "Дербес деректер және оларды қорғау туралы";
+
+/// «жеке деректер» where Law 94-V says «дербес деректер», in its title
+/// («Жеке деректер және оларды қорғау туралы» Заң) or as the term: one
+/// `inconsistent_name` finding for the whole Kazakh text, quoting the
+/// first place and counting the others (medium when the law's title is
+/// misnamed, low for the term alone). Occurrences as byte ranges of each
+/// clause's text, in reading order.
+pub fn check_statute_terms(clauses: &[Clause], out: &mut Vec<(usize, Finding)>) {
+    // (clause index, range, whether it names the law)
+    let mut uses: Vec<(usize, (usize, usize), bool)> = Vec::new();
+    for (idx, c) in clauses
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.lang == Lang::Kk)
+    {
+        let ws = words(&c.text);
+        let lower: Vec<String> = ws
+            .iter()
+            .map(|&(a, b)| c.text[a..b].to_lowercase())
+            .collect();
+        for i in 0..ws.len().saturating_sub(1) {
+            if lower[i] != "жеке" || !lower[i + 1].starts_with("дерек") {
+                continue;
+            }
+            // The law's title: «… деректер (және оларды қорғау) туралы»
+            // followed by «Заң…» within a few words.
+            let rest = &lower[i + 2..(i + 8).min(lower.len())];
+            let title = rest.first().is_some_and(|w| w == "туралы")
+                || rest.starts_with(&[
+                    "және".into(),
+                    "оларды".into(),
+                    "қорғау".into(),
+                    "туралы".into(),
+                ]);
+            let law = title && rest.iter().any(|w| w.starts_with("заң"));
+            uses.push((idx, (ws[i].0, ws[i + 1].1), law));
+        }
+    }
+    let Some(&(first_idx, first_range, _)) = uses.first() else {
+        return;
+    };
+    let laws = uses.iter().filter(|u| u.2).count();
+    let terms = uses.len() - laws;
+    let mut clause_ids: Vec<usize> = uses.iter().map(|u| u.0).collect();
+    clause_ids.dedup();
+    let first = &clauses[first_idx];
+    let mut what = Vec::new();
+    if laws > 0 {
+        what.push(format!(
+            "Law 94-V «Жеке деректер…» ({laws} place(s)) where its title is «{STATUTE_TITLE}»"
+        ));
+    }
+    if terms > 0 {
+        what.push(format!(
+            "personal data «жеке деректер» ({terms} place(s)) where the statute says «{STATUTE_TERM}»"
+        ));
+    }
+    out.push((
+        first_idx,
+        Finding {
+            kind: FindingKind::InconsistentName,
+            severity: if laws > 0 { Severity::Medium } else { Severity::Low },
+            lang: Some(Lang::Kk),
+            clauses: clause_ids
+                .iter()
+                .map(|&i| ClauseRef::local(&clauses[i].id))
+                .collect(),
+            message: format!(
+                "the Kazakh text calls {}, first in clause {} and in {} clause(s) in all → «{STATUTE_TERM}»",
+                what.join(", and "),
+                first.cite(),
+                clause_ids.len()
+            ),
+            evidence: vec![evidence::clause(first, &[first_range])],
+        },
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,6 +1426,135 @@ mod tests {
 
     fn clause(id: &str, text: &str) -> Clause {
         Clause::from_text(id, text)
+    }
+
+    /// A small dictionary in Hunspell's format (one suffix layer, as
+    /// Debian's), with the spelling data and an empty word list.
+    fn dictionary() -> spellbook::Dictionary {
+        let aff = "SET UTF-8\nSFX A N 3\nSFX A 0 ның [ы]\nSFX A 0 ға [ы]\nSFX A 0 лар [ы]\n";
+        let dic = "14\nпайдаланушы/A\nпайдаланушылар\nпайдаланушыларға\nөңдеу\nәңгіме\nкуәлік\nкелесілер\nкіреді\nұялы\nқорғау\nдерек\nқұпиялылық\nүйім\nжанармай\n";
+        spellbook::Dictionary::new(aff, dic).unwrap()
+    }
+
+    fn with_speller<T>(f: impl FnOnce(&Speller) -> T) -> T {
+        let d = dictionary();
+        let data = SpellingData::parse(
+            "t",
+            "stem\tөңде\nconfusable\tүйім\tұйым\tмикроқаржы|қаржы\n",
+        )
+        .unwrap();
+        let lexicon = Lexicon::default();
+        f(&Speller {
+            dictionary: Some(&d),
+            data: &data,
+            lexicon: &lexicon,
+        })
+    }
+
+    #[test]
+    fn words_are_known_as_stems_with_suffixes_in_their_order() {
+        with_speller(|s| {
+            // Stem + case, stem + plural + possessive + case.
+            assert!(s.known("өңдеуге"));
+            assert!(s.known("деректеріңізді"));
+            // The last consonant voiced before a vowel suffix.
+            assert!(s.known("құпиялылығын"));
+            // A case before a possessive is no parse.
+            assert_eq!(
+                s.parse("деректерді"),
+                Some(vec!["дерек".into(), "тер".into(), "ді".into()])
+            );
+            assert!(!s.known("дерекнідің"));
+            // Nor the whole word with its last consonant voiced.
+            assert!(!s.known("құпиялылығ"));
+        });
+    }
+
+    #[test]
+    fn corrections_say_what_was_wrong() {
+        with_speller(|s| {
+            let fix = |w: &str| s.correct(w).map(|f| (f.word, f.edit.explain()));
+            let f = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+            assert_eq!(fix("өндеу"), f("өңдеу", "Russian «н» for Kazakh «ң»"));
+            assert_eq!(fix("Өңгіме"), f("Әңгіме", "Kazakh «ө» for Kazakh «ә»"));
+            assert_eq!(fix("қуәлік"), f("куәлік", "Kazakh «қ» where «к» is right"));
+            assert_eq!(fix("үялы"), f("ұялы", "Kazakh «ү» for Kazakh «ұ»"));
+            assert_eq!(fix("Пайдалануыш"), f("Пайдаланушы", "«ыш» for «шы»"));
+            assert_eq!(
+                fix("айдаланушыларға"),
+                f("пайдаланушыларға", "a dropped «п»")
+            );
+            assert_eq!(fix("пайдалануышының"), f("пайдаланушының", "an extra «ы»"));
+            assert_eq!(
+                fix("келесілеркіреді"),
+                f("келесілер кіреді", "two words run together")
+            );
+            // Known words and unexplained unknown words stand.
+            assert_eq!(fix("жанармай"), None);
+            assert_eq!(fix("өңдеуге"), None);
+            assert_eq!(fix("тамаша"), None);
+            // A name inside a sentence: only a correction that is a word
+            // as it stands, and never a dropped letter.
+            assert_eq!(s.correct_in("Айдаланушыларға", true), None);
+            // A real word after the word that makes it wrong.
+            let c = s.confusable("үйімі", "микроқаржы").unwrap();
+            assert_eq!((c.word.as_str(), c.edit), ("ұйымы", Edit::WrongWord));
+            assert!(s.confusable("үйімі", "менің").is_none());
+        });
+    }
+
+    #[test]
+    fn the_check_skips_abbreviations_names_in_quotes_and_glued_pieces() {
+        let d = dictionary();
+        let data = SpellingData::default();
+        let lexicon = Lexicon::default();
+        let speller = Speller {
+            dictionary: Some(&d),
+            data: &data,
+            lexicon: &lexicon,
+        };
+        let clauses = vec![clause(
+            "kk:1",
+            "МҚҰ «Өндеу» корғау және IP-өндеу, 2-өндеу өндеу.",
+        )];
+        let mut out = Vec::new();
+        check(&clauses, &[], &speller, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let m = &out[0].1.message;
+        assert!(m.contains("«корғау» → «қорғау»"), "{m}");
+        assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
+        assert!(!m.contains("Өндеу»"), "{m}");
+    }
+
+    #[test]
+    fn the_statute_term_is_one_finding_per_document() {
+        let clauses = vec![
+            clause(
+                "kk:1",
+                "№ 94-V «Жеке деректер және оларды қорғау туралы» Заңына сәйкес.",
+            ),
+            clause(
+                "kk:2",
+                "МҚҰ жеке деректерді өңдейді, жеке деректер қорғалады.",
+            ),
+            clause("kk:3", "Жеке куәлік және дербес деректер."),
+            clause("ru:1", "Жеке деректер."),
+        ];
+        let mut out = Vec::new();
+        check_statute_terms(&clauses, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let f = &out[0].1;
+        assert_eq!(f.severity, Severity::Medium);
+        assert_eq!(f.clauses.len(), 2);
+        assert!(
+            f.message.contains("(1 place(s))") && f.message.contains("(2 place(s))"),
+            "{}",
+            f.message
+        );
+        assert!(f.evidence[0].marked().contains("«[[Жеке деректер]] және"));
+        let mut out = Vec::new();
+        check_statute_terms(&clauses[2..], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]

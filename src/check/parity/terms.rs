@@ -2,7 +2,10 @@
 //! `--glossary`): a concept named on one side of a pair must be named on the
 //! other. Kazakh is matched by stem (each glossary alternative is a list of
 //! stems that must start consecutive words), so «Саясатқа», «саясатында»
-//! and «Саясат» are one term; Russian likewise («Политикой», «Политики»).
+//! and «Саясат» are one term, with the stem's last consonant voiced before
+//! a vowel suffix («құпиялылығын» is «құпиялылық») and the privative
+//! «-сыз/-сіз» making another word («заңсыз» is not «заң», see
+//! [`kazakh_stem_of`]); Russian likewise («Политикой», «Политики»).
 //!
 //! `term_mismatch`: one side uses a term whose counterpart the other lacks.
 //! When each side has a term the other lacks («Сайт» where the Russian says
@@ -23,7 +26,7 @@ use super::{PairView, Side};
 use crate::check::evidence::show;
 use crate::model::{Finding, FindingKind, Lang, Severity};
 use crate::rules::Glossary;
-use crate::tokens::{Class, tokens};
+use crate::tokens::{Class, kazakh_stem_of, tokens};
 
 /// A word of a side's text: lower-cased, with its byte range.
 struct Word {
@@ -73,10 +76,13 @@ pub fn occurrences(side: &Side, glossary: &Glossary) -> Vec<(usize, Vec<(usize, 
                 continue;
             }
             for i in 0..=ws.len() - alt.len() {
-                let hit = ws[i..i + alt.len()]
-                    .iter()
-                    .zip(alt)
-                    .all(|(w, stem)| w.lower.starts_with(stem.as_str()));
+                let hit = ws[i..i + alt.len()].iter().zip(alt).all(|(w, stem)| {
+                    if side.lang == Lang::Kk {
+                        kazakh_stem_of(&w.lower, stem)
+                    } else {
+                        w.lower.starts_with(stem.as_str())
+                    }
+                });
                 if hit {
                     ranges.push((ws[i].start, ws[i + alt.len() - 1].end));
                 }
@@ -324,7 +330,7 @@ mod tests {
     fn run(kk: &str, ru: &str) -> Vec<Finding> {
         let g = Glossary::parse(
             "g",
-            "policy\tсаясат\tполитик\nsite\tсайт\tсайт\npd\tдербес дерек\tперсональн данн\nx\tжәне\tи\talign\n",
+            "policy\tсаясат\tполитик\nsite\tсайт\tсайт\npd\tдербес дерек\tперсональн данн\nx\tжәне\tи\talign\nlaw\tзаң\tзакон\nconf\tқұпиялылық\tконфиденциальн\n",
         )
         .unwrap();
         let clauses = vec![clause("kk:9.2", kk), clause("ru:9.2", ru)];
@@ -389,5 +395,25 @@ mod tests {
         );
         assert_eq!(f[0].severity, Severity::Low);
         assert_eq!(f[0].lang, Some(Lang::Ru));
+    }
+
+    #[test]
+    fn voiced_stems_match_and_privative_words_are_other_words() {
+        // «құпиялылығын» with қ voiced to ғ is the term «құпиялылық»; «заңсыз»
+        // ('unlawful') is not the term 'law', nor is «незаконн» in Russian.
+        assert_eq!(
+            run(
+                "Банк клиенттің құпиялылығын сақтайды және заңсыз әрекетке жол бермейді.",
+                "Банк соблюдает конфиденциальность клиента и не допускает незаконных действий."
+            ),
+            vec![]
+        );
+        // The voiced form still counts as the term where the other side lacks it.
+        let f = run(
+            "Банк осы Құпиялылығын сақтайды.",
+            "Банк соблюдает настоящее.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].evidence[0].marked().contains("[[Құпиялылығын]]"));
     }
 }
