@@ -384,6 +384,13 @@ const SUFFIXES: &[(&str, Slot)] = {
         ("се", Verb),
         ("саңыз", Verb),
         ("сеңіз", Verb),
+        // The negative converb, 'without doing' («етпестен», «алмастан»).
+        ("мастан", Verb),
+        ("местен", Verb),
+        ("бастан", Verb),
+        ("бестен", Verb),
+        ("пастан", Verb),
+        ("пестен", Verb),
         ("мас", Verb),
         ("мес", Verb),
         ("бас", Verb),
