@@ -583,9 +583,15 @@ fn mutation_benchmark() {
     );
 }
 
-/// One line of the gold file: (file, kind, first clause) → verdict.
+/// The parity findings read by hand: (file, kind, first clause) → verdict.
 fn gold() -> BTreeMap<(String, String, String), String> {
-    let text = std::fs::read_to_string("fixtures/gold/parity_findings.tsv").unwrap_or_default();
+    verdicts("fixtures/gold/parity_findings.tsv")
+}
+
+/// A gold file of findings read by hand, one line each: (file, kind, first
+/// clause) → verdict (`real` or `false`).
+fn verdicts(path: &str) -> BTreeMap<(String, String, String), String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -1084,19 +1090,7 @@ fn meaning_mutation_benchmark() {
 
 /// The meaning findings read by hand: (file, kind, first clause) → verdict.
 fn meaning_gold() -> BTreeMap<(String, String, String), String> {
-    let text = std::fs::read_to_string("fixtures/gold/meaning_findings.tsv").unwrap_or_default();
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            (f.len() >= 4).then(|| {
-                (
-                    (f[0].to_string(), f[1].to_string(), f[2].to_string()),
-                    f[3].to_string(),
-                )
-            })
-        })
-        .collect()
+    verdicts("fixtures/gold/meaning_findings.tsv")
 }
 
 /// False meaning findings on the unmutated inputs, per 100 aligned pairs:
