@@ -555,8 +555,8 @@ fn blind8b_and_8c_audits() {
             &v,
             &[
                 ("added", 0.95, 0.95),
-                ("removed", 0.55, 0.95),
-                ("changed", 0.75, 0.95),
+                ("removed", 0.65, 0.95),
+                ("changed", 0.8, 0.95),
             ],
         );
     }

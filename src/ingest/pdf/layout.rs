@@ -749,6 +749,18 @@ fn is_numbered(text: &str) -> bool {
     let Some(first) = text.split_whitespace().next() else {
         return false;
     };
+    // «4.1 Кредитор …»: a number of two or three levels needs no final dot
+    // (a date has a four-digit year, a decimal a comma in kk/ru text).
+    let parts: Vec<&str> = first.split('.').collect();
+    if (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        && !parts[0].starts_with('0')
+        && text.len() > first.len()
+    {
+        return true;
+    }
     let inner = first.strip_prefix('(').unwrap_or(first);
     let Some(body) = inner.strip_suffix(['.', ')']) else {
         return false;
@@ -764,6 +776,30 @@ fn is_numbered(text: &str) -> bool {
         && (first.ends_with(')'));
     let roman = body.chars().all(|c| "IVXLC".contains(c)) && first.ends_with('.');
     digits_dots || letter || roman
+}
+
+/// A section's heading line: «4-бөлім. Деректерді алушылар», «Статья 4.
+/// …», «Раздел II …», «IV. …»; the numbered clause under it starts a
+/// paragraph although the heading ends in no stop.
+fn section_heading(text: &str) -> bool {
+    let t = text.trim();
+    let mut words = t.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let lower = first.to_lowercase();
+    let labelled = ["статья", "раздел", "глава", "бөлім"]
+        .iter()
+        .any(|w| lower.trim_end_matches('.') == *w)
+        || ["-бөлім", "-бап", "-тарау"].iter().any(|s| {
+            lower.trim_end_matches('.').ends_with(s)
+                && lower.starts_with(|c: char| c.is_ascii_digit())
+        });
+    let roman = first.ends_with('.')
+        && first.len() > 1
+        && first
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| "IVXLC".contains(c));
+    (labelled || roman) && t.chars().count() <= 80
 }
 
 /// The estimated width of a line's first word.
@@ -1063,7 +1099,7 @@ pub fn paragraphs(
                 || big_gap
                 || size_change
                 || bullet
-                || (numbered && (!mid_sentence || in_sequence))
+                || (numbered && (!mid_sentence || in_sequence || section_heading(&prev.text)))
                 || first_line_indent
                 || indent_after_short
                 || short_end
@@ -1897,6 +1933,15 @@ mod tests {
             ]
         );
         assert!(follows(&[2, 3], &[2, 4]) && follows(&[2], &[2, 1]) && !follows(&[11], &[13]));
+        // «4.1» needs no final dot; a date, a lone number or «0.5» does.
+        assert!(is_numbered("4.1 Кредитор береді") && is_numbered("10.2.3 Мәтін"));
+        assert!(
+            !is_numbered("01.02.2024 ж.") && !is_numbered("8 Закона") && !is_numbered("0.5 мәтін")
+        );
+        assert!(
+            section_heading("4-бөлім. Деректерді алушылар") && section_heading("Статья 4. Цели")
+        );
+        assert!(section_heading("IV. ПРАВА") && !section_heading("4.1 Кредитор береді"));
     }
 
     #[test]
