@@ -267,16 +267,13 @@ impl<'a> Read<'a> {
             words,
         };
         let holders = find_all(rules.holders.get(clause.lang), &r.words);
-        r.operator_sentences = holders
+        // Each grant is the subject's or the operator's, decided once.
+        let (subject, operator): (Vec<&Match>, Vec<&Match>) = holders
             .iter()
-            .filter(|h| !holder_is_subject(&r.words, h, &r.operators, &r.agents))
-            .map(|h| r.words[h.first()].sentence)
-            .collect();
-        let subject_grants: Vec<usize> = holders
-            .iter()
-            .filter(|h| holder_is_subject(&r.words, h, &r.operators, &r.agents))
-            .map(|h| r.words[h.first()].sentence)
-            .collect();
+            .partition(|h| holder_is_subject(&r.words, h, &r.operators, &r.agents));
+        let sentence = |h: &&Match| r.words[h.first()].sentence;
+        r.operator_sentences = operator.iter().map(sentence).collect();
+        let subject_grants: Vec<usize> = subject.iter().map(sentence).collect();
         r.duty_sentences = find_all(rules.duties.get(clause.lang), &r.words)
             .iter()
             .filter(|d| agent_acts(&r, d.first()))

@@ -6,13 +6,14 @@ and the `ambiguous` rows follow score.py.
 
     python3 tools/gencorpus/misses.py REPORT.json GOLD.json
 """
-import json, re,sys
+import json, sys
 def base(p): return p.replace("\\","/").rsplit("/",1)[-1]
 report=json.load(open(sys.argv[1]));gold=json.load(open(sys.argv[2]))
-FILE_TO_DOC={f:k for k,fs in gold.get("document_files",{}).items() for f in fs}
-def doc_key(src):
-    parts=[base(x.strip()) for x in src.split(" + ")]
-    return next((FILE_TO_DOC[x] for x in parts if x in FILE_TO_DOC), parts[-1])
+# Documents and clause numbers are keyed as score.py keys them.
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+import score
+score.FILE_TO_DOC.update({f:k for k,fs in gold.get("document_files",{}).items() for f in fs})
+doc_key=score.doc_key
 langs = {doc_key(d["source"]): set(d["languages"]) for d in report["documents"]}
 later={}
 for f in gold["families"]:
@@ -38,9 +39,7 @@ for d in report["documents"]:
     for v in d.get("deviations",[]):
         c=v.get("clause") or ""
         if v["kind"]=="removed": c=(v.get("template_clause") or {}).get("clause") or ""
-        c=c.split(":",1)[-1].split("#")[0]
-        mm=re.fullmatch(r"(\d+)\((\d+)\)",c)
-        if mm: c=f"{mm.group(1)}.{mm.group(2)}"
+        c=score.clause_key(c)
         if (doc_key(d["source"]),v["lang"],v["kind"],c) in moot: continue
         got[(doc_key(d["source"]),v["lang"],v["kind"],c)]=v
 for k in sorted(set(want)-set(got)): print("MISS",k,want[k].get("change"),want[k].get("detail"))

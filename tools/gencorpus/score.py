@@ -42,6 +42,14 @@ def doc_key(source):
     return parts[-1]
 
 
+def clause_key(clause):
+    """A reported clause id as gold numbers it: the local part, and «4(2)»
+    (item 2) of article 4) as «4.2»."""
+    clause = clause.split(":", 1)[-1].split("#")[0]
+    m = re.fullmatch(r"(\d+)\((\d+)\)", clause)
+    return f"{m.group(1)}.{m.group(2)}" if m else clause
+
+
 def pairs(groups):
     out = set()
     for g in groups:
@@ -120,11 +128,7 @@ def main():
                 clause = v.get("clause") or ""
                 if v["kind"] == "removed":
                     clause = (v.get("template_clause") or {}).get("clause") or ""
-                clause = clause.split(":", 1)[-1].split("#")[0]
-                # «4(2)»: item 2) of article 4, which gold writes «4.2».
-                m = re.fullmatch(r"(\d+)\((\d+)\)", clause)
-                if m:
-                    clause = f"{m.group(1)}.{m.group(2)}"
+                clause = clause_key(clause)
                 key = (doc_key(d["source"]), v["lang"], v["kind"], clause)
                 if key in moot:
                     continue
