@@ -229,9 +229,32 @@ fn looks_like_heading(body: &str) -> bool {
     let words = body.split_whitespace().count();
     let t = body.trim_end();
     // A full sentence («5. Деректер … сақталады.», «4. Мақсаттар: …, …») is
-    // a clause, not a heading; «5. Жауапкершілік.» is a heading.
-    let sentence = (t.ends_with('.') && words > 6) || t.contains(": ");
+    // a clause, not a heading; «5. Жауапкершілік.» is a heading. Kazakh
+    // says much in few words: a short one is a sentence by its verb.
+    let sentence =
+        (t.ends_with('.') && (words > 6 || (words >= 3 && has_finite_verb(t)))) || t.contains(": ");
     n <= 120 && words <= 14 && !t.ends_with([':', ';', ',']) && !sentence
+}
+
+/// Does the text say something: a Kazakh predicate as its last word
+/// («… сақталады.», «… көрсетпейміз.»), or a Russian verb in the present
+/// («хранятся», «обрабатывает»)? Headings name things and have none.
+fn has_finite_verb(text: &str) -> bool {
+    const KK_LAST: [&str; 14] = [
+        "ады", "еді", "йды", "йді", "мыз", "міз", "сыз", "сіз", "ңыз", "ңіз", "тын", "тін", "ған",
+        "ген",
+    ];
+    const RU_ANY: [&str; 10] = [
+        "ются", "ятся", "ется", "ится", "ает", "яет", "ует", "ают", "яют", "уют",
+    ];
+    let words: Vec<String> = crate::tokens::lower_words(text);
+    let kazakh_last = words
+        .last()
+        .is_some_and(|w| w.chars().count() > 4 && KK_LAST.iter().any(|e| w.ends_with(e)));
+    let russian = words
+        .iter()
+        .any(|w| w.chars().count() > 5 && RU_ANY.iter().any(|e| w.ends_with(e)));
+    kazakh_last || russian
 }
 
 /// Short unnumbered text with no sentence punctuation, in title style.
@@ -533,6 +556,26 @@ mod tests {
             .into_iter()
             .map(|c| (c.id, c.kind))
             .collect()
+    }
+
+    #[test]
+    fn a_short_sentence_with_a_verb_is_no_heading() {
+        for sentence in [
+            "Деректеріңіз Қазақстандағы қорғалған серверлерде сақталады.",
+            "Деректеріңізді сатпаймыз және жарнама берушілерге көрсетпейміз.",
+            "Данные хранятся на защищенных серверах.",
+        ] {
+            assert!(!looks_like_heading(sentence), "{sentence}");
+        }
+        for heading in [
+            "Жауапкершілік.",
+            "Общие положения.",
+            "Права и обязанности сторон.",
+            "Деректерді сақтау мерзімі.",
+            "Дербес деректерді қорғау",
+        ] {
+            assert!(looks_like_heading(heading), "{heading}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! right, a disclosure whose Kazakh form the rules missed, a safeguard
 //! demanded of a transfer the policy denies or of a glossary entry, and a
 //! transfer named only by its country. Inputs: `fixtures/text/legal_kinds_*`
-//! (written for these kinds) and the trial cases copied into
+//! and `legal_kinds2_*` (written for these kinds) and the trial cases copied into
 //! `fixtures/shared-cases/trial/`.
 
 use std::collections::BTreeMap;
@@ -104,4 +104,39 @@ fn trial_rights_cases() {
         let c = coverage(&format!("{dir}/{f}"));
         assert_eq!(c["know"], (vec![], vec![]), "{f}");
     }
+}
+
+/// Item id → the clauses (kk, ru) where it is found, as plain strings.
+fn cites(c: &BTreeMap<String, (Vec<String>, Vec<String>)>, id: &str, kk: bool) -> Vec<String> {
+    let (k, r) = &c[id];
+    if kk { k.clone() } else { r.clone() }
+}
+
+#[test]
+fn a_procedure_told_beside_its_context_and_short_kazakh_sentences() {
+    let ru = coverage("fixtures/text/legal_kinds2_ru.txt");
+    // The procedure in the items under «вправе отозвать согласие:» and in
+    // the sentence after «…отозвать;»; a section «Порядок отзыва
+    // согласия» gives the context. 3.2 names no channel.
+    assert_eq!(
+        cites(&ru, "withdrawal_procedure", false),
+        ["4.1(а)", "4.1(б)", "4.2"]
+    );
+    // «мы нарушили ваши права, вы можете обжаловать»: «ваши права» is the
+    // subject's, and «вы можете» the grant nearest to the right.
+    assert_eq!(cites(&ru, "protection", false), ["3.1"]);
+    // A data centre «в г. Караганде»; «пока действует договор … четыре
+    // года»; a breach told twelve words after the leak.
+    assert_eq!(cites(&ru, "storage_in_kz", false), ["2.1"]);
+    assert_eq!(cites(&ru, "retention_period", false), ["2.2"]);
+    assert_eq!(cites(&ru, "breach_notification", false), ["5.1"]);
+
+    let kk = coverage("fixtures/text/legal_kinds2_kk.txt");
+    // «2. Деректер Қазақстандағы серверлерде сақталады.» is a sentence
+    // (its verb), not a section heading.
+    assert_eq!(cites(&kk, "storage_in_kz", true), ["2"]);
+    // The procedure in the sentence after «…құқылы;»; 4 names no channel.
+    assert_eq!(cites(&kk, "withdrawal_procedure", true), ["3"]);
+    assert_eq!(cites(&kk, "protection", true), ["5"]);
+    assert_eq!(cites(&kk, "breach_notification", true), ["6"]);
 }

@@ -213,9 +213,9 @@ struct Read<'a> {
     agents: Vec<Match>,
     operators: Vec<Match>,
     conditions: Vec<Match>,
-    /// Sentences where a right is granted to the operator («МФО вправе
-    /// уничтожить»): nothing in them is a right of the subject.
-    operator_sentences: Vec<usize>,
+    /// Each grant («вправе», «құқылы») and whether it is the subject's
+    /// (else the operator's: «МФО вправе уничтожить»).
+    grants: Vec<(Match, bool)>,
     /// Sentences that lay a duty on the data subject («Клиент обязуется…»,
     /// «… несет ответственность»): nothing in them is a right.
     duty_sentences: Vec<usize>,
@@ -262,18 +262,27 @@ impl<'a> Read<'a> {
             agents: find_all(rules.agents.get(clause.lang), &words),
             operators,
             conditions: find_all(rules.conditions.get(clause.lang), &words),
-            operator_sentences: Vec::new(),
+            grants: Vec::new(),
             duty_sentences: Vec::new(),
             words,
         };
         let holders = find_all(rules.holders.get(clause.lang), &r.words);
         // Each grant is the subject's or the operator's, decided once.
-        let (subject, operator): (Vec<&Match>, Vec<&Match>) = holders
+        let own = find_all(rules.own_grants.get(clause.lang), &r.words);
+        r.grants = holders
+            .into_iter()
+            .map(|h| {
+                let subject = own.iter().any(|o| o.overlaps(&h))
+                    || holder_is_subject(&r.words, &h, &r.operators, &r.agents);
+                (h, subject)
+            })
+            .collect();
+        let subject_grants: Vec<usize> = r
+            .grants
             .iter()
-            .partition(|h| holder_is_subject(&r.words, h, &r.operators, &r.agents));
-        let sentence = |h: &&Match| r.words[h.first()].sentence;
-        r.operator_sentences = operator.iter().map(sentence).collect();
-        let subject_grants: Vec<usize> = subject.iter().map(sentence).collect();
+            .filter(|(_, subject)| *subject)
+            .map(|(h, _)| r.words[h.first()].sentence)
+            .collect();
         r.duty_sentences = find_all(rules.duties.get(clause.lang), &r.words)
             .iter()
             .filter(|d| agent_acts(&r, d.first()))
@@ -281,6 +290,33 @@ impl<'a> Read<'a> {
             .filter(|s| !subject_grants.contains(s))
             .collect();
         r
+    }
+
+    /// Is the right matched at `m` granted to the operator? Its sentence
+    /// has an operator's grant, and the grant nearest to `m` is one
+    /// («Если мы нарушили ваши права, вы можете обжаловать…»: the
+    /// subject's «вы можете» is nearer than «мы … ваши права»).
+    fn operators_grant(&self, m: &Match) -> bool {
+        let s = self.words[m.first()].sentence;
+        let in_sentence: Vec<&(Match, bool)> = self
+            .grants
+            .iter()
+            .filter(|(h, _)| self.words[h.first()].sentence == s)
+            .collect();
+        if in_sentence.iter().all(|(_, subject)| *subject) {
+            return false;
+        }
+        let distance = |h: &Match| {
+            if h.last() < m.first() {
+                m.first() - h.last()
+            } else {
+                h.first().saturating_sub(m.last())
+            }
+        };
+        in_sentence
+            .iter()
+            .min_by_key(|(h, _)| distance(h))
+            .is_some_and(|(_, subject)| !subject)
     }
 
     /// The first entity of one of these kinds, as a hit.
@@ -538,7 +574,7 @@ fn rights(
                     .into_iter()
                     .filter(|m| {
                         let s = r.words[m.first()].sentence;
-                        !r.operator_sentences.contains(&s) && !r.duty_sentences.contains(&s)
+                        !r.operators_grant(m) && !r.duty_sentences.contains(&s)
                     })
                     .filter(|m| context[i] || agent_before(r, m.first()))
                     .collect();
@@ -592,6 +628,13 @@ fn disclosures(
                     mentions.push(mention(r, clauses[st.owner[i]], m));
                 } else if let Some(m) = to_country(rules, item, r).into_iter().next() {
                     mentions.push(mention(r, clauses[st.owner[i]], &m));
+                } else if let Some(hit) = in_context(item, reads, st, i) {
+                    mentions.push(Mention {
+                        lang,
+                        clause: r.clause.id.clone(),
+                        cite: clauses[st.owner[i]].cite().to_string(),
+                        hit,
+                    });
                 } else if let Some(hit) = r.entity_hit(&item.entities) {
                     mentions.push(Mention {
                         lang,
@@ -673,6 +716,25 @@ fn disclosures(
             coverage(item, mentions, Vec::new())
         })
         .collect()
+}
+
+/// A detail of `item` in clause `i` whose context (`item.in_context`)
+/// stands in the clause itself, its lead-in, its parents or its section
+/// heading; the detail as the hit.
+fn in_context(item: &Item, reads: &[Read], st: &Structure, i: usize) -> Option<Hit> {
+    let ic = item.in_context.as_ref()?;
+    let r = &reads[i];
+    let lang = r.clause.lang;
+    let detail = match find_all(ic.details.get(lang), &r.words).first() {
+        Some(m) => m.hit(&r.clause.text, &r.words),
+        None => r.entity_hit(&ic.entities)?,
+    };
+    let said = |j: usize| !find_all(ic.context.get(lang), &reads[j].words).is_empty();
+    (said(i)
+        || st.context_from[i]
+            .iter()
+            .any(|&j| reads[j].clause.lang == lang && said(j)))
+    .then_some(detail)
 }
 
 /// Foreign states a clause names, as matches, each in a sentence that also

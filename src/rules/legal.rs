@@ -138,6 +138,22 @@ pub struct Item {
     /// Words of a transfer («передаются», «беріледі») that, in a sentence
     /// naming a foreign state ([`LegalRules::countries`]), make a mention.
     pub to_country: Patterns,
+    /// Details that make a mention only in the item's context.
+    pub in_context: Option<InContext>,
+}
+
+/// A disclosure made in two parts: its context («вправе отозвать
+/// согласие», a section «Порядок отзыва согласия», a lead-in «Согласие
+/// можно отозвать:») and a detail that alone says little («подав письменное
+/// заявление», «в личном кабинете», an e-mail address). The detail is a
+/// mention when the context stands in the same clause, in its lead-in, its
+/// parent clause or its section heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InContext {
+    pub context: Patterns,
+    pub details: Patterns,
+    /// Entities that are details (an e-mail address to write to).
+    pub entities: Vec<EntityKind>,
 }
 
 /// A foreign state as policies name it («Республика Беларусь», «Беларусь
@@ -216,6 +232,10 @@ pub struct LegalRules {
     /// Headings of a glossary section («Термины и определения»,
     /// «Негізгі ұғымдар»): its clauses define words and disclose nothing.
     pub definitions: Patterns,
+    /// Grants that name their holder as the data subject themselves
+    /// («ваши права», «құқықтарыңыз», «права субъекта»): never the
+    /// operator's, whoever stands before them.
+    pub own_grants: Patterns,
     /// Foreign states, for transfers named by country; Kazakhstan is not
     /// among them.
     pub countries: Vec<Country>,
@@ -248,6 +268,8 @@ struct RawContext {
     duties: Option<RawLang>,
     #[serde(default)]
     definitions: Option<RawLang>,
+    #[serde(default)]
+    own_grants: Option<RawLang>,
 }
 
 #[derive(Deserialize)]
@@ -256,6 +278,18 @@ struct RawCountry {
     name: String,
     kk: Vec<String>,
     ru: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawInContext {
+    context: RawLang,
+    #[serde(default)]
+    kk: Vec<String>,
+    #[serde(default)]
+    ru: Vec<String>,
+    #[serde(default)]
+    entities: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -303,6 +337,8 @@ struct RawItem {
     rights: bool,
     #[serde(default)]
     to_country: Option<RawLang>,
+    #[serde(default)]
+    in_context: Option<RawInContext>,
 }
 
 #[derive(Deserialize)]
@@ -468,6 +504,17 @@ fn entity_kind(s: &str) -> Option<EntityKind> {
     })
 }
 
+/// Entity kinds by their snake_case names.
+fn entity_kinds(ctx: &Ctx, field: &str, names: &[String]) -> Result<Vec<EntityKind>> {
+    names
+        .iter()
+        .map(|k| {
+            entity_kind(k)
+                .ok_or_else(|| ctx.err(field, Some(k), format!("unknown entity kind «{k}»")))
+        })
+        .collect()
+}
+
 fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -580,16 +627,24 @@ impl Builder<'_> {
                     )
                 })?);
             }
-            let mut entities = Vec::new();
-            for k in &r.entities {
-                entities.push(entity_kind(k).ok_or_else(|| {
-                    ctx.err(
-                        &format!("{field}.entities"),
-                        Some(k),
-                        format!("unknown entity kind «{k}»"),
-                    )
-                })?);
-            }
+            let entities = entity_kinds(ctx, &format!("{field}.entities"), &r.entities)?;
+            let in_context = match &r.in_context {
+                None => None,
+                Some(c) => {
+                    let f = format!("{field}.in_context");
+                    let context =
+                        self.lang(&format!("{f}.context"), &c.context.kk, &c.context.ru)?;
+                    let details = self.lang(&f, &c.kk, &c.ru)?;
+                    if context.is_empty() || (details.is_empty() && c.entities.is_empty()) {
+                        return Err(ctx.err(&f, Some(&r.id), "needs a context and details"));
+                    }
+                    Some(InContext {
+                        context,
+                        details,
+                        entities: entity_kinds(ctx, &format!("{f}.entities"), &c.entities)?,
+                    })
+                }
+            };
             out.push(Item {
                 id: r.id.clone(),
                 name: r.name.clone(),
@@ -613,6 +668,7 @@ impl Builder<'_> {
                 entities,
                 rights: r.rights,
                 to_country: self.raw_lang(&format!("{field}.to_country"), r.to_country.as_ref())?,
+                in_context,
             });
         }
         Ok(out)
@@ -740,6 +796,7 @@ impl LegalRules {
             )?,
             duties: b.raw_lang("context.duties", c.duties.as_ref())?,
             definitions: b.raw_lang("context.definitions", c.definitions.as_ref())?,
+            own_grants: b.raw_lang("context.own_grants", c.own_grants.as_ref())?,
             countries: raw
                 .countries
                 .iter()
