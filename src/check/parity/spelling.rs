@@ -500,6 +500,10 @@ const MAX_ABBREVIATION: usize = 5;
 /// dictionary is read (the list was made from corpus text, which holds a
 /// few one-off misspellings).
 const LEXICON_KNOWN: u32 = 3;
+/// A stem of at most this many letters reads a word only weakly: a word
+/// read through it (or through a voiced stem) is still corrected when one
+/// swapped letter makes a dictionary word.
+const WEAK_STEM: usize = 3;
 
 /// Letters the search puts where one was dropped.
 const LETTERS: &str = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
@@ -738,8 +742,21 @@ impl Speller<'_> {
         if w.len() < MIN_LETTERS || !w.iter().all(|&c| is_cyrillic(c) && is_letter(c)) {
             return None;
         }
-        if self.known(&lower_word) {
-            return None;
+        if let Some(parse) = self.parse_within(&lower_word, MAX_SUFFIXES, MIN_STRIPPED_STEM) {
+            // A word read only through a short stem, or one voiced before
+            // its suffixes («өңгіме» as «өңк|ім|е»), is taken on trust
+            // unless one letter swapped gives a word the dictionary knows
+            // as it stands («әңгіме»).
+            let stem = &parse[0];
+            let weak =
+                parse.len() > 1 && (stem.chars().count() <= WEAK_STEM || !self.known_as_is(stem));
+            if !weak {
+                return None;
+            }
+            return self.one_swap(&w).map(|(fixed, edit)| Fix {
+                word: recase(word, &fixed),
+                edit,
+            });
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let (fixed, edit) = self.search(&w, name, capitalised)?;
@@ -747,6 +764,26 @@ impl Speller<'_> {
             word: recase(word, &fixed),
             edit,
         })
+    }
+
+    /// One letter of [`SWAPS`] swapped that makes a word known as it
+    /// stands, if exactly one such word exists.
+    fn one_swap(&self, w: &[char]) -> Option<(String, Edit)> {
+        let mut found: Vec<(String, Edit)> = Vec::new();
+        for i in 0..w.len() {
+            for &(from, to) in SWAPS {
+                if w[i] != from {
+                    continue;
+                }
+                let mut v = w.to_vec();
+                v[i] = to;
+                let form: String = v.iter().collect();
+                if self.known_as_is(&form) && !found.iter().any(|f| f.0 == form) {
+                    found.push((form, Edit::Letters(vec![(from, to)])));
+                }
+            }
+        }
+        (found.len() == 1).then(|| found.remove(0))
     }
 
     /// The edit search on an unknown lower-case word. Candidates: letters
@@ -1456,6 +1493,26 @@ mod tests {
             data: &data,
             lexicon: &lexicon,
         })
+    }
+
+    #[test]
+    fn a_weak_reading_yields_to_a_dictionary_word_one_letter_away() {
+        let aff = "SET UTF-8\n";
+        let d = spellbook::Dictionary::new(aff, "3\nөңк\nәңгіме\nүйде\n").unwrap();
+        let data = SpellingData::default();
+        let lexicon = Lexicon::default();
+        let s = Speller {
+            dictionary: Some(&d),
+            data: &data,
+            lexicon: &lexicon,
+        };
+        // «өңгіме» reads as «өңк» voiced, «ім», «е»: a three-letter stem
+        // voiced; «әңгіме» is a word as it stands.
+        assert!(s.known("өңгіме"));
+        let fix = s.correct("Өңгіме").map(|f| f.word);
+        assert_eq!(fix.as_deref(), Some("Әңгіме"));
+        // A word known as it stands is never corrected.
+        assert_eq!(s.correct("әңгіме").map(|f| f.word), None);
     }
 
     #[test]
