@@ -338,11 +338,17 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let mut counters: HashMap<&'static str, usize> = HashMap::new();
     let mut seen_section = false;
     let mut glossary = 0usize;
+    // A table's body row (one that follows another row in this language's
+    // stream) is a clause, never a heading: «| Заңсыз жиналған деректерді
+    // жою | Жазбаша өтініш |» is short and has no stop, like a heading.
+    let mut after_row = false;
     for para in paras {
         let joined = Joined::new(&para.runs);
         if joined.text.is_empty() {
             continue;
         }
+        let body_row = para.row.is_some() && after_row;
+        after_row = para.row.is_some();
         // Definitions: the first run is the term.
         if para.hint == BlockHint::Definition {
             glossary += 1;
@@ -455,7 +461,7 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 } else if m.bullet || para.hint == BlockHint::Bullet {
                     (ClauseKind::Bullet, "b")
                 } else if para.hint == BlockHint::Heading
-                    || (seen_section && looks_like_unnumbered_heading(piece))
+                    || (seen_section && !body_row && looks_like_unnumbered_heading(piece))
                 {
                     (ClauseKind::Heading, "h")
                 } else {
@@ -539,6 +545,7 @@ mod tests {
             blocks: 1,
             ordinal: None,
             row_number: None,
+            row: None,
         }
     }
 
@@ -576,6 +583,40 @@ mod tests {
         ] {
             assert!(looks_like_heading(heading), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_table_s_body_rows_are_clauses_and_its_first_row_may_head_it() {
+        let texts = [
+            "4. Құқықтар",
+            "Құқық Қалай іске асырылады",
+            "Заңсыз жиналған деректерді жою Жазбаша өтініш",
+            "Саясатпен танысу Сайттағы бөлім",
+        ];
+        let mut at = 0;
+        let paras: Vec<Para> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut p = para(t, at);
+                at += t.len() + 1;
+                p.row = (i > 0).then_some(u32::try_from(i).unwrap());
+                p
+            })
+            .collect();
+        let got: Vec<ClauseKind> = build_stream(&paras, Lang::Kk)
+            .iter()
+            .map(|c| c.kind)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ClauseKind::Heading,
+                ClauseKind::Heading,
+                ClauseKind::Paragraph,
+                ClauseKind::Paragraph
+            ]
+        );
     }
 
     #[test]

@@ -985,6 +985,34 @@ pub fn tag(blocks: &mut [Block]) {
             *votes.entry(column[k]).or_default() += if *l == Lang::Kk { 1 } else { -1 };
         }
     }
+    // A text table is a run of consecutive row cells. It is bilingual
+    // (kk | ru side by side) when its decided neighbours in a row differ
+    // more often than they agree; a one-language table (a Kazakh rights
+    // table inside the Kazakh text) gives a weak cell its neighbour's
+    // language, not the other one.
+    let mut table = vec![0usize; units.len()];
+    for k in 1..units.len() {
+        table[k] = table[k - 1] + usize::from(units[k].row.is_none() || units[k - 1].row.is_none());
+    }
+    let mut agree: HashMap<usize, (usize, usize)> = HashMap::new();
+    for k in 1..units.len() {
+        if units[k].row.is_some()
+            && same_row(&units[k], &units[k - 1])
+            && let (Some(a), Some(b)) = (langs[k - 1], langs[k])
+        {
+            let e = agree.entry(table[k]).or_default();
+            if a == b {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
+    let one_language = |k: usize| {
+        agree
+            .get(&table[k])
+            .is_some_and(|&(same, other)| same > other)
+    };
     for k in 0..units.len() {
         if !units[k].grouped || langs[k].is_some() {
             continue;
@@ -1017,7 +1045,8 @@ pub fn tag(blocks: &mut [Block]) {
         } else {
             None
         };
-        langs[k] = Some(match neighbour.map(Lang::counterpart).or(column) {
+        let across = neighbour.map(|l| if one_language(k) { l } else { l.counterpart() });
+        langs[k] = Some(match across.or(column) {
             Some(l) => l,
             None if vote != 0 => {
                 if vote > 0 {
@@ -1544,6 +1573,31 @@ mod tests {
         assert_eq!(blocks[5].lang, Lang::Ru, "{}", blocks[5].text());
         assert_eq!(blocks[6].lang, Lang::Kk, "{}", blocks[6].text());
         assert_eq!(blocks[7].lang, Lang::Ru, "{}", blocks[7].text());
+    }
+
+    #[test]
+    fn a_weak_cell_of_a_one_language_table_keeps_its_row_s_language() {
+        // A Kazakh rights table | right | how |: «Саясатпен танысу» has no
+        // Kazakh-only letter, but its row and its table are Kazakh.
+        let mut blocks = Vec::new();
+        for (row, cells) in [
+            ["Деректерді өзгерту және толықтыру", "Өтініш жіберу арқылы"],
+            ["Заңсыз жиналған деректерді жою", "Жазбаша өтініш"],
+            ["Саясатпен танысу", "tumar.kz сайтындағы «Құжаттар» бөлімі"],
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let row = u32::try_from(row).unwrap();
+            for (col, text) in cells.into_iter().enumerate() {
+                let mut b = block(text, Some(10 * row + u32::try_from(col).unwrap()), 1);
+                b.row = Some(row);
+                blocks.push(b);
+            }
+        }
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        assert_eq!(got, [Lang::Kk; 6]);
     }
 
     #[test]

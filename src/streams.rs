@@ -54,6 +54,9 @@ pub struct Para {
     pub ordinal: Option<(u32, u8)>,
     /// The first block's [`Block::row_number`](crate::model::Block::row_number).
     pub row_number: Option<String>,
+    /// The first block's [`Block::row`](crate::model::Block::row): the
+    /// paragraph is a text table's row.
+    pub row: Option<u32>,
 }
 
 impl Para {
@@ -437,6 +440,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             blocks: 1,
             ordinal: block.ordinal,
             row_number: block.row_number.clone(),
+            row: block.row,
         });
         last_text[slot] = text.clone();
     }

@@ -140,3 +140,29 @@ fn a_procedure_told_beside_its_context_and_short_kazakh_sentences() {
     assert_eq!(cites(&kk, "protection", true), ["5"]);
     assert_eq!(cites(&kk, "breach_notification", true), ["6"]);
 }
+
+#[test]
+fn answers_under_questions_and_rights_told_as_the_operators_promise() {
+    // A FAQ: each answer is a paragraph under its question (cited «N-p1»).
+    for (path, kk) in [
+        ("fixtures/text/legal_kinds3_ru.txt", false),
+        ("fixtures/text/legal_kinds3_kk.txt", true),
+    ] {
+        let c = coverage(path);
+        // «По вашему запросу мы сообщим, какие сведения…» / «Сұрауыңыз
+        // бойынша … хабарлаймыз»: the right to know, told as a promise.
+        assert_eq!(cites(&c, "know", kk), ["2-p1"], "{path}");
+        assert_eq!(cites(&c, "withdraw_consent", kk), ["3-p1"], "{path}");
+        // «Как это сделать?» goes on from the answer before it, which
+        // speaks of withdrawing consent: the form and the e-mail are the
+        // procedure.
+        assert_eq!(cites(&c, "withdrawal_procedure", kk), ["4-p1"], "{path}");
+        // «Шесть лет после погашения» has no verb of keeping; its question
+        // «Как долго вы храните данные?» gives it one. The answer deadline
+        // of 6 is no retention period.
+        assert_eq!(cites(&c, "retention_period", kk), ["5-p1"], "{path}");
+        assert_eq!(cites(&c, "change", kk), ["7.1"], "{path}");
+        // Blocking a lost bank card is no right to block one's data.
+        assert!(cites(&c, "block", kk).is_empty(), "{path}");
+    }
+}

@@ -53,7 +53,7 @@ use crate::model::{
     Clause, ClauseKind, Coverage, Entity, EntityKind, FindingKind, Flag, Hit, Lang, Legal, Mention,
     Presence, TopicHit,
 };
-use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Slot, Stem};
+use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Patterns, Slot, Stem};
 use crate::tokens::{Class, is_abbreviation, tokens};
 
 /// A word of a clause, folded, with its byte range and sentence number.
@@ -434,8 +434,7 @@ fn opens_sentence(words: &[Word], m: &Match) -> bool {
 /// Does the clause grant rights to the data subject somewhere (a grant not
 /// attributed to the operator), or open with the subject and a colon
 /// («Дербес деректер субъектісі: … алуға; … талап ету; …»)?
-fn grants(rules: &LegalRules, r: &Read) -> bool {
-    let lang = r.clause.lang;
+fn grants(r: &Read) -> bool {
     let words = &r.words;
     let agents = &r.agents;
     let colon_lead = agents.iter().any(|m| {
@@ -450,13 +449,7 @@ fn grants(rules: &LegalRules, r: &Read) -> bool {
     if colon_lead {
         return true;
     }
-    let holders = find_all(rules.holders.get(lang), words);
-    if holders.is_empty() {
-        return false;
-    }
-    holders
-        .iter()
-        .any(|h| holder_is_subject(words, h, &r.operators, agents))
+    r.grants.iter().any(|(_, subject)| *subject)
 }
 
 /// Words between a subject and its verb that still make them adjacent
@@ -628,7 +621,7 @@ fn disclosures(
                     mentions.push(mention(r, clauses[st.owner[i]], m));
                 } else if let Some(m) = to_country(rules, item, r).into_iter().next() {
                     mentions.push(mention(r, clauses[st.owner[i]], &m));
-                } else if let Some(hit) = in_context(item, reads, st, i) {
+                } else if let Some(hit) = in_context(item, &rules.follows, reads, st, i) {
                     mentions.push(Mention {
                         lang,
                         clause: r.clause.id.clone(),
@@ -721,21 +714,68 @@ fn disclosures(
 /// A detail of `item` in clause `i` whose context (`item.in_context`)
 /// stands in the clause itself, its lead-in, its parents or its section
 /// heading; the detail as the hit.
-fn in_context(item: &Item, reads: &[Read], st: &Structure, i: usize) -> Option<Hit> {
+fn in_context(
+    item: &Item,
+    follows: &Patterns,
+    reads: &[Read],
+    st: &Structure,
+    i: usize,
+) -> Option<Hit> {
     let ic = item.in_context.as_ref()?;
     let r = &reads[i];
     let lang = r.clause.lang;
-    let detail = match find_all(ic.details.get(lang), &r.words).first() {
+    let detail = match find_all(ic.details.get(lang), &r.words)
+        .iter()
+        .find(|m| !after_year(&r.clause.text, r.words[m.first()].start))
+    {
         Some(m) => m.hit(&r.clause.text, &r.words),
         None => r.entity_hit(&ic.entities)?,
     };
     let said = |j: usize| !find_all(ic.context.get(lang), &reads[j].words).is_empty();
-    (said(i)
-        || st.context_from[i]
+    let set_by = |j: usize| {
+        said(j)
+            || st.context_from[j]
+                .iter()
+                .any(|&k| reads[k].clause.lang == lang && said(k))
+    };
+    // «Для этого…», «Ол үшін…», or a question «Как это сделать?» over
+    // the clause: it goes on from the body clause before that opener.
+    let opens = |j: usize| {
+        find_all(follows.get(lang), &reads[j].words)
             .iter()
-            .any(|&j| reads[j].clause.lang == lang && said(j)))
-    .then_some(detail)
+            .any(|m| m.first() < FOLLOWS_WITHIN)
+    };
+    let heading = st.context_from[i]
+        .iter()
+        .copied()
+        .filter(|&j| reads[j].clause.kind == ClauseKind::Heading)
+        .max();
+    let opener = std::iter::once(i).chain(heading).find(|&j| opens(j));
+    let before = |o: usize| {
+        (0..o)
+            .rev()
+            .find(|&j| reads[j].clause.lang == lang && reads[j].clause.kind != ClauseKind::Heading)
+    };
+    (set_by(i) || opener.and_then(before).is_some_and(set_by)).then_some(detail)
 }
+
+/// Whether the word at byte `start` of `text` follows a year (four digits
+/// from 1900 to 2099): «2013 года», «2013 жыл» date a law, they are no
+/// period of time.
+fn after_year(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let tail: Vec<char> = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let year: String = tail.iter().rev().collect();
+    year.len() == 4 && (year.starts_with("19") || year.starts_with("20"))
+}
+
+/// How many words into a clause a follow-up opener («Для этого») may
+/// stand: «4.3. Для этого…», «Ответ: для этого…».
+const FOLLOWS_WITHIN: usize = 4;
 
 /// Foreign states a clause names, as matches, each in a sentence that also
 /// has one of `item.to_country`'s transfer words.
@@ -1107,7 +1147,7 @@ pub fn analyze_for(
         .map(|(c, e)| Read::new(c, e, rules, &name))
         .collect();
     let st = structure(clauses);
-    let own_grant: Vec<bool> = reads.iter().map(|r| grants(rules, r)).collect();
+    let own_grant: Vec<bool> = reads.iter().map(grants).collect();
     let context: Vec<bool> = (0..reads.len())
         .map(|i| own_grant[i] || st.context_from[i].iter().any(|&j| own_grant[j]))
         .collect();
@@ -1592,5 +1632,13 @@ mod tests {
             (flags[2].0, flags[2].1),
             (FindingKind::ForeignLaw, "kk:1.4")
         );
+    }
+
+    #[test]
+    fn a_year_dates_a_law_and_is_no_period() {
+        let t = "от 21 мая 2013 года и 5 лет, 12019 года";
+        assert!(after_year(t, t.find("года").unwrap()));
+        assert!(!after_year(t, t.find("лет").unwrap()));
+        assert!(!after_year(t, t.rfind("года").unwrap()));
     }
 }

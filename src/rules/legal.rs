@@ -236,6 +236,10 @@ pub struct LegalRules {
     /// («ваши права», «құқықтарыңыз», «права субъекта»): never the
     /// operator's, whoever stands before them.
     pub own_grants: Patterns,
+    /// Words that open a follow-up to the clause before («Для этого…»,
+    /// «Ол үшін…», «Как это сделать?»): a disclosure told there is read in
+    /// the context the clause before sets.
+    pub follows: Patterns,
     /// Foreign states, for transfers named by country; Kazakhstan is not
     /// among them.
     pub countries: Vec<Country>,
@@ -270,6 +274,8 @@ struct RawContext {
     definitions: Option<RawLang>,
     #[serde(default)]
     own_grants: Option<RawLang>,
+    #[serde(default)]
+    follows: Option<RawLang>,
 }
 
 #[derive(Deserialize)]
@@ -797,6 +803,7 @@ impl LegalRules {
             duties: b.raw_lang("context.duties", c.duties.as_ref())?,
             definitions: b.raw_lang("context.definitions", c.definitions.as_ref())?,
             own_grants: b.raw_lang("context.own_grants", c.own_grants.as_ref())?,
+            follows: b.raw_lang("context.follows", c.follows.as_ref())?,
             countries: raw
                 .countries
                 .iter()
