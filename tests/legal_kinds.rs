@@ -3,7 +3,7 @@
 //! right, a disclosure whose Kazakh form the rules missed, a safeguard
 //! demanded of a transfer the policy denies or of a glossary entry, and a
 //! transfer named only by its country. Inputs: `fixtures/text/legal_kinds_*`
-//! and `legal_kinds2_*` (written for these kinds) and the trial cases copied into
+//! to `legal_kinds4_*` (written for these kinds) and the trial cases copied into
 //! `fixtures/shared-cases/trial/`.
 
 use std::collections::BTreeMap;
@@ -164,5 +164,59 @@ fn answers_under_questions_and_rights_told_as_the_operators_promise() {
         assert_eq!(cites(&c, "change", kk), ["7.1"], "{path}");
         // Blocking a lost bank card is no right to block one's data.
         assert!(cites(&c, "block", kk).is_empty(), "{path}");
+    }
+}
+
+/// item id → the clauses whose conditions restrict it, in one language.
+fn restricted(path: &str) -> BTreeMap<String, Vec<String>> {
+    let o = qostil(&["rights", path, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    v["legal"]["rights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| {
+            let cites = item["restrictions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["cite"].as_str().unwrap().to_string())
+                .collect();
+            (item["id"].as_str().unwrap().to_string(), cites)
+        })
+        .collect()
+}
+
+#[test]
+fn passive_grants_numbered_members_of_a_lead_in_and_restrictions_told_after_a_semicolon() {
+    for (path, kk) in [
+        ("fixtures/text/legal_kinds4_ru.txt", false),
+        ("fixtures/text/legal_kinds4_kk.txt", true),
+    ] {
+        let c = coverage(path);
+        // «3. Заемщик вправе:» over «4. – получать сведения …»: each member
+        // has its own number, and still reads under the lead-in. Data sent
+        // to a credit bureau (ru 11) are no information given to the
+        // subject.
+        assert_eq!(cites(&c, "know", kk), ["4"], "{path}");
+        assert_eq!(cites(&c, "withdraw_consent", kk), ["6"], "{path}");
+        // Passive grants: «блокируются по его требованию», «оның талабы
+        // бойынша бұғатталады»; «в таком согласии может быть отказано»;
+        // «права … защищаются», «құқықтары … қорғалады».
+        assert_eq!(cites(&c, "block", kk), ["7"], "{path}");
+        assert_eq!(cites(&c, "public_sources", kk), ["8"], "{path}");
+        assert_eq!(cites(&c, "protection", kk), ["9"], "{path}");
+        // «Мы блокируем вход в личный кабинет» is the operator's security
+        // step; «…жоямыз» at the subject's demand is the right to destroy.
+        let destroy: &[&str] = if kk { &["5", "11"] } else { &["5"] };
+        assert_eq!(cites(&c, "destroy", kk), destroy, "{path}");
+        let r = restricted(path);
+        // «…; такие сведения предоставляются не чаще одного раза в месяц»:
+        // the sentence after the grant points back at it and restricts it;
+        // so does an unpaid debt.
+        assert_eq!(r["know"], ["4"], "{path}");
+        assert_eq!(r["withdraw_consent"], ["6"], "{path}");
+        assert!(r["block"].is_empty(), "{path}");
     }
 }

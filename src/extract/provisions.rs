@@ -360,6 +360,50 @@ fn continues_list(c: &Clause) -> bool {
         .is_some_and(|ch| ch.is_lowercase() || matches!(ch, '-' | '–' | '—'))
 }
 
+/// A clause's text after its own number label: «14. – знать …» → «– знать …».
+fn body(c: &Clause) -> &str {
+    let t = c.text.trim_start();
+    match c.number.as_deref() {
+        Some(n) if t.starts_with(n) => t[n.len()..]
+            .trim_start_matches(|ch: char| matches!(ch, '.' | ')') || ch.is_whitespace()),
+        _ => t,
+    }
+}
+
+/// Does a numbered clause read as a list member, its body opening with a
+/// dash, a bullet or a lower-case letter («14. – знать …», a table's rows
+/// each numbered by the table's counter)?
+fn numbered_member(c: &Clause) -> bool {
+    body(c)
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_lowercase() || matches!(ch, '-' | '–' | '—' | '•'))
+}
+
+/// How many clauses back a run of numbered list members may reach for its
+/// lead-in.
+const MEMBERS_WITHIN: usize = 24;
+
+/// The lead-in of a run of numbered members: walk back over the members
+/// before `i` (same language) to the first clause that is none; it is the
+/// lead-in if it ends in «:» («13. Клиент имеет право:» over rows
+/// «14. – знать …», «15. – требовать …»).
+fn numbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
+    let lang = clauses[i].lang;
+    let mut seen = 0;
+    for j in (0..i).rev() {
+        if clauses[j].lang != lang {
+            continue;
+        }
+        if numbered_member(&clauses[j]) && seen < MEMBERS_WITHIN {
+            seen += 1;
+            continue;
+        }
+        return clauses[j].text.trim_end().ends_with(':').then_some(j);
+    }
+    None
+}
+
 fn structure(clauses: &[Clause]) -> Structure {
     let n = clauses.len();
     let mut owner: Vec<usize> = (0..n).collect();
@@ -384,6 +428,13 @@ fn structure(clauses: &[Clause]) -> Structure {
         if c.kind == ClauseKind::Paragraph
             && let Some(a) = anchor.and_then(|a| numbered_before(clauses, i, a))
             && clauses[a].text.trim_end().ends_with(':')
+        {
+            ctx.push(a);
+        }
+        if c.kind == ClauseKind::Numbered
+            && anchor.is_none()
+            && numbered_member(c)
+            && let Some(a) = numbered_lead_in(clauses, i)
         {
             ctx.push(a);
         }
@@ -575,9 +626,10 @@ fn rights(
                     mentions.push(mention(r, clauses[st.owner[i]], first));
                     let condition = found.iter().find_map(|m| {
                         let s = r.words[m.first()].sentence;
-                        r.conditions
-                            .iter()
-                            .find(|c| r.words[c.first()].sentence == s)
+                        r.conditions.iter().find(|c| {
+                            let t = r.words[c.first()].sentence;
+                            t == s || (t == s + 1 && opens_with_anaphor(&r.words, t))
+                        })
                     });
                     if let Some(c) = condition {
                         restrictions.push(mention(r, clauses[st.owner[i]], c));
@@ -592,6 +644,34 @@ fn rights(
             coverage(item, mentions, restrictions)
         })
         .collect()
+}
+
+/// Does sentence `s` open by pointing back at the one before («…; такая
+/// информация предоставляется не чаще…», «…; мұндай ақпарат…»)? A condition
+/// there restricts the right the sentence before grants. Words are folded
+/// (`data/rules.json` `fold`: «мұндай» reads «мундай»).
+fn opens_with_anaphor(words: &[Word], s: usize) -> bool {
+    words.iter().find(|w| w.sentence == s).is_some_and(|w| {
+        matches!(
+            w.norm.as_str(),
+            "такая"
+                | "такой"
+                | "такие"
+                | "такое"
+                | "это"
+                | "эта"
+                | "этот"
+                | "данная"
+                | "данный"
+                | "указанная"
+                | "указанный"
+                | "указанное"
+                | "мундай"
+                | "бул"
+                | "ол"
+                | "осындай"
+        )
+    })
 }
 
 /// Where each disclosure is made; a requirement it fails becomes a flag.
@@ -1432,6 +1512,68 @@ mod tests {
                 .words,
             ["отозвать", "согласие"]
         );
+    }
+
+    #[test]
+    fn numbered_members_read_under_their_lead_in_and_an_anaphor_carries_a_restriction() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "12",
+                    Some("12"),
+                    ClauseKind::Numbered,
+                    None,
+                    "12. Данные хранятся пять лет.",
+                ),
+                (
+                    "13",
+                    Some("13"),
+                    ClauseKind::Numbered,
+                    None,
+                    "13. Клиент имеет право:",
+                ),
+                (
+                    "14",
+                    Some("14"),
+                    ClauseKind::Numbered,
+                    None,
+                    "14. – знать о наличии своих данных; такие сведения предоставляются не чаще раза в месяц;",
+                ),
+                (
+                    "15",
+                    Some("15"),
+                    ClauseKind::Numbered,
+                    None,
+                    "15. – требовать блокирования своих данных.",
+                ),
+                (
+                    "16",
+                    Some("16"),
+                    ClauseKind::Numbered,
+                    None,
+                    "16. Блокирование данных проводится в течение трех дней.",
+                ),
+                (
+                    "17",
+                    Some("17"),
+                    ClauseKind::Numbered,
+                    None,
+                    "17. – уничтожение данных по истечении срока хранения.",
+                ),
+            ],
+        );
+        assert_eq!(numbered_lead_in(&c, 3), Some(1));
+        assert_eq!(numbered_lead_in(&c, 2), Some(1));
+        // A member after a clause that ends in no colon has no lead-in.
+        assert_eq!(numbered_lead_in(&c, 5), None);
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let know = right(&legal, "know");
+        assert_eq!(cites(know, Lang::Ru), ["14"]);
+        assert_eq!(know.restrictions.len(), 1);
+        assert_eq!(cites(right(&legal, "block"), Lang::Ru), ["15"]);
+        assert!(right(&legal, "block").restrictions.is_empty());
+        assert!(right(&legal, "destroy").mentions.is_empty());
     }
 
     #[test]
