@@ -48,6 +48,16 @@ impl Budget {
         }
     }
 
+    /// The same budget with its deadline moved `by` later: time spent
+    /// waiting on OCR, which has its own per-page timeout, is not counted
+    /// against the analysis.
+    pub fn extended(&self, by: Duration) -> Budget {
+        Budget {
+            deadline: self.deadline.and_then(|d| d.checked_add(by)),
+            seconds: self.seconds,
+        }
+    }
+
     /// Whether the deadline has passed.
     pub fn exceeded(&self) -> bool {
         self.deadline.is_some_and(|d| Instant::now() >= d)

@@ -41,6 +41,23 @@ pub struct Cli {
     /// Print no summary, warnings or progress bar; errors are still printed.
     #[arg(long, short = 'q', global = true)]
     pub quiet: bool,
+    /// Read a PDF's scanned pages (an image and no text layer) through
+    /// Tesseract OCR (kaz+rus): auto when tesseract and pdftoppm are
+    /// installed, on (missing tools are an error), off (such pages are
+    /// reported as not read). Every report names the pages read by OCR.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        ignore_case = true
+    )]
+    pub ocr: OcrArg,
+    /// The most OCR may take on one page, in seconds (the tool is killed
+    /// past it and the page reported as not read).
+    #[arg(long, global = true, default_value_t = 60, value_name = "SECS",
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub ocr_timeout: u64,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -234,6 +251,25 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
             FormatArg::Tmx => Format::Tmx,
             FormatArg::Tsv => Format::Tsv,
+        }
+    }
+}
+
+/// `--ocr`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OcrArg {
+    Auto,
+    On,
+    Off,
+}
+
+impl From<OcrArg> for qostil::ingest::ocr::Mode {
+    fn from(m: OcrArg) -> qostil::ingest::ocr::Mode {
+        use qostil::ingest::ocr::Mode;
+        match m {
+            OcrArg::Auto => Mode::Auto,
+            OcrArg::On => Mode::On,
+            OcrArg::Off => Mode::Off,
         }
     }
 }

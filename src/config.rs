@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 
+use qostil::ingest::ocr::Options as OcrOptions;
 use qostil::model::Severity;
 use qostil::report::Format;
 use qostil::rules::Glossary;
@@ -280,6 +281,8 @@ pub struct Settings {
     pub dictionary: Option<PathBuf>,
     /// `--quiet`: no summary, warnings or progress bar (errors still).
     pub quiet: bool,
+    /// `--ocr` and `--ocr-timeout`: how scanned PDF pages are read.
+    pub ocr: OcrOptions,
     pub job: Job,
 }
 
@@ -373,6 +376,10 @@ impl Settings {
             rules: cli.rules,
             dictionary: cli.dictionary,
             quiet: cli.quiet,
+            ocr: OcrOptions {
+                mode: cli.ocr.into(),
+                timeout: std::time::Duration::from_secs(cli.ocr_timeout),
+            },
             job,
         })
     }
@@ -380,7 +387,10 @@ impl Settings {
     /// The built-in rules data with `--glossary` merged over it and
     /// `--rules` in place of the built-in legal rules.
     pub fn rules_data(&self) -> Result<qostil::Config> {
-        let mut config = qostil::Config::default();
+        let mut config = qostil::Config {
+            ocr: self.ocr,
+            ..qostil::Config::default()
+        };
         if let Some(path) = &self.glossary {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("cannot read glossary {}", path.display()))?;

@@ -36,8 +36,14 @@ pub enum ErrorKind {
     PdfMalformed(String),
     #[error("the PDF is encrypted and needs a password")]
     PdfEncrypted,
-    #[error("the PDF has no text layer (a scan?); it needs OCR first")]
-    PdfNoText,
+    /// No page has text, and OCR read none: the message says why (OCR off,
+    /// the tools missing, or OCR found nothing) and what to do.
+    #[error("the PDF has no text layer (a scan?); {0}")]
+    PdfNoText(String),
+    /// OCR could not run or failed on a page ([`Error`] carries the page):
+    /// `--ocr on` without the tools, a tool's failure, the page timeout.
+    #[error("OCR failed: {0}")]
+    Ocr(String),
     #[error("the PDF's text maps to nothing readable: {0}")]
     PdfUnreadable(String),
     /// A `.docx` whose archive or XML parts cannot be read (the message
@@ -136,10 +142,12 @@ impl PartialEq for ErrorKind {
             (Io(a), Io(b)) => a.kind() == b.kind() && a.to_string() == b.to_string(),
             (TooLarge { size: a, limit: l }, TooLarge { size: b, limit: m }) => a == b && l == m,
             (Empty, Empty) | (NoText, NoText) => true,
-            (PdfEncrypted, PdfEncrypted) | (PdfNoText, PdfNoText) => true,
+            (PdfEncrypted, PdfEncrypted) => true,
             (Binary(a), Binary(b))
             | (Decode(a), Decode(b))
             | (PdfMalformed(a), PdfMalformed(b))
+            | (PdfNoText(a), PdfNoText(b))
+            | (Ocr(a), Ocr(b))
             | (PdfUnreadable(a), PdfUnreadable(b))
             | (Rules(a), Rules(b))
             | (Records(a), Records(b))
@@ -226,10 +234,10 @@ mod tests {
 
     #[test]
     fn display_names_file_page_and_line() {
-        let e = Error::new("a.pdf", ErrorKind::PdfNoText).at_page(3);
+        let e = Error::new("a.pdf", ErrorKind::PdfNoText("it needs OCR".into())).at_page(3);
         assert_eq!(
             e.to_string(),
-            "a.pdf, page 3: the PDF has no text layer (a scan?); it needs OCR first"
+            "a.pdf, page 3: the PDF has no text layer (a scan?); it needs OCR"
         );
         let e = Error::new("b.txt", ErrorKind::LineTooLong(10, 5)).at_line(7);
         assert!(e.to_string().starts_with("b.txt, line 7: "));

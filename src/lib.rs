@@ -43,6 +43,9 @@ pub struct Config {
     pub dictionary: rules::dictionary::KkDictionary,
     /// Word stems the dictionary lacks and real-word misspellings.
     pub spelling: rules::dictionary::SpellingData,
+    /// Whether and how a PDF's scanned pages are read through OCR
+    /// (default: when Tesseract is installed, 60 s a page).
+    pub ocr: ingest::ocr::Options,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             lexicon: Lexicon::builtin(),
             dictionary: rules::dictionary::KkDictionary::system(),
             spelling: rules::dictionary::SpellingData::builtin(),
+            ocr: ingest::ocr::Options::default(),
         }
     }
 }
@@ -161,7 +165,10 @@ pub fn analyze(name: &str, bytes: &[u8], config: &Config) -> Result<Document> {
 /// Run the whole single-document pipeline on one input within `budget`,
 /// checked between the stages and inside the PDF reader.
 ///
-/// Errors: those of [`ingest::ingest_within`]; [`error::ErrorKind::NoText`];
+/// A PDF's scanned pages are read through OCR as `config.ocr` says; the
+/// time OCR takes is not counted against `budget`.
+///
+/// Errors: those of [`ingest::ingest_with`]; [`error::ErrorKind::NoText`];
 /// [`error::Limit::Time`] when the budget runs out.
 pub fn analyze_within(
     name: &str,
@@ -169,7 +176,8 @@ pub fn analyze_within(
     config: &Config,
     budget: &budget::Budget,
 ) -> Result<Document> {
-    let mut ingested = ingest::ingest_within(name, bytes, budget)?;
+    let mut ingested = ingest::ingest_with(name, bytes, budget, &config.ocr)?;
+    let budget = &budget.extended(ingested.ocr_time);
     budget.check(name)?;
     let mut blocks = lang::split_bilingual(std::mem::take(&mut ingested.blocks));
     lang::tag(&mut blocks);
@@ -217,9 +225,11 @@ pub fn analyze_pair_within(
     config: &Config,
     budget: &budget::Budget,
 ) -> Result<Document> {
-    let a = ingest::ingest_within(a_name, a_bytes, budget)?;
+    let a = ingest::ingest_with(a_name, a_bytes, budget, &config.ocr)?;
+    let budget = &budget.extended(a.ocr_time);
     budget.check(a_name)?;
-    let b = ingest::ingest_within(b_name, b_bytes, budget)?;
+    let b = ingest::ingest_with(b_name, b_bytes, budget, &config.ocr)?;
+    let budget = &budget.extended(b.ocr_time);
     budget.check(b_name)?;
     let a_lang = ingest::pair::version(a_name, ingest::pair::letters(&a.blocks))?;
     let b_lang = ingest::pair::version(b_name, ingest::pair::letters(&b.blocks))?;

@@ -330,6 +330,9 @@ pub enum DropKind {
     /// them: what `ingest::normalise` removes inside text is part of its
     /// clause, a line of nothing else is dropped here.
     Invisible,
+    /// A line OCR read on a scanned page with no letter or digit in it
+    /// (specks, rules, the border of a stamp).
+    OcrNoise,
 }
 
 /// Layout noise removed from the text, kept so that nothing is lost.
@@ -839,6 +842,10 @@ pub struct Source {
     /// texts one after the other, each at its [`SourceFile::offset`], and
     /// [`Source::locate`] turns a span of `text` into one of its file.
     pub files: Vec<SourceFile>,
+    /// The pages (1-based, in order) whose text was read through OCR: a
+    /// scanned PDF's. For a document of two files, each file's are in its
+    /// [`SourceFile::ocr_pages`] and this is empty.
+    pub ocr_pages: Vec<u32>,
 }
 
 /// One file of a document published as two files.
@@ -859,6 +866,9 @@ pub struct SourceFile {
     /// The length of the file's decoded text in bytes.
     #[serde(skip)]
     pub len: usize,
+    /// As [`Source::ocr_pages`], for this file (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ocr_pages: Vec<u32>,
 }
 
 impl Source {

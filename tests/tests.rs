@@ -30,6 +30,7 @@ mod legal_kinds;
 mod legal_unseen;
 mod meaning;
 mod mutation;
+mod ocr;
 mod outputs;
 mod pdf;
 mod pdf_pipeline;

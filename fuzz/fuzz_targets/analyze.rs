@@ -8,7 +8,11 @@ use libfuzzer_sys::fuzz_target;
 
 fn config() -> &'static qostil::Config {
     static CONFIG: OnceLock<qostil::Config> = OnceLock::new();
-    CONFIG.get_or_init(qostil::Config::default)
+    // No OCR: a fuzzed PDF's image must not start Tesseract.
+    CONFIG.get_or_init(|| qostil::Config {
+        ocr: qostil::ingest::ocr::Options::off(),
+        ..Default::default()
+    })
 }
 
 fuzz_target!(|data: &[u8]| {

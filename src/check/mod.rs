@@ -95,6 +95,7 @@ mod tests {
             dictionary: crate::rules::dictionary::KkDictionary::none(),
             spelling: crate::rules::dictionary::SpellingData::default(),
             rules: crate::rules::legal::LegalRules::default(),
+            ocr: crate::ingest::ocr::Options::off(),
         };
         let extraction = crate::extract::extract("", clauses, &config.rules);
         super::check(clauses, pairs, languages, &extraction, &[], &config)

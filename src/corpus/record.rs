@@ -57,6 +57,10 @@ pub struct DocRecord {
     /// file (absent for one file, so records without it still read).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub files: Vec<SourceFile>,
+    /// The pages read through OCR (absent when none, so records without
+    /// it still read).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ocr_pages: Vec<u32>,
     pub company: Option<String>,
     pub website: Option<String>,
     pub languages: Vec<Lang>,
@@ -114,6 +118,7 @@ impl DocRecord {
             encoding: doc.source.encoding.clone(),
             warnings: doc.source.warnings.clone(),
             files: doc.source.files.clone(),
+            ocr_pages: doc.source.ocr_pages.clone(),
             company: doc.company.clone().or(company),
             website,
             languages: doc.languages.clone(),

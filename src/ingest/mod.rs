@@ -14,6 +14,7 @@ pub mod decode;
 pub mod docx;
 pub mod markup;
 pub mod normalise;
+pub mod ocr;
 pub mod pair;
 pub mod pdf;
 pub mod text;
@@ -35,6 +36,9 @@ pub struct Ingested {
     pub normalised: String,
     pub blocks: Vec<Block>,
     pub dropped: Vec<Dropped>,
+    /// Time spent waiting on OCR (zero without it): the caller's budget
+    /// is extended by it, since OCR has its own per-page timeout.
+    pub ocr_time: std::time::Duration,
 }
 
 /// The largest file [`read`] reads: a PDF's limit ([`pdf::MAX_PDF`]); text
@@ -113,11 +117,27 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested> {
     ingest_within(name, bytes, &Budget::unlimited())
 }
 
-/// [`ingest`] within a time budget, checked inside the PDF reader.
+/// [`ingest`] within a time budget, checked inside the PDF reader; no OCR.
 ///
 /// Errors: as [`ingest`], and [`crate::error::Limit::Time`].
 pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingested> {
+    ingest_with(name, bytes, budget, &ocr::Options::off())
+}
+
+/// [`ingest_within`], a PDF's scanned pages read through OCR as `ocr`
+/// says (see [`pdf::extract_with`]): [`Source::ocr_pages`] lists them,
+/// and each page read by OCR or lost has a warning.
+///
+/// Errors: as [`ingest_within`], and [`ErrorKind::Ocr`].
+pub fn ingest_with(
+    name: &str,
+    bytes: &[u8],
+    budget: &Budget,
+    ocr: &ocr::Options,
+) -> Result<Ingested> {
     let sha = sha256(bytes);
+    let mut ocr_pages = Vec::new();
+    let mut ocr_time = std::time::Duration::ZERO;
     // Any zip archive is read as a DOCX: one that is not gets its error.
     let (text, encoding, warnings, blocks, mut dropped) = if bytes.starts_with(b"PK\x03\x04") {
         // The text a reader sees, Word's list numbers written in, read as
@@ -132,11 +152,17 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
             laid.dropped,
         )
     } else if is_pdf(bytes) {
-        let laid = pdf::extract_within(name, bytes, budget)?;
+        let laid = pdf::extract_with(name, bytes, budget, ocr)?;
+        ocr_pages = laid.ocr.iter().map(|r| r.page).collect();
+        ocr_time = laid
+            .ocr
+            .iter()
+            .map(|r| std::time::Duration::from_secs_f64(r.seconds.max(0.0)))
+            .sum();
         (
             laid.text,
             "pdf".to_string(),
-            Vec::new(),
+            laid.warnings,
             laid.blocks,
             laid.dropped,
         )
@@ -163,9 +189,11 @@ pub fn ingest_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<Ingest
             warnings,
             repairs,
             files: Vec::new(),
+            ocr_pages,
         },
         blocks,
         dropped,
+        ocr_time,
     })
 }
 

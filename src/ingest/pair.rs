@@ -164,6 +164,7 @@ pub fn combine(kk: Half<'_>, ru: Half<'_>) -> Ingested {
         lang,
         offset,
         len: h.ingested.source.text.len(),
+        ocr_pages: h.ingested.source.ocr_pages.clone(),
     };
     let files = vec![file(&kk, Lang::Kk, 0), file(&ru, Lang::Ru, offset)];
     let name = pair_name(kk.name, ru.name);
@@ -226,7 +227,9 @@ pub fn combine(kk: Half<'_>, ru: Half<'_>) -> Ingested {
             warnings,
             repairs,
             files,
+            ocr_pages: Vec::new(),
         },
+        ocr_time: kk.ingested.ocr_time + ru.ingested.ocr_time,
         normalised,
         blocks,
         dropped,

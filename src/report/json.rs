@@ -41,6 +41,10 @@ pub struct DocumentHead<'a> {
     /// `sha256`, `encoding` and `lang`, Kazakh first; absent for one file.
     #[serde(skip_serializing_if = "<[SourceFile]>::is_empty")]
     pub files: &'a [SourceFile],
+    /// The pages (1-based) whose text was read through OCR; absent when
+    /// none (for two files, each file's are in `files`).
+    #[serde(skip_serializing_if = "<[u32]>::is_empty")]
+    pub ocr_pages: &'a [u32],
 }
 
 #[derive(Serialize)]
@@ -223,6 +227,7 @@ fn record_head(d: &DocRecord) -> DocumentHead<'_> {
         coverage: d.coverage,
         warnings: &d.warnings,
         files: &d.files,
+        ocr_pages: &d.ocr_pages,
     }
 }
 
@@ -245,6 +250,7 @@ pub fn head(doc: &Document) -> DocumentHead<'_> {
         coverage: doc.coverage(),
         warnings: &doc.source.warnings,
         files: &doc.source.files,
+        ocr_pages: &doc.source.ocr_pages,
     }
 }
 

@@ -97,6 +97,9 @@ pub struct PageGlyphs {
     pub unmapped: usize,
     /// A content stream that could not be fully parsed (what was read is kept).
     pub broken_stream: bool,
+    /// Images drawn (image XObjects and inline images), Forms included: a
+    /// page with an image and no text is a scan.
+    pub images: usize,
     /// Operators run, Forms included.
     pub ops: usize,
     /// The bound the page ran into, if any: its glyphs are then incomplete
@@ -427,6 +430,8 @@ impl<'a> Run<'a> {
                         }
                     }
                 }
+                // lopdf reads an inline image as one `BI` holding it.
+                "BI" => self.out.images += 1,
                 "Do" => {
                     if let Some(name) = args.first().and_then(|o| o.as_name().ok()) {
                         self.form(resources, name, state);
@@ -563,7 +568,11 @@ impl<'a> Run<'a> {
         let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
             return;
         };
-        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).ok();
+        if subtype == Some(b"Image".as_slice()) {
+            self.out.images += 1;
+        }
+        if subtype != Some(b"Form".as_slice()) {
             return;
         }
         let data = match stream.get_plain_content_with_limit(MAX_STREAM_BYTES) {

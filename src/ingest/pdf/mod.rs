@@ -28,7 +28,15 @@
 //! Invisible text (render modes 3 and 7) is skipped on a page that has
 //! visible text; on a page whose only text is invisible, that text is the OCR
 //! layer over a scanned image (ocrmypdf, ABBYY, Acrobat) and is read as the
-//! page's text (see [`content`]). A scan without such a layer has no text.
+//! page's text (see [`content`]). A page with an image and no text at all is
+//! a scan: it is read through OCR ([`super::ocr`]) as the options allow, its
+//! lines laid out as blocks like any page's, and the page is listed in
+//! [`PdfText::ocr`].
+//!
+//! No page is lost silently: a scanned page left unread (OCR off, the tools
+//! missing, OCR failing) and a page whose content stream cannot be parsed
+//! each get a warning naming the page ([`PdfText::warnings`]), and the other
+//! pages are read. Only a document left with no text at all is an error.
 //!
 //! Left out: vertical writing (Identity-V text is read as horizontal), text
 //! rotated on an upright page (stamps in margins are skipped), Type3 glyph
@@ -46,9 +54,10 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 
+use super::ocr;
 use crate::budget::Budget;
 use crate::error::{Error, ErrorKind, Limit, Result};
-use crate::model::{Block, DropKind, Dropped, Lang, Run, Span};
+use crate::model::{Block, BlockHint, DropKind, Dropped, Lang, Run, Span, Warning};
 use content::{FontCache, PageGlyphs};
 use layout::{FULL_WIDTH, Gutter, Line, Para};
 
@@ -77,6 +86,23 @@ pub struct PdfText {
     /// Character codes that no ToUnicode/encoding could map (counted, never
     /// silently replaced; the text gets U+FFFD for them).
     pub unmapped_codes: usize,
+    /// The pages read through OCR, in page order.
+    pub ocr: Vec<OcrRead>,
+    /// What the reader should know about pages: read by OCR, not read (a
+    /// scan left unread, a broken content stream), each naming its page.
+    pub warnings: Vec<Warning>,
+}
+
+/// A page read through OCR.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OcrRead {
+    /// 1-based.
+    pub page: u32,
+    pub words: usize,
+    /// Mean word confidence, 0 to 1.
+    pub confidence: f32,
+    /// Rendering and recognition, wall time.
+    pub seconds: f64,
 }
 
 /// The largest PDF read, in bytes.
@@ -94,20 +120,35 @@ pub use content::MAX_STREAM_BYTES;
 /// Bounds of one page, Forms included.
 pub use content::{MAX_FONTS, MAX_FORM_DEPTH, MAX_GLYPHS, MAX_OPS};
 
-/// Read a PDF. `name` is used in errors only.
+/// Read a PDF, without OCR. `name` is used in errors only.
 pub fn extract(name: &str, bytes: &[u8]) -> Result<PdfText> {
     extract_within(name, bytes, &Budget::unlimited())
 }
 
-/// Read a PDF within a time budget. `name` is used in errors only.
+/// Read a PDF within a time budget, without OCR. `name` is used in errors
+/// only. See [`extract_with`].
+pub fn extract_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
+    extract_with(name, bytes, budget, &ocr::Options::off())
+}
+
+/// Read a PDF within a time budget, scanned pages through OCR as `ocr`
+/// says. `name` is used in errors only. The budget is checked page by page
+/// before OCR; OCR has its own timeout per page.
 ///
 /// Errors: [`ErrorKind::TooLarge`] over [`MAX_PDF`]; the `Pdf*` kinds;
 /// [`ErrorKind::Limit`] for a stream that inflates past
 /// [`MAX_STREAM_BYTES`], more than [`MAX_PAGES`] pages, a page past one of
 /// its bounds (named with the page), more than [`MAX_DOC_OPS`] operators,
 /// or the budget running out; [`ErrorKind::PdfMalformed`] for a page tree
-/// with a cycle.
-pub fn extract_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
+/// with a cycle; [`ErrorKind::PdfNoText`] when no page has text and OCR
+/// read none; [`ErrorKind::Ocr`] for `--ocr on` without the tools, or a
+/// document whose only pages are scans OCR failed on.
+pub fn extract_with(
+    name: &str,
+    bytes: &[u8],
+    budget: &Budget,
+    ocr: &ocr::Options,
+) -> Result<PdfText> {
     if bytes.len() > MAX_PDF {
         return Err(Error::new(
             name,
@@ -119,7 +160,7 @@ pub fn extract_within(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfTe
     }
     // Our own code is written not to panic; this guards against a panic in
     // the parser on some input nobody foresaw, turning it into an error.
-    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes, budget))) {
+    match catch_unwind(AssertUnwindSafe(|| extract_inner(name, bytes, budget, ocr))) {
         Ok(result) => result,
         Err(_) => Err(Error::new(
             name,
@@ -232,7 +273,12 @@ fn page_tree(name: &str, doc: &Document) -> Result<()> {
     Ok(())
 }
 
-fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
+fn extract_inner(
+    name: &str,
+    bytes: &[u8],
+    budget: &Budget,
+    options: &ocr::Options,
+) -> Result<PdfText> {
     let doc = load(name, bytes)?;
     page_tree(name, &doc)?;
     let page_ids = doc.get_pages();
@@ -287,7 +333,21 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
             gutters,
         });
     }
-    check_text(name, &page_ids, &work).map_err(|e| too_deep(name, bytes).unwrap_or(e))?;
+    let mut warnings = Vec::new();
+    let scans = lost_pages(&page_ids, &mut work, &mut warnings);
+    let read = read_scans(name, bytes, &scans, options, &mut warnings)?;
+    if read.is_empty() {
+        if let Some(e) = no_text(name, &work, &scans, options, &warnings) {
+            return Err(e);
+        }
+        check_text(name, &page_ids, &work).map_err(|e| too_deep(name, bytes).unwrap_or(e))?;
+    } else {
+        check_text(name, &page_ids, &work).or_else(|e| match e.kind {
+            ErrorKind::PdfNoText(_) => Ok(()),
+            _ => Err(e),
+        })?;
+    }
+    let mut read: BTreeMap<usize, ocr::Page> = read.into_iter().collect();
 
     // A page whose columns were too short to show a gutter (a last page with
     // one column left) takes the document's most common one, if it fits.
@@ -328,8 +388,19 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
         })
         .collect();
     let mut out = Assembler::default();
+    let mut ocr_reads = Vec::new();
     for (i, ((lines, height), marks)) in pages.into_iter().zip(noise).enumerate() {
         let page = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if let Some(scan) = read.remove(&i) {
+            ocr_reads.push(OcrRead {
+                page,
+                words: scan.words,
+                confidence: scan.confidence,
+                seconds: scan.seconds,
+            });
+            out.ocr_page(page, scan, height);
+            continue;
+        }
         let next = heads.get(i + 1).cloned().unwrap_or_default();
         out.page(page, lines, &marks, height, &next);
     }
@@ -339,7 +410,191 @@ fn extract_inner(name: &str, bytes: &[u8], budget: &Budget) -> Result<PdfText> {
         dropped: out.dropped,
         pages: u32::try_from(work.len()).unwrap_or(u32::MAX),
         unmapped_codes: work.iter().map(|p| p.glyphs.unmapped).sum(),
+        ocr: ocr_reads,
+        warnings,
     })
+}
+
+/// A warning about page `page`.
+fn page_warning(page: u32, message: impl std::fmt::Display) -> Warning {
+    Warning {
+        line: None,
+        byte: None,
+        message: format!("page {page}: {message}"),
+    }
+}
+
+/// A character no reader can use: unmapped (U+FFFD), private use, control.
+fn unreadable_char(c: char) -> bool {
+    c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_control()
+}
+
+/// Pages that would be lost: a page whose content stream breaks gets a
+/// warning (and, when nothing readable came before the break, is emptied
+/// of the codes it did read); a page with an image and no text is a scan,
+/// returned as (index in `work`, page number) for OCR.
+fn lost_pages(
+    page_ids: &BTreeMap<u32, ObjectId>,
+    work: &mut [PageWork],
+    warnings: &mut Vec<Warning>,
+) -> Vec<(usize, u32)> {
+    let mut scans = Vec::new();
+    for (i, (&n, p)) in page_ids.keys().zip(work.iter_mut()).enumerate() {
+        let text = || p.glyphs.glyphs.iter().filter(|g| !g.is_space());
+        let empty = text().next().is_none();
+        let readable = text().any(|g| g.text.chars().any(|c| !unreadable_char(c)));
+        if p.glyphs.broken_stream && p.glyphs.limit.is_none() {
+            // Only a page with something else on it is worth a warning:
+            // a document with no text at all is an error (`check_text`).
+            if readable {
+                warnings.push(page_warning(
+                    n,
+                    "its content stream cannot be parsed to the end (broken or truncated): \
+                     only the text before the break is read",
+                ));
+            } else {
+                p.glyphs.glyphs.clear();
+                p.rows.clear();
+                p.gutters.clear();
+                warnings.push(page_warning(
+                    n,
+                    "its content stream cannot be parsed (broken or truncated): the page is not read",
+                ));
+            }
+            continue;
+        }
+        if empty && p.glyphs.images > 0 {
+            scans.push((i, n));
+        }
+    }
+    scans
+}
+
+/// Read the scanned pages through OCR as `options` allow: the pages read
+/// (by index in the document's pages), each with a warning saying so; a
+/// page left unread gets a warning saying why.
+///
+/// Errors: [`ErrorKind::Ocr`] under [`ocr::Mode::On`] when the tools are
+/// missing or the PDF cannot be handed to them.
+fn read_scans(
+    name: &str,
+    bytes: &[u8],
+    scans: &[(usize, u32)],
+    options: &ocr::Options,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(usize, ocr::Page)>> {
+    let Some(&(_, first)) = scans.first() else {
+        return Ok(Vec::new());
+    };
+    let unread = |warnings: &mut Vec<Warning>, why: &str| {
+        for &(_, n) in scans {
+            warnings.push(page_warning(
+                n,
+                format!("no text layer (a scan); not read — {why}"),
+            ));
+        }
+    };
+    if options.mode == ocr::Mode::Off {
+        unread(warnings, "run with --ocr auto to read it through OCR");
+        return Ok(Vec::new());
+    }
+    let tools = match ocr::tools() {
+        Ok(t) => t,
+        Err(why) if options.mode == ocr::Mode::On => {
+            return Err(Error::new(
+                name,
+                ErrorKind::Ocr(format!("{why}: install {}", ocr::PACKAGES)),
+            )
+            .at_page(first));
+        }
+        Err(why) => {
+            unread(
+                warnings,
+                &format!("{why}: install {} and run with --ocr", ocr::PACKAGES),
+            );
+            return Ok(Vec::new());
+        }
+    };
+    let setup = |e: std::io::Error| {
+        Error::new(
+            name,
+            ErrorKind::Ocr(format!(
+                "cannot write the PDF for OCR to a temporary folder: {e}"
+            )),
+        )
+        .at_page(first)
+    };
+    let dir = ocr::TempDir::new().map_err(setup)?;
+    let pdf = dir.path().join("input.pdf");
+    std::fs::write(&pdf, bytes).map_err(setup)?;
+    let mut read = Vec::new();
+    for &(i, n) in scans {
+        match ocr::read_page(tools, &pdf, n, dir.path(), options.timeout) {
+            Ok(page) if page.paras.is_empty() => {
+                warnings.push(page_warning(
+                    n,
+                    format!(
+                        "no text layer (a scan); OCR (tesseract {}) found no text on it",
+                        tools.languages
+                    ),
+                ));
+            }
+            Ok(page) => {
+                warnings.push(page_warning(
+                    n,
+                    format!(
+                        "text read by OCR (tesseract {}), mean word confidence {:.2}",
+                        tools.languages, page.confidence
+                    ),
+                ));
+                read.push((i, page));
+            }
+            Err(f) => warnings.push(page_warning(
+                n,
+                format!("no text layer (a scan); not read — {f}"),
+            )),
+        }
+    }
+    Ok(read)
+}
+
+/// The error for a document with no text and scanned pages OCR did not
+/// read: why, and what to do; `None` when there were no scans (the
+/// ordinary checks then name the cause).
+fn no_text(
+    name: &str,
+    work: &[PageWork],
+    scans: &[(usize, u32)],
+    options: &ocr::Options,
+    warnings: &[Warning],
+) -> Option<Error> {
+    let &(_, first) = scans.first()?;
+    let any_text = work
+        .iter()
+        .any(|p| p.glyphs.glyphs.iter().any(|g| !g.is_space()));
+    if any_text {
+        return None;
+    }
+    let remedy = match (options.mode, ocr::tools()) {
+        (ocr::Mode::Off, _) => "it needs OCR: run with --ocr auto (OCR is off)".to_string(),
+        (_, Err(why)) => format!(
+            "it needs OCR: install {} ({why}), or give a PDF with a text layer",
+            ocr::PACKAGES
+        ),
+        (_, Ok(_)) => {
+            // OCR ran: a failure is the error; otherwise it read nothing.
+            let prefix = format!("page {first}: ");
+            let failed = warnings
+                .iter()
+                .filter_map(|w| w.message.strip_prefix(&prefix))
+                .find_map(|m| m.strip_prefix("no text layer (a scan); not read — "));
+            if let Some(why) = failed {
+                return Some(Error::new(name, ErrorKind::Ocr(why.to_string())).at_page(first));
+            }
+            format!("OCR (tesseract {}) found no text in it", ocr::LANGUAGES)
+        }
+    };
+    Some(Error::new(name, ErrorKind::PdfNoText(remedy)).at_page(first))
 }
 
 /// How deep lopdf's parser nests arrays and dictionaries: an object nested
@@ -433,9 +688,12 @@ fn check_text(
             )
             .at_page(*n.0));
         }
-        return Err(Error::new(name, ErrorKind::PdfNoText));
+        return Err(Error::new(
+            name,
+            ErrorKind::PdfNoText("it has no image to read through OCR either".into()),
+        ));
     }
-    let bad = |c: char| c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c) || c.is_control();
+    let bad = unreadable_char;
     let mut chars = 0usize;
     let mut unreadable = 0usize;
     let mut first_bad_page = None;
@@ -610,6 +868,79 @@ impl Assembler {
                     });
                 }
             }
+        }
+    }
+
+    /// A page read through OCR: its paragraphs as blocks, in Tesseract's
+    /// reading order, laid out as [`Assembler::page`] lays out a page's
+    /// (lines joined by '\n', blocks by "\n\n"), then its noise lines as
+    /// dropped spans. `height` is the page's displayed height in points.
+    fn ocr_page(&mut self, page: u32, read: ocr::Page, height: f32) {
+        if self.pages > 0 {
+            self.text.push_str("\n\u{c}\n");
+        }
+        self.pages += 1;
+        let mut line_no = 0usize;
+        let mut first = true;
+        for para in read.paras {
+            if !first {
+                self.text.push_str("\n\n");
+            }
+            first = false;
+            let first_line = line_no + 1;
+            let mut spans = Vec::with_capacity(para.lines.len());
+            let mut b = [f32::INFINITY, f32::INFINITY, 0.0f32, 0.0f32];
+            for (k, line) in para.lines.iter().enumerate() {
+                if k > 0 {
+                    self.text.push('\n');
+                }
+                line_no += 1;
+                spans.push(self.push_line(&line.text, page));
+                b = [
+                    b[0].min(line.bbox[0]),
+                    b[1].min(line.bbox[1]),
+                    b[2].max(line.bbox[2]),
+                    b[3].max(line.bbox[3]),
+                ];
+            }
+            let texts = rejoin_hyphens(para.lines.into_iter().map(|l| l.text).collect());
+            let runs = texts
+                .into_iter()
+                .zip(spans)
+                .map(|(text, span)| Run {
+                    text,
+                    span,
+                    glue: false,
+                })
+                .collect();
+            self.blocks.push(Block {
+                runs,
+                hint: BlockHint::Text,
+                line: first_line,
+                page: Some(page),
+                group: Some(page.saturating_mul(16).saturating_add(para.column.min(15))),
+                starts_paragraph: para.starts_paragraph,
+                ends_wrapped: para.ends_wrapped,
+                gap_before: false,
+                bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
+                row: None,
+                ordinal: None,
+                row_number: None,
+                declared_lang: None,
+                lang: Lang::Other,
+            });
+        }
+        for line in read.noise {
+            if !first {
+                self.text.push_str("\n\n");
+            }
+            first = false;
+            let span = self.push_line(&line.text, page);
+            self.dropped.push(Dropped {
+                kind: DropKind::OcrNoise,
+                text: line.text,
+                span,
+            });
         }
     }
 
