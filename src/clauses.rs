@@ -251,9 +251,30 @@ fn has_finite_verb(text: &str) -> bool {
     let kazakh_last = words
         .last()
         .is_some_and(|w| w.chars().count() > 4 && KK_LAST.iter().any(|e| w.ends_with(e)));
-    let russian = words
-        .iter()
-        .any(|w| w.chars().count() > 5 && RU_ANY.iter().any(|e| w.ends_with(e)));
+    // Modal and short finite words a heading never holds («Вы можете
+    // отозвать согласие.», «Клиент вправе …»).
+    const RU_WORDS: [&str; 16] = [
+        "можете",
+        "может",
+        "можем",
+        "могут",
+        "можно",
+        "вправе",
+        "имеет",
+        "имеете",
+        "имеют",
+        "должен",
+        "должна",
+        "должны",
+        "обязан",
+        "обязана",
+        "обязаны",
+        "нужно",
+    ];
+    let russian = words.iter().any(|w| {
+        (w.chars().count() > 5 && RU_ANY.iter().any(|e| w.ends_with(e)))
+            || RU_WORDS.contains(&w.as_str())
+    });
     kazakh_last || russian
 }
 
@@ -571,6 +592,8 @@ mod tests {
             "Деректеріңіз Қазақстандағы қорғалған серверлерде сақталады.",
             "Деректеріңізді сатпаймыз және жарнама берушілерге көрсетпейміз.",
             "Данные хранятся на защищенных серверах.",
+            "Вы можете отозвать согласие на обработку.",
+            "Клиент вправе требовать уничтожения данных.",
         ] {
             assert!(!looks_like_heading(sentence), "{sentence}");
         }

@@ -3,7 +3,7 @@
 //! right, a disclosure whose Kazakh form the rules missed, a safeguard
 //! demanded of a transfer the policy denies or of a glossary entry, and a
 //! transfer named only by its country. Inputs: `fixtures/text/legal_kinds_*`
-//! to `legal_kinds4_*` (written for these kinds) and the trial cases copied into
+//! to `legal_kinds5_*` (written for these kinds) and the trial cases copied into
 //! `fixtures/shared-cases/trial/`.
 
 use std::collections::BTreeMap;
@@ -219,4 +219,35 @@ fn passive_grants_numbered_members_of_a_lead_in_and_restrictions_told_after_a_se
         assert_eq!(r["withdraw_consent"], ["6"], "{path}");
         assert!(r["block"].is_empty(), "{path}");
     }
+}
+
+#[test]
+fn transfers_across_the_border_passive_answers_and_a_period_left_to_internal_documents() {
+    for (path, kk) in [
+        ("fixtures/text/legal_kinds5_ru.txt", false),
+        ("fixtures/text/legal_kinds5_kk.txt", true),
+    ] {
+        let c = coverage(path);
+        // «шекара арқылы берілмейді», «…тыс жерлерге жіберілмейді», «не
+        // передаются за пределами Республики Казахстан»: a stated «no» is
+        // the cross-border disclosure.
+        let cross: &[&str] = if kk { &["2", "5"] } else { &["2"] };
+        assert_eq!(cites(&c, "cross_border", kk), cross, "{path}");
+        // «Сроки хранения … устанавливаются внутренними документами» gives
+        // no period.
+        assert!(cites(&c, "retention_period", kk).is_empty(), "{path}");
+        // «бар-жоғын сұрай аласыз – … ақпаратты сізге береміз»,
+        // «получить подтверждение наличия своих данных».
+        assert_eq!(cites(&c, "know", kk), ["3"], "{path}");
+    }
+    let ru = coverage("fixtures/text/legal_kinds5_ru.txt");
+    // «уточняются и дополняются по требованию», «чтобы мы исправили».
+    assert_eq!(cites(&ru, "change", false), ["4", "5"]);
+    // «6. Вы можете отозвать согласие на обработку.» is a clause, not a
+    // heading, and «Сделать это можно …» after it is its procedure.
+    assert_eq!(cites(&ru, "withdraw_consent", false), ["6"]);
+    assert_eq!(cites(&ru, "withdrawal_procedure", false), ["7"]);
+    let kk = coverage("fixtures/text/legal_kinds5_kk.txt");
+    // «Өз құқықтарыңызды … сотта қорғай аласыз».
+    assert_eq!(cites(&kk, "protection", true), ["4"]);
 }

@@ -166,10 +166,20 @@ fn no_false_spelling_on_the_held_out_legal_policies() {
     }
     let mut flagged = Vec::new();
     let mut files = 0;
-    for dir in ["fixtures/heldout_legal", "fixtures/unseen_legal"] {
+    for dir in [
+        "fixtures/heldout_legal",
+        "fixtures/heldout_legal2",
+        "fixtures/heldout_legal3",
+        "fixtures/heldout_legal4",
+        "fixtures/heldout_legal5",
+        "fixtures/heldout_legal6",
+        "fixtures/heldout_legal7",
+        "fixtures/unseen_legal",
+    ] {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
+            // The policies, not the note of their one blind score.
+            if p.extension().is_some_and(|x| x == "txt") && !p.ends_with("score_once.txt") {
                 files += 1;
                 flagged.extend(misspelled(p.to_str().unwrap()));
             }
@@ -179,7 +189,7 @@ fn no_false_spelling_on_the_held_out_legal_policies() {
         "kazakh_spelling on {files} held-out legal policies: {} words",
         flagged.len()
     );
-    assert!(files >= 9);
+    assert!(files >= 57);
     assert!(flagged.is_empty(), "{flagged:?}");
 }
 

@@ -453,6 +453,10 @@ const SUFFIXES: &[(&str, Slot)] = {
         ("қыш", Derivation),
         ("кіш", Derivation),
         ("лас", Derivation),
+        // The relational adjective of Arabic and Persian origin: «заман»
+        // (an age) → «заманауи» (modern), which the dictionary lacks.
+        ("ауи", Derivation),
+        ("әуи", Derivation),
         ("лес", Derivation),
         ("дас", Derivation),
         ("дес", Derivation),
@@ -595,10 +599,20 @@ impl Speller<'_> {
             || self.lexicon.count(w) >= LEXICON_KNOWN
     }
 
-    /// A stem known as it stands or with its last consonant unvoiced
-    /// («құпиялылығ» is «құпиялылық» before a vowel suffix).
+    /// A stem known as it stands, with its last consonant unvoiced
+    /// («құпиялылығ» is «құпиялылық» before a vowel suffix), or with the
+    /// soft sign a Russian loanword drops before a suffix («профил|іңізге»
+    /// is «профиль», «модел|і» is «модель»).
     fn known_stem(&self, stem: &str) -> bool {
         if self.known_as_is(stem) {
+            return true;
+        }
+        if stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| "лнтдрсзмв".contains(c))
+            && self.known_as_is(&format!("{stem}ь"))
+        {
             return true;
         }
         let Some(last) = stem.chars().next_back() else {
@@ -1476,7 +1490,7 @@ mod tests {
     /// Debian's), with the spelling data and an empty word list.
     fn dictionary() -> spellbook::Dictionary {
         let aff = "SET UTF-8\nSFX A N 3\nSFX A 0 ның [ы]\nSFX A 0 ға [ы]\nSFX A 0 лар [ы]\n";
-        let dic = "14\nпайдаланушы/A\nпайдаланушылар\nпайдаланушыларға\nөңдеу\nәңгіме\nкуәлік\nкелесілер\nкіреді\nұялы\nқорғау\nдерек\nқұпиялылық\nүйім\nжанармай\n";
+        let dic = "16\nпайдаланушы/A\nпайдаланушылар\nпайдаланушыларға\nөңдеу\nәңгіме\nкуәлік\nкелесілер\nкіреді\nұялы\nқорғау\nдерек\nқұпиялылық\nүйім\nжанармай\nзаман\nпрофиль\n";
         spellbook::Dictionary::new(aff, dic).unwrap()
     }
 
@@ -1531,6 +1545,13 @@ mod tests {
             assert!(!s.known("дерекнідің"));
             // Nor the whole word with its last consonant voiced.
             assert!(!s.known("құпиялылығ"));
+            // The relational adjective «-ауи»; a loanword's soft sign
+            // dropped before a suffix; and still no Russian «и» for «і»
+            // after a known stem.
+            assert!(s.known("заманауи"));
+            assert!(s.known("профиліңізге"));
+            assert!(!s.known("профиліңізгe"));
+            assert!(s.correct("деректери").is_some());
         });
     }
 
