@@ -34,6 +34,7 @@ mod ocr;
 mod outputs;
 mod pdf;
 mod pdf_pipeline;
+mod pdf_tables;
 mod readme;
 mod real_pairs;
 mod robustness;

@@ -4,8 +4,10 @@
 //!
 //! Supported: `q`/`Q`, `cm`, `BT`/`ET`, `Tf`, `Tc`, `Tw`, `Tz`, `TL`, `Ts`,
 //! `Tr`, `Td`, `TD`, `Tm`, `T*`, `Tj`, `TJ`, `'`, `"` and `Do` of Form
-//! XObjects (with their `/Matrix` and `/Resources`). Graphics operators that
-//! do not move text are ignored; so are images.
+//! XObjects (with their `/Matrix` and `/Resources`). Of the graphics
+//! operators, only thin filled rectangles and straight stroked segments are
+//! kept, as the ruled lines of tables ([`PageGlyphs::rules`], `re`, `m`,
+//! `l`, `h` then a painting operator); other paths and images are ignored.
 //!
 //! Coordinates: points, in the page as displayed: `/Rotate` applied, origin
 //! at the top-left corner of the CropBox, y growing downwards.
@@ -105,7 +107,34 @@ pub struct PageGlyphs {
     /// The bound the page ran into, if any: its glyphs are then incomplete
     /// and the page is an error.
     pub limit: Option<Limit>,
+    /// Ruled lines drawn on the page (at most [`MAX_RULES`]): filled
+    /// rectangles at most [`RULE_WIDTH`] thick and stroked straight
+    /// segments, horizontal or vertical, in displayed coordinates.
+    pub rules: Vec<Rule>,
 }
+
+/// A ruled line: `x0 <= x1`, `y0 <= y1`, displayed coordinates (y down).
+/// A horizontal rule has `y1 - y0 <= RULE_WIDTH`, a vertical one
+/// `x1 - x0 <= RULE_WIDTH`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rule {
+    /// A rule across the page, not down it.
+    pub fn horizontal(&self) -> bool {
+        self.y1 - self.y0 <= RULE_WIDTH && self.x1 - self.x0 > self.y1 - self.y0
+    }
+}
+
+/// The most ruled lines kept per page.
+pub const MAX_RULES: usize = 20_000;
+/// The thickest a filled rectangle may be to count as a ruled line (pt).
+pub const RULE_WIDTH: f32 = 2.0;
 
 /// The error of a failed stream decode: a bound when the stream inflated
 /// past it.
@@ -250,6 +279,11 @@ struct State {
 }
 
 struct Run<'a> {
+    /// The current path's rectangles and straight segments, as displayed
+    /// boxes, until a painting operator keeps them as rules or `n` drops
+    /// them; `at` is the current point in user space.
+    path: Vec<Rule>,
+    at: Option<(f32, f32)>,
     doc: &'a Document,
     budget: &'a Budget,
     fonts: &'a mut FontCache,
@@ -295,6 +329,8 @@ pub fn page_glyphs(
         };
     }
     let mut run = Run {
+        path: Vec::new(),
+        at: None,
         doc,
         budget,
         fonts,
@@ -430,6 +466,67 @@ impl<'a> Run<'a> {
                         }
                     }
                 }
+                "re" => {
+                    let (x, y, w, h) = (num(0), num(1), num(2), num(3));
+                    let a = apply(&state.ctm, x, y);
+                    let b = apply(&state.ctm, x + w, y + h);
+                    self.path_box(a, b);
+                    self.at = Some((x, y));
+                }
+                "m" => self.at = Some((num(0), num(1))),
+                "l" => {
+                    let to = (num(0), num(1));
+                    if let Some(from) = self.at {
+                        let a = apply(&state.ctm, from.0, from.1);
+                        let b = apply(&state.ctm, to.0, to.1);
+                        // Only straight segments, as stroked lines: a filled
+                        // polygon's edges are no rules, and a thin filled
+                        // rectangle comes as `re`.
+                        if (a.0 - b.0).abs() <= 0.1 || (a.1 - b.1).abs() <= 0.1 {
+                            self.path_box(a, b);
+                        }
+                    }
+                    self.at = Some(to);
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    let stroke = matches!(op.operator.as_str(), "S" | "s");
+                    let mut path = std::mem::take(&mut self.path);
+                    if stroke {
+                        // A stroked box is its four edges.
+                        path = path
+                            .into_iter()
+                            .flat_map(|r| {
+                                let edge = |x0, y0, x1, y1| Rule { x0, y0, x1, y1 };
+                                if (r.y1 - r.y0).min(r.x1 - r.x0) <= RULE_WIDTH {
+                                    vec![r]
+                                } else {
+                                    vec![
+                                        edge(r.x0, r.y0, r.x1, r.y0),
+                                        edge(r.x0, r.y1, r.x1, r.y1),
+                                        edge(r.x0, r.y0, r.x0, r.y1),
+                                        edge(r.x1, r.y0, r.x1, r.y1),
+                                    ]
+                                }
+                            })
+                            .collect();
+                    }
+                    for r in path {
+                        let thin = (r.y1 - r.y0).min(r.x1 - r.x0) <= RULE_WIDTH;
+                        let line = (r.y1 - r.y0).min(r.x1 - r.x0) <= 0.1;
+                        if thin
+                            && (stroke || !line)
+                            && (r.y1 - r.y0).max(r.x1 - r.x0) >= 2.0
+                            && self.out.rules.len() < MAX_RULES
+                        {
+                            self.out.rules.push(r);
+                        }
+                    }
+                    self.at = None;
+                }
+                "n" => {
+                    self.path.clear();
+                    self.at = None;
+                }
                 // lopdf reads an inline image as one `BI` holding it.
                 "BI" => self.out.images += 1,
                 "Do" => {
@@ -439,6 +536,19 @@ impl<'a> Run<'a> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    /// Add the box of corners `a` and `b` (displayed) to the current path.
+    fn path_box(&mut self, a: (f32, f32), b: (f32, f32)) {
+        let r = Rule {
+            x0: a.0.min(b.0),
+            y0: a.1.min(b.1),
+            x1: a.0.max(b.0),
+            y1: a.1.max(b.1),
+        };
+        if [r.x0, r.y0, r.x1, r.y1].iter().all(|v| v.is_finite()) && self.path.len() < 4096 {
+            self.path.push(r);
         }
     }
 

@@ -27,7 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::content::Glyph;
+use super::content::{Glyph, Rule};
 use crate::model::{BlockHint, DropKind};
 
 /// Column index of full-width lines.
@@ -591,12 +591,279 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
         .collect()
 }
 
-/// A run of lines read together: one column of one band, or one full-width
-/// line group.
+/// A run of lines read together: one column of one band, one full-width
+/// line group, or one row of a ruled table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
     pub col: usize,
     pub lines: Vec<Line>,
+    /// A ruled table's row ([`ruled_rows`]): its lines are its cells, left
+    /// to right, each top to bottom; the row is one paragraph.
+    pub row: bool,
+}
+
+/// One row of a ruled table: the band between two ruled lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    /// The ruled line above it (top-down y).
+    pub top: f32,
+    /// Its lines, cell by cell left to right, each cell top to bottom.
+    pub lines: Vec<Line>,
+}
+
+/// A horizontal ruled line, its pieces joined: `(y, x0, x1)`.
+type HRule = (f32, f32, f32);
+
+/// The horizontal rules of a page, the pieces of one line (Word draws a
+/// border cell by cell) joined where they touch at the same height.
+fn horizontal_rules(rules: &[Rule]) -> Vec<HRule> {
+    let mut h: Vec<HRule> = rules
+        .iter()
+        .filter(|r| r.horizontal())
+        .map(|r| ((r.y0 + r.y1) / 2.0, r.x0, r.x1))
+        .collect();
+    h.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut out: Vec<HRule> = Vec::new();
+    for r in h {
+        match out
+            .iter_mut()
+            .rev()
+            .take_while(|o| r.0 - o.0 <= 1.0)
+            .find(|o| r.1 <= o.2 + 3.0)
+        {
+            Some(o) => o.2 = o.2.max(r.2),
+            None => out.push(r),
+        }
+    }
+    out
+}
+
+/// The rows of the ruled tables of a page whose rows are clauses (a
+/// tariff: a numbered label cell, then its value cells), and the lines
+/// left outside them. Word sets such a table's value in the vertical
+/// centre of its row, so read column by column the values part from their
+/// labels; read row by row, each row is one paragraph: its cells left to
+/// right, each cell top to bottom, a label wrapped over two lines kept in
+/// its row. A cell merged over several rows has no rule under its first
+/// row, so the band between two rules crossing the whole table holds it
+/// with all the rows it spans. Within it, the shorter rules that close the
+/// first cell cut it into the rows it spans, and a line goes to the last
+/// row whose top rule closes its own cell: a merged value goes with the
+/// first row it spans, wherever its vertical centre lies.
+///
+/// A row is the band between two consecutive horizontal rules that cross
+/// a cell boundary (a vertical rule inside them spanning the band, or,
+/// where the page has no vertical rule, a gutter); a table is a run of
+/// such bands, each starting where the last ended, at least two rows
+/// (three without vertical rules). A line lies in a row when its baseline
+/// lies inside the band and its middle within the rules. Its cell is the
+/// number of vertical rules (or gutters) left of it.
+///
+/// Only a table of labels and values is read so: in at least half of its
+/// rows of two cells or more the first cell opens with a clause number or
+/// a bullet, in at most a quarter does a later cell, and its later cells
+/// hold less text than its first ones. A table whose cells hold parallel
+/// texts (kk | ru, or № | kk | ru: numbered on both sides, or as long on
+/// both) is left to the columns. Pages without rules are left as they
+/// are.
+///
+/// Each line comes with a payload `T` (the reader's noise mark): the lines
+/// of a row lose it (a value «0 KZT» in the top margin of two pages is no
+/// repeated header), the lines left keep it.
+pub fn ruled_rows<T>(
+    lines: Vec<(Line, T)>,
+    rules: &[Rule],
+    gutters: &[Gutter],
+) -> (Vec<TableRow>, Vec<(Line, T)>) {
+    let hs = horizontal_rules(rules);
+    // Vertical rules: (x, y0, y1), the pieces of one line (Word draws a
+    // border row by row) joined where they touch.
+    let mut vs: Vec<(f32, f32, f32)> = rules
+        .iter()
+        .filter(|r| !r.horizontal() && r.x1 - r.x0 <= super::content::RULE_WIDTH)
+        .map(|r| ((r.x0 + r.x1) / 2.0, r.y0, r.y1))
+        .collect();
+    vs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut joined: Vec<(f32, f32, f32)> = Vec::new();
+    for v in vs {
+        match joined.last_mut() {
+            Some(j) if (v.0 - j.0).abs() <= 1.0 && v.1 <= j.2 + 3.0 => j.2 = j.2.max(v.2),
+            _ => joined.push(v),
+        }
+    }
+    let vs = joined;
+    if hs.len() < 3 || lines.is_empty() {
+        return (Vec::new(), lines);
+    }
+    // The cell boundaries inside a band (top, bottom) of rules spanning
+    // x0..x1.
+    let inner = |top: f32, bottom: f32, x0: f32, x1: f32| -> Vec<f32> {
+        let mut xs: Vec<f32> = if vs.is_empty() {
+            gutters
+                .iter()
+                .map(|g| (g.0 + g.1) / 2.0)
+                .filter(|&x| x > x0 + 2.0 && x < x1 - 2.0)
+                .collect()
+        } else {
+            vs.iter()
+                .filter(|v| v.0 > x0 + 2.0 && v.0 < x1 - 2.0)
+                .filter(|v| v.1 <= top + 1.5 && v.2 >= bottom - 1.5)
+                .map(|v| v.0)
+                .collect()
+        };
+        xs.sort_by(f32::total_cmp);
+        xs.dedup_by(|a, b| (*a - *b).abs() <= 2.0);
+        xs
+    };
+    // Bands: consecutive rules that overlap, with a cell boundary between.
+    // (top, bottom, x0, x1, boundaries)
+    type Band = (f32, f32, f32, f32, Vec<f32>);
+    let mut tables: Vec<Vec<Band>> = Vec::new();
+    // Crossing rules only: a rule under one cell (a merged cell's
+    // neighbour) is no row's end, but it cuts the cells it closes.
+    let mut last: Option<HRule> = None;
+    let mut partial: Vec<HRule> = Vec::new();
+    for &r in &hs {
+        let Some(a) = last else {
+            last = Some(r);
+            continue;
+        };
+        let (x0, x1) = (a.1.max(r.1), a.2.min(r.2));
+        if r.0 - a.0 < 4.0 {
+            // A double rule: the lower line goes on.
+            if r.2 - r.1 >= a.2 - a.1 {
+                last = Some(r);
+            }
+            continue;
+        }
+        if x1 - x0 < 0.8 * (a.2 - a.1).max(r.2 - r.1) {
+            // Not the same table's width: a rule under part of a row.
+            if r.2 - r.1 > a.2 - a.1 {
+                last = Some(r);
+            } else {
+                partial.push(r);
+            }
+            continue;
+        }
+        let xs = inner(a.0, r.0, x0, x1);
+        if xs.is_empty() {
+            last = Some(r);
+            continue;
+        }
+        let band = (a.0, r.0, x0, x1, xs);
+        match tables.last_mut() {
+            Some(t) if t.last().is_some_and(|b| (b.1 - a.0).abs() <= 0.5) => t.push(band),
+            _ => tables.push(vec![band]),
+        }
+        last = Some(r);
+    }
+    let min_rows = if vs.is_empty() { 3 } else { 2 };
+    let mut rest: Vec<Option<(Line, T)>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::new();
+    for table in tables.into_iter().filter(|t| t.len() >= min_rows) {
+        let mut rows: Vec<(f32, Vec<(usize, usize)>)> = Vec::new();
+        for (top, bottom, x0, x1, xs) in &table {
+            let (top, bottom, x0, x1) = (*top, *bottom, *x0, *x1);
+            let span = |cell: usize| {
+                let left = if cell == 0 { x0 } else { xs[cell - 1] };
+                (left, xs.get(cell).copied().unwrap_or(x1))
+            };
+            let closes = |r: &HRule, cell: usize| {
+                let (left, right) = span(cell);
+                r.1 <= left + 3.0 && r.2 >= right - 3.0
+            };
+            let inside: Vec<HRule> = partial
+                .iter()
+                .filter(|r| r.0 > top + 2.0 && r.0 < bottom - 2.0)
+                .copied()
+                .collect();
+            // The rules inside the band that close its first cell: rows.
+            let cuts: Vec<HRule> = inside.iter().filter(|r| closes(r, 0)).copied().collect();
+            let mut sub: Vec<(f32, Vec<(usize, usize)>)> = std::iter::once(top)
+                .chain(cuts.iter().map(|r| r.0))
+                .map(|y| (y, Vec::new()))
+                .collect();
+            for (i, l) in rest.iter().enumerate() {
+                let Some((l, _)) = l else { continue };
+                let mid = (l.x0 + l.x1) / 2.0;
+                if l.y > top && l.y < bottom && mid > x0 && mid < x1 {
+                    let cell = xs.iter().filter(|&&x| x <= l.x0 + 1.0).count();
+                    // The row under the last rule that closes its cell.
+                    let k = inside
+                        .iter()
+                        .filter(|r| r.0 < l.y && closes(r, cell))
+                        .map(|r| r.0)
+                        .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
+                        .map_or(0, |y| cuts.iter().filter(|c| c.0 <= y + 1.0).count());
+                    sub[k].1.push((cell, i));
+                }
+            }
+            rows.extend(sub);
+        }
+        if parallel_cells(&rows, &rest) {
+            continue;
+        }
+        for (top, mut members) in rows {
+            if members.is_empty() {
+                continue;
+            }
+            members.sort_by(|a, b| {
+                let (la, lb) = (
+                    rest[a.1].as_ref().map(|l| &l.0),
+                    rest[b.1].as_ref().map(|l| &l.0),
+                );
+                let key = |l: Option<&Line>| l.map_or((0.0, 0.0), |l| (l.y, l.x0));
+                let (ka, kb) = (key(la), key(lb));
+                a.0.cmp(&b.0)
+                    .then(ka.0.total_cmp(&kb.0))
+                    .then(ka.1.total_cmp(&kb.1))
+            });
+            let lines = members
+                .into_iter()
+                .filter_map(|(_, i)| rest[i].take().map(|l| l.0))
+                .collect();
+            out.push(TableRow { top, lines });
+        }
+    }
+    (out, rest.into_iter().flatten().collect())
+}
+
+/// Whether a table's rows (`(top, [(cell, line index)])`) hold parallel
+/// texts, not a label and its values: see [`ruled_rows`].
+fn parallel_cells<T>(rows: &[(f32, Vec<(usize, usize)>)], lines: &[Option<(Line, T)>]) -> bool {
+    let opens = |c: &[&Line], later: bool| {
+        c.first().is_some_and(|l| {
+            let t = l.text.trim();
+            is_numbered(t) || (is_bullet(t) && (!later || t.chars().count() > 1))
+        })
+    };
+    let (mut first, mut later) = (0usize, 0usize);
+    let (mut labelled, mut numbered, mut multi) = (0usize, 0usize, 0usize);
+    for (_, members) in rows {
+        let mut cells: BTreeMap<usize, Vec<&Line>> = BTreeMap::new();
+        for &(cell, i) in members {
+            if let Some((l, _)) = &lines[i] {
+                cells.entry(cell).or_default().push(l);
+            }
+        }
+        if cells.len() < 2 {
+            continue;
+        }
+        multi += 1;
+        let chars = |c: &Vec<&Line>| c.iter().map(|l| l.text.chars().count()).sum::<usize>();
+        let mut it = cells.values();
+        if let Some(c) = it.next() {
+            first += chars(c);
+            labelled += usize::from(opens(c, false));
+        }
+        let mut open = false;
+        for c in it {
+            later += chars(c);
+            open |= opens(c, true);
+        }
+        numbered += usize::from(open);
+    }
+    multi == 0 || numbered * 4 > multi || labelled * 2 < multi || later >= first
 }
 
 /// A table's number column: the columns of a page whose every line is one
@@ -665,23 +932,46 @@ fn is_row_label(text: &str) -> bool {
 
 /// Order a page's lines for reading: bands cut at full-width lines, and in a
 /// band each column top to bottom, left to right.
-pub fn reading_order(mut lines: Vec<Line>) -> Vec<Segment> {
+#[cfg(test)]
+pub fn reading_order(lines: Vec<Line>) -> Vec<Segment> {
+    reading_order_with_rows(lines, Vec::new())
+}
+
+/// [`reading_order`], with the rows of ruled tables ([`ruled_rows`]) read
+/// in place: each row, at its top, cuts the bands as a full-width line does
+/// and is a segment of its own.
+pub fn reading_order_with_rows(mut lines: Vec<Line>, mut rows: Vec<TableRow>) -> Vec<Segment> {
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    rows.sort_by(|a, b| a.top.total_cmp(&b.top));
+    let mut rows = rows.into_iter().peekable();
     let mut out: Vec<Segment> = Vec::new();
     let mut band: BTreeMap<usize, Vec<Line>> = BTreeMap::new();
     let flush = |band: &mut BTreeMap<usize, Vec<Line>>, out: &mut Vec<Segment>| {
         for (col, lines) in std::mem::take(band) {
-            out.push(Segment { col, lines });
+            out.push(Segment {
+                col,
+                lines,
+                row: false,
+            });
         }
     };
     for line in lines {
+        while let Some(row) = rows.next_if(|r| r.top < line.y) {
+            flush(&mut band, &mut out);
+            out.push(Segment {
+                col: FULL_WIDTH,
+                lines: row.lines,
+                row: true,
+            });
+        }
         if line.col == FULL_WIDTH {
             flush(&mut band, &mut out);
             match out.last_mut() {
-                Some(seg) if seg.col == FULL_WIDTH => seg.lines.push(line),
+                Some(seg) if seg.col == FULL_WIDTH && !seg.row => seg.lines.push(line),
                 _ => out.push(Segment {
                     col: FULL_WIDTH,
                     lines: vec![line],
+                    row: false,
                 }),
             }
         } else {
@@ -689,13 +979,20 @@ pub fn reading_order(mut lines: Vec<Line>) -> Vec<Segment> {
         }
     }
     flush(&mut band, &mut out);
+    for row in rows {
+        out.push(Segment {
+            col: FULL_WIDTH,
+            lines: row.lines,
+            row: true,
+        });
+    }
     out
 }
 
 /// The horizontal extent of a column on a page: `(left, right)`.
 pub fn column_extents(segments: &[Segment]) -> BTreeMap<usize, (f32, f32)> {
     let mut ext: BTreeMap<usize, (f32, f32)> = BTreeMap::new();
-    for seg in segments {
+    for seg in segments.iter().filter(|s| !s.row) {
         for l in &seg.lines {
             let e = ext.entry(seg.col).or_insert((l.x0, l.x1));
             e.0 = e.0.min(l.x0);
@@ -733,7 +1030,7 @@ impl Para {
     }
 }
 
-fn is_bullet(text: &str) -> bool {
+pub fn is_bullet(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let second = chars.next();
@@ -1861,6 +2158,172 @@ mod tests {
         assert!(table_columns(&lines[..3], 71.0).is_empty());
     }
 
+    fn hrule(y: f32, x0: f32, x1: f32) -> Rule {
+        Rule {
+            x0,
+            y0: y - 0.24,
+            x1,
+            y1: y + 0.24,
+        }
+    }
+
+    fn vrule(x: f32, y0: f32, y1: f32) -> Rule {
+        Rule {
+            x0: x - 0.24,
+            y0,
+            x1: x + 0.24,
+            y1,
+        }
+    }
+
+    /// A Word tariff table of three columns (label | KZT | USD), ruled cell
+    /// by cell: a label wrapped over two lines, its values set in the
+    /// vertical centre of the row; a KZT value merged over rows 3.1 and
+    /// 3.2 (no rule under it between them), its baseline in row 3.2.
+    fn tariff_table() -> (Vec<(Line, ())>, Vec<Rule>) {
+        let cell = |t: &str, x0: f32, y: f32, col: usize| Line {
+            col,
+            ..line(t, x0, x0 + 5.0 * t.chars().count() as f32, y)
+        };
+        let lines = vec![
+            cell("Тарифы по карте", 55.0, 88.0, 15),
+            cell("1. Валюта", 55.0, 113.0, 0),
+            cell("KZT", 260.0, 113.0, 1),
+            cell("USD", 360.0, 113.0, 2),
+            cell("2. Выпуск карты (именная", 55.0, 132.0, 0),
+            cell("3 500 KZT", 260.0, 138.0, 1),
+            cell("10 USD", 360.0, 138.0, 2),
+            cell("карта) – 2 дня", 55.0, 144.0, 0),
+            cell("3.1 По истечении срока", 55.0, 163.0, 0),
+            cell("1 USD", 360.0, 163.0, 2),
+            cell("0 KZT", 260.0, 173.0, 1),
+            cell("3.2 По просьбе клиента", 55.0, 183.0, 0),
+            cell("2 USD", 360.0, 183.0, 2),
+            cell("Примечание: тарифы с НДС.", 55.0, 210.0, 15),
+        ];
+        let mut rules = Vec::new();
+        for y in [100.0, 120.0, 150.0, 190.0] {
+            // Word draws a border cell by cell.
+            for (x0, x1) in [(50.0, 250.0), (250.0, 350.0), (350.0, 450.0)] {
+                rules.push(hrule(y, x0, x1));
+            }
+        }
+        // Under 3.1: the label and USD cells only (the KZT cell is merged).
+        rules.push(hrule(170.0, 50.0, 250.0));
+        rules.push(hrule(170.0, 350.0, 450.0));
+        for (y0, y1) in [
+            (100.0, 120.0),
+            (120.0, 150.0),
+            (150.0, 170.0),
+            (170.0, 190.0),
+        ] {
+            for x in [50.0, 250.0, 350.0, 450.0] {
+                rules.push(vrule(x, y0, y1));
+            }
+        }
+        (lines.into_iter().map(|l| (l, ())).collect(), rules)
+    }
+
+    fn row_texts(segments: &[Segment]) -> Vec<String> {
+        segments
+            .iter()
+            .map(|s| {
+                let t: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
+                format!("{}{}", if s.row { "row: " } else { "" }, t.join(" "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_ruled_tariff_table_is_read_row_by_row() {
+        let (lines, rules) = tariff_table();
+        let gutters = [(250.0, 258.0), (350.0, 358.0)];
+        let (rows, rest) = ruled_rows(lines, &rules, &gutters);
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        let rest: Vec<Line> = rest.into_iter().map(|(l, _)| l).collect();
+        let segments = reading_order_with_rows(rest, rows);
+        assert_eq!(
+            row_texts(&segments),
+            [
+                "Тарифы по карте",
+                "row: 1. Валюта KZT USD",
+                // The wrapped label stays whole, before its values.
+                "row: 2. Выпуск карты (именная карта) – 2 дня 3 500 KZT 10 USD",
+                // The merged value goes with the first row it spans.
+                "row: 3.1 По истечении срока 0 KZT 1 USD",
+                "row: 3.2 По просьбе клиента 2 USD",
+                "Примечание: тарифы с НДС.",
+            ]
+        );
+        // Without rules nothing changes.
+        let (lines, _) = tariff_table();
+        let (rows, rest) = ruled_rows(lines, &[], &gutters);
+        assert!(rows.is_empty() && rest.len() == 14);
+    }
+
+    #[test]
+    fn a_ruled_table_of_parallel_texts_is_left_to_its_columns() {
+        // kk | ru, each cell numbered: the columns are read as they are.
+        let cell = |t: &str, x0: f32, y: f32, col: usize| {
+            (
+                Line {
+                    col,
+                    ..line(t, x0, x0 + 150.0, y)
+                },
+                (),
+            )
+        };
+        let lines = vec![
+            cell("1. Осы Саясат дербес", 55.0, 113.0, 0),
+            cell("деректерді өңдеу тәртібін", 55.0, 125.0, 0),
+            cell("1. Настоящая Политика", 255.0, 113.0, 1),
+            cell("определяет порядок", 255.0, 125.0, 1),
+            cell("2. Компания деректерді", 55.0, 143.0, 0),
+            cell("2. Компания обрабатывает", 255.0, 143.0, 1),
+            cell("3. Деректер сақталады", 55.0, 163.0, 0),
+            cell("3. Данные хранятся", 255.0, 163.0, 1),
+        ];
+        let mut rules = Vec::new();
+        for y in [100.0, 132.0, 152.0, 172.0] {
+            rules.push(hrule(y, 50.0, 450.0));
+        }
+        rules.push(vrule(250.0, 100.0, 172.0));
+        let (rows, rest) = ruled_rows(lines.clone(), &rules, &[(240.0, 254.0)]);
+        assert!(rows.is_empty());
+        assert_eq!(rest, lines);
+        // Unnumbered cells as long on both sides: parallel too.
+        let plain: Vec<(Line, ())> = lines
+            .iter()
+            .map(|(l, u)| {
+                let text = l
+                    .text
+                    .split_once(' ')
+                    .map_or(l.text.clone(), |x| x.1.to_string());
+                (Line { text, ..l.clone() }, *u)
+            })
+            .collect();
+        assert!(ruled_rows(plain, &rules, &[(240.0, 254.0)]).0.is_empty());
+    }
+
+    #[test]
+    fn rule_pieces_join_and_double_rules_are_one() {
+        let rules = [
+            hrule(100.0, 50.0, 250.0),
+            hrule(100.2, 250.0, 450.0),
+            hrule(300.0, 50.0, 100.0),
+            hrule(300.0, 200.0, 450.0),
+        ];
+        assert_eq!(
+            horizontal_rules(&rules),
+            [
+                (100.0, 50.0, 450.0),
+                (300.0, 50.0, 100.0),
+                (300.0, 200.0, 450.0)
+            ]
+        );
+        assert!(!vrule(3.0, 0.0, 40.0).horizontal() && hrule(3.0, 0.0, 40.0).horizontal());
+    }
+
     #[test]
     fn degenerate_input() {
         assert!(rows(&[]).is_empty());
@@ -1874,6 +2337,7 @@ mod tests {
     fn a_column_of_bare_row_numbers_is_a_label_column() {
         let col = |col: usize, texts: &[&str]| Segment {
             col,
+            row: false,
             lines: texts
                 .iter()
                 .enumerate()

@@ -21,7 +21,9 @@
 //! - every non-whitespace char of `text` is inside exactly one block run span
 //!   or one dropped span;
 //! - blocks are in reading order: page by page; within a page, bands cut at
-//!   full-width lines, and in each band column 0 top to bottom, then column 1;
+//!   full-width lines and at the rows of ruled tables, and in each band
+//!   column 0 top to bottom, then column 1; a ruled table's row (a tariff's
+//!   numbered label and its values) is one block, its cells left to right;
 //! - `group` is `page * 16 + column`, with column 15 for full-width lines;
 //! - no input makes [`extract`] panic: malformed input gives a typed error.
 //!
@@ -402,7 +404,11 @@ fn extract_inner(
             continue;
         }
         let next = heads.get(i + 1).cloned().unwrap_or_default();
-        out.page(page, lines, &marks, height, &next);
+        let table = Ruling {
+            rules: &work[i].glyphs.rules,
+            gutters: &work[i].gutters,
+        };
+        out.page(page, lines, &marks, height, &next, table);
     }
     Ok(PdfText {
         text: out.text,
@@ -754,6 +760,13 @@ struct Assembler {
     pages: u32,
 }
 
+/// A page's ruled lines and gutters, where its tables' rows are found
+/// ([`layout::ruled_rows`]).
+struct Ruling<'a> {
+    rules: &'a [content::Rule],
+    gutters: &'a [Gutter],
+}
+
 /// What one item of a page's reading order is.
 enum Item {
     Para(Para, usize),
@@ -768,6 +781,7 @@ impl Assembler {
         marks: &[Option<DropKind>],
         height: f32,
         next_heads: &BTreeMap<usize, f32>,
+        table: Ruling,
     ) {
         if self.pages > 0 {
             self.text.push_str("\n\u{c}\n");
@@ -775,15 +789,22 @@ impl Assembler {
         self.pages += 1;
         let mut content = Vec::new();
         let mut noise = Vec::new();
-        for (line, mark) in lines.into_iter().zip(marks.iter().copied()) {
+        let marked: Vec<(Line, Option<DropKind>)> =
+            lines.into_iter().zip(marks.iter().copied()).collect();
+        let (rows, rest) = layout::ruled_rows(marked, table.rules, table.gutters);
+        for (line, mark) in rest {
             match mark {
                 Some(kind) => noise.push((line, kind)),
                 None => content.push(line),
             }
         }
         noise.sort_by(|a, b| a.0.y.total_cmp(&b.0.y));
-        let first_y = content.iter().map(|l| l.y).fold(f32::INFINITY, f32::min);
-        let segments = layout::reading_order(content);
+        let first_y = content
+            .iter()
+            .map(|l| l.y)
+            .chain(rows.iter().map(|r| r.top))
+            .fold(f32::INFINITY, f32::min);
+        let segments = layout::reading_order_with_rows(content, rows);
         let extents = layout::column_extents(&segments);
         let labels = layout::label_columns(&segments);
 
@@ -798,6 +819,23 @@ impl Assembler {
                         .iter()
                         .map(|l| Item::Noise(l.clone(), DropKind::Markup)),
                 );
+                continue;
+            }
+            // A ruled table's row is one paragraph, its cells in order.
+            if seg.row {
+                let hint = match seg.lines.first() {
+                    Some(l) if layout::is_bullet(&l.text) => BlockHint::Bullet,
+                    _ => BlockHint::Text,
+                };
+                items.push(Item::Para(
+                    Para {
+                        lines: seg.lines.clone(),
+                        hint,
+                        starts_paragraph: true,
+                        ends_wrapped: false,
+                    },
+                    FULL_WIDTH,
+                ));
                 continue;
             }
             let extent = extents.get(&seg.col).copied().unwrap_or((0.0, 0.0));
