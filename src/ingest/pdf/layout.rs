@@ -19,6 +19,10 @@
 //!    clause number starts the next line. A table too short for a gutter,
 //!    its cells side by side in one line, gives a paragraph per row, read
 //!    cell by cell.
+//! 7. Ruled tables of labels and values (a tariff): the band between two
+//!    ruled lines that cross a cell boundary is a row, read as one
+//!    paragraph, its cells left to right ([`ruled_rows`]); tables of
+//!    parallel texts (kk | ru) stay with step 5.
 //!
 //! Invariants: every glyph that is not whitespace ends up in exactly one word
 //! of one line (duplicates of fake bold aside); all loops are bounded by the
