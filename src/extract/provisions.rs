@@ -353,11 +353,16 @@ fn parent_number(n: &str) -> Option<&str> {
     n.rsplit_once('.').map(|(p, _)| p)
 }
 
+/// Does the text open as a list member: a lower-case letter or a dash
+/// (a bullet too, where `bullet`)?
+fn opens_list(text: &str, bullet: bool) -> bool {
+    text.chars().next().is_some_and(|ch| {
+        ch.is_lowercase() || matches!(ch, '-' | '–' | '—') || (bullet && ch == '•')
+    })
+}
+
 fn continues_list(c: &Clause) -> bool {
-    c.text
-        .chars()
-        .next()
-        .is_some_and(|ch| ch.is_lowercase() || matches!(ch, '-' | '–' | '—'))
+    opens_list(&c.text, false)
 }
 
 /// A clause's text after its own number label: «14. – знать …» → «– знать …».
@@ -374,10 +379,7 @@ fn body(c: &Clause) -> &str {
 /// dash, a bullet or a lower-case letter («14. – знать …», a table's rows
 /// each numbered by the table's counter)?
 fn numbered_member(c: &Clause) -> bool {
-    body(c)
-        .chars()
-        .next()
-        .is_some_and(|ch| ch.is_lowercase() || matches!(ch, '-' | '–' | '—' | '•'))
+    opens_list(body(c), true)
 }
 
 /// How many clauses back a run of numbered list members may reach for its

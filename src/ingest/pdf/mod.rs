@@ -876,16 +876,8 @@ impl Assembler {
                         line_no += 1;
                         spans.push(self.push_line(&line.text, page));
                     }
-                    let texts = rejoin_hyphens(para.lines.iter().map(|l| l.text.clone()).collect());
-                    let runs = texts
-                        .into_iter()
-                        .zip(spans)
-                        .map(|(text, span)| Run {
-                            text,
-                            span,
-                            glue: false,
-                        })
-                        .collect();
+                    let runs =
+                        line_runs(para.lines.iter().map(|l| l.text.clone()).collect(), spans);
                     let b = para.bbox();
                     let col = u32::try_from(col.min(FULL_WIDTH)).unwrap_or(15);
                     self.blocks.push(Block {
@@ -941,16 +933,7 @@ impl Assembler {
                     b[3].max(line.bbox[3]),
                 ];
             }
-            let texts = rejoin_hyphens(para.lines.into_iter().map(|l| l.text).collect());
-            let runs = texts
-                .into_iter()
-                .zip(spans)
-                .map(|(text, span)| Run {
-                    text,
-                    span,
-                    glue: false,
-                })
-                .collect();
+            let runs = line_runs(para.lines.into_iter().map(|l| l.text).collect(), spans);
             self.blocks.push(Block {
                 runs,
                 hint: BlockHint::Text,
@@ -991,6 +974,20 @@ impl Assembler {
             page: Some(page),
         }
     }
+}
+
+/// A paragraph's runs: each physical line's text (hyphenated words
+/// rejoined, see [`rejoin_hyphens`]) with the span of that line.
+fn line_runs(texts: Vec<String>, spans: Vec<Span>) -> Vec<Run> {
+    rejoin_hyphens(texts)
+        .into_iter()
+        .zip(spans)
+        .map(|(text, span)| Run {
+            text,
+            span,
+            glue: false,
+        })
+        .collect()
 }
 
 /// Rejoin words split across lines, in the run texts of one paragraph: a line
