@@ -43,6 +43,9 @@
 //! The decoding is linear in the blocks.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::model::{Block, Lang};
 use crate::tokens::is_cyrillic;
@@ -859,8 +862,11 @@ fn split_block(b: &Block) -> Option<Vec<Block>> {
     let [run] = b.runs.as_slice() else {
         return None;
     };
-    if run.text.len() != run.span.len() || !run.text.contains(" / ") {
+    if run.text.len() != run.span.len() {
         return None;
+    }
+    if !run.text.contains(" / ") {
+        return split_sentence_runs(b, run);
     }
     let mut cuts = vec![0];
     cuts.extend(run.text.match_indices(" / ").map(|(i, _)| i + 2));
@@ -889,6 +895,74 @@ fn split_block(b: &Block) -> Option<Vec<Block>> {
             })
             .collect(),
     )
+}
+
+/// Below this magnitude a run of sentences is not clearly one language.
+const RUN_EVIDENCE: f32 = 4.0;
+
+/// A sentence of this magnitude or more speaks for its language: it may
+/// not sit in the other language's run.
+const SENTENCE_EVIDENCE: f32 = 1.0;
+
+/// A clause number that opens a paragraph: «1.1.», «3.», «12.4».
+static OPENING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3})*\.?)\s").expect("number regex"));
+
+/// Split a paragraph that gives one language's sentences and then the
+/// other's («1.1. Настоящая Политика … . Осы Саясат … .») into two blocks,
+/// one per language. Only where the sentences fall into exactly two runs,
+/// each clearly of its own language ([`RUN_EVIDENCE`]) and holding no
+/// sentence that clearly speaks the other ([`SENTENCE_EVIDENCE`]); a
+/// paragraph that quotes or names the other language in passing stays
+/// whole. The cut lies at a sentence start and leaves every byte in one
+/// part. The second part is numbered by the paragraph's clause number
+/// ([`Block::row_number`]), which the first part's characters carry.
+fn split_sentence_runs(b: &Block, run: &crate::model::Run) -> Option<Vec<Block>> {
+    let text = run.text.as_str();
+    let sentences = crate::segment::sentences(text);
+    if sentences.len() < 2 {
+        return None;
+    }
+    let scores: Vec<f32> = sentences.iter().map(|&(s, e)| score(&text[s..e])).collect();
+    let mut best: Option<(usize, f32)> = None;
+    for k in 1..sentences.len() {
+        let cut = sentences[k].0;
+        let (head, tail) = (score(&text[..cut]), score(&text[cut..]));
+        if (head > 0.0) == (tail > 0.0) || head.abs() < RUN_EVIDENCE || tail.abs() < RUN_EVIDENCE {
+            continue;
+        }
+        let against =
+            |s: &f32, side: f32| (*s > 0.0) != (side > 0.0) && s.abs() >= SENTENCE_EVIDENCE;
+        if scores[..k].iter().any(|s| against(s, head))
+            || scores[k..].iter().any(|s| against(s, tail))
+        {
+            continue;
+        }
+        let margin = head.abs().min(tail.abs());
+        if best.is_none_or(|(_, m)| margin > m) {
+            best = Some((cut, margin));
+        }
+    }
+    let (cut, _) = best?;
+    let number = OPENING_NUMBER.captures(text).map(|c| c[1].to_string());
+    let part = |from: usize, to: usize| {
+        let mut part = b.clone();
+        part.runs = vec![crate::model::Run {
+            text: text[from..to].to_string(),
+            span: crate::model::Span {
+                start: run.span.start + from,
+                end: run.span.start + to,
+                page: run.span.page,
+            },
+            glue: false,
+        }];
+        part
+    };
+    let mut second = part(cut, text.len());
+    if b.row_number.is_none() {
+        second.row_number = number;
+    }
+    Some(vec![part(0, cut), second])
 }
 
 /// Tag every block with kk or ru, in context.
@@ -1301,6 +1375,35 @@ mod tests {
         // A slash inside one language is left alone.
         let b = block("персональные данные / сведения о субъекте", None, 1);
         assert_eq!(split_bilingual(vec![b]).len(), 1);
+    }
+
+    #[test]
+    fn a_paragraph_of_russian_then_kazakh_sentences_is_split() {
+        let text = "1.1. Настоящая Политика определяет порядок сбора и защиты данных клиентов. \
+                    Осы Саясат клиенттердің дербес деректерін жинау және қорғау тәртібін айқындайды.";
+        let parts = split_bilingual(vec![block(text, None, 1)]);
+        let texts: Vec<String> = parts.iter().map(Block::text).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("клиентов."), "{texts:?}");
+        assert!(texts[1].starts_with("Осы Саясат"), "{texts:?}");
+        // Every byte in one part, and the Kazakh part numbered by the
+        // paragraph's clause number.
+        assert_eq!(parts[0].runs[0].span.end, parts[1].runs[0].span.start);
+        assert_eq!(parts[1].runs[0].span.end, text.len());
+        assert_eq!(parts[1].row_number.as_deref(), Some("1.1."));
+        assert_eq!(parts[0].row_number, None);
+        // A Kazakh paragraph that names a Russian title in passing, and a
+        // paragraph of one language only, stay whole.
+        for whole in [
+            "Саясат «О персональных данных и их защите» Заңына сәйкес әзірленді. Деректер Қазақстанда сақталады.",
+            "МФО обрабатывает данные клиентов. Данные хранятся пять лет. Запросы направляются по почте.",
+        ] {
+            assert_eq!(
+                split_bilingual(vec![block(whole, None, 1)]).len(),
+                1,
+                "{whole}"
+            );
+        }
     }
 
     #[test]

@@ -380,11 +380,15 @@ pub fn looks_like_html(text: &str) -> bool {
     static OPEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)<(p|div|li|td|th|h[1-6])(?-u:\b)[^<>]*>").expect("open tag regex")
     });
+    static CONTAINER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)<(table|tbody|tr|ul|ol|dl)(?-u:\b)[^<>]*>").expect("container tag regex")
+    });
     let opens = OPEN.find_iter(text).count();
-    // Some element must be open across a line end.
+    // Some element must be open across a line end: a paragraph, or a
+    // table or list whose rows sit one per line.
     let spans_lines = text.lines().any(|l| {
         let lower = l.to_ascii_lowercase();
-        OPEN.is_match(&lower) && !lower.contains("</")
+        (OPEN.is_match(&lower) || CONTAINER.is_match(&lower)) && !lower.contains("</")
     });
     opens >= 3 && spans_lines
 }
@@ -665,6 +669,19 @@ mod tests {
         assert!(dropped.iter().any(|d| d.text.starts_with("<style>")));
         assert!(dropped.iter().any(|d| d.text == "<title>Саясат</title>"));
         assert!(!looks_like_html("<p>1. Цели</p>\t<p>1. Мақсаты</p>\n"));
+    }
+
+    #[test]
+    fn a_table_of_one_line_rows_is_a_table() {
+        // Each row on one line: no paragraph is open across a line end,
+        // but the table is, and its cells are read as rows and columns.
+        let src = "<table>\n<tr><td>11. Субъект:</td><td>11. Субъект вправе:</td></tr>\n<tr><td>11.1. білуге;</td><td>11.1. знать;</td></tr>\n</table>\n";
+        assert!(looks_like_html(src));
+        let mut dropped = Vec::new();
+        let mut group = 0;
+        let blocks = parse_document(src, &mut group, &mut dropped);
+        let rows: Vec<Option<u32>> = blocks.iter().map(|b| b.row).collect();
+        assert_eq!(rows, [Some(1), Some(1), Some(2), Some(2)]);
     }
 
     fn texts(src: &str) -> (Vec<(String, BlockHint)>, Vec<String>) {
