@@ -813,7 +813,15 @@ fn in_context(
         Some(m) => m.hit(&r.clause.text, &r.words),
         None => r.entity_hit(&ic.entities)?,
     };
-    let said = |j: usize| !find_all(ic.context.get(lang), &reads[j].words).is_empty();
+    // The context said in clause `j`, unless another construction owns
+    // its words (consent to marketing letters withdrawn is no withdrawal
+    // of consent to processing).
+    let said = |j: usize| {
+        let unless = find_all(item.unless.get(lang), &reads[j].words);
+        find_all(ic.context.get(lang), &reads[j].words)
+            .iter()
+            .any(|m| !unless.iter().any(|u| u.overlaps(m)))
+    };
     let set_by = |j: usize| {
         said(j)
             || st.context_from[j]

@@ -615,6 +615,26 @@ impl Speller<'_> {
         {
             return true;
         }
+        // Kazakh's vowel drop: a close vowel between the last two
+        // consonants falls before a vowel suffix («ерк|ім|мен» is «ерік»,
+        // «мойн|ы» is «мойын»).
+        let chars: Vec<char> = stem.chars().collect();
+        if let [.., a, b] = chars.as_slice()
+            && chars.len() >= 3
+            && !is_kazakh_vowel(*a)
+            && !is_kazakh_vowel(*b)
+            // Not a doubled letter, nor -ың/-ің (a suffix, not a stem's
+            // end): «банң|ер» is no «баның».
+            && a != b
+            && *b != 'ң'
+        {
+            let front = chars.iter().any(|c| "әеіөүи".contains(*c));
+            let head: String = chars[..chars.len() - 1].iter().collect();
+            let vowel = if front { 'і' } else { 'ы' };
+            if self.known_as_is(&format!("{head}{vowel}{b}")) {
+                return true;
+            }
+        }
         let Some(last) = stem.chars().next_back() else {
             return false;
         };
@@ -1490,7 +1510,7 @@ mod tests {
     /// Debian's), with the spelling data and an empty word list.
     fn dictionary() -> spellbook::Dictionary {
         let aff = "SET UTF-8\nSFX A N 3\nSFX A 0 ның [ы]\nSFX A 0 ға [ы]\nSFX A 0 лар [ы]\n";
-        let dic = "16\nпайдаланушы/A\nпайдаланушылар\nпайдаланушыларға\nөңдеу\nәңгіме\nкуәлік\nкелесілер\nкіреді\nұялы\nқорғау\nдерек\nқұпиялылық\nүйім\nжанармай\nзаман\nпрофиль\n";
+        let dic = "17\nерік\nпайдаланушы/A\nпайдаланушылар\nпайдаланушыларға\nөңдеу\nәңгіме\nкуәлік\nкелесілер\nкіреді\nұялы\nқорғау\nдерек\nқұпиялылық\nүйім\nжанармай\nзаман\nпрофиль\n";
         spellbook::Dictionary::new(aff, dic).unwrap()
     }
 
@@ -1552,6 +1572,9 @@ mod tests {
             assert!(s.known("профиліңізге"));
             assert!(!s.known("профиліңізгe"));
             assert!(s.correct("деректери").is_some());
+            // Kazakh's vowel drop before a vowel suffix: «ерік» → «ерк|ім|мен».
+            assert!(s.known("еркіммен"));
+            assert_eq!(s.correct("еркіммен").map(|f| f.word), None);
         });
     }
 
