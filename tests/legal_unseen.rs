@@ -68,6 +68,18 @@
 //!   право», «кері шақыруға болады», «стерты», «шет мемлекеттерге»,
 //!   cookie lifetimes and marketing opt-outs as no retention or withdrawal
 //!   procedure, and a period only «set by law» as no retention period.
+//! - `fixtures/heldout_legal9/`: eight more, written blind after that (a
+//!   loan agreement, an app notice with question headings, articles
+//!   alternating kk/ru with «а)» sub-points, text hard-wrapped at 70
+//!   columns, a regulation with a table of contents, a memo of nested «–»
+//!   and «*» bullets, a reply letter, «KZ:»/«RU:» line pairs). Scored once
+//!   at 2c6676b (`score_once.txt`: rights P 1.000 R 0.845, disclosures
+//!   P 0.972 R 0.972, no `kazakh_spelling`), then tuned on: bullets read
+//!   under the bullet of another marker over them, «МҚҰ-да» (the operator
+//!   in an oblique case) never the one who acts, «сотрём», a session kept
+//!   30 days as no retention period, and restrictions said after «;» with
+//!   «однако», «алайда», «при этом» or as a denial of the right's own act
+//!   («… жойылмайды», «не уничтожаются до истечения срока»).
 //!
 //! A decision is (document, item, language): present or not.
 
@@ -117,6 +129,32 @@ fn evaluate(dir: &str) -> BTreeMap<&'static str, Score> {
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        // Rights the text conditions or restricts, as the gold lists them
+        // (ids, or objects with a `right`).
+        let want: std::collections::BTreeSet<String> = gold["restricted"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().or_else(|| x["right"].as_str()))
+            .map(str::to_string)
+            .collect();
+        let got: std::collections::BTreeSet<String> = v["legal"]["rights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["restrictions"].as_array().is_some_and(|r| !r.is_empty()))
+            .map(|x| x["id"].as_str().unwrap().to_string())
+            .collect();
+        let s = scores.entry("restricted").or_default();
+        s.tp += want.intersection(&got).count();
+        s.fp += got.difference(&want).count();
+        s.fn_ += want.difference(&got).count();
+        for (id, kind) in got
+            .symmetric_difference(&want)
+            .map(|id| (id, if got.contains(id) { "false" } else { "missed" }))
+        {
+            eprintln!("  {kind} restriction: {doc} {id}");
+        }
         for section in ["rights", "disclosures"] {
             let got: BTreeMap<String, String> = v["legal"][section]
                 .as_array()
@@ -230,4 +268,46 @@ fn held_out_set_8() {
     let s = evaluate("fixtures/heldout_legal8");
     assert!(s["rights"].p() >= 0.97 && s["rights"].r() >= 0.97);
     assert!(s["disclosures"].p() >= 0.95 && s["disclosures"].r() >= 0.95);
+}
+
+#[test]
+fn held_out_set_9() {
+    let s = evaluate("fixtures/heldout_legal9");
+    assert!(s["rights"].p() >= 0.97 && s["rights"].r() >= 0.97);
+    assert!(s["disclosures"].p() >= 0.95 && s["disclosures"].r() >= 0.95);
+}
+
+/// The rights a text conditions or restricts («только после погашения»,
+/// «не чаще раза в квартал», «…; однако … не уничтожаются до истечения
+/// срока»), over every held-out set. Measured when this test was written:
+/// tp 47 fp 0 fn 4 (P 1.000 R 0.922); the misses are restrictions told in
+/// another clause (an answer under its question, a footnote, a later
+/// clause).
+#[test]
+fn restrictions_over_the_held_out_sets() {
+    let mut all = Score::default();
+    for dir in [
+        "fixtures/heldout_legal",
+        "fixtures/heldout_legal2",
+        "fixtures/heldout_legal3",
+        "fixtures/heldout_legal4",
+        "fixtures/heldout_legal5",
+        "fixtures/heldout_legal6",
+        "fixtures/heldout_legal7",
+        "fixtures/heldout_legal8",
+        "fixtures/heldout_legal9",
+    ] {
+        let s = &evaluate(dir)["restricted"];
+        all.tp += s.tp;
+        all.fp += s.fp;
+        all.fn_ += s.fn_;
+    }
+    eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
+    assert!(all.tp >= 45);
+    assert!(
+        all.p() >= 0.97 && all.r() >= 0.9,
+        "P {:.3} R {:.3}",
+        all.p(),
+        all.r()
+    );
 }

@@ -255,6 +255,10 @@ impl<'a> Read<'a> {
         let words = words(&clause.text, &rules.folding);
         let mut operators = find_all(rules.operators.get(clause.lang), &words);
         operators.extend(name_matches(company, &words));
+        // «МҚҰ-да», «МҚҰ-ға», «ЖШС-мен»: the operator in an oblique case
+        // is where or to whom, never the one who acts (the genitive
+        // «МҚҰ-ның құқығы» still owns a right).
+        operators.retain(|m| !oblique_case(&clause.text, words[m.last()].end));
         operators.sort_by_key(|m| (m.first(), m.last()));
         let mut r = Read {
             clause,
@@ -406,6 +410,65 @@ fn numbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
     None
 }
 
+/// Kazakh case endings written after a hyphen on an abbreviation
+/// («МҚҰ-да»): locative, dative, ablative, instrumental, accusative.
+const OBLIQUE_ENDINGS: &[&str] = &[
+    "да", "де", "та", "те", "ға", "ге", "қа", "ке", "дан", "ден", "тан", "тен", "нан", "нен",
+    "мен", "бен", "пен", "ны", "ні", "ды", "ді", "ты", "ті",
+];
+
+/// Does a hyphen and an oblique case ending follow the word ending at byte
+/// `end` of `text`?
+fn oblique_case(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('-')) else {
+        return false;
+    };
+    let ending: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    OBLIQUE_ENDINGS.contains(&ending.as_str())
+}
+
+/// The marker a bullet clause opens with («–», «*», «•» …).
+fn bullet_marker(c: &Clause) -> Option<char> {
+    (c.kind == ClauseKind::Bullet)
+        .then(|| c.text.trim_start().chars().next())
+        .flatten()
+        .filter(|ch| !ch.is_alphanumeric())
+}
+
+/// How many bullets back a bullet may reach for the bullet over it.
+const BULLETS_WITHIN: usize = 24;
+
+/// The bullet over bullet `i` in a list nested by its markers («– Что вы
+/// можете сделать» over «* Узнать …», «* Защитить свои права:» over «–
+/// обратиться в суд»): walking back over bullets of `i`'s own marker (the
+/// same language, bullets only), the first bullet of another marker that
+/// reads as a heading or a lead-in: no final punctuation, or «:».
+fn bullet_over(clauses: &[Clause], i: usize) -> Option<usize> {
+    let own = bullet_marker(&clauses[i])?;
+    let lang = clauses[i].lang;
+    let mut seen = 0;
+    for j in (0..i).rev() {
+        if clauses[j].lang != lang {
+            continue;
+        }
+        let marker = bullet_marker(&clauses[j])?;
+        if marker == own {
+            seen += 1;
+            if seen > BULLETS_WITHIN {
+                return None;
+            }
+            continue;
+        }
+        let end = clauses[j].text.trim_end().chars().next_back()?;
+        return (end == ':' || end.is_alphanumeric() || end == '?').then_some(j);
+    }
+    None
+}
+
 fn structure(clauses: &[Clause]) -> Structure {
     let n = clauses.len();
     let mut owner: Vec<usize> = (0..n).collect();
@@ -448,6 +511,10 @@ fn structure(clauses: &[Clause]) -> Structure {
             if let Some(pp) = parent_number(p).and_then(|pp| numbered_before(clauses, i, pp)) {
                 ctx.push(pp);
             }
+        }
+        if let Some(j) = bullet_over(clauses, i) {
+            ctx.push(j);
+            ctx.extend(context_from[j].iter().copied());
         }
         if c.kind != ClauseKind::Heading
             && let Some(h) = (0..i)
@@ -626,11 +693,24 @@ fn rights(
                     .collect();
                 if let Some(first) = found.first() {
                     mentions.push(mention(r, clauses[st.owner[i]], first));
+                    // A denial of the right's own act («жойылмайды» after
+                    // «жоюды талап ете аласыз»), not of another right's.
+                    let acts = item_matches(item, lang, &r.words);
+                    let own_act = |c: &Match| {
+                        acts.iter().any(|a| {
+                            a.words
+                                .iter()
+                                .any(|w| c.words.contains(w) || *w == c.last() + 1)
+                        })
+                    };
                     let condition = found.iter().find_map(|m| {
                         let s = r.words[m.first()].sentence;
                         r.conditions.iter().find(|c| {
                             let t = r.words[c.first()].sentence;
-                            t == s || (t == s + 1 && opens_with_anaphor(&r.words, t))
+                            t == s
+                                || (t == s + 1
+                                    && (opens_with_anaphor(&r.words, t)
+                                        || (denies(&r.words, c) && own_act(c))))
                         })
                     });
                     if let Some(c) = condition {
@@ -643,9 +723,44 @@ fn rights(
                     restrictions.push(mention(r, clauses[st.owner[i]], m));
                 }
             }
+            // A restriction of a right the language does not grant
+            // restricts nothing («МҚҰ … қол жеткізуді шектеуге құқылы»
+            // where the subject has no right to know).
+            restrictions.retain(|x| mentions.iter().any(|m| m.lang == x.lang));
             coverage(item, mentions, restrictions)
         })
         .collect()
+}
+
+/// Kazakh negative verb endings: «жойылмайды», «өшірілмейді»,
+/// «орындалмайды», «өшіре алмаймыз».
+const NEGATIVE_ENDINGS: &[&str] = &[
+    "майды",
+    "мейді",
+    "байды",
+    "бейді",
+    "пайды",
+    "пейді",
+    "маймыз",
+    "мейміз",
+    "баймыз",
+    "беймиз",
+    "паймыз",
+    "пеймиз",
+];
+
+/// Does the condition deny the act itself («не уничтожаются»,
+/// «жойылмайды»)? Said in the sentence right after a grant, it restricts
+/// that grant whatever the sentence opens with («…; кредиттік тарих … бұл
+/// талап бойынша жойылмайды»). Words are folded (`мейді` reads `мейди`).
+fn denies(words: &[Word], c: &Match) -> bool {
+    c.words.iter().any(|&k| {
+        let w = words[k].norm.as_str();
+        w == "не"
+            || NEGATIVE_ENDINGS
+                .iter()
+                .any(|e| w.ends_with(&e.replace('і', "и")))
+    })
 }
 
 /// Does sentence `s` open by pointing back at the one before («…; такая
@@ -653,9 +768,23 @@ fn rights(
 /// there restricts the right the sentence before grants. Words are folded
 /// (`data/rules.json` `fold`: «мұндай» reads «мундай»).
 fn opens_with_anaphor(words: &[Word], s: usize) -> bool {
-    words.iter().find(|w| w.sentence == s).is_some_and(|w| {
+    // The sentence's words after an inline clause label («п. 3.2», «3.2-т.»).
+    let mut opening = words
+        .iter()
+        .filter(|w| w.sentence == s)
+        .map(|w| w.norm.as_str())
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "п" | "пп" | "т"));
+    let (first, second) = (opening.next(), opening.next());
+    // «При этом …», «Вместе с тем …».
+    if matches!(
+        (first, second),
+        (Some("при"), Some("этом")) | (Some("вместе"), Some("с"))
+    ) {
+        return true;
+    }
+    first.is_some_and(|w| {
         matches!(
-            w.norm.as_str(),
+            w,
             "такая"
                 | "такой"
                 | "такие"
@@ -668,7 +797,13 @@ fn opens_with_anaphor(words: &[Word], s: usize) -> bool {
                 | "указанная"
                 | "указанный"
                 | "указанное"
+                | "указанные"
+                | "аталган"
                 | "мундай"
+                | "однако"
+                | "но"
+                | "алайда"
+                | "бирак"
                 | "бул"
                 | "ол"
                 | "осындай"
@@ -1584,6 +1719,92 @@ mod tests {
         assert_eq!(cites(right(&legal, "block"), Lang::Ru), ["15"]);
         assert!(right(&legal, "block").restrictions.is_empty());
         assert!(right(&legal, "destroy").mentions.is_empty());
+    }
+
+    #[test]
+    fn nested_bullets_read_under_the_bullet_over_them_and_a_denial_restricts_its_own_right() {
+        use ClauseKind::Bullet;
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "b1",
+                    None,
+                    Bullet,
+                    None,
+                    "– Что вы можете сделать со своими данными",
+                ),
+                (
+                    "b2",
+                    None,
+                    Bullet,
+                    None,
+                    "* Узнать, есть ли у нас ваши данные.",
+                ),
+                (
+                    "b3",
+                    None,
+                    Bullet,
+                    None,
+                    "* Потребовать заблокировать данные, собранные незаконно; при этом данные не уничтожаются до истечения срока хранения.",
+                ),
+                ("b4", None, Bullet, None, "– Ваши обязанности"),
+                ("b5", None, Bullet, None, "* сообщать нам о смене телефона."),
+            ],
+        );
+        assert_eq!(bullet_over(&c, 1), Some(0));
+        assert_eq!(bullet_over(&c, 2), Some(0));
+        assert_eq!(bullet_over(&c, 4), Some(3));
+        // A bullet of the outer marker has nothing over it.
+        assert_eq!(bullet_over(&c, 3), None);
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["b2"]);
+        let block = right(&legal, "block");
+        assert_eq!(cites(block, Lang::Ru), ["b3"]);
+        // «при этом … не уничтожаются» opens with a connector: it restricts
+        // the right before it.
+        assert_eq!(block.restrictions.len(), 1);
+        // A denial needs the right's own act when nothing points back.
+        let w = words(
+            "Данные удалим по требованию; кредитная история не уничтожается.",
+            &rules().folding,
+        );
+        let c = Match { words: vec![5, 6] };
+        assert!(denies(&w, &c));
+        assert!(!opens_with_anaphor(&w, 1));
+        assert!(opens_with_anaphor(
+            &words("Знать; п. 3.2 Указанные сведения.", &rules().folding),
+            1
+        ));
+    }
+
+    #[test]
+    fn the_operator_in_an_oblique_case_does_not_act() {
+        assert!(oblique_case("МҚҰ-да деректерінің", 6));
+        assert!(oblique_case("МҚҰ-ға", 6));
+        assert!(!oblique_case("МҚҰ-ның құқығы", 6));
+        assert!(!oblique_case("МҚҰ деректерді", 6));
+        let c = clauses(
+            Lang::Kk,
+            &[
+                (
+                    "5",
+                    Some("5"),
+                    ClauseKind::Numbered,
+                    None,
+                    "5. Субъект өзінің деректеріне қатысты:",
+                ),
+                (
+                    "5(а)",
+                    Some("5(а)"),
+                    ClauseKind::Item,
+                    Some("5"),
+                    "а) МҚҰ-да өзінің дербес деректерінің бар екенін білуге құқылы;",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "know").status, Presence::KkOnly);
     }
 
     #[test]
