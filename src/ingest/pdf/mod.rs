@@ -769,7 +769,8 @@ struct Ruling<'a> {
 
 /// What one item of a page's reading order is.
 enum Item {
-    Para(Para, usize),
+    /// A paragraph, its column, and whether it is a ruled table's row.
+    Para(Para, usize, bool),
     Noise(Line, DropKind),
 }
 
@@ -835,6 +836,7 @@ impl Assembler {
                         ends_wrapped: false,
                     },
                     FULL_WIDTH,
+                    true,
                 ));
                 continue;
             }
@@ -846,7 +848,7 @@ impl Assembler {
                 None
             };
             for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH, next_word) {
-                items.push(Item::Para(para, seg.col));
+                items.push(Item::Para(para, seg.col, false));
             }
         }
         items.extend(below.into_iter().map(|(l, k)| Item::Noise(l, k)));
@@ -866,7 +868,7 @@ impl Assembler {
                         span,
                     });
                 }
-                Item::Para(para, col) => {
+                Item::Para(para, col, table_row) => {
                     let first_line = line_no + 1;
                     let mut spans = Vec::with_capacity(para.lines.len());
                     for (k, line) in para.lines.iter().enumerate() {
@@ -887,6 +889,7 @@ impl Assembler {
                         page: Some(page),
                         group: Some(page.saturating_mul(16).saturating_add(col)),
                         starts_paragraph: para.starts_paragraph,
+                        table_row,
                         ends_wrapped: para.ends_wrapped,
                         gap_before: false,
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
@@ -941,6 +944,7 @@ impl Assembler {
                 page: Some(page),
                 group: Some(page.saturating_mul(16).saturating_add(para.column.min(15))),
                 starts_paragraph: para.starts_paragraph,
+                table_row: false,
                 ends_wrapped: para.ends_wrapped,
                 gap_before: false,
                 bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
