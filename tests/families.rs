@@ -535,9 +535,15 @@ fn blind8_audit() {
 
 /// blind8b and blind8c (see their READMEs), written blind after blind8's
 /// fixes and scored once; held at the figures measured, below the issue's
-/// 0.95 where qostil still falls short: blind8b's two JSON exports are not
-/// read (recall), blind8c's table PDF runs a heading into its first clause
-/// (precision).
+/// 0.95 where qostil still falls short. blind8b's two JSON exports are not
+/// read (recall). blind8c scored once at removed P 0.565, changed P 0.770:
+/// its table PDFs ran a section heading into a clause. Its figures here
+/// are now tuned on, no longer blind: after the cell border between rows
+/// was made a paragraph break (issue 10, item 5), measured removed P 1.000
+/// R 1.000, changed P 0.891 (57/64) R 1.000, added P 1.000 R 1.000 (before:
+/// removed P 0.684, changed P 0.826). The changed misses left: in doc_0009
+/// a row cut by a page (4.3, 8.1) has its continuation lines' languages
+/// swapped; doc_0001 kk 8.1, doc_0017 kk 7.2 and doc_0022 ru 7.2.
 #[test]
 fn blind8b_and_8c_audits() {
     if let Some(v) = audit_scores("blind8b", "fixtures/families/blind8b/corpus") {
@@ -554,9 +560,9 @@ fn blind8b_and_8c_audits() {
         assert_floors(
             &v,
             &[
-                ("added", 0.95, 0.95),
-                ("removed", 0.65, 0.95),
-                ("changed", 0.8, 0.95),
+                ("added", 1.0, 1.0),
+                ("removed", 1.0, 1.0),
+                ("changed", 0.89, 1.0),
             ],
         );
     }

@@ -146,3 +146,35 @@ fn the_two_tariff_files_pair_row_by_row() {
 
 /// See [`the_two_tariff_files_pair_row_by_row`].
 const PAIR_FLOOR: f64 = 1.0;
+
+/// A table of parallel texts (kk | ru, one row per clause, LibreOffice's
+/// export with borders and no cell padding: blind8c's layout S, `fixtures/
+/// families/blind8c/corpus/`): a section heading's row lies at the line
+/// pitch under the last line of the clause before it, so it was read into
+/// that clause («2.3 … ілінген. 3-бөлім. Келісім»), which gave false
+/// «removed» and «changed» deviations (issue 10, item 5). The cell border
+/// between them now starts a paragraph. Measured over the five table PDFs:
+/// 72 section headings read as clauses of their own, none inside another
+/// clause; before, 58 and 14.
+#[test]
+fn a_heading_row_of_a_parallel_table_is_not_glued_to_a_clause() {
+    let heading = regex::Regex::new(r"(\d+-бөлім|Раздел \d+)\.").unwrap();
+    let (mut own, mut glued) = (0, Vec::new());
+    for n in ["0006", "0008", "0009", "0019", "0022"] {
+        let path = format!("fixtures/families/blind8c/corpus/doc_{n}.pdf");
+        let doc = qostil::analyze(&path, &read(&path), &Default::default())
+            .unwrap_or_else(|e| panic!("{e}"));
+        for c in &doc.clauses {
+            match heading.find(&c.text) {
+                Some(m) if m.start() == 0 => own += 1,
+                Some(_) => glued.push(format!("doc_{n} {}: {}", c.id, c.text)),
+                None => {}
+            }
+        }
+    }
+    eprintln!(
+        "blind8c table PDFs: {own} headings of their own, {} glued",
+        glued.len()
+    );
+    assert_eq!((own, glued.len()), (72, 0), "{glued:#?}");
+}

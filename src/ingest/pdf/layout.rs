@@ -45,6 +45,9 @@ const MIN_GUTTER: f32 = 4.0;
 /// A gutter at least this wide (pt) at its lowest coverage is a gutter
 /// as it is.
 const WIDE_GUTTER: f32 = 24.0;
+/// How far (pt) a ruled line must reach past the text on either side to
+/// be a cell border rather than an underline.
+const RULE_MARGIN: f32 = 1.5;
 
 /// A word: glyphs without a space or a gap between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -1240,14 +1243,32 @@ fn cells(lines: &[Line], columns: &[f32]) -> Vec<Line> {
 /// word would have fitted at the end of this line. A table set inside the
 /// column (cells side by side in one line, [`table_columns`]) gives one
 /// paragraph per row, its lines re-cut into the row's cells ([`cells`]).
+///
+/// A ruled line between two lines that reaches past both on either side
+/// (a table's cell border, `rules` being the page's) starts a paragraph
+/// however close the lines: LibreOffice sets a table of parallel texts
+/// (kk | ru) with no padding, so the row of a section heading lies at the
+/// line pitch under the last line of the clause before it. An underline
+/// starts where its text starts, so it splits nothing.
 pub fn paragraphs(
     lines: &[Line],
     extent: (f32, f32),
     full_width: bool,
     next_word: Option<f32>,
+    rules: &[Rule],
 ) -> Vec<Para> {
     let (left, right) = extent;
     let width = (right - left).max(1.0);
+    let hs = horizontal_rules(rules);
+    let ruled_between = |prev: &Line, line: &Line| {
+        let (x0, x1) = (prev.x0.min(line.x0), prev.x1.max(line.x1));
+        // Sorted by y: only the rules between the two baselines are read.
+        let from = hs.partition_point(|r| r.0 < prev.y - 0.1 * prev.size);
+        hs[from..]
+            .iter()
+            .take_while(|r| r.0 < line.y - 0.5 * line.size)
+            .any(|r| r.1 < x0 - RULE_MARGIN && r.2 > x1 + RULE_MARGIN)
+    };
     let full = |l: &Line| l.x1 >= right - 0.1 * width;
     // The normal line pitch: the median gap between close baselines.
     let mut deltas: Vec<f32> = lines
@@ -1389,7 +1410,9 @@ pub fn paragraphs(
             // starts in a later cell, or in lower case (the first cell's, or
             // every cell's, next line), goes on with the row.
             let lower = line.text.chars().next().is_some_and(char::is_lowercase);
-            let cell_goes_on = rows.last().copied().unwrap_or(false)
+            let ruled = ruled_between(prev, line);
+            let cell_goes_on = !ruled
+                && rows.last().copied().unwrap_or(false)
                 && gap > 0.0
                 && gap <= 1.5 * pitch * scale
                 && !numbered
@@ -1397,6 +1420,7 @@ pub fn paragraphs(
                 && (lower || (!row && on_column(line.x0)));
             if cell_goes_on {
             } else if row
+                || ruled
                 || big_gap
                 || size_change
                 || bullet
@@ -1410,6 +1434,7 @@ pub fn paragraphs(
                 // A change of font size is a title or heading ending (or
                 // starting): never a soft line break.
                 starts = row
+                    || ruled
                     || big_gap
                     || size_change
                     || requisite
@@ -1692,7 +1717,7 @@ mod tests {
             line("• bullet point text reaching far", 50.0, 290.0, 202.0),
             line("- 1.2. ought not to split a wrapped", 50.0, 291.0, 214.0),
         ];
-        let paras = paragraphs(&lines, (50.0, 291.0), false, None);
+        let paras = paragraphs(&lines, (50.0, 291.0), false, None, &[]);
         let texts: Vec<Vec<&str>> = paras
             .iter()
             .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
@@ -1769,6 +1794,42 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_border_between_two_lines_starts_a_paragraph() {
+        // LibreOffice's kk | ru table, no padding: the heading row lies at
+        // the line pitch under the clause's last line, its border between.
+        let lines = [
+            line(
+                "2.3 Қызмет көрсету залында бейнебақылау",
+                71.0,
+                290.0,
+                100.0,
+            ),
+            line("жүргізіледі, ескерту ілінген.", 71.0, 234.0, 112.0),
+            line("3-бөлім. Келісім", 71.0, 190.0, 124.0),
+            line("3.1 Клиент келісімді береді.", 71.0, 220.0, 136.0),
+        ];
+        let border = |y: f32, x0: f32, x1: f32| Rule {
+            x0,
+            y0: y - 0.05,
+            x1,
+            y1: y + 0.05,
+        };
+        let texts = |rules: &[Rule]| -> Vec<usize> {
+            paragraphs(&lines, (71.0, 300.0), false, None, rules)
+                .iter()
+                .map(|p| p.lines.len())
+                .collect()
+        };
+        assert_eq!(texts(&[]), [3, 1], "no rule: the heading is glued");
+        let cells = [border(114.0, 65.7, 306.4), border(126.0, 65.7, 306.4)];
+        assert_eq!(texts(&cells), [2, 1, 1]);
+        let paras = paragraphs(&lines, (71.0, 300.0), false, None, &cells);
+        assert!(paras[1].starts_paragraph);
+        // An underline of the clause's last line starts where its text does.
+        assert_eq!(texts(&[border(114.0, 71.0, 234.0)]), [3, 1]);
+    }
+
+    #[test]
     fn a_hanging_indent_line_goes_on_its_labelled_text() {
         // «1.3. Саясат … Қазақстан» ends short: «Республикасының» did not fit.
         let mut first = line("1.3. Саясат Заңына сәйкес Қазақстан", 78.0, 400.0, 100.0);
@@ -1784,7 +1845,7 @@ mod tests {
             line("2.1. Саясатта мынадай ұғымдар:", 78.0, 300.0, 124.0),
             line("дербес деректер – мәліметтер;", 106.0, 300.0, 136.0),
         ];
-        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None, &[]);
         let texts: Vec<Vec<&str>> = paras
             .iter()
             .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
@@ -1821,7 +1882,7 @@ mod tests {
             line("E-mail: privacy@moiynkum-credit.kz", 67.0, 254.0, 136.0),
             line("БСН 210240033417", 67.0, 150.0, 148.0),
         ];
-        let paras = paragraphs(&lines, (45.0, 550.0), true, None);
+        let paras = paragraphs(&lines, (45.0, 550.0), true, None, &[]);
         let sizes: Vec<usize> = paras.iter().map(|p| p.lines.len()).collect();
         assert_eq!(sizes, [2, 1, 1, 1]);
     }
@@ -1845,7 +1906,7 @@ mod tests {
                 170.0 + 14.0 * k as f32,
             ));
         }
-        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None, &[]);
         assert_eq!(paras[0].lines.len(), 2, "{:?}", paras[0].lines);
         assert!(
             paras[1].starts_paragraph,
@@ -1915,7 +1976,7 @@ mod tests {
                 9.5,
             ),
         ];
-        let paras = paragraphs(&lines, (310.4, 552.3), false, None);
+        let paras = paragraphs(&lines, (310.4, 552.3), false, None, &[]);
         assert_eq!(
             texts(&paras)[..3],
             [
@@ -1974,7 +2035,7 @@ mod tests {
                 9.0,
             ),
         ];
-        let paras = paragraphs(&lines, (309.6, 544.3), false, None);
+        let paras = paragraphs(&lines, (309.6, 544.3), false, None, &[]);
         assert_eq!(
             texts(&paras)[..3],
             [
@@ -2017,7 +2078,7 @@ mod tests {
         ] {
             lines.push(line(text, 314.6, x1, y));
         }
-        let paras = paragraphs(&lines, (302.6, 547.8), false, None);
+        let paras = paragraphs(&lines, (302.6, 547.8), false, None, &[]);
         assert_eq!(
             texts(&paras)[1..],
             [
@@ -2140,7 +2201,7 @@ mod tests {
             ),
             line("поверх них записываются новые.", 71.0, 300.0, 215.6),
         ];
-        let paras = paragraphs(&lines, (71.0, 544.0), false, None);
+        let paras = paragraphs(&lines, (71.0, 544.0), false, None, &[]);
         assert_eq!(
             texts(&paras),
             [
@@ -2333,7 +2394,7 @@ mod tests {
         assert!(rows(&[]).is_empty());
         assert!(find_gutters(&[], 0.0).is_empty());
         assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
-        assert!(paragraphs(&[], (0.0, 0.0), true, None).is_empty());
+        assert!(paragraphs(&[], (0.0, 0.0), true, None, &[]).is_empty());
         assert!(reading_order(vec![]).is_empty());
     }
 
@@ -2391,7 +2452,7 @@ mod tests {
             line("12. Дерекқордың сақтық көшірмелері", 0.0, 200.0, 48.0),
             line("сақталады.", 0.0, 60.0, 60.0),
         ];
-        let paras = paragraphs(&lines, (0.0, 200.0), false, None);
+        let paras = paragraphs(&lines, (0.0, 200.0), false, None, &[]);
         let firsts: Vec<&str> = paras.iter().map(|p| p.lines[0].text.as_str()).collect();
         assert_eq!(
             firsts,

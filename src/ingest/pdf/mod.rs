@@ -847,7 +847,13 @@ impl Assembler {
             } else {
                 None
             };
-            for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH, next_word) {
+            for para in layout::paragraphs(
+                &seg.lines,
+                extent,
+                seg.col == FULL_WIDTH,
+                next_word,
+                table.rules,
+            ) {
                 items.push(Item::Para(para, seg.col, false));
             }
         }
