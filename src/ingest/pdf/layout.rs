@@ -22,7 +22,9 @@
 //! 7. Ruled tables of labels and values (a tariff): the band between two
 //!    ruled lines that cross a cell boundary is a row, read as one
 //!    paragraph, its cells left to right ([`ruled_rows`]); tables of
-//!    parallel texts (kk | ru) stay with step 5.
+//!    parallel texts (kk | ru) stay with step 5. A table with no rules at
+//!    all is read so too, its rows found from its numbered label cells
+//!    ([`unruled_row_borders`]).
 //!
 //! Invariants: every glyph that is not whitespace ends up in exactly one word
 //! of one line (duplicates of fake bold aside); all loops are bounded by the
@@ -833,6 +835,82 @@ pub fn ruled_rows<T>(
         }
     }
     (out, rest.into_iter().flatten().collect())
+}
+
+/// The row borders of a table drawn with no rules at all (a LibreOffice or
+/// Word table exported without borders: a numbered label cell left of a
+/// gutter, its value cell right of it, set anywhere in the row's height),
+/// as ruled lines for [`ruled_rows`] to read the rows by. A row starts at
+/// the top of each line of the first column that opens with a clause
+/// number, while lines of a later column lie beside the run of numbered
+/// lines; the last row ends under the last line that follows on at the
+/// line pitch, before a full-width line. Each border spans the lines it
+/// frames. Only a table of labels and values is framed: its later columns
+/// hold less than two thirds of the first one's text and open with a clause
+/// number in at most a quarter as many lines as it has rows ([`ruled_rows`]
+/// checks its rows again); a kk | ru page of prose stays with its columns.
+/// Empty when fewer than three rows are found.
+pub fn unruled_row_borders<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec<Rule> {
+    let mut lines: Vec<&Line> = lines.into_iter().collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        // A run of first-column lines, numbered ones among them, with
+        // lines of later columns beside them, up to a full-width line or a
+        // gap of more than two lines.
+        let first = |l: &Line| l.col == 0;
+        let Some(start) = lines[k..]
+            .iter()
+            .position(|l| first(l) && is_numbered(&l.text))
+            .map(|p| p + k)
+        else {
+            break;
+        };
+        let mut end = start + 1;
+        while end < lines.len()
+            && lines[end].col != FULL_WIDTH
+            && lines[end].y - lines[end - 1].y <= 2.5 * lines[end].size.max(lines[end - 1].size)
+        {
+            end += 1;
+        }
+        k = end;
+        let run = &lines[start..end];
+        let tops: Vec<f32> = run
+            .iter()
+            .filter(|l| first(l) && is_numbered(&l.text))
+            .map(|l| l.top() - 0.1 * l.size)
+            .collect();
+        // A table of labels and values: its later columns short, and
+        // hardly ever opening with a clause number (two columns of prose,
+        // kk | ru flowing apart, are numbered on both sides or as long).
+        let beside: Vec<&&Line> = run.iter().filter(|l| l.col != 0).collect();
+        let chars = |l: &&&Line| l.text.chars().count();
+        let later: usize = beside.iter().map(chars).sum();
+        let labels: usize = run.iter().filter(|l| first(l)).map(|l| chars(&l)).sum();
+        let numbered = beside.iter().filter(|l| is_numbered(&l.text)).count();
+        if tops.len() < 3
+            || beside.len() < 2
+            || 3 * later >= 2 * labels
+            || 4 * numbered > tops.len()
+        {
+            continue;
+        }
+        let x0 = run.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min) - 2.0;
+        let x1 = run.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max) + 2.0;
+        let bottom = run
+            .iter()
+            .map(|l| l.bottom())
+            .fold(f32::NEG_INFINITY, f32::max);
+        let border = |y: f32| Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        };
+        out.extend(tops.into_iter().chain([bottom + 0.5]).map(border));
+    }
+    out
 }
 
 /// Whether a table's rows (`(top, [(cell, line index)])`) hold parallel
@@ -2396,6 +2474,83 @@ mod tests {
         assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
         assert!(paragraphs(&[], (0.0, 0.0), true, None, &[]).is_empty());
         assert!(reading_order(vec![]).is_empty());
+    }
+
+    #[test]
+    fn rows_of_a_table_without_rules_from_its_numbered_labels() {
+        let at = |text: &str, x0: f32, x1: f32, y: f32, col: usize| Line {
+            col,
+            ..line(text, x0, x1, y)
+        };
+        // The value set in the middle of a row whose label wraps.
+        let lines = vec![
+            at("5.1 Ұялы телефон нөмірі", 57.0, 200.0, 100.0, 0),
+            at("3 жыл", 360.0, 390.0, 100.0, 1),
+            at(
+                "5.2 Қарыз алушының табысы, жұмыс орны",
+                57.0,
+                340.0,
+                118.0,
+                0,
+            ),
+            at("5 жыл", 360.0, 390.0, 124.0, 1),
+            at("және лауазымы", 57.0, 150.0, 130.0, 0),
+            at("5.3 Сайттағы cookie файлдары", 57.0, 220.0, 148.0, 0),
+            at("6 ай", 360.0, 380.0, 148.0, 1),
+        ];
+        let borders = unruled_row_borders(&lines);
+        assert_eq!(borders.len(), 4, "three row tops and the bottom");
+        let marked: Vec<(Line, ())> = lines.iter().cloned().map(|l| (l, ())).collect();
+        let (rows, rest) = ruled_rows(marked, &borders, &[(345.0, 355.0)]);
+        assert!(rest.is_empty());
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                r.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "5.1 Ұялы телефон нөмірі 3 жыл",
+                "5.2 Қарыз алушының табысы, жұмыс орны және лауазымы 5 жыл",
+                "5.3 Сайттағы cookie файлдары 6 ай"
+            ]
+        );
+        // kk | ru, numbered on both sides: the columns stay.
+        let parallel: Vec<(Line, ())> = (0..3)
+            .flat_map(|k| {
+                let y = 100.0 + 20.0 * k as f32;
+                [
+                    (
+                        at(
+                            &format!("{}.1 Оператор деректерді өңдейді.", k + 1),
+                            57.0,
+                            290.0,
+                            y,
+                            0,
+                        ),
+                        (),
+                    ),
+                    (
+                        at(
+                            &format!("{}.1 Оператор обрабатывает данные.", k + 1),
+                            310.0,
+                            540.0,
+                            y,
+                            1,
+                        ),
+                        (),
+                    ),
+                ]
+            })
+            .collect();
+        let borders = unruled_row_borders(parallel.iter().map(|(l, _)| l));
+        assert_eq!(ruled_rows(parallel, &borders, &[(292.0, 308.0)]).0.len(), 0);
     }
 
     #[test]

@@ -792,7 +792,19 @@ impl Assembler {
         let mut noise = Vec::new();
         let marked: Vec<(Line, Option<DropKind>)> =
             lines.into_iter().zip(marks.iter().copied()).collect();
-        let (rows, rest) = layout::ruled_rows(marked, table.rules, table.gutters);
+        let (mut rows, mut rest) = layout::ruled_rows(marked, table.rules, table.gutters);
+        // A table with no rules at all: its rows are found from its
+        // numbered label cells.
+        if rows.is_empty() && !table.gutters.is_empty() {
+            let borders = layout::unruled_row_borders(
+                rest.iter()
+                    .filter(|(_, mark)| mark.is_none())
+                    .map(|(l, _)| l),
+            );
+            if !borders.is_empty() {
+                (rows, rest) = layout::ruled_rows(rest, &borders, table.gutters);
+            }
+        }
         for (line, mark) in rest {
             match mark {
                 Some(kind) => noise.push((line, kind)),
