@@ -539,11 +539,14 @@ fn blind8_audit() {
 /// read (recall). blind8c scored once at removed P 0.565, changed P 0.770:
 /// its table PDFs ran a section heading into a clause. Its figures here
 /// are now tuned on, no longer blind: after the cell border between rows
-/// was made a paragraph break (issue 10, item 5), measured removed P 1.000
-/// R 1.000, changed P 0.891 (57/64) R 1.000, added P 1.000 R 1.000 (before:
-/// removed P 0.684, changed P 0.826). The changed misses left: in doc_0009
-/// a row cut by a page (4.3, 8.1) has its continuation lines' languages
-/// swapped; doc_0001 kk 8.1, doc_0017 kk 7.2 and doc_0022 ru 7.2.
+/// was made a paragraph break (issue 10, item 5), removed P 1.000 R 1.000,
+/// changed P 0.891 (57/64); after a short block at the top of a page or
+/// column was no longer taken for the wrapped tail of the paragraph read
+/// before it (doc_0009 4.3, a row cut by a page, had its two languages'
+/// continuation lines swapped), changed P 0.919 (57/62) R 1.000, added
+/// P 1.000 R 1.000 (before both: removed P 0.684, changed P 0.826). The
+/// changed misses left: doc_0009 8.1 (a phone number wrapped at a page
+/// end), doc_0001 kk 8.1, doc_0017 kk 7.2 and doc_0022 ru 7.2.
 #[test]
 fn blind8b_and_8c_audits() {
     if let Some(v) = audit_scores("blind8b", "fixtures/families/blind8b/corpus") {
@@ -562,7 +565,7 @@ fn blind8b_and_8c_audits() {
             &[
                 ("added", 1.0, 1.0),
                 ("removed", 1.0, 1.0),
-                ("changed", 0.89, 1.0),
+                ("changed", 0.91, 1.0),
             ],
         );
     }
