@@ -1159,13 +1159,19 @@ pub fn tag(blocks: &mut [Block]) {
     // A PDF paragraph's last words wrapped into a block of their own (the
     // line below fell in another column band): a short tail, starting no
     // paragraph, is the wrapped paragraph's, whatever its letters say (a
-    // Kazakh surname closing a Russian signature line).
+    // Kazakh surname closing a Russian signature line). The tail lies
+    // below the paragraph on its page: the first lines of the next page,
+    // or of the next column at the top of the page, are no tail (a kk | ru
+    // table row cut by a page: «клиенттің деректері берілмейді.» on page 2
+    // after the Russian column of page 1).
     for i in 1..blocks.len() {
         let (before, after) = blocks.split_at_mut(i);
         let (p, b) = (&before[i - 1], &mut after[0]);
         let spoken = |l: Lang| matches!(l, Lang::Kk | Lang::Ru);
-        if b.bbox.is_some()
-            && p.bbox.is_some()
+        // bbox: [x0, y0, x1, y1], PDF points, y up.
+        let below = matches!((p.bbox, b.bbox), (Some(pb), Some(bb)) if bb[3] <= pb[1] + 2.0);
+        if below
+            && p.page == b.page
             && spoken(p.lang)
             && spoken(b.lang)
             && p.ends_wrapped
@@ -1612,6 +1618,22 @@ mod tests {
         blocks[0].ends_wrapped = false;
         tag(&mut blocks);
         assert_eq!(blocks[1].lang, Lang::Kk);
+        // So does the first line of the next page, or one above the
+        // paragraph (the top of the next column): no tail.
+        blocks[0].ends_wrapped = true;
+        (blocks[0].page, blocks[1].page) = (Some(1), Some(2));
+        tag(&mut blocks);
+        assert_eq!(blocks[1].lang, Lang::Kk);
+        blocks[1].page = Some(1);
+        (blocks[0].bbox, blocks[1].bbox) = (
+            Some([57.0, 60.0, 290.0, 200.0]),
+            Some([310.0, 760.0, 400.0, 772.0]),
+        );
+        tag(&mut blocks);
+        assert_eq!(blocks[1].lang, Lang::Kk);
+        blocks[1].bbox = Some([57.0, 46.0, 120.0, 58.0]);
+        tag(&mut blocks);
+        assert_eq!(blocks[1].lang, Lang::Ru, "right below it: a tail");
     }
 
     #[test]

@@ -121,6 +121,11 @@ pub struct Block {
     /// The layout says this block starts a new paragraph (an HTML `<p>`, a
     /// bullet, a table row's first cell), not a possible continuation.
     pub starts_paragraph: bool,
+    /// The block is one whole row of a table, its cells in reading order (a
+    /// PDF's ruled table row, [`crate::ingest`]): opened by a clause number
+    /// of its own, it is a clause of its own, whatever case its label
+    /// starts in («13. Блокирование карты» / «13.1 без занесения …»).
+    pub table_row: bool,
     /// The block ends on a physical line that reaches the column's wrap width,
     /// so its end may be a soft line break rather than a paragraph end.
     pub ends_wrapped: bool,
@@ -157,6 +162,7 @@ impl Block {
             page: None,
             group: None,
             starts_paragraph: false,
+            table_row: false,
             ends_wrapped: false,
             gap_before: false,
             bbox: None,

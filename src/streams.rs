@@ -20,7 +20,8 @@
 //! paragraph is itself an item; an item's wrapped line goes on), a dash item
 //! right after a section heading, or one of a run of items with the same
 //! dash after a lead-in without a colon; nor a lower-case line under a
-//! title in capitals.
+//! title in capitals; nor a table row that opens with a clause number of
+//! its own.
 //!
 //! Invariants: each block lands in exactly one paragraph of the stream of
 //! its language; paragraphs keep the blocks' source order; runs are never
@@ -223,6 +224,12 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // A table row that opens with its own clause number is a clause of its
+    // own, even in lower case («13. Блокирование карты» / «13.1 без
+    // занесения в стоп-лист»): the ruling, not the text, ends the row.
+    if block.table_row && leading_marker(text).is_some() {
+        return false;
+    }
     // «…в соответствии со ст.» / «8 Закона», «…в п.» / «3.2 настоящей
     // Политики», «…по адресу: г.» / «Алматы»: the abbreviation binds to
     // the next line's first word.
@@ -760,6 +767,35 @@ mod tests {
         assert_eq!(split(&blocks).kk.len(), 1, "a wrapped line goes on");
         blocks[1].starts_paragraph = true;
         assert_eq!(split(&blocks).kk.len(), 2, "a table row or <p> does not");
+    }
+
+    #[test]
+    fn a_table_row_with_its_own_number_is_never_a_continuation() {
+        let mut blocks = vec![
+            block("13. Блокирование карты", Lang::Ru, 0),
+            block("13.1 без занесения в стоп-лист 0 KZT", Lang::Ru, 100),
+            block(
+                "13.2 без занесения в стоп-лист через StarBanking 0 KZT",
+                Lang::Ru,
+                200,
+            ),
+        ];
+        assert_eq!(
+            split(&blocks).ru.len(),
+            1,
+            "in running text, a cross-reference"
+        );
+        for b in &mut blocks {
+            (b.starts_paragraph, b.table_row) = (true, true);
+        }
+        assert_eq!(
+            texts(&split(&blocks).ru),
+            [
+                "13. Блокирование карты",
+                "13.1 без занесения в стоп-лист 0 KZT",
+                "13.2 без занесения в стоп-лист через StarBanking 0 KZT"
+            ]
+        );
     }
 
     #[test]

@@ -535,9 +535,18 @@ fn blind8_audit() {
 
 /// blind8b and blind8c (see their READMEs), written blind after blind8's
 /// fixes and scored once; held at the figures measured, below the issue's
-/// 0.95 where qostil still falls short: blind8b's two JSON exports are not
-/// read (recall), blind8c's table PDF runs a heading into its first clause
-/// (precision).
+/// 0.95 where qostil still falls short. blind8b's two JSON exports are not
+/// read (recall). blind8c scored once at removed P 0.565, changed P 0.770:
+/// its table PDFs ran a section heading into a clause. Its figures here
+/// are now tuned on, no longer blind: after the cell border between rows
+/// was made a paragraph break (issue 10, item 5), removed P 1.000 R 1.000,
+/// changed P 0.891 (57/64); after a short block at the top of a page or
+/// column was no longer taken for the wrapped tail of the paragraph read
+/// before it (doc_0009 4.3, a row cut by a page, had its two languages'
+/// continuation lines swapped), changed P 0.919 (57/62) R 1.000, added
+/// P 1.000 R 1.000 (before both: removed P 0.684, changed P 0.826). The
+/// changed misses left: doc_0009 8.1 (a phone number wrapped at a page
+/// end), doc_0001 kk 8.1, doc_0017 kk 7.2 and doc_0022 ru 7.2.
 #[test]
 fn blind8b_and_8c_audits() {
     if let Some(v) = audit_scores("blind8b", "fixtures/families/blind8b/corpus") {
@@ -554,9 +563,9 @@ fn blind8b_and_8c_audits() {
         assert_floors(
             &v,
             &[
-                ("added", 0.95, 0.95),
-                ("removed", 0.65, 0.95),
-                ("changed", 0.8, 0.95),
+                ("added", 1.0, 1.0),
+                ("removed", 1.0, 1.0),
+                ("changed", 0.91, 1.0),
             ],
         );
     }

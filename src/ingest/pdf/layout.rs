@@ -22,7 +22,9 @@
 //! 7. Ruled tables of labels and values (a tariff): the band between two
 //!    ruled lines that cross a cell boundary is a row, read as one
 //!    paragraph, its cells left to right ([`ruled_rows`]); tables of
-//!    parallel texts (kk | ru) stay with step 5.
+//!    parallel texts (kk | ru) stay with step 5. A table with no rules at
+//!    all is read so too, its rows found from its numbered label cells
+//!    ([`unruled_row_borders`]).
 //!
 //! Invariants: every glyph that is not whitespace ends up in exactly one word
 //! of one line (duplicates of fake bold aside); all loops are bounded by the
@@ -45,6 +47,9 @@ const MIN_GUTTER: f32 = 4.0;
 /// A gutter at least this wide (pt) at its lowest coverage is a gutter
 /// as it is.
 const WIDE_GUTTER: f32 = 24.0;
+/// How far (pt) a ruled line must reach past the text on either side to
+/// be a cell border rather than an underline.
+const RULE_MARGIN: f32 = 1.5;
 
 /// A word: glyphs without a space or a gap between them.
 #[derive(Debug, Clone, PartialEq)]
@@ -832,6 +837,82 @@ pub fn ruled_rows<T>(
     (out, rest.into_iter().flatten().collect())
 }
 
+/// The row borders of a table drawn with no rules at all (a LibreOffice or
+/// Word table exported without borders: a numbered label cell left of a
+/// gutter, its value cell right of it, set anywhere in the row's height),
+/// as ruled lines for [`ruled_rows`] to read the rows by. A row starts at
+/// the top of each line of the first column that opens with a clause
+/// number, while lines of a later column lie beside the run of numbered
+/// lines; the last row ends under the last line that follows on at the
+/// line pitch, before a full-width line. Each border spans the lines it
+/// frames. Only a table of labels and values is framed: its later columns
+/// hold less than two thirds of the first one's text and open with a clause
+/// number in at most a quarter as many lines as it has rows ([`ruled_rows`]
+/// checks its rows again); a kk | ru page of prose stays with its columns.
+/// Empty when fewer than three rows are found.
+pub fn unruled_row_borders<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec<Rule> {
+    let mut lines: Vec<&Line> = lines.into_iter().collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        // A run of first-column lines, numbered ones among them, with
+        // lines of later columns beside them, up to a full-width line or a
+        // gap of more than two lines.
+        let first = |l: &Line| l.col == 0;
+        let Some(start) = lines[k..]
+            .iter()
+            .position(|l| first(l) && is_numbered(&l.text))
+            .map(|p| p + k)
+        else {
+            break;
+        };
+        let mut end = start + 1;
+        while end < lines.len()
+            && lines[end].col != FULL_WIDTH
+            && lines[end].y - lines[end - 1].y <= 2.5 * lines[end].size.max(lines[end - 1].size)
+        {
+            end += 1;
+        }
+        k = end;
+        let run = &lines[start..end];
+        let tops: Vec<f32> = run
+            .iter()
+            .filter(|l| first(l) && is_numbered(&l.text))
+            .map(|l| l.top() - 0.1 * l.size)
+            .collect();
+        // A table of labels and values: its later columns short, and
+        // hardly ever opening with a clause number (two columns of prose,
+        // kk | ru flowing apart, are numbered on both sides or as long).
+        let beside: Vec<&&Line> = run.iter().filter(|l| l.col != 0).collect();
+        let chars = |l: &&&Line| l.text.chars().count();
+        let later: usize = beside.iter().map(chars).sum();
+        let labels: usize = run.iter().filter(|l| first(l)).map(|l| chars(&l)).sum();
+        let numbered = beside.iter().filter(|l| is_numbered(&l.text)).count();
+        if tops.len() < 3
+            || beside.len() < 2
+            || 3 * later >= 2 * labels
+            || 4 * numbered > tops.len()
+        {
+            continue;
+        }
+        let x0 = run.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min) - 2.0;
+        let x1 = run.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max) + 2.0;
+        let bottom = run
+            .iter()
+            .map(|l| l.bottom())
+            .fold(f32::NEG_INFINITY, f32::max);
+        let border = |y: f32| Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        };
+        out.extend(tops.into_iter().chain([bottom + 0.5]).map(border));
+    }
+    out
+}
+
 /// Whether a table's rows (`(top, [(cell, line index)])`) hold parallel
 /// texts, not a label and its values: see [`ruled_rows`].
 fn parallel_cells<T>(rows: &[(f32, Vec<(usize, usize)>)], lines: &[Option<(Line, T)>]) -> bool {
@@ -1240,14 +1321,32 @@ fn cells(lines: &[Line], columns: &[f32]) -> Vec<Line> {
 /// word would have fitted at the end of this line. A table set inside the
 /// column (cells side by side in one line, [`table_columns`]) gives one
 /// paragraph per row, its lines re-cut into the row's cells ([`cells`]).
+///
+/// A ruled line between two lines that reaches past both on either side
+/// (a table's cell border, `rules` being the page's) starts a paragraph
+/// however close the lines: LibreOffice sets a table of parallel texts
+/// (kk | ru) with no padding, so the row of a section heading lies at the
+/// line pitch under the last line of the clause before it. An underline
+/// starts where its text starts, so it splits nothing.
 pub fn paragraphs(
     lines: &[Line],
     extent: (f32, f32),
     full_width: bool,
     next_word: Option<f32>,
+    rules: &[Rule],
 ) -> Vec<Para> {
     let (left, right) = extent;
     let width = (right - left).max(1.0);
+    let hs = horizontal_rules(rules);
+    let ruled_between = |prev: &Line, line: &Line| {
+        let (x0, x1) = (prev.x0.min(line.x0), prev.x1.max(line.x1));
+        // Sorted by y: only the rules between the two baselines are read.
+        let from = hs.partition_point(|r| r.0 < prev.y - 0.1 * prev.size);
+        hs[from..]
+            .iter()
+            .take_while(|r| r.0 < line.y - 0.5 * line.size)
+            .any(|r| r.1 < x0 - RULE_MARGIN && r.2 > x1 + RULE_MARGIN)
+    };
     let full = |l: &Line| l.x1 >= right - 0.1 * width;
     // The normal line pitch: the median gap between close baselines.
     let mut deltas: Vec<f32> = lines
@@ -1389,7 +1488,9 @@ pub fn paragraphs(
             // starts in a later cell, or in lower case (the first cell's, or
             // every cell's, next line), goes on with the row.
             let lower = line.text.chars().next().is_some_and(char::is_lowercase);
-            let cell_goes_on = rows.last().copied().unwrap_or(false)
+            let ruled = ruled_between(prev, line);
+            let cell_goes_on = !ruled
+                && rows.last().copied().unwrap_or(false)
                 && gap > 0.0
                 && gap <= 1.5 * pitch * scale
                 && !numbered
@@ -1397,6 +1498,7 @@ pub fn paragraphs(
                 && (lower || (!row && on_column(line.x0)));
             if cell_goes_on {
             } else if row
+                || ruled
                 || big_gap
                 || size_change
                 || bullet
@@ -1410,6 +1512,7 @@ pub fn paragraphs(
                 // A change of font size is a title or heading ending (or
                 // starting): never a soft line break.
                 starts = row
+                    || ruled
                     || big_gap
                     || size_change
                     || requisite
@@ -1692,7 +1795,7 @@ mod tests {
             line("• bullet point text reaching far", 50.0, 290.0, 202.0),
             line("- 1.2. ought not to split a wrapped", 50.0, 291.0, 214.0),
         ];
-        let paras = paragraphs(&lines, (50.0, 291.0), false, None);
+        let paras = paragraphs(&lines, (50.0, 291.0), false, None, &[]);
         let texts: Vec<Vec<&str>> = paras
             .iter()
             .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
@@ -1769,6 +1872,42 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_border_between_two_lines_starts_a_paragraph() {
+        // LibreOffice's kk | ru table, no padding: the heading row lies at
+        // the line pitch under the clause's last line, its border between.
+        let lines = [
+            line(
+                "2.3 Қызмет көрсету залында бейнебақылау",
+                71.0,
+                290.0,
+                100.0,
+            ),
+            line("жүргізіледі, ескерту ілінген.", 71.0, 234.0, 112.0),
+            line("3-бөлім. Келісім", 71.0, 190.0, 124.0),
+            line("3.1 Клиент келісімді береді.", 71.0, 220.0, 136.0),
+        ];
+        let border = |y: f32, x0: f32, x1: f32| Rule {
+            x0,
+            y0: y - 0.05,
+            x1,
+            y1: y + 0.05,
+        };
+        let texts = |rules: &[Rule]| -> Vec<usize> {
+            paragraphs(&lines, (71.0, 300.0), false, None, rules)
+                .iter()
+                .map(|p| p.lines.len())
+                .collect()
+        };
+        assert_eq!(texts(&[]), [3, 1], "no rule: the heading is glued");
+        let cells = [border(114.0, 65.7, 306.4), border(126.0, 65.7, 306.4)];
+        assert_eq!(texts(&cells), [2, 1, 1]);
+        let paras = paragraphs(&lines, (71.0, 300.0), false, None, &cells);
+        assert!(paras[1].starts_paragraph);
+        // An underline of the clause's last line starts where its text does.
+        assert_eq!(texts(&[border(114.0, 71.0, 234.0)]), [3, 1]);
+    }
+
+    #[test]
     fn a_hanging_indent_line_goes_on_its_labelled_text() {
         // «1.3. Саясат … Қазақстан» ends short: «Республикасының» did not fit.
         let mut first = line("1.3. Саясат Заңына сәйкес Қазақстан", 78.0, 400.0, 100.0);
@@ -1784,7 +1923,7 @@ mod tests {
             line("2.1. Саясатта мынадай ұғымдар:", 78.0, 300.0, 124.0),
             line("дербес деректер – мәліметтер;", 106.0, 300.0, 136.0),
         ];
-        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None, &[]);
         let texts: Vec<Vec<&str>> = paras
             .iter()
             .map(|p| p.lines.iter().map(|l| l.text.as_str()).collect())
@@ -1821,7 +1960,7 @@ mod tests {
             line("E-mail: privacy@moiynkum-credit.kz", 67.0, 254.0, 136.0),
             line("БСН 210240033417", 67.0, 150.0, 148.0),
         ];
-        let paras = paragraphs(&lines, (45.0, 550.0), true, None);
+        let paras = paragraphs(&lines, (45.0, 550.0), true, None, &[]);
         let sizes: Vec<usize> = paras.iter().map(|p| p.lines.len()).collect();
         assert_eq!(sizes, [2, 1, 1, 1]);
     }
@@ -1845,7 +1984,7 @@ mod tests {
                 170.0 + 14.0 * k as f32,
             ));
         }
-        let paras = paragraphs(&lines, (57.0, 520.0), false, None);
+        let paras = paragraphs(&lines, (57.0, 520.0), false, None, &[]);
         assert_eq!(paras[0].lines.len(), 2, "{:?}", paras[0].lines);
         assert!(
             paras[1].starts_paragraph,
@@ -1915,7 +2054,7 @@ mod tests {
                 9.5,
             ),
         ];
-        let paras = paragraphs(&lines, (310.4, 552.3), false, None);
+        let paras = paragraphs(&lines, (310.4, 552.3), false, None, &[]);
         assert_eq!(
             texts(&paras)[..3],
             [
@@ -1974,7 +2113,7 @@ mod tests {
                 9.0,
             ),
         ];
-        let paras = paragraphs(&lines, (309.6, 544.3), false, None);
+        let paras = paragraphs(&lines, (309.6, 544.3), false, None, &[]);
         assert_eq!(
             texts(&paras)[..3],
             [
@@ -2017,7 +2156,7 @@ mod tests {
         ] {
             lines.push(line(text, 314.6, x1, y));
         }
-        let paras = paragraphs(&lines, (302.6, 547.8), false, None);
+        let paras = paragraphs(&lines, (302.6, 547.8), false, None, &[]);
         assert_eq!(
             texts(&paras)[1..],
             [
@@ -2140,7 +2279,7 @@ mod tests {
             ),
             line("поверх них записываются новые.", 71.0, 300.0, 215.6),
         ];
-        let paras = paragraphs(&lines, (71.0, 544.0), false, None);
+        let paras = paragraphs(&lines, (71.0, 544.0), false, None, &[]);
         assert_eq!(
             texts(&paras),
             [
@@ -2333,8 +2472,85 @@ mod tests {
         assert!(rows(&[]).is_empty());
         assert!(find_gutters(&[], 0.0).is_empty());
         assert!(find_gutters(&two_columns(10.0, 10), f32::NAN).is_empty());
-        assert!(paragraphs(&[], (0.0, 0.0), true, None).is_empty());
+        assert!(paragraphs(&[], (0.0, 0.0), true, None, &[]).is_empty());
         assert!(reading_order(vec![]).is_empty());
+    }
+
+    #[test]
+    fn rows_of_a_table_without_rules_from_its_numbered_labels() {
+        let at = |text: &str, x0: f32, x1: f32, y: f32, col: usize| Line {
+            col,
+            ..line(text, x0, x1, y)
+        };
+        // The value set in the middle of a row whose label wraps.
+        let lines = vec![
+            at("5.1 Ұялы телефон нөмірі", 57.0, 200.0, 100.0, 0),
+            at("3 жыл", 360.0, 390.0, 100.0, 1),
+            at(
+                "5.2 Қарыз алушының табысы, жұмыс орны",
+                57.0,
+                340.0,
+                118.0,
+                0,
+            ),
+            at("5 жыл", 360.0, 390.0, 124.0, 1),
+            at("және лауазымы", 57.0, 150.0, 130.0, 0),
+            at("5.3 Сайттағы cookie файлдары", 57.0, 220.0, 148.0, 0),
+            at("6 ай", 360.0, 380.0, 148.0, 1),
+        ];
+        let borders = unruled_row_borders(&lines);
+        assert_eq!(borders.len(), 4, "three row tops and the bottom");
+        let marked: Vec<(Line, ())> = lines.iter().cloned().map(|l| (l, ())).collect();
+        let (rows, rest) = ruled_rows(marked, &borders, &[(345.0, 355.0)]);
+        assert!(rest.is_empty());
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|r| {
+                r.lines
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "5.1 Ұялы телефон нөмірі 3 жыл",
+                "5.2 Қарыз алушының табысы, жұмыс орны және лауазымы 5 жыл",
+                "5.3 Сайттағы cookie файлдары 6 ай"
+            ]
+        );
+        // kk | ru, numbered on both sides: the columns stay.
+        let parallel: Vec<(Line, ())> = (0..3)
+            .flat_map(|k| {
+                let y = 100.0 + 20.0 * k as f32;
+                [
+                    (
+                        at(
+                            &format!("{}.1 Оператор деректерді өңдейді.", k + 1),
+                            57.0,
+                            290.0,
+                            y,
+                            0,
+                        ),
+                        (),
+                    ),
+                    (
+                        at(
+                            &format!("{}.1 Оператор обрабатывает данные.", k + 1),
+                            310.0,
+                            540.0,
+                            y,
+                            1,
+                        ),
+                        (),
+                    ),
+                ]
+            })
+            .collect();
+        let borders = unruled_row_borders(parallel.iter().map(|(l, _)| l));
+        assert_eq!(ruled_rows(parallel, &borders, &[(292.0, 308.0)]).0.len(), 0);
     }
 
     #[test]
@@ -2391,7 +2607,7 @@ mod tests {
             line("12. Дерекқордың сақтық көшірмелері", 0.0, 200.0, 48.0),
             line("сақталады.", 0.0, 60.0, 60.0),
         ];
-        let paras = paragraphs(&lines, (0.0, 200.0), false, None);
+        let paras = paragraphs(&lines, (0.0, 200.0), false, None, &[]);
         let firsts: Vec<&str> = paras.iter().map(|p| p.lines[0].text.as_str()).collect();
         assert_eq!(
             firsts,

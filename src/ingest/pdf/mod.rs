@@ -769,7 +769,8 @@ struct Ruling<'a> {
 
 /// What one item of a page's reading order is.
 enum Item {
-    Para(Para, usize),
+    /// A paragraph, its column, and whether it is a ruled table's row.
+    Para(Para, usize, bool),
     Noise(Line, DropKind),
 }
 
@@ -791,7 +792,19 @@ impl Assembler {
         let mut noise = Vec::new();
         let marked: Vec<(Line, Option<DropKind>)> =
             lines.into_iter().zip(marks.iter().copied()).collect();
-        let (rows, rest) = layout::ruled_rows(marked, table.rules, table.gutters);
+        let (mut rows, mut rest) = layout::ruled_rows(marked, table.rules, table.gutters);
+        // A table with no rules at all: its rows are found from its
+        // numbered label cells.
+        if rows.is_empty() && !table.gutters.is_empty() {
+            let borders = layout::unruled_row_borders(
+                rest.iter()
+                    .filter(|(_, mark)| mark.is_none())
+                    .map(|(l, _)| l),
+            );
+            if !borders.is_empty() {
+                (rows, rest) = layout::ruled_rows(rest, &borders, table.gutters);
+            }
+        }
         for (line, mark) in rest {
             match mark {
                 Some(kind) => noise.push((line, kind)),
@@ -835,6 +848,7 @@ impl Assembler {
                         ends_wrapped: false,
                     },
                     FULL_WIDTH,
+                    true,
                 ));
                 continue;
             }
@@ -845,8 +859,14 @@ impl Assembler {
             } else {
                 None
             };
-            for para in layout::paragraphs(&seg.lines, extent, seg.col == FULL_WIDTH, next_word) {
-                items.push(Item::Para(para, seg.col));
+            for para in layout::paragraphs(
+                &seg.lines,
+                extent,
+                seg.col == FULL_WIDTH,
+                next_word,
+                table.rules,
+            ) {
+                items.push(Item::Para(para, seg.col, false));
             }
         }
         items.extend(below.into_iter().map(|(l, k)| Item::Noise(l, k)));
@@ -866,7 +886,7 @@ impl Assembler {
                         span,
                     });
                 }
-                Item::Para(para, col) => {
+                Item::Para(para, col, table_row) => {
                     let first_line = line_no + 1;
                     let mut spans = Vec::with_capacity(para.lines.len());
                     for (k, line) in para.lines.iter().enumerate() {
@@ -887,6 +907,7 @@ impl Assembler {
                         page: Some(page),
                         group: Some(page.saturating_mul(16).saturating_add(col)),
                         starts_paragraph: para.starts_paragraph,
+                        table_row,
                         ends_wrapped: para.ends_wrapped,
                         gap_before: false,
                         bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
@@ -941,6 +962,7 @@ impl Assembler {
                 page: Some(page),
                 group: Some(page.saturating_mul(16).saturating_add(para.column.min(15))),
                 starts_paragraph: para.starts_paragraph,
+                table_row: false,
                 ends_wrapped: para.ends_wrapped,
                 gap_before: false,
                 bbox: Some([b[0], height - b[3], b[2], height - b[1]]),
