@@ -694,14 +694,13 @@ fn rights(
                 if let Some(first) = found.first() {
                     mentions.push(mention(r, clauses[st.owner[i]], first));
                     // A denial of the right's own act («жойылмайды» after
-                    // «жоюды талап ете аласыз»), not of another right's.
+                    // «жоюды талап ете аласыз», «Отзыв согласия не
+                    // допускается»): the act is named in the denial's
+                    // sentence; another right's denial restricts nothing.
                     let acts = item_matches(item, lang, &r.words);
                     let own_act = |c: &Match| {
-                        acts.iter().any(|a| {
-                            a.words
-                                .iter()
-                                .any(|w| c.words.contains(w) || *w == c.last() + 1)
-                        })
+                        let t = r.words[c.first()].sentence;
+                        acts.iter().any(|a| r.words[a.first()].sentence == t)
                     };
                     let condition = found.iter().find_map(|m| {
                         let s = r.words[m.first()].sentence;
@@ -715,6 +714,17 @@ fn rights(
                     });
                     if let Some(c) = condition {
                         restrictions.push(mention(r, clauses[st.owner[i]], c));
+                    } else if r.clause.text.trim_end().ends_with(':')
+                        && let Some((j, c)) = (i + 1..reads.len())
+                            .take_while(|&j| st.context_from[j].contains(&i))
+                            .find_map(|j| reads[j].conditions.first().map(|c| (j, c)))
+                    {
+                        // «3.3.2. согласие не может быть отозвано в случаях,
+                        // когда:» over «3.3.2.1. … неисполненные
+                        // обязательства»: the cases are the lead-in's items.
+                        if !restrictions.iter().any(|x| x.clause == reads[j].clause.id) {
+                            restrictions.push(mention(&reads[j], clauses[st.owner[j]], c));
+                        }
                     }
                 }
                 if let Some(m) = find_all(item.restricted_by.get(lang), &r.words).first()
@@ -1776,6 +1786,41 @@ mod tests {
             &words("Знать; п. 3.2 Указанные сведения.", &rules().folding),
             1
         ));
+    }
+
+    #[test]
+    fn a_lead_in_that_denies_a_right_is_restricted_by_its_items() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "3.3",
+                    Some("3.3"),
+                    ClauseKind::Numbered,
+                    None,
+                    "3.3. Субъект вправе отозвать согласие на обработку данных. При этом:",
+                ),
+                (
+                    "3.3.2",
+                    Some("3.3.2"),
+                    ClauseKind::Numbered,
+                    None,
+                    "3.3.2. согласие не может быть отозвано в случаях, когда:",
+                ),
+                (
+                    "3.3.2.1",
+                    Some("3.3.2.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "3.3.2.1. у субъекта имеются неисполненные обязательства перед МФО;",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let w = right(&legal, "withdraw_consent");
+        assert_eq!(w.status, Presence::RuOnly);
+        assert_eq!(w.restrictions.len(), 1);
+        assert_eq!(w.restrictions[0].clause, "ru:3.3.2.1");
     }
 
     #[test]
