@@ -1144,7 +1144,9 @@ pub fn tag(blocks: &mut [Block]) {
         while k < units.len() && !units[k].grouped {
             k += 1;
         }
-        weigh_blank_lines(&mut units[start..k]);
+        if !weigh_alternating_lines(&mut units[start..k]) {
+            weigh_blank_lines(&mut units[start..k]);
+        }
         let run = &units[start..k];
         for (offset, lang) in viterbi(run).into_iter().enumerate() {
             langs[start + offset] = Some(lang);
@@ -1255,6 +1257,37 @@ fn weigh_blank_lines(run: &mut [Unit]) {
         }
     }
 }
+
+/// Text that alternates language line by line (a Kazakh sentence, its
+/// Russian sentence, the next Kazakh one …): where at least
+/// [`ALTERNATING_PAIRS`] pairs of neighbouring units both speak clearly
+/// and four in five of them differ, a unit that starts a sentence
+/// switches for free and staying costs, so that a weak line («Деректер
+/// шетелге берілмейді.») keeps its place in the alternation. A unit that
+/// continues a sentence keeps its costs. Returns whether it applied.
+fn weigh_alternating_lines(run: &mut [Unit]) -> bool {
+    let clear = |u: &Unit| u.cyrillic && u.score.abs() >= CLEAR;
+    let (mut pairs, mut differ) = (0usize, 0usize);
+    for w in run.windows(2) {
+        if clear(&w[0]) && clear(&w[1]) {
+            pairs += 1;
+            differ += usize::from((w[0].score > 0.0) != (w[1].score > 0.0));
+        }
+    }
+    if pairs < ALTERNATING_PAIRS || differ * 5 < pairs * 4 {
+        return false;
+    }
+    for u in run.iter_mut().skip(1) {
+        if !u.continues {
+            u.switch = 0.0;
+            u.stay += STAY_ACROSS_BLANK;
+        }
+    }
+    true
+}
+
+/// How many clear neighbouring pairs show that text alternates by line.
+const ALTERNATING_PAIRS: usize = 8;
 
 /// Viterbi over units, with four states: the language of the unit, and
 /// whether the other language's last unit was cut in mid-sentence. A
@@ -1410,6 +1443,56 @@ mod tests {
                 "{whole}"
             );
         }
+    }
+
+    #[test]
+    fn text_alternating_by_line_keeps_a_weak_line_in_the_alternation() {
+        let pairs = [
+            (
+                "Деректер сервердегі дерекқорда сақталады.",
+                "Данные хранятся в базе данных на сервере.",
+            ),
+            ("Біз деректеріңізді шифрлаймыз.", "Мы шифруем ваши данные."),
+            (
+                "Сіз деректерді білуге құқылысыз.",
+                "Вы вправе знать о своих данных.",
+            ),
+            (
+                "Деректер шетелге берілмейді.",
+                "Данные за границу не передаются.",
+            ),
+            (
+                "Өтініш он жұмыс күні ішінде қаралады.",
+                "Обращение рассматривается в течение десяти рабочих дней.",
+            ),
+            (
+                "Келісімді кері қайтарып алуға болады.",
+                "Согласие можно отозвать.",
+            ),
+            (
+                "Сұрақтарды электрондық поштаға жіберіңіз.",
+                "Вопросы направляйте на электронную почту.",
+            ),
+            (
+                "Саясат сайтта жарияланады.",
+                "Политика публикуется на сайте.",
+            ),
+            (
+                "Қызметкерлер құпиялылықты сақтайды.",
+                "Работники соблюдают конфиденциальность.",
+            ),
+        ];
+        let mut blocks = Vec::new();
+        for (i, (kk, ru)) in pairs.iter().enumerate() {
+            blocks.push(block(kk, None, 2 * i + 1));
+            blocks.push(block(ru, None, 2 * i + 2));
+        }
+        tag(&mut blocks);
+        let langs: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        let want: Vec<Lang> = (0..blocks.len())
+            .map(|i| if i % 2 == 0 { Lang::Kk } else { Lang::Ru })
+            .collect();
+        assert_eq!(langs, want);
     }
 
     #[test]

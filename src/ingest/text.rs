@@ -532,10 +532,17 @@ pub fn ingest(text: &str) -> Ingested {
     // A blank line before the next text line: the layout's block break.
     let mut blank = false;
     let row_starts = hanging_table_rows(text, &lines, &kinds);
+    let mut grid = Grid::default();
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
+            grid.flush(text, &mut group, &mut out);
             page = line.page;
+        }
+        let rule = is_grid_rule(&text[line.start..line.end]);
+        if rule || !matches!(kind, LineKind::Row | LineKind::Blank) {
+            grid.flush(text, &mut group, &mut out);
+            grid.open = rule;
         }
         if let Some(g) = gutters.get(line.page).copied().flatten() {
             if *kind == LineKind::Text
@@ -590,11 +597,16 @@ pub fn ingest(text: &str) -> Ingested {
                         span: Span::new(a, b),
                     });
                 }
+                if grid.open && cells.len() != 4 && grid.takes(cells.len()) {
+                    grid.push(&cells, line.no);
+                    continue;
+                }
                 row_blocks(text, *line, &cells, counter, &mut group, &mut out);
             }
         }
     }
     columns.flush(text, &mut group, &mut out);
+    grid.flush(text, &mut group, &mut out);
     if let Some(w) = wrap {
         mark_wrapped(text, &lines, &kinds, w, &mut out.blocks);
     }
@@ -850,6 +862,78 @@ impl Columns {
                 }
                 out.blocks.extend(blocks);
             }
+        }
+    }
+}
+
+/// A rule line of a grid table drawn in ASCII (`+-----+-----+`,
+/// `+=====+=====+`): it closes one row of cells and opens the next.
+fn is_grid_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.chars().all(|c| matches!(c, '+' | '-' | '=' | ':'))
+}
+
+/// One row of a grid table whose cells wrap over several lines between
+/// two rule lines: each column's pieces, top to bottom, with their line.
+/// Flushed as one cell per column (one group, one table row), so that a
+/// cell's last line («задолженности.») is read with its cell, not as a
+/// line of its own.
+#[derive(Default)]
+struct Grid {
+    /// A rule line opened the grid row (the lines since are its lines).
+    open: bool,
+    columns: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl Grid {
+    /// Does a line of `n` cells belong to the open row (all its lines have
+    /// as many cells)?
+    fn takes(&self, n: usize) -> bool {
+        self.columns.is_empty() || self.columns.len() == n
+    }
+
+    fn push(&mut self, cells: &[(usize, usize)], no: usize) {
+        if self.columns.is_empty() {
+            self.columns = vec![Vec::new(); cells.len()];
+        }
+        for (column, &(a, b)) in self.columns.iter_mut().zip(cells) {
+            column.push((a, b, no));
+        }
+    }
+
+    fn flush(&mut self, text: &str, group: &mut u32, out: &mut Ingested) {
+        let columns = std::mem::take(&mut self.columns);
+        let Some(row) = columns.first().and_then(|c| c.first()).map(|p| p.2 as u32) else {
+            return;
+        };
+        for column in columns {
+            *group += 1;
+            // The cell's lines are one paragraph, unless a line opens an
+            // item of its own («1.», «•»).
+            let mut cell: Vec<Block> = Vec::new();
+            for (a, b, no) in column {
+                if text[a..b].trim().is_empty() {
+                    continue;
+                }
+                for mut block in markup::parse(text, a, b, no, &mut out.dropped) {
+                    let item = crate::tokens::leading_marker(&block.text()).is_some();
+                    match cell.last_mut() {
+                        Some(open) if !item && block.hint == BlockHint::Text => {
+                            open.runs.append(&mut block.runs);
+                        }
+                        _ => {
+                            block.group = Some(*group);
+                            block.row = Some(row);
+                            block.starts_paragraph = true;
+                            cell.push(block);
+                        }
+                    }
+                }
+            }
+            out.blocks.extend(cell);
         }
     }
 }
@@ -1277,6 +1361,41 @@ mod tests {
         // Prose with a wide space is no table.
         let prose = "1.1. Мәтін   бір жол.\n1.2. Екінші   жол.\n";
         assert!(ingest(prose).blocks.iter().all(|b| !b.starts_paragraph));
+    }
+
+    #[test]
+    fn a_grid_table_reads_each_cell_whole_across_its_lines() {
+        let t = "+------------------------+------------------------+\n\
+                 | Өңдеу мақсаты: шартты  | Цель обработки:        |\n\
+                 | орындау.               | исполнение договора,   |\n\
+                 |                        | взыскание.             |\n\
+                 +------------------------+------------------------+\n\
+                 | Сақтау мерзімі: бес    | Срок хранения: пять    |\n\
+                 | жыл.                   | лет.                   |\n\
+                 +------------------------+------------------------+\n";
+        let ing = ingest(t);
+        let cells: Vec<(String, Option<u32>)> = ing
+            .blocks
+            .iter()
+            .map(|b| (join_runs(&b.runs), b.row))
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("Өңдеу мақсаты: шартты орындау.".to_string(), Some(2)),
+                (
+                    "Цель обработки: исполнение договора, взыскание.".to_string(),
+                    Some(2)
+                ),
+                ("Сақтау мерзімі: бес жыл.".to_string(), Some(6)),
+                ("Срок хранения: пять лет.".to_string(), Some(6)),
+            ]
+        );
+        // Each cell is its own group: its language is decided whole.
+        let groups: std::collections::BTreeSet<_> = ing.blocks.iter().map(|b| b.group).collect();
+        assert_eq!(groups.len(), 4);
+        assert!(is_grid_rule("+====+====+"));
+        assert!(!is_grid_rule("+7 727 300"));
     }
 
     #[test]
