@@ -615,7 +615,15 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
                     let repeats = seen.get(&key(&l.text)).map_or(0, BTreeSet::len);
                     let numbered_page =
                         l.text.trim_matches(|c: char| !c.is_ascii_digit()) == (p + 1).to_string();
-                    if is_page_number(&l.text) && (n > 1 || numbered_page) {
+                    // A page number stands alone on its row: a bare number
+                    // beside another column's text is the end of a line
+                    // wrapped there («ул. Рыскулова, д.» / «203.»).
+                    let alone = || {
+                        !lines.iter().any(|o| {
+                            !std::ptr::eq(o, l) && (o.y - l.y).abs() < 0.4 * o.size.max(l.size)
+                        })
+                    };
+                    if is_page_number(&l.text) && (n > 1 || numbered_page) && alone() {
                         Some(DropKind::PageNumber)
                     } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 {
                         Some(DropKind::RepeatedHeader)
@@ -1179,8 +1187,13 @@ fn is_numbered(text: &str) -> bool {
     if body.is_empty() || body.chars().count() > 12 {
         return false;
     }
+    // A list counts to at most 999, and a bracketed item «(12)» to 99: a
+    // year «2025.» or a telephone's area code «(71333)», «(727)» at a line
+    // start is no label.
+    let widest = if first.starts_with('(') { 2 } else { 3 };
     let digits_dots = body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.starts_with(|c: char| c.is_ascii_digit());
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body.split('.').all(|p| p.len() <= widest);
     let letter = body.chars().count() == 1
         && body.chars().all(char::is_alphabetic)
         && (first.ends_with(')'));
@@ -2126,6 +2139,19 @@ mod tests {
             842.0,
         )]);
         assert_eq!(marks[0], vec![Some(DropKind::PageNumber), None]);
+        // A bare number at the top of a page beside the other column's line
+        // (an address wrapped at «д.» / «203.») is text, not a page number.
+        let first = (vec![line("1.1 Мәтін", 71.0, 218.0, 300.0)], 842.0);
+        let last = (
+            vec![
+                line("Рысқұлов көшесі, 203-үй.", 71.0, 218.0, 84.0),
+                line("203.", 312.0, 336.0, 84.0),
+                line("2", 290.0, 296.0, 815.0),
+            ],
+            842.0,
+        );
+        let marks = find_noise(&[first, last]);
+        assert_eq!(marks[1], vec![None, None, Some(DropKind::PageNumber)]);
     }
 
     #[test]
@@ -2180,7 +2206,17 @@ mod tests {
         ] {
             assert!(is_numbered(t) || t == "12.3.1 x", "{t}");
         }
-        for t in ["18 жасқа", "2025 ж.", "МҚҰ-на", "(МҚҰ)", "", "word."] {
+        for t in [
+            "18 жасқа",
+            "2025 ж.",
+            "МҚҰ-на",
+            "(МҚҰ)",
+            "",
+            "word.",
+            "(71333) 3-40-02 телефоны",
+            "(727) 311 45 08",
+            "2025. Жыл",
+        ] {
             assert!(!is_numbered(t), "{t}");
         }
         assert!(is_bullet("• x") && is_bullet("- x") && !is_bullet("-5%") && !is_bullet("x"));
