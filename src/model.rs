@@ -220,18 +220,20 @@ impl Joined {
         for (i, run) in runs.iter().enumerate() {
             if i > 0 && !run.glue {
                 // A word broken across lines: «IP-» + «адрес», «және/» +
-                // «немесе» (a letter, a hyphen or slash, then lower case).
-                let broken = text.ends_with(['-', '/'])
-                    && text[..text.len() - 1]
-                        .chars()
-                        .next_back()
-                        .is_some_and(char::is_alphabetic)
-                    && run
-                        .text
-                        .trim_start()
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase);
+                // «немесе» (a letter, a hyphen or slash, then lower case);
+                // a number broken at its hyphen: a telephone «3-» +
+                // «40-02», a range «1990-» + «2000», a suffix «14-» +
+                // «кеңсе» (a digit, then a digit or lower case).
+                let before = text
+                    .strip_suffix(['-', '/'])
+                    .and_then(|t| t.chars().next_back());
+                let next = run.text.trim_start().chars().next();
+                let broken = (text.ends_with(['-', '/'])
+                    && before.is_some_and(char::is_alphabetic)
+                    && next.is_some_and(char::is_lowercase))
+                    || (text.ends_with('-')
+                        && before.is_some_and(|c| c.is_ascii_digit())
+                        && next.is_some_and(|c| c.is_ascii_digit() || c.is_lowercase()));
                 if !broken {
                     pending_space = true;
                 } else if text.ends_with('-') {
@@ -1153,6 +1155,13 @@ mod tests {
         assert_eq!(join_runs(&runs), "сондай-ақ бұғаттауды");
         let runs = [run("info@mfo-", 0, false), run("example.kz", 10, false)];
         assert_eq!(join_runs(&runs), "info@mfo-example.kz");
+        // A telephone wrapped at a hyphen in its digits keeps it, unspaced.
+        let runs = [run("8 (71333) 3-", 0, false), run("40-02.", 20, false)];
+        assert_eq!(join_runs(&runs), "8 (71333) 3-40-02.");
+        let runs = [run("5-үй, 14-", 0, false), run("кеңсе", 20, false)];
+        assert_eq!(join_runs(&runs), "5-үй, 14-кеңсе");
+        let runs = [run("дейін 5 -", 0, false), run("10 күн", 20, false)];
+        assert_eq!(join_runs(&runs), "дейін 5 - 10 күн");
         let j = Joined::new(&[run("өз-", 0, false), run("гертуді", 10, false)]);
         assert_eq!(
             j.segments(0, j.text.len()),

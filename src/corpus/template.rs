@@ -10,7 +10,9 @@
 //! part, glossary entry) together with the items, bullets and unnumbered
 //! paragraphs that belong to it (`2.4(1)`, `7.1-b3`, `2.13-p1` fold into
 //! `2.4`, `7.1`, `2.13`; an unnumbered heading `2.13-h1` is a record of its
-//! own). This is the unit a reader cites and a drafter
+//! own). A copyright notice («© 2025 …», a site's footer) is no part of
+//! the policy and is left out ([`is_copyright_notice`]). This is the unit a
+//! reader cites and a drafter
 //! edits: a bullet deleted from a rights list is a *changed* clause 7.1, a
 //! clause removed with its (a)–(g) list is *one* removed clause, not eight.
 //!
@@ -680,7 +682,7 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     // record, and a lettered sub-item («а)») folds into the item above.
     let mut under_heading = false;
     for (i, c) in doc.clauses.iter().enumerate() {
-        if c.lang != lang {
+        if c.lang != lang || is_copyright_notice(&c.text) {
             continue;
         }
         let k = unit_key(&c.id);
@@ -776,6 +778,20 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
             }
         })
         .collect()
+}
+
+/// A copyright notice: a short paragraph that opens with «©», «(c)» or
+/// «Copyright» (a site's footer, «© 2025 «Жетісай Займ» … ЖШС»). Site
+/// furniture, not a clause: some copies of a template carry it and some do
+/// not, and it would fold into the last clause as a false change.
+pub fn is_copyright_notice(text: &str) -> bool {
+    let t = text.trim_start();
+    let lower = t.get(..9).map(str::to_ascii_lowercase);
+    t.chars().count() <= 200
+        && (t.starts_with('©')
+            || t.starts_with("(c) ")
+            || t.starts_with("(C) ")
+            || lower.as_deref() == Some("copyright"))
 }
 
 /// The multiset of a record's words as sorted word hashes.
@@ -1441,6 +1457,20 @@ mod tests {
     }
 
     const BASE: &str = "ТОО «МФО «Альфа Кредит»\n1. Общие положения\n1.1. МФО собирает персональные данные клиентов для заключения договора займа.\n1.2. МФО обрабатывает данные в целях:\n1) заключения договора;\n2) оценки рисков.\n1.3. Данные хранятся в течение 5 лет, запросы направляйте на info@alfa.kz.\n1.4. По вопросам обращайтесь на info@alfa.kz или по адресу 050000, г. Алматы, ул. Абая, д. 10, офис 5.\n";
+
+    /// A site's footer under the last clause is no part of it: a copy
+    /// without the footer has the same clause (blind8c doc_0017 against
+    /// its family's HTML pages).
+    #[test]
+    fn a_copyright_footer_is_left_out_of_the_last_clause() {
+        let with = doc(&format!("{BASE}\n© 2025 ТОО «МФО «Альфа Кредит»\n"));
+        let recs = clause_recs(&with, Lang::Ru);
+        let plain = clause_recs(&doc(BASE), Lang::Ru);
+        assert_eq!(recs.len(), plain.len());
+        assert_eq!(recs.last().map(|r| r.hash), plain.last().map(|r| r.hash));
+        assert!(is_copyright_notice("Copyright 2024 Альфа") && is_copyright_notice("(c) 2024"));
+        assert!(!is_copyright_notice("1.4. Права защищены ©"));
+    }
 
     #[test]
     fn a_domain_that_spells_the_brand_is_own_and_a_stray_one_is_not() {

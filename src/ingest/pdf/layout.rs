@@ -219,8 +219,14 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
     let to_bin = |x: f32| ((x / BIN).floor().max(0.0) as usize).min(bins);
     let mut diff = vec![0i32; bins + 1];
     let (mut lo, mut hi) = (bins, 0);
-    for w in rows.iter().flatten() {
-        let (a, b) = (to_bin(w.x0), to_bin(w.x1).max(to_bin(w.x0) + 1).min(bins));
+    // A justified line covers the stretched gaps between its words: they
+    // are word gaps, however wide, not the holes of a gutter.
+    let spans = rows.iter().flat_map(|r| match justified_span(r) {
+        Some(span) => vec![span],
+        None => r.iter().map(|w| (w.x0, w.x1)).collect(),
+    });
+    for (x0, x1) in spans {
+        let (a, b) = (to_bin(x0), to_bin(x1).max(to_bin(x0) + 1).min(bins));
         if a >= b {
             continue;
         }
@@ -321,6 +327,28 @@ pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
         }
     }
     gutters
+}
+
+/// The extent of a row that is one justified line of text: at least three
+/// gaps between its words, all stretched to at least twice a plain space
+/// (0.6 em) and all alike (within 5 % and 0.3 pt), as justification
+/// stretches every gap of a line by the same amount. A gap between two
+/// columns, or between two table cells, stands out from the word gaps
+/// beside it, so such a row is not taken for one line. `None` for any
+/// other row.
+fn justified_span(row: &[Word]) -> Option<(f32, f32)> {
+    if row.len() < 4 {
+        return None;
+    }
+    let (mut least, mut most) = (f32::MAX, f32::MIN);
+    for pair in row.windows(2) {
+        let gap = pair[1].x0 - pair[0].x1;
+        least = least.min(gap);
+        most = most.max(gap);
+    }
+    let size = row.iter().map(|w| w.size).fold(0.0, f32::max);
+    let alike = least >= 0.6 * size && most <= least * 1.05 + 0.3;
+    alike.then(|| (row[0].x0, row[row.len() - 1].x1))
 }
 
 /// Whether the text between `from` and the gutter `g` is only the labels of
@@ -587,7 +615,15 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
                     let repeats = seen.get(&key(&l.text)).map_or(0, BTreeSet::len);
                     let numbered_page =
                         l.text.trim_matches(|c: char| !c.is_ascii_digit()) == (p + 1).to_string();
-                    if is_page_number(&l.text) && (n > 1 || numbered_page) {
+                    // A page number stands alone on its row: a bare number
+                    // beside another column's text is the end of a line
+                    // wrapped there («ул. Рыскулова, д.» / «203.»).
+                    let alone = || {
+                        !lines.iter().any(|o| {
+                            !std::ptr::eq(o, l) && (o.y - l.y).abs() < 0.4 * o.size.max(l.size)
+                        })
+                    };
+                    if is_page_number(&l.text) && (n > 1 || numbered_page) && alone() {
                         Some(DropKind::PageNumber)
                     } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 {
                         Some(DropKind::RepeatedHeader)
@@ -1151,8 +1187,13 @@ fn is_numbered(text: &str) -> bool {
     if body.is_empty() || body.chars().count() > 12 {
         return false;
     }
+    // A list counts to at most 999, and a bracketed item «(12)» to 99: a
+    // year «2025.» or a telephone's area code «(71333)», «(727)» at a line
+    // start is no label.
+    let widest = if first.starts_with('(') { 2 } else { 3 };
     let digits_dots = body.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && body.starts_with(|c: char| c.is_ascii_digit());
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body.split('.').all(|p| p.len() <= widest);
     let letter = body.chars().count() == 1
         && body.chars().all(char::is_alphabetic)
         && (first.ends_with(')'));
@@ -1688,6 +1729,328 @@ mod tests {
         assert!(a >= 154.0 && b <= 185.5, "{a} {b}");
     }
 
+    /// `plain_table_ru.pdf`'s page, word boxes only: a justified lead
+    /// paragraph whose stretched gaps (12–14 pt) line up just left of a
+    /// borderless table's 8 pt gap (349.3–357.3), and row 5.13's label
+    /// reaching 349.3. The lead's lines cover their gaps, so the gutter is
+    /// the table's, row 5.13 stays two cells, and the lead's lines, a word
+    /// of each across the gutter, are full width.
+    #[test]
+    fn a_justified_line_s_wide_gaps_are_no_gutter() {
+        let boxes: &[(f32, &[(f32, f32)])] = &[
+            (
+                71.0,
+                &[
+                    (212.9, 240.2),
+                    (244.1, 283.0),
+                    (286.9, 325.7),
+                    (329.5, 382.4),
+                ],
+            ),
+            (
+                104.0,
+                &[
+                    (56.8, 68.2),
+                    (72.1, 111.9),
+                    (115.7, 176.4),
+                    (180.3, 273.1),
+                    (276.8, 324.9),
+                ],
+            ),
+            (
+                122.0,
+                &[
+                    (56.8, 133.7),
+                    (146.1, 186.7),
+                    (199.1, 282.1),
+                    (294.6, 337.8),
+                    (350.3, 404.1),
+                    (416.6, 422.8),
+                    (435.2, 482.8),
+                    (495.1, 538.1),
+                ],
+            ),
+            (
+                135.0,
+                &[
+                    (56.8, 118.9),
+                    (132.5, 138.7),
+                    (152.5, 199.6),
+                    (213.4, 248.1),
+                    (261.8, 288.8),
+                    (302.6, 335.8),
+                    (349.6, 390.3),
+                    (404.1, 430.8),
+                    (444.5, 458.3),
+                    (472.1, 538.2),
+                ],
+            ),
+            (148.0, &[(56.8, 169.2), (172.7, 241.7), (245.2, 308.6)]),
+            (
+                175.0,
+                &[
+                    (59.7, 128.7),
+                    (132.4, 180.6),
+                    (357.3, 389.0),
+                    (392.8, 453.5),
+                ],
+            ),
+            (
+                193.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 136.9),
+                    (140.4, 166.8),
+                    (170.3, 221.8),
+                    (225.2, 232.6),
+                    (236.0, 264.8),
+                    (268.3, 326.9),
+                    (357.3, 364.3),
+                    (367.8, 387.4),
+                    (390.9, 424.4),
+                    (427.9, 483.4),
+                ],
+            ),
+            (206.0, &[(357.3, 409.4)]),
+            (
+                225.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 117.4),
+                    (120.8, 207.4),
+                    (210.9, 266.0),
+                    (357.3, 364.3),
+                    (367.8, 387.4),
+                    (390.9, 424.4),
+                    (427.9, 483.4),
+                ],
+            ),
+            (237.0, &[(357.3, 409.4)]),
+            (
+                256.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 119.0),
+                    (122.4, 190.9),
+                    (194.4, 249.5),
+                    (357.3, 364.3),
+                    (367.8, 393.4),
+                ],
+            ),
+            (
+                274.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 115.4),
+                    (118.9, 193.8),
+                    (197.3, 233.3),
+                    (357.3, 364.3),
+                    (367.8, 393.4),
+                ],
+            ),
+            (
+                293.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 136.6),
+                    (140.1, 146.8),
+                    (150.2, 199.5),
+                    (202.9, 236.7),
+                    (240.2, 281.8),
+                    (285.4, 292.7),
+                ],
+            ),
+            (299.0, &[(357.3, 364.3), (367.8, 387.4)]),
+            (306.0, &[(59.7, 123.7), (127.2, 185.8)]),
+            (
+                324.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 178.8),
+                    (182.3, 225.6),
+                    (229.1, 303.5),
+                    (307.0, 338.4),
+                ],
+            ),
+            (
+                331.0,
+                &[
+                    (357.3, 364.3),
+                    (367.8, 386.9),
+                    (390.4, 424.0),
+                    (427.5, 519.9),
+                ],
+            ),
+            (
+                337.0,
+                &[
+                    (59.7, 129.0),
+                    (132.5, 154.2),
+                    (157.7, 219.6),
+                    (223.1, 319.8),
+                ],
+            ),
+            (
+                355.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 122.2),
+                    (125.6, 196.6),
+                    (200.1, 264.7),
+                    (268.2, 274.4),
+                    (277.8, 334.1),
+                    (357.3, 364.3),
+                    (367.8, 393.4),
+                ],
+            ),
+            (
+                374.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 122.2),
+                    (125.6, 231.0),
+                    (234.6, 240.7),
+                    (244.1, 279.4),
+                    (357.3, 371.3),
+                    (374.8, 402.7),
+                ],
+            ),
+            (
+                392.0,
+                &[
+                    (59.7, 77.2),
+                    (80.7, 119.4),
+                    (122.9, 158.9),
+                    (162.5, 176.3),
+                    (179.8, 212.5),
+                    (357.3, 364.3),
+                    (367.8, 415.6),
+                ],
+            ),
+            (
+                411.0,
+                &[
+                    (59.7, 84.2),
+                    (87.7, 143.1),
+                    (146.6, 178.9),
+                    (182.4, 188.5),
+                    (192.0, 237.0),
+                    (240.6, 287.9),
+                    (357.3, 371.3),
+                    (374.8, 422.6),
+                ],
+            ),
+            (
+                429.0,
+                &[
+                    (59.7, 84.2),
+                    (87.7, 150.7),
+                    (154.2, 205.2),
+                    (208.6, 277.9),
+                    (281.5, 294.8),
+                ],
+            ),
+            (436.0, &[(357.3, 364.3), (367.8, 387.4)]),
+            (442.0, &[(59.7, 126.6), (130.0, 159.9)]),
+            (
+                461.0,
+                &[
+                    (59.7, 84.2),
+                    (87.7, 155.2),
+                    (158.7, 166.0),
+                    (169.5, 215.1),
+                    (218.7, 272.5),
+                    (357.3, 364.3),
+                    (367.8, 393.4),
+                    (396.9, 430.5),
+                    (434.0, 472.1),
+                ],
+            ),
+            (
+                479.0,
+                &[
+                    (59.7, 84.2),
+                    (87.7, 141.9),
+                    (145.4, 159.4),
+                    (162.8, 189.2),
+                    (192.8, 200.1),
+                    (203.6, 263.1),
+                    (266.5, 349.3),
+                    (357.3, 382.1),
+                    (385.6, 412.3),
+                    (415.7, 469.0),
+                    (472.6, 524.7),
+                    (528.2, 535.5),
+                ],
+            ),
+            (
+                492.0,
+                &[
+                    (59.7, 102.6),
+                    (357.3, 364.3),
+                    (367.8, 387.4),
+                    (390.9, 424.4),
+                    (427.9, 446.8),
+                    (450.3, 505.8),
+                ],
+            ),
+            (
+                511.0,
+                &[
+                    (59.7, 84.2),
+                    (87.7, 133.0),
+                    (136.5, 212.0),
+                    (215.5, 222.8),
+                    (226.4, 311.5),
+                    (357.3, 364.3),
+                    (367.8, 387.4),
+                    (390.9, 424.4),
+                    (427.9, 483.4),
+                ],
+            ),
+            (523.0, &[(357.3, 409.4)]),
+            (
+                547.0,
+                &[
+                    (56.8, 73.0),
+                    (76.5, 138.3),
+                    (141.9, 181.3),
+                    (184.8, 240.0),
+                    (243.5, 286.7),
+                    (290.2, 380.3),
+                    (383.8, 390.4),
+                    (393.8, 416.2),
+                    (419.6, 497.0),
+                    (500.4, 523.4),
+                ],
+            ),
+        ];
+        let rows: Vec<Vec<Word>> = boxes
+            .iter()
+            .map(|(y, ws)| {
+                ws.iter()
+                    .map(|&(x0, x1)| Word {
+                        x0,
+                        x1,
+                        y: *y,
+                        size: 11.0,
+                        text: "слово".into(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let gutters = find_gutters(&rows, 595.0);
+        assert_eq!(gutters.len(), 1, "{gutters:?}");
+        let (a, b) = gutters[0];
+        assert!(a >= 349.0 && b <= 357.5, "{a} {b}");
+        let lines = lines(rows, &gutters);
+        let cols =
+            |y: f32| -> Vec<usize> { lines.iter().filter(|l| l.y == y).map(|l| l.col).collect() };
+        assert_eq!(cols(122.0), [FULL_WIDTH]);
+        assert_eq!(cols(135.0), [FULL_WIDTH]);
+        assert_eq!(cols(479.0), [0, 1]);
+    }
+
     #[test]
     fn word_gaps_are_not_gutters_and_headings_cross() {
         let mut g = Vec::new();
@@ -1776,6 +2139,19 @@ mod tests {
             842.0,
         )]);
         assert_eq!(marks[0], vec![Some(DropKind::PageNumber), None]);
+        // A bare number at the top of a page beside the other column's line
+        // (an address wrapped at «д.» / «203.») is text, not a page number.
+        let first = (vec![line("1.1 Мәтін", 71.0, 218.0, 300.0)], 842.0);
+        let last = (
+            vec![
+                line("Рысқұлов көшесі, 203-үй.", 71.0, 218.0, 84.0),
+                line("203.", 312.0, 336.0, 84.0),
+                line("2", 290.0, 296.0, 815.0),
+            ],
+            842.0,
+        );
+        let marks = find_noise(&[first, last]);
+        assert_eq!(marks[1], vec![None, None, Some(DropKind::PageNumber)]);
     }
 
     #[test]
@@ -1830,7 +2206,17 @@ mod tests {
         ] {
             assert!(is_numbered(t) || t == "12.3.1 x", "{t}");
         }
-        for t in ["18 жасқа", "2025 ж.", "МҚҰ-на", "(МҚҰ)", "", "word."] {
+        for t in [
+            "18 жасқа",
+            "2025 ж.",
+            "МҚҰ-на",
+            "(МҚҰ)",
+            "",
+            "word.",
+            "(71333) 3-40-02 телефоны",
+            "(727) 311 45 08",
+            "2025. Жыл",
+        ] {
             assert!(!is_numbered(t), "{t}");
         }
         assert!(is_bullet("• x") && is_bullet("- x") && !is_bullet("-5%") && !is_bullet("x"));
