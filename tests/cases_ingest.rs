@@ -157,6 +157,23 @@ fn case_04_latin_schwa_is_read_as_kazakh_and_reported() {
     assert_eq!(without_mixed, finding_set(&clean_doc));
 }
 
+/// Words drawn one by one, no space glyph, 0.16 em apart (issue 10, item
+/// 3): each gap is a word break. Before, the word gap was 0.17 em and the
+/// page read «1.1.ОсыСаясат«МысалҚаржы»МҚҰ»…».
+#[test]
+fn case_10_words_placed_with_tight_gaps_are_apart() {
+    let doc = analyze(
+        "10",
+        &case_bytes("public-reports/10-glued-words-tight-gaps.pdf"),
+    );
+    assert_eq!(
+        doc.clause("kk:1.1").unwrap().text,
+        "1.1. Осы Саясат «Мысал Қаржы» МҚҰ» ЖШС клиенттерінің дербес деректерін жинау, өңдеу және қорғау тәртібін белгілейді."
+    );
+    assert!(parity_kinds(&doc).is_empty(), "{:?}", parity_kinds(&doc));
+    assert_one_to_one("10", &doc, 9);
+}
+
 #[test]
 fn case_12_ligatures_in_a_pdf_email_are_decomposed() {
     let doc = analyze("12", &case_bytes("public-reports/12-ligature-email.pdf"));
