@@ -314,19 +314,7 @@ fn held_out_set_9() {
 #[test]
 fn restrictions_over_the_held_out_sets() {
     let mut all = Score::default();
-    for dir in [
-        "fixtures/heldout_legal",
-        "fixtures/heldout_legal2",
-        "fixtures/heldout_legal3",
-        "fixtures/heldout_legal4",
-        "fixtures/heldout_legal5",
-        "fixtures/heldout_legal6",
-        "fixtures/heldout_legal7",
-        "fixtures/heldout_legal8",
-        "fixtures/heldout_legal9",
-        "fixtures/heldout_legal10",
-        "fixtures/heldout_legal11",
-    ] {
+    for &dir in crate::util::HELD_OUT_LEGAL {
         let s = &evaluate(dir)["restricted"];
         all.tp += s.tp;
         all.fp += s.fp;

@@ -166,20 +166,8 @@ fn no_false_spelling_on_the_held_out_legal_policies() {
     }
     let mut flagged = Vec::new();
     let mut files = 0;
-    for dir in [
-        "fixtures/heldout_legal",
-        "fixtures/heldout_legal2",
-        "fixtures/heldout_legal3",
-        "fixtures/heldout_legal4",
-        "fixtures/heldout_legal5",
-        "fixtures/heldout_legal6",
-        "fixtures/heldout_legal7",
-        "fixtures/heldout_legal8",
-        "fixtures/heldout_legal9",
-        "fixtures/heldout_legal10",
-        "fixtures/heldout_legal11",
-        "fixtures/unseen_legal",
-    ] {
+    let unseen = ["fixtures/unseen_legal"];
+    for &dir in crate::util::HELD_OUT_LEGAL.iter().chain(&unseen) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
             // The policies, not the note of their one blind score.

@@ -9,6 +9,22 @@ use std::collections::BTreeSet;
 
 use qostil::model::{Document, Lang};
 
+/// The held-out legal sets (`fixtures/heldout_legal*`): policies written
+/// blind to the rules, each scored once, with hand-made legal gold.
+pub const HELD_OUT_LEGAL: &[&str] = &[
+    "fixtures/heldout_legal",
+    "fixtures/heldout_legal2",
+    "fixtures/heldout_legal3",
+    "fixtures/heldout_legal4",
+    "fixtures/heldout_legal5",
+    "fixtures/heldout_legal6",
+    "fixtures/heldout_legal7",
+    "fixtures/heldout_legal8",
+    "fixtures/heldout_legal9",
+    "fixtures/heldout_legal10",
+    "fixtures/heldout_legal11",
+];
+
 /// Run the built `qostil` binary with `args`.
 pub fn qostil(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_qostil"))
