@@ -259,6 +259,9 @@ impl<'a> Read<'a> {
         // is where or to whom, never the one who acts (the genitive
         // «МҚҰ-ның құқығы» still owns a right).
         operators.retain(|m| !oblique_case(&clause.text, words[m.last()].end));
+        // «действия МФО можно обжаловать», «в МФО», «МҚҰ-ның әрекеттеріне»:
+        // the operator depends on another word and does not act.
+        operators.retain(|m| !dependent_operator(&clause.text, &words, m));
         operators.sort_by_key(|m| (m.first(), m.last()));
         let mut r = Read {
             clause,
@@ -429,6 +432,84 @@ fn oblique_case(text: &str, end: usize) -> bool {
         .collect::<String>()
         .to_lowercase();
     OBLIQUE_ENDINGS.contains(&ending.as_str())
+}
+
+/// Russian prepositions: an operator after one («в МФО», «у МФО», «от
+/// оператора») is where, whom or from whom, never the actor.
+const RU_PREPOSITIONS: &[&str] = &[
+    "в",
+    "во",
+    "у",
+    "к",
+    "ко",
+    "от",
+    "с",
+    "со",
+    "для",
+    "при",
+    "о",
+    "об",
+    "обо",
+    "через",
+    "перед",
+    "против",
+    "на",
+    "по",
+    "из",
+    "до",
+    "без",
+    "между",
+    "над",
+    "под",
+    "за",
+];
+
+/// Russian nouns that take the indeclinable «МФО»/«ТОО» as a genitive
+/// («действия МФО», «решение МФО», «отказ МФО»): folded stems.
+const RU_GENITIVE_HEADS: &[&str] = &["действи", "бездействи", "решени", "отказ"];
+
+/// Kazakh genitive endings after a hyphen («МҚҰ-ның»), as written.
+const KK_GENITIVE: &[&str] = &["ның", "нің", "дың", "дің", "тың", "тің"];
+
+/// Does the operator matched at `m` depend on another word instead of
+/// acting? In Russian a preposition or a genitive head noun stands right
+/// before it («в МФО», «действия МФО»); in Kazakh it is in the genitive
+/// («МҚҰ-ның әрекеттеріне») and what it owns is no right or duty («МҚҰ-ның
+/// құқығы», «МҚҰ-ның міндеті» still grant or bind the operator). Words are
+/// folded (`data/rules.json` `fold`).
+fn dependent_operator(text: &str, words: &[Word], m: &Match) -> bool {
+    let first = m.first();
+    let same_sentence = |k: usize| words[k].sentence == words[first].sentence;
+    if first > 0 && same_sentence(first - 1) {
+        let before = words[first - 1].norm.as_str();
+        if RU_PREPOSITIONS.contains(&before)
+            || RU_GENITIVE_HEADS.iter().any(|h| before.starts_with(h))
+        {
+            return true;
+        }
+    }
+    let end = words[m.last()].end;
+    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('-')) else {
+        return false;
+    };
+    let ending: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if !KK_GENITIVE.contains(&ending.as_str()) {
+        return false;
+    }
+    // The word the genitive ending belongs to may be cut as its own word
+    // («МҚҰ-ның» → «мқұ», «ның»): the owned noun is the first word after it.
+    let owned = words[m.last() + 1..]
+        .iter()
+        .find(|w| w.start >= end + 1 + ending.len());
+    owned.is_some_and(|w| {
+        w.sentence == words[first].sentence
+            && !w.norm.starts_with("кук")
+            && !w.norm.starts_with("миндет")
+    })
 }
 
 /// The marker a bullet clause opens with («–», «*», «•» …).
@@ -1850,6 +1931,42 @@ mod tests {
         );
         let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(right(&legal, "know").status, Presence::KkOnly);
+    }
+
+    #[test]
+    fn an_operator_that_depends_on_another_word_does_not_act() {
+        let one = |lang: Lang, text: &str| {
+            let c = clauses(lang, &[("1", Some("1"), ClauseKind::Numbered, None, text)]);
+            analyze(&c, &super::super::clause_entities(&c), &rules())
+        };
+        // A genitive head or a preposition before «МФО»: the subject's grant.
+        let ru = one(
+            Lang::Ru,
+            "1. Защита прав: действия МФО можно обжаловать в уполномоченный орган или в суд.",
+        );
+        assert_eq!(right(&ru, "protection").status, Presence::RuOnly);
+        let ru = one(
+            Lang::Ru,
+            "1. Сведения о наличии данных клиента у МФО предоставляются по его запросу.",
+        );
+        assert_eq!(right(&ru, "know").status, Presence::RuOnly);
+        // «МФО вправе» still is the operator's own right.
+        let ru = one(
+            Lang::Ru,
+            "1. МФО вправе уничтожить данные по истечении срока.",
+        );
+        assert_eq!(right(&ru, "destroy").status, Presence::Absent);
+        // Kazakh genitive: what the operator owns decides.
+        let kk = one(
+            Lang::Kk,
+            "1. Құқықтарды қорғау: МҚҰ-ның әрекеттеріне уәкілетті органға немесе сотқа шағым жасауға болады.",
+        );
+        assert_eq!(right(&kk, "protection").status, Presence::KkOnly);
+        let kk = one(
+            Lang::Kk,
+            "1. МҚҰ-ның құқығы: МҚҰ деректерді бұғаттауға құқылы.",
+        );
+        assert_eq!(right(&kk, "block").status, Presence::Absent);
     }
 
     #[test]

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Score `qostil rights` against hand-written legal gold.
 
-Usage: score_legal.py [-v] DIR...   (each DIR holds NAME.txt beside NAME.gold.json)
+Usage: score_legal.py [-v] DIR...   (each DIR holds NAME.txt, NAME.md or NAME.html beside NAME.gold.json)
 
 A decision is (document, item, language): present or not. Prints precision
 and recall for rights and for disclosures per folder and over all folders;
 -v lists every false and missed decision. Mirrors tests/legal_unseen.rs.
-Runs ./target/release/qostil (or $QOSTIL).
+Runs ./target/release/qostil (or $QOSTIL), with `--rules $QOSTIL_RULES` when set.
 """
-import json, os, subprocess, sys
+import json
+import os, subprocess, sys
 from pathlib import Path
 
 QOSTIL = os.environ.get("QOSTIL", "./target/release/qostil")
@@ -22,9 +23,14 @@ def score(dirs, verbose):
     for d in dirs:
         per = {}
         for g in sorted(Path(d).glob("*.gold.json")):
-            doc = str(g)[: -len(".gold.json")] + ".txt"
+            stem = str(g)[: -len(".gold.json")]
+            # The policy beside its gold: NAME.txt, or NAME.md / NAME.html.
+            docs = [p for p in sorted(Path(d).glob(Path(stem).name + ".*"))
+                    if not p.name.endswith(".gold.json")]
+            doc = str(docs[0]) if docs else stem + ".txt"
             gold = json.loads(g.read_text())
-            out = subprocess.run([QOSTIL, "rights", doc, "--format", "json"],
+            extra = ["--rules", os.environ["QOSTIL_RULES"]] if os.environ.get("QOSTIL_RULES") else []
+            out = subprocess.run([QOSTIL, "rights", doc, "--format", "json", *extra],
                                  capture_output=True, text=True)
             got_all = json.loads(out.stdout)["legal"]
             for section in ("rights", "disclosures"):
