@@ -338,18 +338,42 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     // Clauses numbered «1.», «2.» afresh in each article («Статья 2.
     // … 1. … 2. …»): their citable number is the article's and their own,
     // «2.1», as a reviewer cites «ст. 2 п. 1».
-    let restart = {
+    // The same holds under numbered section headings («## 2. Жиналатын
+    // деректер», then «1.», «2.» afresh: a Markdown or Word list that
+    // restarts in each section) → «2.1», «2.2».
+    let top_heading = |p: &Para, m: &Marker| {
+        m.section
+            .as_deref()
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+            && (p.hint == BlockHint::Heading
+                || looks_like_heading(p.text()[m.label.len()..].trim_start()))
+    };
+    let headings: Vec<bool> = paras
+        .iter()
+        .zip(&markers)
+        .map(|(p, m)| !m.article && top_heading(p, m))
+        .collect();
+    let (restart, restart_in_sections) = {
         let articles = markers.iter().filter(|m| m.article).count();
-        let mut plain: Vec<&str> = markers
-            .iter()
-            .filter(|m| !m.article)
-            .filter_map(|m| m.section.as_deref())
-            .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
-            .collect();
-        let all = plain.len();
-        plain.sort_unstable();
-        plain.dedup();
-        articles >= 2 && plain.len() < all
+        let numbered_headings = headings.iter().filter(|&&h| h).count();
+        let plain_of = |skip_headings: bool| {
+            let mut plain: Vec<&str> = markers
+                .iter()
+                .zip(&headings)
+                .filter(|(m, h)| !m.article && !(skip_headings && **h))
+                .filter_map(|(m, _)| m.section.as_deref())
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            let all = plain.len();
+            plain.sort_unstable();
+            plain.dedup();
+            plain.len() < all
+        };
+        let restart = articles >= 2 && plain_of(false);
+        (
+            restart,
+            !restart && articles == 0 && numbered_headings >= 2 && plain_of(true),
+        )
     };
     let mut article: Option<String> = None;
     let mut out = Vec::new();
@@ -358,12 +382,16 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let mut anchor: Option<String> = None;
     let mut counters: HashMap<&'static str, usize> = HashMap::new();
     let mut seen_section = false;
+    // The number of the last digit item («23)») of the current section.
+    let mut digit_item: Option<String> = None;
+    // The number of the outer `<ol>` item that is a section heading.
+    let mut ordinal_section: Option<String> = None;
     let mut glossary = 0usize;
     // A table's body row (one that follows another row in this language's
     // stream) is a clause, never a heading: «| Заңсыз жиналған деректерді
     // жою | Жазбаша өтініш |» is short and has no stop, like a heading.
     let mut after_row = false;
-    for para in paras {
+    for (k, para) in paras.iter().enumerate() {
         let joined = Joined::new(&para.runs);
         if joined.text.is_empty() {
             continue;
@@ -418,11 +446,13 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             let segments = joined.segments(if w[0] == 0 { 0 } else { a }, b);
             let body = piece[m.label.len()..].trim_start();
             let qualified = m.section.as_ref().map(|num| {
-                if m.article {
+                let heading = w[0] == 0 && headings[k];
+                if m.article || (restart_in_sections && heading) {
                     article = Some(num.clone());
                 }
+                let restarts = (restart && !m.article) || (restart_in_sections && !heading);
                 let n = match &article {
-                    Some(a) if restart && !m.article && num.chars().all(|c| c.is_ascii_digit()) => {
+                    Some(a) if restarts && num.chars().all(|c| c.is_ascii_digit()) => {
                         format!("{a}.{num}")
                     }
                     _ => num.clone(),
@@ -446,19 +476,29 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 .as_deref()
                 .filter(|_| w[0] == 0 && unmarked)
                 .and_then(|n| parse_marker(&format!("{n} x")).section);
+            // A nested `<ol>` under an outer item that is a section's
+            // heading («<li><h2>Деректер</h2><ol><li>…») holds the
+            // section's clauses: 2.1, 2.2, not items 2(1), 2(2).
+            let in_section = |o: &(u32, u8)| o.1 == 2 && ordinal_section.is_some();
             let qualified = qualified.or(row_section).or_else(|| {
-                let (n, _) = ordinal.filter(|o| o.1 == 1)?;
+                let o = ordinal?;
+                if in_section(&o) {
+                    return ordinal_section.as_ref().map(|h| format!("{h}.{}", o.0));
+                }
+                let (n, _) = Some(o).filter(|o| o.1 == 1)?;
                 Some(match &printed {
                     Some(b) => format!("{b}.{n}"),
                     None => n.to_string(),
                 })
             });
-            let item = m
-                .item
-                .clone()
-                .or_else(|| ordinal.filter(|o| o.1 > 1).map(|o| o.0.to_string()));
+            let item = m.item.clone().or_else(|| {
+                ordinal
+                    .filter(|o| o.1 > 1 && !in_section(o))
+                    .map(|o| o.0.to_string())
+            });
             let (number, kind, id_local, parent) = if let Some(num) = &qualified {
                 seen_section = true;
+                digit_item = None;
                 section = Some(num.clone());
                 anchor = Some(num.clone());
                 counters.clear();
@@ -468,13 +508,26 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 } else {
                     ClauseKind::Numbered
                 };
+                if ordinal.is_some_and(|o| o.1 == 1) {
+                    ordinal_section = (kind == ClauseKind::Heading).then(|| num.clone());
+                }
                 (Some(num.clone()), kind, num.clone(), None)
             } else if let Some(item) = &item {
-                let base = section.clone().unwrap_or_default();
+                // Letter items after a digit item of the same section are
+                // its sub-items («23) Ұйым:» over «а) …», «б) …» →
+                // 23(а), 23(б)), as a reader cites «п. 23 пп. б».
+                let letter = !item.chars().all(|c| c.is_ascii_digit());
+                let (base, parent) = match (&digit_item, letter) {
+                    (Some(d), true) => (d.clone(), Some(d.clone())),
+                    _ => (section.clone().unwrap_or_default(), section.clone()),
+                };
                 let num = format!("{base}({item})");
+                if !letter {
+                    digit_item = Some(num.clone());
+                }
                 anchor = Some(num.clone());
                 counters.clear();
-                (Some(num.clone()), ClauseKind::Item, num, section.clone())
+                (Some(num.clone()), ClauseKind::Item, num, parent)
             } else {
                 // Everything before the first numbered section is preamble.
                 let (kind, key) = if !seen_section && has_sections {
@@ -706,6 +759,160 @@ mod tests {
         .map(|x| x.0)
         .collect();
         assert_eq!(got, ["kk:1", "kk:1#2", "kk:2", "kk:2#2"]);
+    }
+
+    #[test]
+    fn lists_numbered_afresh_under_numbered_headings_take_the_sections_number() {
+        // A Markdown or Word list restarting at «1.» in every section.
+        let mut at = 0;
+        let paras: Vec<Para> = [
+            ("1. Жалпы ережелер", BlockHint::Heading),
+            (
+                "1. Осы саясат деректерді өңдеу тәртібін белгілейді.",
+                BlockHint::Text,
+            ),
+            ("2. Саясат барлық клиенттерге қолданылады.", BlockHint::Text),
+            ("2. Жиналатын деректер", BlockHint::Heading),
+            ("1. МҚҰ мына деректерді алады:", BlockHint::Text),
+            ("- тегі, аты;", BlockHint::Bullet),
+            ("2. Сайт техникалық мәліметтерді тіркейді.", BlockHint::Text),
+        ]
+        .iter()
+        .map(|(t, hint)| {
+            let mut p = para(t, at);
+            p.hint = *hint;
+            at += t.len() + 1;
+            p
+        })
+        .collect();
+        let got: Vec<String> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "kk:1",
+                "kk:1.1",
+                "kk:1.2",
+                "kk:2",
+                "kk:2.1",
+                "kk:2.1-b1",
+                "kk:2.2"
+            ]
+        );
+        // Numbers that run on under the headings keep their own.
+        let got: Vec<String> = ids(&[
+            "1. Жалпы ережелер",
+            "2. Осы саясат деректерді өңдеу тәртібін белгілейді.",
+            "3. Өңдеу мақсаттары",
+            "4. Деректер қарыз беру үшін өңделеді.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(got, ["kk:1", "kk:2", "kk:3", "kk:4"]);
+    }
+
+    #[test]
+    fn a_nested_ol_under_a_section_heading_holds_its_clauses() {
+        // `<ol><li><h2>…</h2><ol><li>…` as a browser numbers it.
+        let mut at = 0;
+        let paras: Vec<Para> = [
+            ("Жалпы ережелер", Some((1, 1)), BlockHint::Heading),
+            (
+                "Осы саясат деректерді өңдеу тәртібін белгілейді.",
+                Some((1, 2)),
+                BlockHint::Text,
+            ),
+            (
+                "Саясат Заң негізінде әзірленді.",
+                Some((2, 2)),
+                BlockHint::Text,
+            ),
+            ("Жиналатын деректер", Some((2, 1)), BlockHint::Heading),
+            ("МҚҰ мына деректерді алады:", Some((1, 2)), BlockHint::Text),
+        ]
+        .iter()
+        .map(|(t, o, hint)| {
+            let mut p = para(t, at);
+            p.ordinal = *o;
+            p.hint = *hint;
+            at += t.len() + 1;
+            p
+        })
+        .collect();
+        let got: Vec<(String, Option<String>)> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| (c.id, c.number))
+            .collect();
+        let want = ["1", "1.1", "1.2", "2", "2.1"];
+        assert_eq!(
+            got,
+            want.iter()
+                .map(|n| (format!("kk:{n}"), Some(n.to_string())))
+                .collect::<Vec<_>>()
+        );
+        // Under an outer item that is a clause, nested items stay items.
+        let mut at = 0;
+        let paras: Vec<Para> = [
+            ("Клиент мыналарға құқылы:", Some((1, 1))),
+            ("деректерімен танысуға;", Some((1, 2))),
+        ]
+        .iter()
+        .map(|(t, o)| {
+            let mut p = para(t, at);
+            p.ordinal = *o;
+            at += t.len() + 1;
+            p
+        })
+        .collect();
+        let got: Vec<String> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(got, ["kk:1", "kk:1(1)"]);
+    }
+
+    #[test]
+    fn letter_items_after_a_digit_item_are_its_sub_items() {
+        let got: Vec<(String, Option<String>)> = {
+            let mut at = 0;
+            let paras: Vec<Para> = [
+                "VI. ҰЙЫМНЫҢ ҚҰҚЫҚТАРЫ",
+                "23) Ұйым:",
+                "а) құжаттарды сұратуға;",
+                "б) деректерді жоюға құқылы.",
+                "24) Сұрауға жауап он жұмыс күні ішінде жіберіледі.",
+                "VII. ҚОРЫТЫНДЫ ЕРЕЖЕЛЕР",
+                "а) Саясат сайтта жарияланады.",
+            ]
+            .iter()
+            .map(|t| {
+                let p = para(t, at);
+                at += t.len() + 1;
+                p
+            })
+            .collect();
+            build_stream(&paras, Lang::Kk)
+                .into_iter()
+                .map(|c| (c.id, c.parent))
+                .collect()
+        };
+        let want: Vec<(String, Option<String>)> = [
+            ("kk:VI", None),
+            ("kk:VI(23)", Some("VI")),
+            ("kk:VI(23)(а)", Some("VI(23)")),
+            ("kk:VI(23)(б)", Some("VI(23)")),
+            ("kk:VI(24)", Some("VI")),
+            ("kk:VII", None),
+            // A new section: no digit item to hang from.
+            ("kk:VII(а)", Some("VII")),
+        ]
+        .iter()
+        .map(|(i, p)| (i.to_string(), p.map(String::from)))
+        .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -23,7 +23,20 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal9",
     "fixtures/heldout_legal10",
     "fixtures/heldout_legal11",
+    "fixtures/heldout_legal12",
 ];
+
+/// The policy beside a hand-written legal gold `NAME.gold.json`:
+/// `NAME.txt`, or `NAME.md` / `NAME.html` (set 12 has both).
+pub fn policy_of(gold: &std::path::Path) -> std::path::PathBuf {
+    let g = gold.to_string_lossy();
+    let stem = g.trim_end_matches(".gold.json");
+    ["txt", "md", "html"]
+        .iter()
+        .map(|ext| std::path::PathBuf::from(format!("{stem}.{ext}")))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("no policy beside {g}"))
+}
 
 /// Run the built `qostil` binary with `args`.
 pub fn qostil(args: &[&str]) -> Output {

@@ -354,7 +354,8 @@ fn numbered_before(clauses: &[Clause], i: usize, number: &str) -> Option<usize> 
 
 /// The number one level up: `4.2.1` → `4.2`, `3.1(1)` → `3.1`.
 fn parent_number(n: &str) -> Option<&str> {
-    if let Some((p, _)) = n.split_once('(') {
+    // «VI(23)(б)» → «VI(23)», «2.1(1)» → «2.1».
+    if let Some((p, _)) = n.rsplit_once('(') {
         return Some(p);
     }
     n.rsplit_once('.').map(|(p, _)| p)
@@ -387,6 +388,24 @@ fn body(c: &Clause) -> &str {
 /// each numbered by the table's counter)?
 fn numbered_member(c: &Clause) -> bool {
     opens_list(body(c), true)
+}
+
+/// The unnumbered lead-in of paragraph `i`: going back over unnumbered
+/// paragraphs and headings (a table's header row) of the same language and
+/// parent, at most [`MEMBERS_WITHIN`], the first one that ends in «:».
+fn unnumbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
+    let c = &clauses[i];
+    (0..i)
+        .rev()
+        .filter(|&j| clauses[j].lang == c.lang)
+        .take(MEMBERS_WITHIN)
+        .take_while(|&j| {
+            let b = &clauses[j];
+            b.number.is_none()
+                && b.parent == c.parent
+                && matches!(b.kind, ClauseKind::Paragraph | ClauseKind::Heading)
+        })
+        .find(|&j| clauses[j].text.trim_end().ends_with(':'))
 }
 
 /// How many clauses back a run of numbered list members may reach for its
@@ -569,11 +588,21 @@ fn structure(clauses: &[Clause]) -> Structure {
             ctx.push(owner[i]);
         }
         // A paragraph under a lead-in that ends in «:» («4.1. Права
-        // клиента … приведены в таблице:» over the table's rows) reads in
-        // its context, whatever case it starts in.
+        // клиента … приведены в таблице:» over the table's rows), or the
+        // answer under a numbered question («9) Деректер қанша уақыт
+        // сақталады?» over «… бес жыл бойы.»), reads in its context,
+        // whatever case it starts in.
         if c.kind == ClauseKind::Paragraph
             && let Some(a) = anchor.and_then(|a| numbered_before(clauses, i, a))
-            && clauses[a].text.trim_end().ends_with(':')
+            && clauses[a].text.trim_end().ends_with([':', '?'])
+        {
+            ctx.push(a);
+        }
+        // Rows or paragraphs under an unnumbered lead-in («**Вы вправе:**»
+        // over a table's header and rows): the nearest clause before them,
+        // past the header and rows of one parent, that ends in «:».
+        if c.kind == ClauseKind::Paragraph
+            && let Some(a) = unnumbered_lead_in(clauses, i)
         {
             ctx.push(a);
         }
@@ -821,6 +850,24 @@ fn rights(
             coverage(item, mentions, restrictions)
         })
         .collect()
+}
+
+/// Is the lead-in `r` the operator's: its grants are all the operator's
+/// («МФО вправе:»), or it opens with the operator and a colon («Ұйым:»)?
+fn operators_lead_in(r: &Read) -> bool {
+    if !r.grants.is_empty() {
+        return r.grants.iter().all(|(_, subject)| !*subject);
+    }
+    r.operators.iter().any(|m| {
+        opens_sentence(&r.words, m) && {
+            let end = r.words[m.last()].end;
+            let next = r
+                .words
+                .get(m.last() + 1)
+                .map_or(r.clause.text.len(), |w| w.start);
+            r.clause.text[end..next].contains(':')
+        }
+    })
 }
 
 /// Kazakh negative verb endings: «жойылмайды», «өшірілмейді»,
@@ -1463,6 +1510,34 @@ pub fn analyze_for(
         .map(|(c, e)| Read::new(c, e, rules, &name))
         .collect();
     let st = structure(clauses);
+    // Items under the operator's lead-in («23) Ұйым:», «МФО вправе:»)
+    // grant the operator, unless they name someone of their own: the
+    // Kazakh predicate «… жоюға құқылы» that closes the list is the
+    // lead-in's subject's.
+    let under_operator: Vec<bool> = (0..reads.len())
+        .map(|i| {
+            st.context_from[i]
+                .iter()
+                .copied()
+                .filter(|&j| j < i && reads[j].clause.text.trim_end().ends_with(':'))
+                .max()
+                .is_some_and(|j| operators_lead_in(&reads[j]))
+        })
+        .collect();
+    let mut reads = reads;
+    for (r, _) in reads.iter_mut().zip(&under_operator).filter(|(_, u)| **u) {
+        let named: Vec<usize> = r
+            .agents
+            .iter()
+            .chain(&r.operators)
+            .map(|m| r.words[m.first()].sentence)
+            .collect();
+        for (h, subject) in r.grants.iter_mut() {
+            if !named.contains(&r.words[h.first()].sentence) {
+                *subject = false;
+            }
+        }
+    }
     let own_grant: Vec<bool> = reads.iter().map(grants).collect();
     let context: Vec<bool> = (0..reads.len())
         .map(|i| own_grant[i] || st.context_from[i].iter().any(|&j| own_grant[j]))
@@ -1967,6 +2042,103 @@ mod tests {
             "1. МҚҰ-ның құқығы: МҚҰ деректерді бұғаттауға құқылы.",
         );
         assert_eq!(right(&kk, "block").status, Presence::Absent);
+    }
+
+    #[test]
+    fn items_under_the_operators_lead_in_are_the_operators() {
+        let c = clauses(
+            Lang::Kk,
+            &[
+                ("VI", Some("VI"), ClauseKind::Heading, None, "VI. ҚОРЫТЫНДЫ"),
+                (
+                    "VI(23)",
+                    Some("VI(23)"),
+                    ClauseKind::Item,
+                    Some("VI"),
+                    "23) Ұйым:",
+                ),
+                (
+                    "VI(23)(а)",
+                    Some("VI(23)(а)"),
+                    ClauseKind::Item,
+                    Some("VI(23)"),
+                    "а) кабинетке кіруді бұғаттауға;",
+                ),
+                (
+                    "VI(23)(б)",
+                    Some("VI(23)(б)"),
+                    ClauseKind::Item,
+                    Some("VI(23)"),
+                    "б) сақтау мерзімі өткен дербес деректерді жоюға құқылы.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "destroy").status, Presence::Absent);
+        // The same items under the subject's lead-in are the subject's.
+        let mut c = c;
+        c[1].text = "23) Субъект:".into();
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "destroy").status, Presence::KkOnly);
+    }
+
+    #[test]
+    fn rows_under_an_unnumbered_lead_in_and_answers_under_questions_read_in_its_context() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                ("6", Some("6"), ClauseKind::Heading, None, "6. Права"),
+                ("6-p1", None, ClauseKind::Paragraph, Some("6"), "Вы вправе:"),
+                (
+                    "6-h1",
+                    None,
+                    ClauseKind::Heading,
+                    Some("6"),
+                    "Право Как реализуется Срок ответа",
+                ),
+                (
+                    "6-p2",
+                    None,
+                    ClauseKind::Paragraph,
+                    Some("6"),
+                    "Требовать уничтожения данных, собранных с нарушением закона Заявление",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "destroy"), Lang::Ru), ["6-p2"]);
+        // Without the lead-in the row grants nothing.
+        let mut c = c;
+        c[1].text = "Таблица.".into();
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "destroy").status, Presence::Absent);
+        // A period answered under its question.
+        let c = clauses(
+            Lang::Kk,
+            &[
+                (
+                    "(9)",
+                    Some("(9)"),
+                    ClauseKind::Item,
+                    None,
+                    "9) Деректер қанша уақыт сақталады?",
+                ),
+                (
+                    "(9)-p1",
+                    None,
+                    ClauseKind::Paragraph,
+                    Some("(9)"),
+                    "Қарыз толық өтелген күннен бастап бес жыл бойы.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let d = legal
+            .disclosures
+            .iter()
+            .find(|d| d.id == "retention_period")
+            .unwrap();
+        assert_eq!(d.status, Presence::KkOnly);
     }
 
     #[test]
