@@ -33,6 +33,7 @@ mod mutation;
 mod ocr;
 mod outputs;
 mod pdf;
+mod pdf_lists;
 mod pdf_pipeline;
 mod pdf_tables;
 mod readme;

@@ -23,6 +23,10 @@
 //!   alphanumerics U+1D400–U+1D7FF and Roman numerals U+2160–U+217F. NFKC is
 //!   not applied to the whole text: it would turn «№» into «No», «…» into
 //!   «...» and footnote superscripts into digits;
+//! - the bullets of symbol fonts left in the private use area, as Word and
+//!   LibreOffice draw list bullets (Symbol's U+F0B7, Wingdings' U+F0A7 and
+//!   U+F076; a PDF's ToUnicode map or a DOCX run in such a font gives these
+//!   codes), are the bullet `•`: they stand for nothing else in text;
 //! - every sequence of a starter and its combining marks is put in NFC
 //!   («е» + U+0308 → «ё», «и» + U+0306 → «й»);
 //! - the Latin schwa ə/Ə (U+0259/U+018F) inside a word that has Cyrillic
@@ -69,6 +73,7 @@ fn compatibility(c: char) -> Option<String> {
     match c {
         '\u{2028}' | '\u{2029}' | '\u{0085}' => Some("\n".to_string()),
         '\u{2010}' | '\u{2011}' => Some("-".to_string()),
+        '\u{F0B7}' | '\u{F0A7}' | '\u{F076}' => Some("•".to_string()),
         '\u{FB00}'..='\u{FB06}'
         | '\u{FF01}'..='\u{FF5E}'
         | '\u{1D400}'..='\u{1D7FF}'
@@ -355,6 +360,11 @@ mod tests {
             ("дерек\u{AD}\nтер", "дерек-\nтер"),
             ("дерек\u{AD}", "дерек-"),
             ("plain ascii", "plain ascii"),
+            // Symbol and Wingdings bullets in the private use area.
+            ("\u{F0B7} тіркеу;", "• тіркеу;"),
+            ("\u{F0A7} a \u{F076} b", "• a • b"),
+            // Other private use codes are left as they are.
+            ("\u{F0B6}\u{E000}", "\u{F0B6}\u{E000}"),
         ];
         for (input, want) in cases {
             assert_eq!(text(input), want, "{input:?}");
@@ -401,6 +411,19 @@ mod tests {
         assert_eq!(repairs[0].written, "жəне");
         assert_eq!(repairs[0].read, "және");
         assert_eq!(&src[repairs[0].span.start..repairs[0].span.end], "жəне");
+    }
+
+    #[test]
+    fn a_symbol_font_bullet_keeps_its_source_span() {
+        let src = "1.\n\u{F0B7} уведомление";
+        let b = block(&src[3..], 3);
+        let (blocks, _) = blocks(src, vec![b], &mut Vec::new());
+        let runs = &blocks[0].runs;
+        assert_eq!(join_runs(runs), "• уведомление");
+        assert_eq!(runs[0].text, "•");
+        assert_eq!(&src[runs[0].span.start..runs[0].span.end], "\u{F0B7}");
+        assert_eq!(runs[1].span.start, runs[0].span.end);
+        assert_eq!(runs.last().unwrap().span.end, src.len());
     }
 
     #[test]

@@ -11,9 +11,13 @@
 //! 3. Columns: a gutter is a vertical strip at least 4 pt wide that (almost)
 //!    no word covers, with text on both sides; table layouts give gutters as
 //!    narrow as 5 pt. A row with a word across a gutter is a full-width line
-//!    (a heading, a footer); other rows split into one line per column.
+//!    (a heading, a footer); other rows split into one line per column. A
+//!    strip with only list labels left of it («1.1.», a bullet, each with
+//!    its text at a tab stop on the same row) is a hanging indent, no
+//!    gutter: the label stays on its text's line.
 //! 4. Repeated headers and footers: lines near the top or bottom edge whose
-//!    text (digits masked) recurs across pages, and bare page numbers.
+//!    text (digits masked) recurs across pages, and bare page numbers; a
+//!    line that is only a list label («5.3.») is never one.
 //! 5. Reading order: the page is cut into bands at full-width lines; within a
 //!    band, the left column top to bottom, then the next column.
 //! 6. Paragraphs: a column's lines join while the gap between baselines is the
@@ -357,7 +361,9 @@ fn justified_span(row: &[Word]) -> Option<(f32, f32)> {
 /// a hanging indent (Word's and LibreOffice's numbered lists: «3.1.» or a
 /// bullet at one x, its text at a tab stop further right): in every row
 /// that has words there, they are one clause number or bullet, and the row
-/// goes on right of the gutter. Such a strip is no column.
+/// goes on to the right, past the gutter or into it (a level-1 heading
+/// «1.» whose title sits at its own tab stop, left of the clauses' one).
+/// Such a strip is no column.
 fn hanging_labels(rows: &[Vec<Word>], from: f32, g: Gutter) -> bool {
     let mut labels = 0;
     for row in rows {
@@ -368,11 +374,8 @@ fn hanging_labels(rows: &[Vec<Word>], from: f32, g: Gutter) -> bool {
         if left.is_empty() {
             continue;
         }
-        let goes_on = row.iter().any(|w| w.x0 >= g.1 - 0.5);
-        let label = left.len() == 1 && {
-            let t = left[0].text.trim();
-            (is_numbered(t) && !t.contains(char::is_whitespace)) || is_bullet(t) || t == "o"
-        };
+        let goes_on = row.iter().any(|w| w.x0 >= from - 0.5 && w.x1 > g.0 + 0.5);
+        let label = left.len() == 1 && is_label(&left[0].text);
         if !(label && goes_on) {
             return false;
         }
@@ -423,7 +426,8 @@ fn refine_core(rows: &[Vec<Word>], mut g: Gutter) -> Option<Gutter> {
 }
 
 /// Whether a gutter found on another page fits this page's rows: few rows
-/// cross it and both sides have text.
+/// cross it, both sides have text, and the strip left of it is not only
+/// the labels of a hanging indent ([`hanging_labels`]).
 pub fn gutter_fits(rows: &[Vec<Word>], g: Gutter) -> bool {
     let crossing = rows
         .iter()
@@ -431,7 +435,7 @@ pub fn gutter_fits(rows: &[Vec<Word>], g: Gutter) -> bool {
         .count();
     let left = rows.iter().any(|r| r.iter().any(|w| w.x1 <= g.0 + 0.5));
     let right = rows.iter().any(|r| r.iter().any(|w| w.x0 >= g.1 - 0.5));
-    crossing * 100 <= rows.len() * 15 + 100 && (left || right)
+    crossing * 100 <= rows.len() * 15 + 100 && (left || right) && !hanging_labels(rows, f32::MIN, g)
 }
 
 fn crosses(w: &Word, g: Gutter) -> bool {
@@ -581,7 +585,9 @@ fn footnotes_from(lines: &[Line], h: f32) -> Option<f32> {
 
 /// Mark repeated headers, footers and page numbers: for each page, for each
 /// line, the kind of noise it is, if any. `pages` holds each page's lines
-/// and height.
+/// and height. A line that is only a list label («5.3.», a bullet) is no
+/// running header or footer, however often its masked text («#.#.») recurs
+/// at the page's edge: it is a clause's number.
 pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
     let in_margin = |l: &Line, h: f32| l.y < h * 0.12 || l.top() > h * 0.88;
     let key = |t: &str| -> String {
@@ -627,7 +633,7 @@ pub fn find_noise(pages: &[(Vec<Line>, f32)]) -> Vec<Vec<Option<DropKind>>> {
                     };
                     if is_page_number(&l.text) && (n > 1 || numbered_page) && alone() {
                         Some(DropKind::PageNumber)
-                    } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 {
+                    } else if n > 1 && repeats >= 2 && repeats * 5 >= n * 2 && !is_label(&l.text) {
                         Some(DropKind::RepeatedHeader)
                     } else {
                         None
@@ -1153,13 +1159,38 @@ impl Para {
     }
 }
 
+/// Whether a word is a list label by itself: one clause or item number
+/// («5.3.», «2)», «IV.») or a bullet, with nothing after it.
+fn is_label(word: &str) -> bool {
+    let t = word.trim();
+    !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && (is_numbered(t) || is_bullet(t) || t == "o")
+}
+
+/// Whether a line opens with a bullet: one of the usual bullet signs, or
+/// a symbol font's bullet left in the private use area (Symbol's U+F0B7,
+/// Wingdings' U+F0A7 and U+F076, as Word and LibreOffice draw them),
+/// alone or followed by a blank.
 pub fn is_bullet(text: &str) -> bool {
     let mut chars = text.chars();
     let first = chars.next();
     let second = chars.next();
     matches!(
         first,
-        Some('•' | '●' | '▪' | '■' | '◦' | '·' | '-' | '–' | '—')
+        Some(
+            '•' | '●'
+                | '▪'
+                | '■'
+                | '◦'
+                | '·'
+                | '-'
+                | '–'
+                | '—'
+                | '\u{F0B7}'
+                | '\u{F0A7}'
+                | '\u{F076}'
+        )
     ) && second.is_none_or(char::is_whitespace)
 }
 
@@ -3048,5 +3079,87 @@ mod tests {
             line("² Серверлер тұр.", 0.0, 200.0, 700.0),
         ];
         assert_eq!(find_noise(&[(lines, 800.0)])[0], [None, None]);
+    }
+
+    /// LibreOffice's outline numbering of two levels: «k.» and «k.j.» both
+    /// at the margin (57), a one-word section title at the first level's
+    /// tab stop (80), the clause text at the second level's (92), and a
+    /// Symbol-font bullet item further in.
+    fn outline(sections: usize) -> Vec<Vec<Word>> {
+        let mut g = Vec::new();
+        let mut y = 60.0;
+        for k in 1..=sections {
+            g.extend(typed(57.0, y, &format!("{k}.")));
+            g.extend(typed(80.0, y, "Тақырып"));
+            y += 15.0;
+            for j in 1..=3 {
+                g.extend(typed(57.0, y, &format!("{k}.{j}.")));
+                g.extend(typed(92.0, y, "Компания дербес деректерді өңдейді"));
+                y += 13.0;
+                g.extend(typed(92.0, y, "мынадай мақсаттарда пайдаланады:"));
+                y += 13.0;
+            }
+            g.extend(typed(95.0, y, "\u{F0B7}"));
+            g.extend(typed(110.0, y, "тіркеу туралы куәлік;"));
+            y += 15.0;
+        }
+        rows(&g)
+    }
+
+    #[test]
+    fn outline_numbers_with_titles_at_their_own_tab_stop_are_no_column() {
+        let list = outline(4);
+        // The strip 77–92 holds only labels; the heading rows' titles
+        // reach into it from the left of the clauses' tab stop.
+        assert_eq!(find_gutters(&list, 600.0), []);
+        // Nor does another page's gutter fit there.
+        assert!(!gutter_fits(&list, (78.0, 91.0)));
+        let lines = lines(list, &[]);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts[0], "1. Тақырып");
+        assert_eq!(texts[1], "1.1. Компания дербес деректерді өңдейді");
+        assert_eq!(texts[7], "\u{F0B7} тіркеу туралы куәлік;");
+        assert_eq!((lines[1].x0, lines[1].body_x), (57.0, 92.0));
+        assert_eq!((lines[7].x0, lines[7].body_x), (95.0, 110.0));
+        // A real column of labels and text beside the same strip is one.
+        let mut g = Vec::new();
+        for i in 0..12 {
+            let y = 60.0 + 13.0 * i as f32;
+            g.extend(typed(20.0, y, "сол"));
+            g.extend(typed(57.0, y, &format!("{}.", i + 1)));
+            g.extend(typed(92.0, y, RIGHT[i % 4]));
+        }
+        assert_eq!(find_gutters(&rows(&g), 600.0).len(), 1);
+    }
+
+    #[test]
+    fn symbol_font_bullets_are_bullets() {
+        for t in ["\u{F0B7}", "\u{F0B7} тіркеу", "\u{F0A7} x", "\u{F076}"] {
+            assert!(is_bullet(t), "{t:?}");
+        }
+        assert!(!is_bullet("\u{F0B6} x") && !is_bullet("\u{F0B7}x"));
+    }
+
+    #[test]
+    fn a_lone_clause_number_at_the_page_edge_is_no_running_header() {
+        // Clause numbers cut from their text (or set alone on their line)
+        // at the same height on every page: «#.#.» recurs, yet they are
+        // clauses' numbers. A real running header beside them still goes.
+        let page = |n: usize| {
+            (
+                vec![
+                    line("ТОО «МФО» саясаты", 50.0, 300.0, 40.0),
+                    line(&format!("{n}.3."), 57.0, 78.0, 60.0),
+                    line("Мәтін", 92.0, 300.0, 400.0),
+                    line(&format!("{n}.4."), 57.0, 78.0, 800.0),
+                    line("\u{F0B7}", 95.0, 100.0, 810.0),
+                ],
+                842.0,
+            )
+        };
+        let marks = find_noise(&[page(1), page(2), page(3)]);
+        for m in &marks {
+            assert_eq!(m, &[Some(DropKind::RepeatedHeader), None, None, None, None]);
+        }
     }
 }
