@@ -360,7 +360,7 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             let mut plain: Vec<&str> = markers
                 .iter()
                 .zip(&headings)
-                .filter(|(m, h)| !m.article && !(skip_headings && **h))
+                .filter(|(m, h)| !(m.article || skip_headings && **h))
                 .filter_map(|(m, _)| m.section.as_deref())
                 .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
                 .collect();
