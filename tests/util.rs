@@ -24,14 +24,17 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal10",
     "fixtures/heldout_legal11",
     "fixtures/heldout_legal12",
+    "fixtures/heldout_legal13",
 ];
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`:
-/// `NAME.txt`, or `NAME.md` / `NAME.html` (set 12 has both).
+/// `NAME.txt`, or `NAME.md`, `NAME.html`, `NAME.docx`, `NAME.csv` (sets 12
+/// and 13 have them; a DOCX's hand-written source `NAME.src.html` is not
+/// the policy).
 pub fn policy_of(gold: &std::path::Path) -> std::path::PathBuf {
     let g = gold.to_string_lossy();
     let stem = g.trim_end_matches(".gold.json");
-    ["txt", "md", "html"]
+    ["txt", "md", "html", "docx", "csv"]
         .iter()
         .map(|ext| std::path::PathBuf::from(format!("{stem}.{ext}")))
         .find(|p| p.exists())

@@ -48,6 +48,9 @@
 //! lies on character boundaries of its clause's text.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::model::{
     Clause, ClauseKind, Coverage, Entity, EntityKind, FindingKind, Flag, Hit, Lang, Legal, Mention,
@@ -390,9 +393,11 @@ fn numbered_member(c: &Clause) -> bool {
     opens_list(body(c), true)
 }
 
-/// The unnumbered lead-in of paragraph `i`: going back over unnumbered
-/// paragraphs and headings (a table's header row) of the same language and
-/// parent, at most [`MEMBERS_WITHIN`], the first one that ends in «:».
+/// The unnumbered lead-in of paragraph or bullet `i`: going back over
+/// unnumbered paragraphs, bullets and headings (a table's header row) of
+/// the same language and parent, at most [`MEMBERS_WITHIN`], the first
+/// paragraph that ends in «:» («В отношении своих данных Вы можете:» over
+/// «* узнать …», in a text with no clause numbers).
 fn unnumbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
     let c = &clauses[i];
     (0..i)
@@ -403,9 +408,51 @@ fn unnumbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
             let b = &clauses[j];
             b.number.is_none()
                 && b.parent == c.parent
-                && matches!(b.kind, ClauseKind::Paragraph | ClauseKind::Heading)
+                && matches!(
+                    b.kind,
+                    ClauseKind::Paragraph | ClauseKind::Heading | ClauseKind::Bullet
+                )
         })
-        .find(|&j| clauses[j].text.trim_end().ends_with(':'))
+        .find(|&j| {
+            clauses[j].kind != ClauseKind::Bullet && clauses[j].text.trim_end().ends_with(':')
+        })
+}
+
+/// Words by which a clause announces a list or table after it («ниже»,
+/// «в таблице», «төмендегі кестеде»), folded and lower-cased.
+const ANNOUNCES: &[&str] = &["ниже", "таблиц", "томенде", "кесте"];
+
+/// The sibling before numbered clause `i` (same language, same parent
+/// number, at most [`MEMBERS_WITHIN`] back, past unnumbered headers and
+/// paragraphs) that announces the table or list below it in words («…
+/// перечисленными в таблице ниже.»). A lead-in ending in «:» is
+/// [`numbered_lead_in`]'s, which asks its members to read as list items.
+/// `None` past a clause of another level.
+fn announcing_sibling(clauses: &[Clause], i: usize) -> Option<usize> {
+    let c = &clauses[i];
+    let parent = c.number.as_deref().map(parent_number)?;
+    for j in (0..i)
+        .rev()
+        .filter(|&j| clauses[j].lang == c.lang)
+        .take(MEMBERS_WITHIN)
+    {
+        let b = &clauses[j];
+        let Some(n) = b.number.as_deref() else {
+            if b.kind == ClauseKind::Heading && b.parent.is_none() {
+                return None;
+            }
+            continue;
+        };
+        if parent_number(n) != parent || b.kind == ClauseKind::Heading {
+            return None;
+        }
+        let text = b.text.trim_end();
+        let folded = text.to_lowercase().replace('ө', "о").replace('і', "и");
+        if !text.ends_with(':') && ANNOUNCES.iter().any(|w| folded.contains(w)) {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// How many clauses back a run of numbered list members may reach for its
@@ -601,8 +648,16 @@ fn structure(clauses: &[Clause]) -> Structure {
         // Rows or paragraphs under an unnumbered lead-in («**Вы вправе:**»
         // over a table's header and rows): the nearest clause before them,
         // past the header and rows of one parent, that ends in «:».
-        if c.kind == ClauseKind::Paragraph
+        if matches!(c.kind, ClauseKind::Paragraph | ClauseKind::Bullet)
             && let Some(a) = unnumbered_lead_in(clauses, i)
+        {
+            ctx.push(a);
+        }
+        // Numbered rows after a sibling that announces them («4.1. Субъект
+        // обладает правами, перечисленными в таблице ниже.» over «4.2.
+        // Знать о наличии …»).
+        if c.kind == ClauseKind::Numbered
+            && let Some(a) = announcing_sibling(clauses, i)
         {
             ctx.push(a);
         }
@@ -816,10 +871,12 @@ fn rights(
                         let s = r.words[m.first()].sentence;
                         r.conditions.iter().find(|c| {
                             let t = r.words[c.first()].sentence;
+                            // The sentence after the grant restricts it when
+                            // it points back, denies the act, or restates the
+                            // act with its condition («Согласие может быть
+                            // отозвано только при отсутствии задолженности»).
                             t == s
-                                || (t == s + 1
-                                    && (opens_with_anaphor(&r.words, t)
-                                        || (denies(&r.words, c) && own_act(c))))
+                                || (t == s + 1 && (opens_with_anaphor(&r.words, t) || own_act(c)))
                         })
                     });
                     if let Some(c) = condition {
@@ -841,6 +898,33 @@ fn rights(
                     && !restrictions.iter().any(|x| x.clause == r.clause.id)
                 {
                     restrictions.push(mention(r, clauses[st.owner[i]], m));
+                }
+            }
+            // Rights granted by pointing at the clauses that define them
+            // («4.1. Субъект пользуется правами, указанными в пп. 1.3–1.5
+            // и 1.7», «1.3–1.7-тармақтарында көрсетілген құқықтарды
+            // пайдаланады»): the right is where its definition says it.
+            for (i, r) in reads.iter().enumerate() {
+                let lang = r.clause.lang;
+                if mentions.iter().any(|m: &Mention| m.lang == lang)
+                    || r.clause.kind == ClauseKind::Heading
+                    || !context[i]
+                    || !r.grants.iter().any(|(_, subject)| *subject)
+                {
+                    continue;
+                }
+                for n in referenced_numbers(&r.clause.text) {
+                    let Some(j) = (0..reads.len()).find(|&j| {
+                        j != i
+                            && reads[j].clause.lang == lang
+                            && reads[j].clause.number.as_deref() == Some(n.as_str())
+                    }) else {
+                        continue;
+                    };
+                    if let Some(m) = item_matches(item, lang, &reads[j].words).first() {
+                        mentions.push(mention(&reads[j], clauses[j], m));
+                        break;
+                    }
                 }
             }
             // A restriction of a right the language does not grant
@@ -870,35 +954,36 @@ fn operators_lead_in(r: &Read) -> bool {
     })
 }
 
-/// Kazakh negative verb endings: «жойылмайды», «өшірілмейді»,
-/// «орындалмайды», «өшіре алмаймыз».
-const NEGATIVE_ENDINGS: &[&str] = &[
-    "майды",
-    "мейді",
-    "байды",
-    "бейді",
-    "пайды",
-    "пейді",
-    "маймыз",
-    "мейміз",
-    "баймыз",
-    "беймиз",
-    "паймыз",
-    "пеймиз",
-];
+/// A clause number cited in a text: «п. 1.3», «пп. 1.3–1.5 и 1.7»,
+/// «1.3–1.7-тармақтарында». Only numbers of two or more levels.
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,3}(?:\.\d{1,3})+)(?:\s*[–—-]\s*(\d{1,3}(?:\.\d{1,3})+))?")
+        .expect("reference regex")
+});
 
-/// Does the condition deny the act itself («не уничтожаются»,
-/// «жойылмайды»)? Said in the sentence right after a grant, it restricts
-/// that grant whatever the sentence opens with («…; кредиттік тарих … бұл
-/// талап бойынша жойылмайды»). Words are folded (`мейді` reads `мейди`).
-fn denies(words: &[Word], c: &Match) -> bool {
-    c.words.iter().any(|&k| {
-        let w = words[k].norm.as_str();
-        w == "не"
-            || NEGATIVE_ENDINGS
-                .iter()
-                .any(|e| w.ends_with(&e.replace('і', "и")))
-    })
+/// The clause numbers a text cites, ranges expanded («1.3–1.5» → 1.3, 1.4,
+/// 1.5; a range runs over the last level, at most 50 numbers), in order.
+fn referenced_numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in REFERENCE.captures_iter(text) {
+        let a = c.get(1).map_or("", |g| g.as_str());
+        out.push(a.to_string());
+        let Some(b) = c.get(2).map(|g| g.as_str()) else {
+            continue;
+        };
+        let (Some((pa, la)), Some((pb, lb))) = (a.rsplit_once('.'), b.rsplit_once('.')) else {
+            continue;
+        };
+        if let (true, Ok(x), Ok(y)) = (pa == pb, la.parse::<u32>(), lb.parse::<u32>())
+            && x < y
+            && y - x <= 50
+        {
+            out.extend((x + 1..=y).map(|k| format!("{pa}.{k}")));
+        } else {
+            out.push(b.to_string());
+        }
+    }
+    out
 }
 
 /// Does sentence `s` open by pointing back at the one before («…; такая
@@ -911,7 +996,9 @@ fn opens_with_anaphor(words: &[Word], s: usize) -> bool {
         .iter()
         .filter(|w| w.sentence == s)
         .map(|w| w.norm.as_str())
-        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "п" | "пп" | "т"));
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || matches!(*w, "п" | "пп" | "т"))
+        // An answer's «Да, но …», «Иә, бірақ …».
+        .skip_while(|w| matches!(*w, "да" | "иа" | "ия"));
     let (first, second) = (opening.next(), opening.next());
     // «При этом …», «Вместе с тем …».
     if matches!(
@@ -1930,13 +2017,12 @@ mod tests {
         // «при этом … не уничтожаются» opens with a connector: it restricts
         // the right before it.
         assert_eq!(block.restrictions.len(), 1);
-        // A denial needs the right's own act when nothing points back.
+        // Without a word pointing back, the sentence after a grant
+        // restricts it only by naming the right's own act.
         let w = words(
             "Данные удалим по требованию; кредитная история не уничтожается.",
             &rules().folding,
         );
-        let c = Match { words: vec![5, 6] };
-        assert!(denies(&w, &c));
         assert!(!opens_with_anaphor(&w, 1));
         assert!(opens_with_anaphor(
             &words("Знать; п. 3.2 Указанные сведения.", &rules().folding),
@@ -2139,6 +2225,99 @@ mod tests {
             .find(|d| d.id == "retention_period")
             .unwrap();
         assert_eq!(d.status, Presence::KkOnly);
+    }
+
+    #[test]
+    fn references_expand_their_ranges() {
+        assert_eq!(
+            referenced_numbers("правами, указанными в пп. 1.3–1.5 и 1.7 Политики"),
+            ["1.3", "1.4", "1.5", "1.7"]
+        );
+        assert_eq!(
+            referenced_numbers("осы Саясаттың 1.3–1.7-тармақтарында"),
+            ["1.3", "1.4", "1.5", "1.6", "1.7"]
+        );
+        // A date or a one-level number is no clause reference.
+        assert!(referenced_numbers("от 21 мая 2013 года № 94-V").is_empty());
+    }
+
+    #[test]
+    fn a_right_granted_by_pointing_at_its_definition_is_granted() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                ("1", Some("1"), ClauseKind::Heading, None, "1. Термины"),
+                (
+                    "1.3",
+                    Some("1.3"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.3. Право на доступ – право субъекта знать о наличии у МФО его данных.",
+                ),
+                (
+                    "1.4",
+                    Some("1.4"),
+                    ClauseKind::Numbered,
+                    None,
+                    "1.4. Право на удаление – право субъекта требовать уничтожения данных.",
+                ),
+                (
+                    "4",
+                    Some("4"),
+                    ClauseKind::Heading,
+                    None,
+                    "4. Права субъекта",
+                ),
+                (
+                    "4.1",
+                    Some("4.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "4.1. Субъект пользуется правом, указанным в п. 1.3.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["1.3"]);
+        // 1.4 is defined but never granted.
+        assert_eq!(right(&legal, "destroy").status, Presence::Absent);
+    }
+
+    #[test]
+    fn rows_after_a_sibling_that_announces_them_read_in_its_context() {
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "4.1",
+                    Some("4.1"),
+                    ClauseKind::Numbered,
+                    None,
+                    "4.1. Субъект обладает правами, перечисленными в таблице ниже.",
+                ),
+                (
+                    "4.1-h1",
+                    None,
+                    ClauseKind::Heading,
+                    Some("4.1"),
+                    "Право Как реализовать",
+                ),
+                (
+                    "4.2",
+                    Some("4.2"),
+                    ClauseKind::Numbered,
+                    None,
+                    "4.2. Требовать уничтожения данных, собранных с нарушением закона Заявление",
+                ),
+            ],
+        );
+        assert_eq!(announcing_sibling(&c, 2), Some(0));
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "destroy"), Lang::Ru), ["4.2"]);
+        // A sibling that announces nothing gives no context.
+        let mut c = c;
+        c[0].text = "4.1. Субъект обладает правами.".into();
+        assert_eq!(announcing_sibling(&c, 2), None);
     }
 
     #[test]

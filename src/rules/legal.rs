@@ -826,10 +826,17 @@ impl LegalRules {
         Ok(rules)
     }
 
-    /// The shipped rules.
+    /// The shipped rules, `data/rules.json` compiled into the binary.
+    ///
+    /// # Panics
+    /// If the embedded file does not parse: a build defect, never an input
+    /// error (`builtin_rules_are_valid_and_complete` checks it). Empty rules
+    /// in its place would report every right as missing.
     pub fn builtin() -> LegalRules {
-        // The embedded file is validated by a unit test.
-        LegalRules::parse("data/rules.json", RULES).unwrap_or_default()
+        match LegalRules::parse("data/rules.json", RULES) {
+            Ok(rules) => rules,
+            Err(e) => panic!("the embedded data/rules.json is invalid: {e}"),
+        }
     }
 
     /// The folded stems of every foreign state's name, both languages
