@@ -9,6 +9,14 @@
 //!    family in another layout (the pdf_cols doc_0004.pdf) showed every
 //!    heading as added or changed. Fixture:
 //!    `fixtures/text/heading_spans_kk_ru.html`.
+//! 2. A kk | ru table in a PDF (reportlab, no rules) whose last row's
+//!    first kk line runs almost to the gutter while the other kk lines end
+//!    well short of it. The gutter's core widened into that strip, the
+//!    line was read as one full-width row, and the ru clause's first line
+//!    went into the kk clause («3.2. Ереже … кабинетте 3.2. При изменении
+//!    … хабарлама жіберіледі.»), its rest into the ru clause before.
+//!    Fixture: `fixtures/pdf/cols_last_row.pdf`, made by
+//!    `fixtures/pdf/make_cols_last_row.py`.
 //!
 //! The expected clauses are written by hand from the fixtures' sources.
 
@@ -105,4 +113,60 @@ fn a_section_row_with_a_span_per_language_is_split_by_language() {
         let want = (format!("[\"kk:{n}\"]"), format!("[\"ru:{n}\"]"));
         assert!(pairs.contains(&want), "{n}: {pairs:?}");
     }
+}
+
+#[test]
+fn the_long_first_line_of_a_short_last_row_stays_in_its_column() {
+    let doc = parse("fixtures/pdf/cols_last_row.pdf");
+    assert_eq!(
+        clauses(&doc, "kk"),
+        owned(&[
+            ("kk:p1", "«Алтай Кредит» МҚҰ» ЖШС"),
+            ("kk:1", "1. Жалпы ережелер"),
+            (
+                "kk:1.1",
+                "1.1. Осы ереже «Алтай Кредит» МҚҰ клиенттерінің деректерін қорғау тәртібін белгілейді."
+            ),
+            ("kk:1.2", "1.2. Ереже сайтта жарияланады."),
+            ("kk:2", "2. Деректер"),
+            (
+                "kk:2.1",
+                "2.1. Ұйым клиенттің аты-жөнін және телефон нөмірін сақтайды."
+            ),
+            ("kk:2.2", "2.2. Деректер тек қарыз беру үшін пайдаланылады."),
+            ("kk:3", "3. Байланыс"),
+            ("kk:3.1", "3.1. Сұрақтар бойынша: info@altai-credit.kz."),
+            (
+                "kk:3.2",
+                "3.2. Ереже өзгерген кезде клиентке жеке кабинетте хабарлама жіберіледі."
+            ),
+        ])
+    );
+    assert_eq!(
+        clauses(&doc, "ru"),
+        owned(&[
+            ("ru:p1", "ТОО «МФО «Алтай Кредит»"),
+            ("ru:1", "1. Общие положения"),
+            (
+                "ru:1.1",
+                "1.1. Настоящие правила определяют порядок защиты данных клиентов микрофинансовой организации."
+            ),
+            ("ru:1.2", "1.2. Правила публикуются на сайте."),
+            ("ru:2", "2. Данные"),
+            (
+                "ru:2.1",
+                "2.1. Организация хранит имя и номер телефона клиента."
+            ),
+            (
+                "ru:2.2",
+                "2.2. Данные используются только для выдачи займа."
+            ),
+            ("ru:3", "3. Контакты"),
+            ("ru:3.1", "3.1. По вопросам: info@altai-credit.kz."),
+            (
+                "ru:3.2",
+                "3.2. При изменении правил клиенту направляется уведомление в личном кабинете."
+            ),
+        ])
+    );
 }
