@@ -12,6 +12,7 @@ mod util;
 
 mod align_gold;
 mod align_page;
+mod bilingual_rows;
 mod browser;
 mod cases_blind9;
 mod cases_ingest;

@@ -2,6 +2,10 @@
 //! `<li>`, `<br>`, entities), Markdown emphasis and headings, autolinks and
 //! bullets run together in one line (`• a • b`).
 //!
+//! A block whose text holds both languages, each in an inline element
+//! that declares it (`<span lang="kk">…</span> / <span lang="ru">…</span>`,
+//! a heading row of a kk | ru table), is one block per language.
+//!
 //! Invariant: every byte of the input range ends up either in a run of an
 //! emitted block or in a `Markup` dropped span (whitespace may be in
 //! neither). Runs are in source order and never overlap markup.
@@ -498,9 +502,128 @@ impl LangScopes {
     }
 }
 
+/// Inline elements (they break no block) whose `lang` attribute is the
+/// author's word on the language of the text inside them.
+fn inline_carries_lang(name: &str) -> bool {
+    matches!(
+        name,
+        "span" | "font" | "b" | "strong" | "i" | "em" | "u" | "a" | "sup" | "sub" | "small" | "bdi"
+    )
+}
+
+/// The byte ranges of `src` inside inline elements that declare a language
+/// of ours (`<span lang="kk">…</span>`), in source order; a nested one
+/// comes before the element round it.
+fn inline_lang_ranges(src: &str) -> Vec<(usize, usize, Lang)> {
+    let mut open: Vec<(String, usize, Option<Lang>)> = Vec::new();
+    let mut ranges = Vec::new();
+    for m in DOC_TAG.find_iter(src) {
+        let tag = m.as_str().to_ascii_lowercase();
+        let name = tag_name(&tag);
+        if !inline_carries_lang(&name) {
+            // A block-level tag closes every inline element left open.
+            if breaks_block(&name) {
+                open.clear();
+            }
+            continue;
+        }
+        if tag.starts_with("</") {
+            if let Some(i) = open.iter().rposition(|(n, _, _)| *n == name) {
+                if let (_, start, Some(lang)) = &open[i] {
+                    ranges.push((*start, m.start(), *lang));
+                }
+                open.truncate(i);
+            }
+        } else if !tag.ends_with("/>") {
+            open.push((name, m.end(), declared_lang(&tag)));
+        }
+    }
+    ranges
+}
+
+/// Cut a block that holds both languages, each in an inline element that
+/// declares it («<th><span lang="kk">1. Жалпы ережелер</span> / <span
+/// lang="ru">1. Общие положения</span></th>»), into one block per
+/// language, each declaring its language. A run outside those elements
+/// goes with the part before it (the first part, at the start); a run
+/// with no letter or digit between two parts (the « / » that sets the
+/// versions apart) is returned as markup to drop. `None` when the block's
+/// inline elements declare fewer than two languages.
+fn split_by_inline_lang(
+    b: &Block,
+    ranges: &[(usize, usize, Lang)],
+) -> Option<(Vec<Block>, Vec<Dropped>)> {
+    let lang_of = |run: &Run| {
+        ranges
+            .iter()
+            .filter(|(s, e, _)| *s <= run.span.start && run.span.end <= *e)
+            .min_by_key(|(s, e, _)| e - s)
+            .map(|r| r.2)
+    };
+    let langs: Vec<Option<Lang>> = b.runs.iter().map(lang_of).collect();
+    if !(langs.contains(&Some(Lang::Kk)) && langs.contains(&Some(Lang::Ru))) {
+        return None;
+    }
+    let mut parts: Vec<(Lang, Vec<Run>)> = Vec::new();
+    let mut pending: Vec<Run> = Vec::new();
+    let mut separators = Vec::new();
+    for (run, lang) in b.runs.iter().zip(&langs) {
+        match (lang, parts.last_mut()) {
+            (Some(l), Some((current, runs))) if l == current => {
+                runs.append(&mut pending);
+                runs.push(run.clone());
+            }
+            (Some(l), last) => {
+                let mut runs = std::mem::take(&mut pending);
+                // Text between two versions that says nothing (« / »,
+                // « | ») sets them apart; text with words belongs to the
+                // version before it.
+                if let Some((_, before)) = last {
+                    let (words, marks): (Vec<Run>, Vec<Run>) = runs
+                        .into_iter()
+                        .partition(|r| r.text.chars().any(char::is_alphanumeric));
+                    before.extend(words);
+                    separators.extend(marks.into_iter().filter(|r| !r.text.trim().is_empty()).map(
+                        |r| Dropped {
+                            kind: DropKind::Markup,
+                            text: r.text,
+                            span: r.span,
+                        },
+                    ));
+                    runs = Vec::new();
+                }
+                runs.push(run.clone());
+                parts.push((*l, runs));
+            }
+            (None, _) => pending.push(run.clone()),
+        }
+    }
+    if let Some((_, runs)) = parts.last_mut() {
+        runs.append(&mut pending);
+    }
+    let blocks = parts
+        .into_iter()
+        .map(|(lang, mut runs)| {
+            if let Some(first) = runs.first_mut() {
+                first.glue = false;
+            }
+            let mut part = b.clone();
+            part.runs = runs;
+            part.declared_lang = Some(lang);
+            part
+        })
+        .collect();
+    Some((blocks, separators))
+}
+
 /// Parse a whole HTML document into blocks. Each table cell (`<td>`,
-/// `<th>`) is a group, so its language is decided as a whole.
+/// `<th>`) is a group, so its language is decided as a whole; a cell that
+/// holds both languages in inline elements declaring them is cut into one
+/// block (and group) per language ([`split_by_inline_lang`]).
 pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) -> Vec<Block> {
+    let inline_langs = inline_lang_ranges(src);
+    let mut separators: Vec<Dropped> = Vec::new();
+    let first_dropped = dropped.len();
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(src.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
@@ -569,7 +692,21 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                         b.row_number = row_number.clone();
                     }
                 }
-                blocks.push(b);
+                match split_by_inline_lang(&b, &inline_langs) {
+                    Some((parts, marks)) => {
+                        separators.extend(marks);
+                        for (k, mut part) in parts.into_iter().enumerate() {
+                            // Each version is a group of its own, decided
+                            // by its own declaration.
+                            if k > 0 && part.group.is_some() {
+                                *group += 1;
+                                part.group = Some(*group);
+                            }
+                            blocks.push(part);
+                        }
+                    }
+                    None => blocks.push(b),
+                }
             }
             match boundary {
                 Boundary::Tag(tag, h) => {
@@ -628,6 +765,9 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
             }
         },
     );
+    // The separators go among the markup in source order.
+    dropped.extend(separators);
+    dropped[first_dropped..].sort_by_key(|d| d.span.start);
     blocks
 }
 
@@ -765,6 +905,72 @@ mod tests {
         }
         for (i, ch) in src.char_indices() {
             assert!(ch.is_whitespace() || covered[i], "byte {i} ({ch}) lost");
+        }
+    }
+
+    #[test]
+    fn a_cell_with_a_span_per_language_is_one_block_per_language() {
+        /// The blocks: text and declared language.
+        type Want = &'static [(&'static str, Option<Lang>)];
+        // (source, the blocks, dropped separators)
+        let cases: [(&str, Want, &[&str]); 4] = [
+            (
+                r#"<table><tr><th colspan="3"><span lang="kk">1. Жалпы ережелер</span> / <span lang="ru">1. Общие положения</span></th></tr></table>"#,
+                &[
+                    ("1. Жалпы ережелер", Some(Lang::Kk)),
+                    ("1. Общие положения", Some(Lang::Ru)),
+                ],
+                &[" / "],
+            ),
+            // Markup inside a version, text with words outside both, and
+            // ru first: each run goes with its version (words after a
+            // version stay with it).
+            (
+                r#"<h2><span lang="ru">3. <b>Изменения</b></span> | <span lang="kk">3. Өзгерістер</span> (жаңа)</h2>"#,
+                &[
+                    ("3. Изменения", Some(Lang::Ru)),
+                    ("3. Өзгерістер (жаңа)", Some(Lang::Kk)),
+                ],
+                &[" | "],
+            ),
+            // One declared language only: the block stays whole.
+            (
+                r#"<p><span lang="kk">Саясат</span> / Политика</p>"#,
+                &[("Саясат / Политика", None)],
+                &[],
+            ),
+            // A `lang` of no language of ours splits nothing.
+            (
+                r#"<p><span lang="en">Policy</span> / <span lang="ru">Политика</span></p>"#,
+                &[("Policy / Политика", None)],
+                &[],
+            ),
+        ];
+        for (src, want, separators) in cases {
+            let mut dropped = Vec::new();
+            let mut group = 0;
+            let blocks = parse_document(src, &mut group, &mut dropped);
+            let got: Vec<(String, Option<Lang>)> =
+                blocks.iter().map(|b| (b.text(), b.declared_lang)).collect();
+            let want: Vec<(String, Option<Lang>)> =
+                want.iter().map(|(t, l)| (t.to_string(), *l)).collect();
+            assert_eq!(got, want, "{src}");
+            let marks: Vec<&str> = dropped
+                .iter()
+                .map(|d| d.text.as_str())
+                .filter(|t| !t.contains('<'))
+                .collect();
+            assert_eq!(marks, separators, "{src}");
+            if blocks.len() == 2 && blocks[0].group.is_some() {
+                assert_ne!(blocks[0].group, blocks[1].group, "{src}");
+            }
+            // Nothing is lost: every separator is in `dropped`, every
+            // other byte of text in a run.
+            for b in &blocks {
+                for r in &b.runs {
+                    assert_eq!(&src[r.span.start..r.span.end], r.text, "{src}");
+                }
+            }
         }
     }
 

@@ -14,7 +14,11 @@
 //!    (a heading, a footer); other rows split into one line per column. A
 //!    strip with only list labels left of it («1.1.», a bullet, each with
 //!    its text at a tab stop on the same row) is a hanging indent, no
-//!    gutter: the label stays on its text's line.
+//!    gutter: the label stays on its text's line. A line whose end reaches
+//!    into the gutter's strip (the long first line of a table row, where
+//!    the column's other lines end well short) is still a column's line
+//!    when the hole left between it and the next column stands out of its
+//!    word gaps.
 //! 4. Repeated headers and footers: lines near the top or bottom edge whose
 //!    text (digits masked) recurs across pages, and bare page numbers; a
 //!    line that is only a list label («5.3.») is never one.
@@ -394,9 +398,12 @@ fn row_text(row: &[Word]) -> String {
 
 /// Trim a gutter core by the rows that are really two-column rows with a
 /// word reaching into it (a ragged line end): a row whose free space inside
-/// the core is at least half the core and at least [`MIN_GUTTER`] wide. Rows
-/// with only narrow holes there (a title's word gaps, a centred footer) span
-/// the gutter and are left alone. `None` when too little remains.
+/// the core is at least [`MIN_GUTTER`] wide and either at least half the
+/// core or a hole that stands out of the row ([`stands_out`]: the long last
+/// line of a short column, where the ragged ends of the other rows widened
+/// the core far past it). Rows with only narrow holes there (a title's word
+/// gaps, a centred footer) span the gutter and are left alone. `None` when
+/// too little remains.
 fn refine_core(rows: &[Vec<Word>], mut g: Gutter) -> Option<Gutter> {
     for _ in 0..2 {
         for row in rows {
@@ -417,12 +424,33 @@ fn refine_core(rows: &[Vec<Word>], mut g: Gutter) -> Option<Gutter> {
                 best = (at, g.1);
             }
             let free = best.1 - best.0;
-            if free >= MIN_GUTTER && free * 2.0 >= g.1 - g.0 {
+            if free >= MIN_GUTTER && (free * 2.0 >= g.1 - g.0 || stands_out(row, best)) {
                 g = (best.0.max(g.0), best.1.min(g.1));
             }
         }
     }
     (g.1 - g.0 >= MIN_GUTTER).then_some(g)
+}
+
+/// Whether the hole `free` between two words of a row is no word gap: at
+/// least an em of the row's font and at least three times as wide as any
+/// other gap between its words. A title's word gaps are all alike, however
+/// large its font; a column break stands out from the spaces beside it.
+fn stands_out(row: &[Word], free: (f32, f32)) -> bool {
+    let size = row.iter().map(|w| w.size).fold(0.0, f32::max);
+    let width = free.1 - free.0;
+    // Only a hole with words on both sides: a core's edge is no gap.
+    let left = row.iter().any(|w| (w.x1 - free.0).abs() <= 0.5);
+    let right = row.iter().any(|w| (w.x0 - free.1).abs() <= 0.5);
+    let mut sorted: Vec<&Word> = row.iter().collect();
+    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let hole = |p: &[&Word]| (p[0].x1 - free.0).abs() <= 0.5 && (p[1].x0 - free.1).abs() <= 0.5;
+    let other = sorted
+        .windows(2)
+        .filter(|p| !hole(p))
+        .map(|p| p[1].x0 - p[0].x1)
+        .fold(0.0, f32::max);
+    left && right && size > 0.0 && width >= size && width >= 3.0 * other
 }
 
 /// Whether a gutter found on another page fits this page's rows: few rows
@@ -1743,6 +1771,75 @@ mod tests {
                     .iter()
                     .all(|l| l.col == usize::from(RIGHT.contains(&l.text.as_str())))
             );
+        }
+    }
+
+    #[test]
+    fn a_long_last_line_of_a_column_is_no_full_width_row() {
+        // The left column's lines end by x = 155 but the last one, which
+        // runs to 200; the right column starts at 218. The strip 155–200
+        // is covered by that one line only, so the gutter's core widens
+        // into it; the line's hole 200–218 stands out of its word gaps
+        // (5 pt), and the row is two lines, not one full-width line.
+        let mut g = Vec::new();
+        for i in 0..8 {
+            let y = 100.0 + 12.0 * i as f32;
+            let left = if i == 7 {
+                "a long last line runs up to it"
+            } else {
+                LEFT[i % 4]
+            };
+            g.extend(typed(50.0, y, left));
+            g.extend(typed(218.0, y, RIGHT[i % 4]));
+        }
+        let rows = rows(&g);
+        let gutters = find_gutters(&rows, 600.0);
+        assert_eq!(gutters.len(), 1, "{gutters:?}");
+        let (a, b) = gutters[0];
+        assert!(a >= 199.5 && b <= 218.5, "{a} {b}");
+        let lines = lines(rows, &gutters);
+        let last: Vec<(&str, usize)> = lines
+            .iter()
+            .filter(|l| l.y > 180.0)
+            .map(|l| (l.text.as_str(), l.col))
+            .collect();
+        assert_eq!(last, [("a long last line runs up to it", 0), (RIGHT[3], 1)]);
+    }
+
+    #[test]
+    fn a_hole_stands_out_of_a_row_only_when_wider_than_its_word_gaps() {
+        let word = |x0: f32, x1: f32| Word {
+            x0,
+            x1,
+            y: 100.0,
+            size: 10.0,
+            text: "w".into(),
+        };
+        // (words, the hole, whether it stands out)
+        let cases: [(Vec<Word>, (f32, f32), bool); 4] = [
+            // A column break: 18 pt beside 5 pt word gaps.
+            (
+                vec![word(0.0, 20.0), word(25.0, 60.0), word(78.0, 90.0)],
+                (60.0, 78.0),
+                true,
+            ),
+            // A title's evenly spaced words: the hole is one of its gaps.
+            (
+                vec![word(0.0, 20.0), word(32.0, 60.0), word(72.0, 90.0)],
+                (60.0, 72.0),
+                false,
+            ),
+            // Narrower than an em.
+            (
+                vec![word(0.0, 20.0), word(22.0, 60.0), word(68.0, 90.0)],
+                (60.0, 68.0),
+                false,
+            ),
+            // No word right of the hole: the core's edge, not a gap.
+            (vec![word(0.0, 20.0), word(25.0, 60.0)], (60.0, 80.0), false),
+        ];
+        for (row, hole, want) in cases {
+            assert_eq!(stands_out(&row, hole), want, "{hole:?}");
         }
     }
 
