@@ -11,7 +11,10 @@
 //!   after 2.3, `kk:2.3-p1` for a paragraph, `kk:p1` for the preamble,
 //!   `ru:g4` for the fourth glossary entry. Clauses numbered «1.», «2.»
 //!   afresh in each article («Статья 2.», «2-бап.», «§ 2.») are numbered
-//!   `2.1`, `2.2`: the article's number and their own, as they are cited.
+//!   `2.1`, `2.2`: the article's number and their own, as they are cited;
+//!   so are clauses numbered afresh under numbered section headings, and
+//!   the items of a nested `<ol>` under a heading item. Letter items after
+//!   a digit item are its sub-items: `kk:VI(23)(б)`.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -23,7 +23,16 @@
 //!   called by its own name, «ТОО «Алтын Несие» вправе», «Алтын Несие
 //!   вправе»), or the data subject named as the one who acts earlier in
 //!   the same sentence. «Уничтожение»
-//!   among security measures is not the right to destruction.
+//!   among security measures is not the right to destruction. Context also
+//!   comes from an unnumbered lead-in ending in «:» over the paragraphs,
+//!   rows and bullets after it, from a numbered question over its answer,
+//!   and from a sibling that announces the table below it in words; items
+//!   under the operator's lead-in («23) Ұйым:») are the operator's. An
+//!   operator after a preposition or a genitive head («в МФО», «действия
+//!   МФО», «МҚҰ-ның әрекеттеріне») does not act.
+//! - A clause that grants rights by pointing at the clauses defining them
+//!   («пп. 1.3–1.5 и 1.7») grants what those definitions name; the
+//!   mention cites the definition.
 //! - A sentence that lays a duty on the data subject («Клиент обязуется…»,
 //!   «… несет ответственность», «Пайдаланушы … міндетті») grants nothing,
 //!   whatever its section heading says; the operator's duty («МФО обязано
