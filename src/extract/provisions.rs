@@ -428,8 +428,8 @@ fn unnumbered_lead_in(clauses: &[Clause], i: usize) -> Option<usize> {
 }
 
 /// Words by which a clause announces a list or table after it («ниже»,
-/// «в таблице», «төмендегі кестеде»), folded and lower-cased.
-const ANNOUNCES: &[&str] = &["ниже", "таблиц", "томенде", "кесте"];
+/// «в таблице», «төмендегі кестеде»), lower-cased.
+const ANNOUNCES: &[&str] = &["ниже", "таблиц", "төменде", "кесте"];
 
 /// The sibling before numbered clause `i` (same language, same parent
 /// number, at most [`MEMBERS_WITHIN`] back, past unnumbered headers and
@@ -456,8 +456,8 @@ fn announcing_sibling(clauses: &[Clause], i: usize) -> Option<usize> {
             return None;
         }
         let text = b.text.trim_end();
-        let folded = text.to_lowercase().replace('ө', "о").replace('і', "и");
-        if !text.ends_with(':') && ANNOUNCES.iter().any(|w| folded.contains(w)) {
+        let lower = text.to_lowercase();
+        if !text.ends_with(':') && ANNOUNCES.iter().any(|w| lower.contains(w)) {
             return Some(j);
         }
     }
@@ -498,15 +498,19 @@ const OBLIQUE_ENDINGS: &[&str] = &[
 /// Does a hyphen and an oblique case ending follow the word ending at byte
 /// `end` of `text`?
 fn oblique_case(text: &str, end: usize) -> bool {
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('-')) else {
-        return false;
-    };
-    let ending: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    OBLIQUE_ENDINGS.contains(&ending.as_str())
+    hyphen_ending(text, end).is_some_and(|e| OBLIQUE_ENDINGS.contains(&e.as_str()))
+}
+
+/// The case ending written after a hyphen right at byte `end` of `text`
+/// («МҚҰ-ның» → «ның»), lower-cased; `None` without a hyphen there.
+fn hyphen_ending(text: &str, end: usize) -> Option<String> {
+    let rest = text.get(end..)?.strip_prefix('-')?;
+    Some(
+        rest.chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase(),
+    )
 }
 
 /// Russian prepositions: an operator after one («в МФО», «у МФО», «от
@@ -564,17 +568,10 @@ fn dependent_operator(text: &str, words: &[Word], m: &Match) -> bool {
         }
     }
     let end = words[m.last()].end;
-    let Some(rest) = text.get(end..).and_then(|r| r.strip_prefix('-')) else {
+    let Some(ending) = hyphen_ending(text, end).filter(|e| KK_GENITIVE.contains(&e.as_str()))
+    else {
         return false;
     };
-    let ending: String = rest
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
-    if !KK_GENITIVE.contains(&ending.as_str()) {
-        return false;
-    }
     // The word the genitive ending belongs to may be cut as its own word
     // («МҚҰ-ның» → «мқұ», «ның»): the owned noun is the first word after it.
     let owned = words[m.last() + 1..]
@@ -729,21 +726,22 @@ fn opens_sentence(words: &[Word], m: &Match) -> bool {
 /// attributed to the operator), or open with the subject and a colon
 /// («Дербес деректер субъектісі: … алуға; … талап ету; …»)?
 fn grants(r: &Read) -> bool {
-    let words = &r.words;
-    let agents = &r.agents;
-    let colon_lead = agents.iter().any(|m| {
-        opens_sentence(words, m) && {
-            let end = words[m.last()].end;
-            let next = words
+    colon_lead(r, &r.agents) || r.grants.iter().any(|(_, subject)| *subject)
+}
+
+/// Does one of `designations` open a sentence of `r` and stand right
+/// before a colon («Дербес деректер субъектісі: …», «Ұйым:»)?
+fn colon_lead(r: &Read, designations: &[Match]) -> bool {
+    designations.iter().any(|m| {
+        opens_sentence(&r.words, m) && {
+            let end = r.words[m.last()].end;
+            let next = r
+                .words
                 .get(m.last() + 1)
                 .map_or(r.clause.text.len(), |w| w.start);
             r.clause.text[end..next].contains(':')
         }
-    });
-    if colon_lead {
-        return true;
-    }
-    r.grants.iter().any(|(_, subject)| *subject)
+    })
 }
 
 /// Words between a subject and its verb that still make them adjacent
@@ -847,6 +845,32 @@ fn rights(
     defining: &[bool],
 ) -> Vec<Coverage> {
     let clauses: Vec<&Clause> = reads.iter().map(|r| r.clause).collect();
+    // Each clause that grants the subject rights by citing other clauses
+    // («пп. 1.3–1.5 и 1.7»): its language and the clauses it cites, found
+    // once for every item.
+    let pointers: Vec<(Lang, Vec<usize>)> = reads
+        .iter()
+        .enumerate()
+        .filter(|(i, r)| {
+            r.clause.kind != ClauseKind::Heading
+                && context[*i]
+                && r.grants.iter().any(|(_, subject)| *subject)
+        })
+        .filter_map(|(i, r)| {
+            let lang = r.clause.lang;
+            let cited: Vec<usize> = referenced_numbers(&r.clause.text)
+                .iter()
+                .filter_map(|n| {
+                    (0..reads.len()).find(|&j| {
+                        j != i
+                            && reads[j].clause.lang == lang
+                            && reads[j].clause.number.as_deref() == Some(n.as_str())
+                    })
+                })
+                .collect();
+            (!cited.is_empty()).then_some((lang, cited))
+        })
+        .collect();
     items
         .iter()
         .map(|item| {
@@ -913,27 +937,19 @@ fn rights(
             // («4.1. Субъект пользуется правами, указанными в пп. 1.3–1.5
             // и 1.7», «1.3–1.7-тармақтарында көрсетілген құқықтарды
             // пайдаланады»): the right is where its definition says it.
-            for (i, r) in reads.iter().enumerate() {
-                let lang = r.clause.lang;
-                if mentions.iter().any(|m: &Mention| m.lang == lang)
-                    || r.clause.kind == ClauseKind::Heading
-                    || !context[i]
-                    || !r.grants.iter().any(|(_, subject)| *subject)
-                {
+            for (lang, referenced) in &pointers {
+                if mentions.iter().any(|m: &Mention| m.lang == *lang) {
                     continue;
                 }
-                for n in referenced_numbers(&r.clause.text) {
-                    let Some(j) = (0..reads.len()).find(|&j| {
-                        j != i
-                            && reads[j].clause.lang == lang
-                            && reads[j].clause.number.as_deref() == Some(n.as_str())
-                    }) else {
-                        continue;
-                    };
-                    if let Some(m) = item_matches(item, lang, &reads[j].words).first() {
-                        mentions.push(mention(&reads[j], clauses[j], m));
-                        break;
-                    }
+                if let Some((j, m)) = referenced.iter().find_map(|&j| {
+                    Some((
+                        j,
+                        item_matches(item, *lang, &reads[j].words)
+                            .into_iter()
+                            .next()?,
+                    ))
+                }) {
+                    mentions.push(mention(&reads[j], clauses[j], &m));
                 }
             }
             // A restriction of a right the language does not grant
@@ -951,16 +967,7 @@ fn operators_lead_in(r: &Read) -> bool {
     if !r.grants.is_empty() {
         return r.grants.iter().all(|(_, subject)| !*subject);
     }
-    r.operators.iter().any(|m| {
-        opens_sentence(&r.words, m) && {
-            let end = r.words[m.last()].end;
-            let next = r
-                .words
-                .get(m.last() + 1)
-                .map_or(r.clause.text.len(), |w| w.start);
-            r.clause.text[end..next].contains(':')
-        }
-    })
+    colon_lead(r, &r.operators)
 }
 
 /// A clause number cited in a text: «п. 1.3», «пп. 1.3–1.5 и 1.7»,
