@@ -251,9 +251,13 @@ fn has_finite_verb(text: &str) -> bool {
         "ются", "ятся", "ется", "ится", "ает", "яет", "ует", "ают", "яют", "уют",
     ];
     let words: Vec<String> = crate::tokens::lower_words(text);
-    let kazakh_last = words
-        .last()
-        .is_some_and(|w| w.chars().count() > 4 && KK_LAST.iter().any(|e| w.ends_with(e)));
+    // Kazakh modal predicates close a sentence as a verb does («…
+    // білуге құқылы.», «… хабарлауға міндетті.», «… тиіс.»).
+    const KK_MODAL: [&str; 5] = ["құқылы", "міндетті", "тиіс", "тиісті", "мүмкін"];
+    let kazakh_last = words.last().is_some_and(|w| {
+        (w.chars().count() > 4 && KK_LAST.iter().any(|e| w.ends_with(e)))
+            || KK_MODAL.contains(&w.as_str())
+    });
     // Modal and short finite words a heading never holds («Вы можете
     // отозвать согласие.», «Клиент вправе …»).
     const RU_WORDS: [&str; 16] = [
@@ -344,12 +348,22 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     // The same holds under numbered section headings («## 2. Жиналатын
     // деректер», then «1.», «2.» afresh: a Markdown or Word list that
     // restarts in each section) → «2.1», «2.2».
+    // A source that marks its numbered headings (Markdown «## 2. …», HTML
+    // `<h2>`, a Word heading style) marks them all: its other numbered
+    // paragraphs are clauses, however short («1. Құрылғының
+    // геолокациясы.»).
+    let marked = paras.iter().zip(&markers).any(|(p, m)| {
+        p.hint == BlockHint::Heading
+            && m.section
+                .as_deref()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    });
     let top_heading = |p: &Para, m: &Marker| {
         m.section
             .as_deref()
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
             && (p.hint == BlockHint::Heading
-                || looks_like_heading(p.text()[m.label.len()..].trim_start()))
+                || (!marked && looks_like_heading(p.text()[m.label.len()..].trim_start())))
     };
     let headings: Vec<bool> = paras
         .iter()
@@ -394,10 +408,15 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     // stream) is a clause, never a heading: «| Заңсыз жиналған деректерді
     // жою | Жазбаша өтініш |» is short and has no stop, like a heading.
     let mut after_row = false;
+    // The last plain list number as printed and as rendered (lazy lists).
+    let mut lazy: Option<(String, u64)> = None;
     for (k, para) in paras.iter().enumerate() {
         let joined = Joined::new(&para.runs);
         if joined.text.is_empty() {
             continue;
+        }
+        if para.hint == BlockHint::Heading {
+            lazy = None;
         }
         let body_row = para.row.is_some() && after_row;
         after_row = para.row.is_some();
@@ -448,8 +467,23 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             // The first piece keeps the paragraph's leading whitespace.
             let segments = joined.segments(if w[0] == 0 { 0 } else { a }, b);
             let body = piece[m.label.len()..].trim_start();
-            let qualified = m.section.as_ref().map(|num| {
+            let qualified = m.section.as_ref().map(|raw| {
                 let heading = w[0] == 0 && headings[k];
+                // Lazy list numbering: Markdown (CommonMark) numbers a list
+                // from its first item, whatever the later items print, so
+                // «1.», «1.», «1.» render 1, 2, 3. A plain number that
+                // repeats the item just before it, in the same list, is
+                // the next number, as a reader of the rendered page cites.
+                let digits = raw.chars().all(|c| c.is_ascii_digit());
+                let num = &match &lazy {
+                    Some((prev_raw, last)) if digits && !heading && prev_raw == raw => {
+                        (last + 1).to_string()
+                    }
+                    _ => raw.clone(),
+                };
+                lazy = (digits && !heading && !m.article)
+                    .then(|| num.parse::<u64>().ok().map(|n| (raw.clone(), n)))
+                    .flatten();
                 if m.article || (restart_in_sections && heading) {
                     article = Some(num.clone());
                 }
@@ -506,7 +540,9 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 anchor = Some(num.clone());
                 counters.clear();
                 let top = !num.contains('.');
-                let kind = if para.hint == BlockHint::Heading || (top && looks_like_heading(body)) {
+                let kind = if para.hint == BlockHint::Heading
+                    || (top && !marked && looks_like_heading(body))
+                {
                     ClauseKind::Heading
                 } else {
                     ClauseKind::Numbered
@@ -815,6 +851,56 @@ mod tests {
         .map(|x| x.0)
         .collect();
         assert_eq!(got, ["kk:1", "kk:2", "kk:3", "kk:4"]);
+    }
+
+    #[test]
+    fn lazy_markdown_numbers_take_the_rendered_number() {
+        // CommonMark numbers «1.», «1.», «1.» as 1, 2, 3; a heading starts
+        // a new list.
+        let mut at = 0;
+        let paras: Vec<Para> = [
+            ("Жалпы ережелер", BlockHint::Heading),
+            (
+                "1. Саясат деректерді өңдеу тәртібін белгілейді.",
+                BlockHint::Text,
+            ),
+            ("1. Саясат барлық клиенттерге қолданылады.", BlockHint::Text),
+            ("- тегі, аты;", BlockHint::Bullet),
+            ("1. Саясат сайтта жарияланады.", BlockHint::Text),
+            ("Құқықтар", BlockHint::Heading),
+            ("1. Субъект деректерін білуге құқылы.", BlockHint::Text),
+            ("1. Субъект келісімін қайтарып ала алады.", BlockHint::Text),
+        ]
+        .iter()
+        .map(|(t, hint)| {
+            let mut p = para(t, at);
+            p.hint = *hint;
+            at += t.len() + 1;
+            p
+        })
+        .collect();
+        let got: Vec<String> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .filter(|c| c.number.is_some())
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(got, ["kk:1", "kk:2", "kk:3", "kk:1#2", "kk:2#2"]);
+        // Under numbered headings the rendered number is the item's.
+        let got: Vec<String> = ids(&[
+            "1. Жалпы ережелер",
+            "1. Саясат деректерді өңдеу тәртібін белгілейді.",
+            "1. Саясат барлық клиенттерге қолданылады.",
+            "2. Құқықтар",
+            "1. Субъект деректерін білуге құқылы.",
+            "1. Субъект келісімін қайтарып ала алады.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(
+            got,
+            ["kk:1", "kk:1.1", "kk:1.2", "kk:2", "kk:2.1", "kk:2.2"]
+        );
     }
 
     #[test]
