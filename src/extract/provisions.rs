@@ -687,6 +687,16 @@ fn structure(clauses: &[Clause]) -> Structure {
             ctx.push(j);
             ctx.extend(context_from[j].iter().copied());
         }
+        // The numbered section heading the clause sits under («4. Сіздің
+        // құқықтарыңыз» over a table's header row «Құқық | Қалай жүзеге
+        // асыру» and its rows): the header is the nearest heading, the
+        // section's is still the context.
+        if c.number.is_none()
+            && let Some(a) = anchor.and_then(|a| numbered_before(clauses, i, a))
+            && clauses[a].kind == ClauseKind::Heading
+        {
+            ctx.push(a);
+        }
         if c.kind != ClauseKind::Heading
             && let Some(h) = (0..i)
                 .rev()
@@ -889,6 +899,42 @@ fn rights(
                     })
                     .filter(|m| context[i] || agent_before(r, m.first()))
                     .collect();
+                // A question («Могу ли я удалить свои данные?») grants
+                // what its answer affirms («Да, …»), nothing otherwise; the
+                // answer's conditions restrict it.
+                let answer = (i + 1..reads.len()).find(|&j| {
+                    reads[j].clause.lang == lang && reads[j].clause.kind != ClauseKind::Heading
+                });
+                let asked = |m: &Match| question_sentence(r, r.words[m.first()].sentence);
+                // The answer is the rest of the clause («… бола ма? – Иә,
+                // егер …»), or the next clause when the question ends it.
+                let affirmed = |m: &Match| {
+                    let s = r.words[m.first()].sentence;
+                    match r.words.iter().find(|w| w.sentence > s) {
+                        Some(w) => affirms(&r.clause.text[w.start..]),
+                        None => answer.is_some_and(|j| affirms(&reads[j].clause.text)),
+                    }
+                };
+                let in_answer = |m: &Match| {
+                    r.words
+                        .iter()
+                        .all(|w| w.sentence <= r.words[m.first()].sentence)
+                };
+                let found: Vec<Match> = found
+                    .into_iter()
+                    .filter(|m| !asked(m) || affirmed(m))
+                    .collect();
+                if let Some(first) = found.first()
+                    && asked(first)
+                    && in_answer(first)
+                    && let Some(j) = answer
+                    && let Some(c) = reads[j]
+                        .conditions
+                        .iter()
+                        .find(|c| reads[j].words[c.first()].sentence == 0)
+                {
+                    restrictions.push(mention(&reads[j], clauses[st.owner[j]], c));
+                }
                 if let Some(first) = found.first() {
                     mentions.push(mention(r, clauses[st.owner[i]], first));
                     // A denial of the right's own act («жойылмайды» after
@@ -959,6 +1005,42 @@ fn rights(
             coverage(item, mentions, restrictions)
         })
         .collect()
+}
+
+/// Does sentence `s` of clause `r` ask a question: its last word is
+/// followed, past closing quotes and spaces, by «?».
+fn question_sentence(r: &Read, s: usize) -> bool {
+    let Some(last) = r.words.iter().rev().find(|w| w.sentence == s) else {
+        return false;
+    };
+    r.clause.text[last.end..]
+        .chars()
+        .find(|c| !(c.is_whitespace() || matches!(c, '»' | '"' | '”' | ')')))
+        == Some('?')
+}
+
+/// Does an answer open by saying yes («Да, …», «Иә.», «Конечно», «Әрине»),
+/// past a label («Ответ:», «Жауап:») and dashes?
+fn affirms(text: &str) -> bool {
+    let mut t = text.trim_start_matches(|c: char| c.is_whitespace() || "–—-:".contains(c));
+    for label in ["Ответ", "ответ", "Жауап", "жауап", "О", "Ж", "A"] {
+        if let Some(rest) = t.strip_prefix(label)
+            && rest.starts_with([':', '.', ' ', '–', '—'])
+            && rest.trim_start().starts_with([':', '.', '–', '—'])
+        {
+            t = rest.trim_start_matches(|c: char| c.is_whitespace() || "–—-:.".contains(c));
+            break;
+        }
+    }
+    let first: String = t
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "да" | "иә" | "ия" | "әрине" | "конечно" | "безусловно" | "разумеется"
+    )
 }
 
 /// Is the lead-in `r` the operator's: its grants are all the operator's
@@ -1182,8 +1264,16 @@ fn in_context(
     let ic = item.in_context.as_ref()?;
     let r = &reads[i];
     let lang = r.clause.lang;
+    // A detail in a sentence that another construction owns («Push-
+    // уведомления можно отключить в настройках» after the withdrawal of
+    // consent) says how to do that other thing.
+    let foreign: Vec<usize> = find_all(item.unless.get(lang), &r.words)
+        .iter()
+        .map(|u| r.words[u.first()].sentence)
+        .collect();
     let detail = match find_all(ic.details.get(lang), &r.words)
         .iter()
+        .filter(|m| !foreign.contains(&r.words[m.first()].sentence))
         .find(|m| !after_year(&r.clause.text, r.words[m.first()].start))
     {
         Some(m) => m.hit(&r.clause.text, &r.words),
@@ -2182,6 +2272,95 @@ mod tests {
         c[1].text = "23) Субъект:".into();
         let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(right(&legal, "destroy").status, Presence::KkOnly);
+    }
+
+    #[test]
+    fn a_question_grants_what_its_answer_affirms_and_the_answer_restricts_it() {
+        use ClauseKind::{Heading, Paragraph};
+        let faq = |answer: &str| {
+            clauses(
+                Lang::Ru,
+                &[
+                    ("h1", None, Heading, None, "Вопросы и ответы"),
+                    (
+                        "p1",
+                        None,
+                        Paragraph,
+                        None,
+                        "Могу ли я удалить свои данные?",
+                    ),
+                    ("p2", None, Paragraph, None, answer),
+                ],
+            )
+        };
+        // The answer speaks of something else: no right.
+        let c = faq("Клиент может в любой момент отписаться от рекламных рассылок.");
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "destroy").status, Presence::Absent);
+        // «Да», and its condition restricts the right.
+        let c = faq("Ответ: Да, но только после полного погашения займа.");
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let destroy = right(&legal, "destroy");
+        assert_eq!(cites(destroy, Lang::Ru), ["p1"]);
+        assert_eq!(destroy.restrictions.len(), 1);
+        assert_eq!(destroy.restrictions[0].clause, "ru:p2");
+        // The answer in the same clause, after a dash.
+        let c = clauses(
+            Lang::Kk,
+            &[(
+                "p1",
+                None,
+                Paragraph,
+                None,
+                "Деректерді бұғаттауды талап етуге бола ма? – Иә, егер шарттар бұзылса.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "block"), Lang::Kk), ["p1"]);
+    }
+
+    #[test]
+    fn rows_under_a_table_header_read_in_their_sections_heading() {
+        use ClauseKind::{Heading, Paragraph};
+        let c = clauses(
+            Lang::Kk,
+            &[
+                ("4", Some("4"), Heading, None, "4. Сіздің құқықтарыңыз"),
+                ("4-h1", None, Heading, Some("4"), "Құқық Қалай жүзеге асыру"),
+                (
+                    "4-p1",
+                    None,
+                    Paragraph,
+                    Some("4"),
+                    "Бұғаттау Деректерді өңдеу шарттары бұзылса, бұғаттауды талап етіңіз",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "block"), Lang::Kk), ["4-p1"]);
+    }
+
+    #[test]
+    fn a_detail_in_a_sentence_about_something_else_is_no_procedure() {
+        use ClauseKind::Paragraph;
+        let c = clauses(
+            Lang::Ru,
+            &[(
+                "p1",
+                None,
+                Paragraph,
+                None,
+                "Клиент может отозвать согласие на обработку данных. Push-уведомления можно отключить в настройках.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let procedure = legal
+            .disclosures
+            .iter()
+            .find(|d| d.id == "withdrawal_procedure")
+            .unwrap();
+        assert_eq!(procedure.status, Presence::Absent);
+        assert_eq!(right(&legal, "withdraw_consent").status, Presence::RuOnly);
     }
 
     #[test]
