@@ -462,7 +462,16 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
                     .any(|n| names_a_law(n))
         })
     };
+    // The word that says which code or law, right before its name
+    // («Предпринимательским кодексом» → «Налоговым кодексом», «Кәсіпкерлік
+    // кодексін» → «Салық кодексін»): another law cited.
+    let which_law = |ws: &[usize], r: &ClauseRec| {
+        ws.iter()
+            .any(|&k| r.words.get(k + 1).is_some_and(|n| names_a_law(n)) && !ws.contains(&(k + 1)))
+    };
     let law_changed = values(old, law) != values(new, law)
+        || which_law(del, old)
+        || which_law(ins, new)
         || changed().any(|w| starts_any(w, LAW_STEMS) && !legislation(w))
         || del.iter().any(|&k| lo[k])
         || ins.iter().any(|&k| ln[k])
@@ -1074,6 +1083,32 @@ mod tests {
         let (o, n) = (rec("ru:6.2", old), rec("ru:6.2", new));
         let (_, del, ins) = redline(&o, &n);
         classify(&o, &n, &del, &ins)
+    }
+
+    #[test]
+    fn another_code_named_by_its_qualifier_is_a_law_change() {
+        // blind8f doc_0018: only the word before «кодекс» changes.
+        assert_eq!(
+            change_of(
+                "Компания руководствуется Предпринимательским кодексом Республики Казахстан.",
+                "Компания руководствуется Налоговым кодексом Республики Казахстан."
+            ),
+            ChangeType::Law
+        );
+        assert_eq!(
+            change_of(
+                "Компания Қазақстан Республикасының Кәсіпкерлік кодексін басшылыққа алады.",
+                "Компания Қазақстан Республикасының Салық кодексін басшылыққа алады."
+            ),
+            ChangeType::Law
+        );
+        assert_eq!(
+            change_of(
+                "Компания строго руководствуется законом.",
+                "Компания неукоснительно руководствуется законом."
+            ),
+            ChangeType::Wording
+        );
     }
 
     #[test]

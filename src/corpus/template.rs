@@ -507,12 +507,97 @@ fn translit(w: &str) -> String {
     out
 }
 
+/// Case and possessive endings a name takes in Kazakh («Плюстің»,
+/// «Несиеге», «Қаржыдан») and Russian («Займом», «Кредита»). A name's stem
+/// followed by anything else is another word: «Кокше» is not in
+/// «Кокшетау», nor «Займ» in «займов» when «Займ» is a brand.
+const CASE_ENDINGS: &[&str] = &[
+    // Kazakh: genitive, dative, accusative, locative, ablative,
+    // instrumental, possessive, and -дағы / -дегі.
+    "ның",
+    "нің",
+    "дың",
+    "дің",
+    "тың",
+    "тің",
+    "ға",
+    "ге",
+    "қа",
+    "ке",
+    "на",
+    "не",
+    "а",
+    "е",
+    "ны",
+    "ні",
+    "ды",
+    "ді",
+    "ты",
+    "ті",
+    "н",
+    "да",
+    "де",
+    "та",
+    "те",
+    "нда",
+    "нде",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "мен",
+    "бен",
+    "пен",
+    "ы",
+    "і",
+    "сы",
+    "сі",
+    "сын",
+    "сін",
+    "сына",
+    "сіне",
+    "сында",
+    "сінде",
+    "сынан",
+    "сінен",
+    "сымен",
+    "сімен",
+    "сының",
+    "сінің",
+    "дағы",
+    "дегі",
+    "тағы",
+    "тегі",
+    "ндағы",
+    "ндегі",
+    // Russian: the cases of a masculine or feminine noun.
+    "у",
+    "ю",
+    "я",
+    "ом",
+    "ем",
+    "ой",
+    "ей",
+    "и",
+    "ам",
+    "ям",
+    "ами",
+    "ями",
+    "ах",
+    "ях",
+];
+
 /// Does `w` read as the phrase word `o`: equal, or (for the phrase's last
-/// word of 4 letters or more) followed by a case ending of up to 5 letters
+/// word of 4 letters or more) followed by one of the [`CASE_ENDINGS`]
 /// («Плюстің»).
 fn org_word(w: &str, o: &str, last: bool) -> bool {
     w == o
-        || (last && o.chars().count() >= 4 && w.starts_with(o) && w[o.len()..].chars().count() <= 5)
+        || (last
+            && o.chars().count() >= 4
+            && w.starts_with(o)
+            && CASE_ENDINGS.contains(&&w[o.len()..]))
 }
 
 /// Replace each occurrence of the brand phrase by one `@org` word.
@@ -673,7 +758,29 @@ fn normalise(
 /// Empty when the document has no clause in `lang`.
 pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     let own = OwnContacts::of(doc);
-    let org = org_phrase(doc, &own);
+    // The name as this language version spells it («Рудный Авто Финанс»
+    // beside «Рудный Авто Қаржы»), else the document's.
+    let org = {
+        let text: String = doc
+            .clauses
+            .iter()
+            .filter(|c| c.lang == lang)
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let own_name: Vec<String> = crate::extract::company::microfinance_company(&text)
+            .as_deref()
+            .map(lower_words)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
+            .collect();
+        if own_name.is_empty() {
+            org_phrase(doc, &own)
+        } else {
+            own_name
+        }
+    };
     // Groups of clause indices: a head and what folds into it.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut key: Option<&str> = None;
@@ -681,10 +788,32 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     // тұлғалар»): its numbered items «1)», «2)» are its clauses, each a
     // record, and a lettered sub-item («а)») folds into the item above.
     let mut under_heading = false;
+    // The last character of the last clause kept (`None` after one left
+    // out).
+    let mut prev_end: Option<char> = None;
     for (i, c) in doc.clauses.iter().enumerate() {
-        if c.lang != lang || is_copyright_notice(&c.text) {
+        if c.lang != lang {
             continue;
         }
+        if is_copyright_notice(&c.text) || is_signature_block(&c.text) {
+            prev_end = None;
+            continue;
+        }
+        // A letterhead or footer of requisites under the last clause; not
+        // a line that completes the clause before it («Почтовый адрес:»
+        // over the address, «…;» over «БСН …»), which a copy may print on
+        // the clause's own line.
+        let continues = prev_end.is_some_and(|ch| [':', ';', ','].contains(&ch));
+        if c.number.is_none() && !continues && {
+            let mut ws = Vec::new();
+            let ents = doc.entities.get(i).map(Vec::as_slice).unwrap_or(&[]);
+            normalise(&c.text, 0, ents, &own, &org, 0, &mut ws);
+            requisites(c.number.is_none(), ws.iter().map(|(w, _)| w.as_str()))
+        } {
+            prev_end = None;
+            continue;
+        }
+        prev_end = c.text.trim_end().chars().next_back();
         let k = unit_key(&c.id);
         let local = c.id.split_once(':').map(|(_, l)| l).unwrap_or(&c.id);
         // An unnumbered heading (`3.5-h1`) heads what follows it: it is a
@@ -777,6 +906,7 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
                 topics,
             }
         })
+        .filter(|r| !is_requisites(r))
         .collect()
 }
 
@@ -792,6 +922,84 @@ pub fn is_copyright_notice(text: &str) -> bool {
             || t.starts_with("(c) ")
             || t.starts_with("(C) ")
             || lower.as_deref() == Some("copyright"))
+}
+
+/// A signature and stamp block: a short paragraph with a place for a
+/// signature or a stamp («Директор ____ /А. Серикбаев/», «М.П.», «Мөр
+/// орны», «Подпись: ______»). Paper furniture, not a clause: one copy of
+/// a template is signed and the next is not.
+pub fn is_signature_block(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let stamp = ["м.п.", "м. п.", "м.о.", "мөр орны", "место печати"]
+        .iter()
+        .any(|m| lower.contains(m));
+    // A blank to sign on: a run of underscores, or slashes round a name or
+    // nothing («/А. Серикбаев/», «//»).
+    let blank = t.contains("___") || t.contains("//") || {
+        let slashes: Vec<usize> = t.match_indices('/').map(|(i, _)| i).collect();
+        slashes.windows(2).any(|w| {
+            let inner = t[w[0] + 1..w[1]].trim();
+            !inner.is_empty()
+                && inner.split_whitespace().count() <= 3
+                && inner.chars().next().is_some_and(char::is_uppercase)
+                && inner.contains('.')
+        })
+    };
+    words <= 15 && (stamp || blank) && !t.contains('@') && !t.contains("http")
+}
+
+/// A requisites block: an unnumbered paragraph (a footer, a letterhead)
+/// (or one of its lines) that holds nothing but the company's identity
+/// once masked (`@org`,
+/// `@own`, `@id`), its legal form and labels («БИН», «тел.», «адрес»).
+/// Every copy of a template prints its own, or none: it is no clause.
+fn is_requisites(r: &ClauseRec) -> bool {
+    requisites(r.number.is_none(), r.words.iter().map(|w| w.as_str()))
+}
+
+/// [`is_requisites`] over words: unnumbered, at least one masked, every
+/// word masked, a legal form or a label.
+fn requisites<'a>(unnumbered: bool, words: impl Iterator<Item = &'a str> + Clone) -> bool {
+    const LABELS: &[&str] = &[
+        "бин",
+        "бсн",
+        "иин",
+        "жсн",
+        "тел",
+        "телефон",
+        "факс",
+        "e",
+        "mail",
+        "email",
+        "эл",
+        "пошта",
+        "почта",
+        "адрес",
+        "мекенжай",
+        "мекенжайы",
+        "сайт",
+        "www",
+        "г",
+        "қ",
+        "ул",
+        "көшесі",
+        "д",
+        "үй",
+        "офис",
+        "кеңсе",
+        "реквизиты",
+        "деректемелер",
+        "контакты",
+        "байланыс",
+    ];
+    let masked = words.clone().filter(|w| w.contains('@')).count();
+    unnumbered
+        && masked >= 1
+        && words
+            .into_iter()
+            .all(|w| w.contains('@') || LEGAL_FORM.contains(&w) || LABELS.contains(&w))
 }
 
 /// The multiset of a record's words as sorted word hashes.
@@ -1077,8 +1285,13 @@ pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<Word>]) -> Vec<ClauseRec
             let mut spans = Vec::with_capacity(r.spans.len());
             let mut i = 0;
             while i < r.words.len() {
+                // A learned phrase is a name: it starts with a name-like
+                // word (capitalised, Latin, or the masked name), so a
+                // brand word that is also a common word («Займ», «Кредит»)
+                // is not masked in «займов», «кредитных».
                 let hit = phrases.iter().find(|p| {
-                    i + p.len() <= r.words.len()
+                    name_like(r, i)
+                        && i + p.len() <= r.words.len()
                         && p.iter()
                             .enumerate()
                             .all(|(k, o)| org_word(&r.words[i + k], o, k + 1 == p.len()))
@@ -1457,6 +1670,63 @@ mod tests {
     }
 
     const BASE: &str = "ТОО «МФО «Альфа Кредит»\n1. Общие положения\n1.1. МФО собирает персональные данные клиентов для заключения договора займа.\n1.2. МФО обрабатывает данные в целях:\n1) заключения договора;\n2) оценки рисков.\n1.3. Данные хранятся в течение 5 лет, запросы направляйте на info@alfa.kz.\n1.4. По вопросам обращайтесь на info@alfa.kz или по адресу 050000, г. Алматы, ул. Абая, д. 10, офис 5.\n";
+
+    /// A signature and stamp block, or a letterhead of requisites, is no
+    /// clause: one copy of a template carries it and the next does not
+    /// (blind8f: «Директор ____ /…/ М.П.» after a Roman-numbered copy, a
+    /// contacts footer only in the HTML copies).
+    #[test]
+    fn signature_blocks_and_requisites_are_no_clauses() {
+        for t in [
+            "Директор ____________ /А. Серикбаев/",
+            "М.П.",
+            "Директор //\nМ.П.",
+            "Подпись ____________ Дата ________",
+            "Мөр орны",
+        ] {
+            assert!(is_signature_block(t), "{t}");
+        }
+        for t in [
+            "1.4. Запросы направляйте на info@alfa.kz.",
+            "Клиент подписывает согласие в офисе МФО.",
+            "Адрес: 050000, г. Алматы / ул. Абая, 10",
+        ] {
+            assert!(!is_signature_block(t), "{t}");
+        }
+        let plain = clause_recs(&doc(BASE), Lang::Ru);
+        let footer = format!(
+            "{BASE}\nТОО «МФО «Альфа Кредит» / info@alfa.kz / БИН 123456789012\nДиректор ____ /А. Серикбаев/\n"
+        );
+        let with = clause_recs(&doc(&footer), Lang::Ru);
+        assert_eq!(
+            with.iter().map(|r| r.hash).collect::<Vec<_>>(),
+            plain.iter().map(|r| r.hash).collect::<Vec<_>>()
+        );
+    }
+
+    /// A name takes case endings, not any letters after it: «Кокше» is
+    /// masked in «Кокшеге», not in «Кокшетау»; a learned brand word that
+    /// is also a common word («Займ») is masked only where it is written
+    /// as a name.
+    #[test]
+    fn a_name_is_masked_with_its_case_endings_and_only_as_a_name() {
+        assert!(org_word("кокшеге", "кокше", true) && org_word("плюстің", "плюс", true));
+        assert!(!org_word("кокшетау", "кокше", true) && !org_word("займов", "займ", true));
+        let d = doc(
+            "1. Общие положения\n1.1. ТОО «МФО «Бета Займ» выдает займы. Займ Бета выдается онлайн.\n",
+        );
+        let recs = clause_recs(&d, Lang::Ru);
+        let masked = mask_identity(&recs, &[vec![Word::from("займ")]]);
+        let words: Vec<&str> = masked
+            .last()
+            .unwrap()
+            .words
+            .iter()
+            .map(|w| w.as_str())
+            .collect();
+        assert!(words.contains(&"займы"), "{words:?}");
+        assert!(words.contains(&"@org"), "{words:?}");
+    }
 
     /// A site's footer under the last clause is no part of it: a copy
     /// without the footer has the same clause (blind8c doc_0017 against

@@ -37,7 +37,7 @@ static MICROFINANCE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
         // «X» МҚҰ» ЖШС, "X "Микроқаржы ұйымы" ЖШС, «X» микроқаржы ұйымы»
         format!(
-            r"(?i){QO}\s*({NAME}{{2,40}}?)\s*{QC}?\s*{QO}?\s*(?:МҚҰ|ШҚҰ|микроқаржы\s+[ұү]й[ыі]м[а-яәғқңөұүһі]*)\s*{QC}?\s*(?:ЖШС|жауапкершіл)"
+            r"(?i){QO}\s*({NAME}{{2,40}}?)\s*{QC}?\s*{QO}?\s*(?:МҚҰ|ШҚҰ|микроқаржы(?:лық)?\s+[ұү]й[ыі]м[а-яәғқңөұүһі]*)\s*{QC}?\s*(?:ЖШС|жауапкершіл)"
         ),
         // ЖШС X / ТОО X (a Latin name after the legal form)
         r"(?:ЖШС|ТОО)\s+([A-Z][A-Za-z0-9\-]{2,30})".to_string(),
@@ -147,6 +147,14 @@ fn most_named(text: &str, patterns: &[Regex], keep: fn(&str) -> bool) -> Option<
         .map(|(_, (_, _, name))| name)
 }
 
+/// The microfinance organisation a text names (the first tier of the
+/// module documentation only): `None` when no microfinance legal form
+/// names one. For one language version of a policy, whose partners'
+/// «ТОО «X»» must not be taken for the company.
+pub fn microfinance_company(text: &str) -> Option<String> {
+    most_named(text, &MICROFINANCE, |_| true)
+}
+
 /// The organisation a policy belongs to, recognised from its text (see
 /// the module documentation); `None` when no legal-form pattern names one.
 pub fn company(text: &str) -> Option<String> {
@@ -168,6 +176,10 @@ mod tests {
                 "Express Аванс",
             ),
             ("\"Express Аванс \"Микроқаржы ұйымы\" ЖШС", "Express Аванс"),
+            (
+                "«Шардара Финанс» микроқаржылық ұйымы» ЖШС",
+                "Шардара Финанс",
+            ),
             (
                 "«FINBOX» МИКРОҚАРЖЫ ҰЙЫМЫ» ЖАУАПКЕРШІЛГІ; «Finbox» микроқаржы үйімі» жауапкершілігі",
                 "Finbox",

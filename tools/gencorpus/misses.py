@@ -33,7 +33,8 @@ for g in gold["deviations"]:
     o=later.get((g["document"],g["lang"]))
     if o: g=dict(g,document=o,kind=swap[g["kind"]])
     if (g["document"],g["lang"],g["kind"],g["clause"]) in moot: continue
-    want[(g["document"],g["lang"],g["kind"],g["clause"])]=g
+    c=g["template_clause"] if g["kind"]=="removed" and g.get("template_clause") else g["clause"]
+    want[(g["document"],g["lang"],g["kind"],c)]=g
 got={}
 for d in report["documents"]:
     for v in d.get("deviations",[]):

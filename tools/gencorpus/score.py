@@ -8,7 +8,8 @@ pair is positive when both documents are in one family of that language;
 gold families count in a language for the members that have a version in
 it). Deviations (when the report has them): precision and recall per kind
 (added, removed, changed), a found deviation matching a gold row by
-(document, lang, kind, clause number), and the share of matched changed
+(document, lang, kind, clause number; a removed row by its `template_clause` when gold gives
+one), and the share of matched changed
 clauses whose change type is right.
 
 Gold rows listed under `ambiguous` (a tie the writer could not decide,
@@ -46,7 +47,7 @@ def clause_key(clause):
     """A reported clause id as gold numbers it: the local part, and «4(2)»
     (item 2) of article 4) as «4.2»."""
     clause = clause.split(":", 1)[-1].split("#")[0]
-    m = re.fullmatch(r"(\d+)\((\d+)\)", clause)
+    m = re.fullmatch(r"(\d+|[IVXLC]+)\((\d+)\)", clause)
     return f"{m.group(1)}.{m.group(2)}" if m else clause
 
 
@@ -117,7 +118,14 @@ def main():
         want = defaultdict(set)
         types = {}
         for g in rows:
-            key = (g["document"], g["lang"], g["kind"], g["clause"])
+            # A removed clause is cited by the template's number, as the
+            # report cites it: the member no longer has it, and gold may
+            # give the place it would hold in the member («I.3» for
+            # template 1.3) beside `template_clause`.
+            clause = g["clause"]
+            if g["kind"] == "removed" and g.get("template_clause"):
+                clause = g["template_clause"]
+            key = (g["document"], g["lang"], g["kind"], clause)
             want[g["kind"]].add(key)
             if g["kind"] == "changed":
                 types.setdefault(key, set()).add(g["change"])
