@@ -185,13 +185,13 @@ fn evaluate(dir: &str) -> BTreeMap<&'static str, Score> {
     assert!(paths.len() >= 4, "{dir}");
     for gold_path in paths {
         let g = gold_path.to_string_lossy().to_string();
-        let doc = crate::util::policy_of(&gold_path)
-            .to_string_lossy()
-            .to_string();
+        let doc = crate::util::policy_of(&gold_path);
         let gold: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&g).unwrap()).unwrap();
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_qostil"))
-            .args(["rights", &doc, "--format", "json"])
+            .arg("rights")
+            .args(&doc)
+            .args(["--format", "json"])
             .output()
             .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -219,7 +219,7 @@ fn evaluate(dir: &str) -> BTreeMap<&'static str, Score> {
             .symmetric_difference(&want)
             .map(|id| (id, if got.contains(id) { "false" } else { "missed" }))
         {
-            eprintln!("  {kind} restriction: {doc} {id}");
+            eprintln!("  {kind} restriction: {doc:?} {id}");
         }
         for section in ["rights", "disclosures"] {
             let got: BTreeMap<String, String> = v["legal"][section]
@@ -248,11 +248,11 @@ fn evaluate(dir: &str) -> BTreeMap<&'static str, Score> {
                         (true, true) => s.tp += 1,
                         (false, true) => {
                             s.fp += 1;
-                            eprintln!("  false: {doc} {id}");
+                            eprintln!("  false: {doc:?} {id}");
                         }
                         (true, false) => {
                             s.fn_ += 1;
-                            eprintln!("  missed: {doc} {id}");
+                            eprintln!("  missed: {doc:?} {id}");
                         }
                         _ => {}
                     }
@@ -364,9 +364,9 @@ fn restrictions_over_the_held_out_sets() {
         all.fn_ += s.fn_;
     }
     eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
-    assert!(all.tp >= 71);
+    assert!(all.tp >= 84);
     assert!(
-        all.p() >= 0.97 && all.r() >= 0.82,
+        all.p() >= 0.97 && all.r() >= 0.87,
         "P {:.3} R {:.3}",
         all.p(),
         all.r()
@@ -391,6 +391,20 @@ fn held_out_set_13() {
     let s = evaluate("fixtures/heldout_legal13");
     assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.96);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
+}
+
+/// Set 14, written blind after 6124935 in eight layouts new to the tool
+/// (two files per policy, an HTML FAQ, interleaved paragraphs, HTML
+/// accordions, lazy Markdown lists, Roman sections with a consent form,
+/// DOCX with automatic numbering, app screens), scored once (rights P 0.989
+/// R 0.958, disclosures P 0.940 R 1.000, restrictions P 1.000 R 0.700; see
+/// its `score_once.txt`). Held at what is measured after tuning (rights
+/// P 1.000 R 1.000, disclosures P 0.984 R 1.000).
+#[test]
+fn held_out_set_14() {
+    let s = evaluate("fixtures/heldout_legal14");
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.99);
+    assert!(s["disclosures"].p() >= 0.98 && s["disclosures"].r() >= 0.99);
 }
 
 /// Set 12, written blind after e32429e (see the module note): held at what

@@ -25,20 +25,30 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal11",
     "fixtures/heldout_legal12",
     "fixtures/heldout_legal13",
+    "fixtures/heldout_legal14",
 ];
 
-/// The policy beside a hand-written legal gold `NAME.gold.json`:
-/// `NAME.txt`, or `NAME.md`, `NAME.html`, `NAME.docx`, `NAME.csv` (sets 12
-/// and 13 have them; a DOCX's hand-written source `NAME.src.html` is not
-/// the policy).
-pub fn policy_of(gold: &std::path::Path) -> std::path::PathBuf {
+/// The policy beside a hand-written legal gold `NAME.gold.json`, as the
+/// files `qostil rights` reads: `NAME.txt`, or `NAME.md`, `NAME.html`,
+/// `NAME.docx`, `NAME.csv` (a DOCX's hand-written source `NAME.src.html`
+/// is not the policy), or a policy published as two files, `NAME_kk.*` and
+/// `NAME_ru.*` (set 14).
+pub fn policy_of(gold: &std::path::Path) -> Vec<String> {
     let g = gold.to_string_lossy();
     let stem = g.trim_end_matches(".gold.json");
-    ["txt", "md", "html", "docx", "csv"]
-        .iter()
-        .map(|ext| std::path::PathBuf::from(format!("{stem}.{ext}")))
-        .find(|p| p.exists())
-        .unwrap_or_else(|| panic!("no policy beside {g}"))
+    let exts = ["txt", "md", "html", "docx", "csv"];
+    let find = |stem: &str| {
+        exts.iter()
+            .map(|ext| format!("{stem}.{ext}"))
+            .find(|p| std::path::Path::new(p).exists())
+    };
+    if let Some(one) = find(stem) {
+        return vec![one];
+    }
+    match (find(&format!("{stem}_kk")), find(&format!("{stem}_ru"))) {
+        (Some(kk), Some(ru)) => vec![kk, ru],
+        _ => panic!("no policy beside {g}"),
+    }
 }
 
 /// Run the built `qostil` binary with `args`.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Score `qostil rights` against hand-written legal gold.
 
-Usage: score_legal.py [-v] DIR...   (each DIR holds NAME.txt, NAME.md or NAME.html beside NAME.gold.json)
+Usage: score_legal.py [-v] DIR...   (each DIR holds NAME.txt, .md, .html, .docx or .csv, or the two halves
+       NAME_kk.* and NAME_ru.*, beside NAME.gold.json)
 
 A decision is (document, item, language): present or not. Prints precision
 and recall for rights and for disclosures per folder and over all folders;
@@ -27,10 +28,18 @@ def score(dirs, verbose):
             # The policy beside its gold: NAME.txt, or NAME.md / NAME.html.
             docs = [p for p in sorted(Path(d).glob(Path(stem).name + ".*"))
                     if not p.name.endswith(".gold.json")]
-            doc = str(docs[0]) if docs else stem + ".txt"
+            # Or a policy published as two files: NAME_kk.* and NAME_ru.*.
+            halves = [next(iter(sorted(Path(d).glob(Path(stem).name + f"_{l}.*"))), None)
+                      for l in ("kk", "ru")]
+            if docs:
+                doc = [str(docs[0])]
+            elif all(halves):
+                doc = [str(h) for h in halves]
+            else:
+                doc = [stem + ".txt"]
             gold = json.loads(g.read_text())
             extra = ["--rules", os.environ["QOSTIL_RULES"]] if os.environ.get("QOSTIL_RULES") else []
-            out = subprocess.run([QOSTIL, "rights", doc, "--format", "json", *extra],
+            out = subprocess.run([QOSTIL, "rights", *doc, "--format", "json", *extra],
                                  capture_output=True, text=True)
             got_all = json.loads(out.stdout)["legal"]
             for section in ("rights", "disclosures"):
@@ -43,7 +52,7 @@ def score(dirs, verbose):
                             s[1] += f and not g_has
                             s[2] += g_has and not f
                         if verbose and g_has != f:
-                            print(f"  {'false' if f else 'missed'}: {Path(doc).name} {item} {lang}")
+                            print(f"  {'false' if f else 'missed'}: {Path(doc[0]).name} {item} {lang}")
         report(d, per)
     if len(dirs) > 1:
         report("all", total)
