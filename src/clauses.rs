@@ -476,7 +476,9 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 // the next number, as a reader of the rendered page cites.
                 let digits = raw.chars().all(|c| c.is_ascii_digit());
                 let num = &match &lazy {
-                    Some((prev_raw, last)) if digits && !heading && prev_raw == raw => {
+                    Some((prev_raw, last))
+                        if digits && !heading && !m.article && prev_raw == raw =>
+                    {
                         (last + 1).to_string()
                     }
                     _ => raw.clone(),
@@ -901,6 +903,18 @@ mod tests {
             got,
             ["kk:1", "kk:1.1", "kk:1.2", "kk:2", "kk:2.1", "kk:2.2"]
         );
+        // An article's number is its own, whatever the part before it.
+        let got: Vec<String> = ids(&[
+            "Статья 1. Общие положения",
+            "1. Настоящие Правила определяют порядок обработки данных.",
+            "2. Оператором является МФО.",
+            "Статья 2. Права субъекта",
+            "1. Субъект вправе знать о наличии у МФО его данных.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(got, ["kk:1", "kk:1.1", "kk:1.2", "kk:2", "kk:2.1"]);
     }
 
     #[test]

@@ -55,6 +55,16 @@ const KK_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 /// Frequent Kazakh words spelled without Kazakh-specific letters (those with
 /// one are caught by the letter test anyway).
 const KK_WORDS: &[&str] = &[
+    // Labels of a contact line that has no Kazakh letter («Байланыс:
+    // info@…», «Мекенжайы: …», «Телефоны: …»).
+    "байланыс",
+    "байланыстар",
+    "мекенжай",
+    "мекенжайы",
+    "мекенжайымыз",
+    "телефоны",
+    "телефондары",
+    "поштасы",
     "мен",
     "бен",
     "пен",

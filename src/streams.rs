@@ -89,14 +89,26 @@ fn is_section_heading(text: &str) -> bool {
     TOP.is_match(text) && text.chars().nth(CUT_LEN).is_none()
 }
 
+/// The text without what may follow a sentence's stop: closing quotes and
+/// brackets, and footnote markers («…құқылысыз.[1]», «…отозвано.²», «*»).
+fn without_closers(text: &str) -> &str {
+    static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*$").expect("footnote marker regex")
+    });
+    let t = text.trim_end();
+    let t = match MARKER.find(t) {
+        Some(m) => &t[..m.start()],
+        None => t,
+    };
+    t.trim_end_matches(['»', '"', ')', '”', '*'])
+}
+
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches(['»', '"', ')', '”', '*'])
-        .ends_with(['.', '!', '?', ':', ';', '…'])
+    without_closers(text).ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 fn ends_full_stop(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches(['»', '"', ')', '”', '*']);
+    let t = without_closers(text);
     if !t.ends_with(['.', '!', '?', '…']) {
         return false;
     }
@@ -456,6 +468,14 @@ pub fn split(blocks: &[Block]) -> Streams {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_footnote_marker_after_the_stop_ends_the_sentence() {
+        assert!(ends_sentence("… талап етуге құқылысыз.[1]"));
+        assert!(ends_full_stop("Согласие может быть отозвано.² "));
+        assert!(!ends_sentence("… талап етуге [1]"));
+    }
+
     use super::*;
     use crate::model::Span;
 
