@@ -898,6 +898,7 @@ fn rights(
                         !r.operators_grant(m) && !r.duty_sentences.contains(&s)
                     })
                     .filter(|m| context[i] || agent_before(r, m.first()))
+                    .filter(|m| !caps_label(r, r.words[m.first()].sentence))
                     .collect();
                 // A question («Могу ли я удалить свои данные?») grants
                 // what its answer affirms («Да, …»), nothing otherwise; the
@@ -960,6 +961,13 @@ fn rights(
                     });
                     if let Some(c) = condition {
                         restrictions.push(mention(r, clauses[st.owner[i]], c));
+                    } else if let Some((j, c)) = found
+                        .iter()
+                        .find_map(|m| footnote_condition(reads, i, r.words[m.first()].sentence))
+                    {
+                        // «… отозвать согласие[2].» over the footnote «[2]
+                        // Только после полного погашения займа.»
+                        restrictions.push(mention(&reads[j], clauses[st.owner[j]], c));
                     } else if r.clause.text.trim_end().ends_with(':')
                         && let Some((j, c)) = (i + 1..reads.len())
                             .take_while(|&j| st.context_from[j].contains(&i))
@@ -1007,6 +1015,49 @@ fn rights(
         .collect()
 }
 
+/// Is sentence `s` of `r` a label in capitals that opens the paragraph
+/// («ШАҒЫМДАР. Қызмет көрсету сапасына…», «ПРАВО НА ЗАЩИТУ. Если…»)? It
+/// names the paragraph's subject as a heading does; what is granted is
+/// in the sentences after it.
+fn caps_label(r: &Read, s: usize) -> bool {
+    s == 0
+        && r.words.iter().any(|w| w.sentence > 0)
+        && r.words.iter().filter(|w| w.sentence == 0).all(|w| {
+            r.clause.text[w.start..w.end]
+                .chars()
+                .all(|c| !c.is_lowercase())
+        })
+        && r.clause.text[..r
+            .words
+            .iter()
+            .find(|w| w.sentence > 0)
+            .map_or(0, |w| w.start)]
+            .chars()
+            .any(char::is_uppercase)
+}
+
+/// A footnote marker «[2]» in sentence `s` of clause `i`: the footnote
+/// (a clause of the same language that opens with the marker) and the
+/// first restriction condition it states.
+fn footnote_condition<'a>(reads: &'a [Read], i: usize, s: usize) -> Option<(usize, &'a Match)> {
+    static MARKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[(\d{1,2})\]").expect("footnote marker regex"));
+    let r = &reads[i];
+    let first = r.words.iter().find(|w| w.sentence == s)?;
+    let last = r.words.iter().rev().find(|w| w.sentence == s)?;
+    let mut end = (last.end + 6).min(r.clause.text.len());
+    while !r.clause.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let marker = MARKER.captures(&r.clause.text[first.start.saturating_sub(0)..end])?;
+    let tag = marker.get(0)?.as_str();
+    let lang = r.clause.lang;
+    let j = (0..reads.len()).find(|&j| {
+        j != i && reads[j].clause.lang == lang && reads[j].clause.text.trim_start().starts_with(tag)
+    })?;
+    reads[j].conditions.first().map(|c| (j, c))
+}
+
 /// Does sentence `s` of clause `r` ask a question: its last word is
 /// followed, past closing quotes and spaces, by «?».
 fn question_sentence(r: &Read, s: usize) -> bool {
@@ -1020,16 +1071,25 @@ fn question_sentence(r: &Read, s: usize) -> bool {
 }
 
 /// Does an answer open by saying yes («Да, …», «Иә.», «Конечно», «Әрине»),
-/// past a label («Ответ:», «Жауап:») and dashes?
+/// past dashes and a speaker's or a label's name before a colon («Ответ:»,
+/// «Жауап:», «Оператор:», «Қызметкер:»)?
 fn affirms(text: &str) -> bool {
     let mut t = text.trim_start_matches(|c: char| c.is_whitespace() || "–—-:".contains(c));
-    for label in ["Ответ", "ответ", "Жауап", "жауап", "О", "Ж", "A"] {
+    if let Some((label, rest)) = t.split_once(':')
+        && (1..=2).contains(&label.split_whitespace().count())
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+    {
+        t = rest;
+    }
+    let mut t = t.trim_start_matches(|c: char| c.is_whitespace() || "–—-.".contains(c));
+    // «Ответ – да», «Жауап. Иә»
+    for label in ["Ответ", "ответ", "Жауап", "жауап"] {
         if let Some(rest) = t.strip_prefix(label)
-            && rest.starts_with([':', '.', ' ', '–', '—'])
-            && rest.trim_start().starts_with([':', '.', '–', '—'])
+            && rest.trim_start().starts_with(['–', '—', '-', '.'])
         {
-            t = rest.trim_start_matches(|c: char| c.is_whitespace() || "–—-:.".contains(c));
-            break;
+            t = rest.trim_start_matches(|c: char| c.is_whitespace() || "–—-.".contains(c));
         }
     }
     let first: String = t
@@ -2317,6 +2377,83 @@ mod tests {
         );
         let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(cites(right(&legal, "block"), Lang::Kk), ["p1"]);
+    }
+
+    #[test]
+    fn a_speakers_yes_affirms_and_a_footnote_restricts() {
+        use ClauseKind::Paragraph;
+        // A support chat: the operator's «Конечно» answers the client.
+        let c = clauses(
+            Lang::Ru,
+            &[
+                ("p1", None, Paragraph, None, "Клиент: А отозвать согласие?"),
+                (
+                    "p2",
+                    None,
+                    Paragraph,
+                    None,
+                    "Оператор: Конечно, но только после погашения займа.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let w = right(&legal, "withdraw_consent");
+        assert_eq!(cites(w, Lang::Ru), ["p1"]);
+        assert_eq!(w.restrictions.len(), 1);
+        // A footnote marker in the grant points at the condition.
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "p1",
+                    None,
+                    Paragraph,
+                    None,
+                    "ПРАВО НА ОТЗЫВ СОГЛАСИЯ. Клиент может отозвать согласие на обработку[1].",
+                ),
+                (
+                    "p2",
+                    None,
+                    Paragraph,
+                    None,
+                    "[1] Возможно только после полного погашения займа.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let w = right(&legal, "withdraw_consent");
+        assert_eq!(w.restrictions.len(), 1);
+        assert_eq!(w.restrictions[0].clause, "ru:p2");
+    }
+
+    #[test]
+    fn a_label_in_capitals_names_the_paragraph_and_grants_nothing() {
+        use ClauseKind::Paragraph;
+        let c = clauses(
+            Lang::Kk,
+            &[(
+                "p1",
+                None,
+                Paragraph,
+                None,
+                "ШАҒЫМДАР. Қызмет көрсету сапасына шағымдарыңызды байланыс орталығына жібере аласыз.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "protection").status, Presence::Absent);
+        // The body grants: «талап етуіңізге болады» is the subject's.
+        let c = clauses(
+            Lang::Kk,
+            &[(
+                "p1",
+                None,
+                Paragraph,
+                None,
+                "Егер біз құқықтарыңызды бұздық деп санасаңыз, уәкілетті органға немесе сотқа шағым жасап, зиянның өтелуін талап етуіңізге болады.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "protection"), Lang::Kk), ["p1"]);
     }
 
     #[test]
