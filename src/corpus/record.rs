@@ -28,8 +28,10 @@ use crate::model::{Coverage, Document, Finding, Lang, SourceFile, Warning};
 /// their mailbox (`dpo@own`), brand domains, 11-digit telephones in any
 /// grouping, address unit words. 3: an unnumbered heading is a clause
 /// record of its own. 4: a toll-free line tied with the company's own
-/// number is not its own.
-pub const RECORD_VERSION: u32 = 5;
+/// number is not its own. 6: the brand is masked as each language version
+/// spells it, with case endings only; signature, stamp and requisites
+/// lines are no clause records.
+pub const RECORD_VERSION: u32 = 6;
 
 /// The rights, extra rights and disclosures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -6,7 +6,9 @@
 //! template: clause labels (numbers) are left out; the entities that name
 //! the operator or reach it (e-mails, URLs, phones, BIN/IIN and other
 //! identifiers, Latin-script names) become one placeholder each; the words
-//! of the company's own name become `@org`; digit runs become `0`. Words
+//! of the company's own name (as the document names it, and as the
+//! language version's own legal form spells it) become `@org`; digit runs
+//! become `0`. Words
 //! are the lexical module's (`tokens::Class::Word`), lower-cased.
 //!
 //! Invariant: a sketch is a pure function of the document (its clauses,
@@ -30,14 +32,33 @@ fn placeholder(kind: EntityKind) -> Option<&'static str> {
 
 /// The normalised words of one language version of `doc`.
 pub fn words(doc: &Document, lang: Lang) -> Vec<String> {
-    let org: Vec<String> = doc
+    // The name as the document gives it and as this language version
+    // spells it («Ленгер Золото Займ» beside «Леңгір Алтын Қарыз»).
+    let text: String = doc
+        .clauses
+        .iter()
+        .filter(|c| c.lang == lang)
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let own = crate::extract::company::microfinance_company(&text);
+    // Each name as a phrase without its legal form: its words are often
+    // common words («Алтын Қарыз»: gold, loan), masked only together.
+    let mut names: Vec<Vec<String>> = doc
         .company
-        .as_deref()
-        .map(lower_words)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|w| w.chars().count() >= 3)
+        .iter()
+        .chain(own.iter())
+        .map(|n| {
+            lower_words(n)
+                .into_iter()
+                .filter(|w| !super::template::LEGAL_FORM.contains(&w.as_str()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
         .collect();
+    names.sort();
+    names.dedup();
+    names.sort_by_key(|p| std::cmp::Reverse(p.len()));
     let mut out = Vec::new();
     for (c, ents) in doc.clauses.iter().zip(&doc.entities) {
         if c.lang != lang {
@@ -67,12 +88,39 @@ pub fn words(doc: &Document, lang: Lang) -> Vec<String> {
                 continue;
             }
             let w = c.text[a..b].to_lowercase();
-            if org.contains(&w) {
-                out.push("@org".into());
-            } else if w.chars().all(|ch| ch.is_ascii_digit()) {
+            if w.chars().all(|ch| ch.is_ascii_digit()) {
                 out.push("0".into());
             } else {
                 out.push(w);
+            }
+        }
+    }
+    mask_names(out, &names)
+}
+
+/// Replace each run of words that spells one of `names` (longest first;
+/// the last word may carry a case ending, «Қарызға») by one `@org`.
+fn mask_names(words: Vec<String>, names: &[Vec<String>]) -> Vec<String> {
+    if names.is_empty() {
+        return words;
+    }
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let hit = names.iter().find(|p| {
+            i + p.len() <= words.len()
+                && p.iter()
+                    .enumerate()
+                    .all(|(k, o)| super::template::org_word(&words[i + k], o, k + 1 == p.len()))
+        });
+        match hit {
+            Some(p) => {
+                out.push("@org".to_string());
+                i += p.len();
+            }
+            None => {
+                out.push(words[i].clone());
+                i += 1;
             }
         }
     }

@@ -404,7 +404,7 @@ pub(crate) fn related_domains(a: &str, b: &str) -> bool {
 }
 
 /// Words of a company name that give its legal form, not its brand.
-const LEGAL_FORM: &[&str] = &[
+pub(crate) const LEGAL_FORM: &[&str] = &[
     "тоо",
     "мфо",
     "мқұ",
@@ -592,7 +592,7 @@ const CASE_ENDINGS: &[&str] = &[
 /// Does `w` read as the phrase word `o`: equal, or (for the phrase's last
 /// word of 4 letters or more) followed by one of the [`CASE_ENDINGS`]
 /// («Плюстің»).
-fn org_word(w: &str, o: &str, last: bool) -> bool {
+pub(crate) fn org_word(w: &str, o: &str, last: bool) -> bool {
     w == o
         || (last
             && o.chars().count() >= 4
