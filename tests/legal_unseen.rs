@@ -364,9 +364,9 @@ fn restrictions_over_the_held_out_sets() {
         all.fn_ += s.fn_;
     }
     eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
-    assert!(all.tp >= 84);
+    assert!(all.tp >= 93);
     assert!(
-        all.p() >= 0.97 && all.r() >= 0.87,
+        all.p() >= 0.97 && all.r() >= 0.88,
         "P {:.3} R {:.3}",
         all.p(),
         all.r()
@@ -389,6 +389,23 @@ fn held_out_set_10() {
 #[test]
 fn held_out_set_13() {
     let s = evaluate("fixtures/heldout_legal13");
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.96);
+    assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
+}
+
+/// Set 15, written blind after 9bcefa3 in eight more new layouts (a
+/// reportlab PDF with running headers, kk and ru side by side in `<div>`s,
+/// one Word table kk | ru, statute articles with parts, nested `<ol>`
+/// under unnumbered `<h2>`, capital-letter labels with footnotes, a wide
+/// CSV, a support-chat script), scored once (rights P 0.988 R 0.902,
+/// disclosures P 0.986 R 1.000, restrictions P 0.857 R 0.667; see its
+/// `score_once.txt`). Held at what is measured after tuning (rights
+/// P 1.000 R 0.967, disclosures P 1.000 R 1.000): the first-person consent
+/// form's public-sources choice and the know items under a nested `<ol>`
+/// are still missed.
+#[test]
+fn held_out_set_15() {
+    let s = evaluate("fixtures/heldout_legal15");
     assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.96);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
 }

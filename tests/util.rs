@@ -26,17 +26,18 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal12",
     "fixtures/heldout_legal13",
     "fixtures/heldout_legal14",
+    "fixtures/heldout_legal15",
 ];
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`, as the
 /// files `qostil rights` reads: `NAME.txt`, or `NAME.md`, `NAME.html`,
-/// `NAME.docx`, `NAME.csv` (a DOCX's hand-written source `NAME.src.html`
-/// is not the policy), or a policy published as two files, `NAME_kk.*` and
+/// `NAME.docx`, `NAME.csv`, `NAME.pdf` (a hand-written source
+/// `NAME.src.*` is not the policy), or a policy published as two files, `NAME_kk.*` and
 /// `NAME_ru.*` (set 14).
 pub fn policy_of(gold: &std::path::Path) -> Vec<String> {
     let g = gold.to_string_lossy();
     let stem = g.trim_end_matches(".gold.json");
-    let exts = ["txt", "md", "html", "docx", "csv"];
+    let exts = ["txt", "md", "html", "docx", "csv", "pdf"];
     let find = |stem: &str| {
         exts.iter()
             .map(|ext| format!("{stem}.{ext}"))
