@@ -498,6 +498,21 @@ fn audit_scores(name: &str, corpus: &str) -> Option<serde_json::Value> {
     Some(serde_json::from_str(&std::fs::read_to_string(&scores).unwrap()).unwrap())
 }
 
+/// Audit `fixtures/families/NAME/corpus` and assert family F1 ≥ 0.98 and
+/// precision and recall 1.000 for every deviation kind.
+fn assert_every_kind_exact(name: &str) {
+    if let Some(v) = audit_scores(name, &format!("fixtures/families/{name}/corpus")) {
+        assert_floors(
+            &v,
+            &[
+                ("added", 1.0, 1.0),
+                ("removed", 1.0, 1.0),
+                ("changed", 1.0, 1.0),
+            ],
+        );
+    }
+}
+
 /// Assert family F1 ≥ 0.98 in both languages and, per deviation kind,
 /// precision and recall at least the floors given.
 fn assert_floors(v: &serde_json::Value, floors: &[(&str, f64, f64)]) {
@@ -593,16 +608,7 @@ fn blind8b_and_8c_audits() {
 /// change types 55/56.
 #[test]
 fn blind8d_audit() {
-    if let Some(v) = audit_scores("blind8d", "fixtures/families/blind8d/corpus") {
-        assert_floors(
-            &v,
-            &[
-                ("added", 1.0, 1.0),
-                ("removed", 1.0, 1.0),
-                ("changed", 1.0, 1.0),
-            ],
-        );
-    }
+    assert_every_kind_exact("blind8d");
 }
 
 /// blind8e (see its README and `score_once.txt`): an HTML kk|ru table, a
@@ -615,16 +621,7 @@ fn blind8d_audit() {
 /// now every kind P 1.000 R 1.000, change types 52/55.
 #[test]
 fn blind8e_audit() {
-    if let Some(v) = audit_scores("blind8e", "fixtures/families/blind8e/corpus") {
-        assert_floors(
-            &v,
-            &[
-                ("added", 1.0, 1.0),
-                ("removed", 1.0, 1.0),
-                ("changed", 1.0, 1.0),
-            ],
-        );
-    }
+    assert_every_kind_exact("blind8e");
 }
 
 /// The blind set 8f (`fixtures/families/blind8f/`, brief and writer's
@@ -640,16 +637,7 @@ fn blind8e_audit() {
 /// every kind P 1.000 R 1.000, change types 60/60.
 #[test]
 fn blind8f_audit() {
-    if let Some(v) = audit_scores("blind8f", "fixtures/families/blind8f/corpus") {
-        assert_floors(
-            &v,
-            &[
-                ("added", 1.0, 1.0),
-                ("removed", 1.0, 1.0),
-                ("changed", 1.0, 1.0),
-            ],
-        );
-    }
+    assert_every_kind_exact("blind8f");
 }
 
 /// The blind set 8g (`fixtures/families/blind8g/`): one Word table kk | ru,
@@ -664,14 +652,5 @@ fn blind8f_audit() {
 /// change types 56/58.
 #[test]
 fn blind8g_audit() {
-    if let Some(v) = audit_scores("blind8g", "fixtures/families/blind8g/corpus") {
-        assert_floors(
-            &v,
-            &[
-                ("added", 1.0, 1.0),
-                ("removed", 1.0, 1.0),
-                ("changed", 1.0, 1.0),
-            ],
-        );
-    }
+    assert_every_kind_exact("blind8g");
 }
