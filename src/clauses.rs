@@ -410,6 +410,21 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let mut after_row = false;
     // The last plain list number as printed and as rendered (lazy lists).
     let mut lazy: Option<(String, u64)> = None;
+    // Unnumbered section headings each over a list that a browser numbers
+    // afresh («<h2>Сіздің құқықтарыңыз</h2><ol><li>…»), in a text that
+    // prints no section number: a reader counts the sections and cites
+    // «section 3, item 1», so the heading is section 3 and its items 3.1,
+    // 3.2 (not 1#3, 2#3 …).
+    let list_heads: Vec<bool> = (0..paras.len())
+        .map(|k| {
+            paras[k].hint == BlockHint::Heading
+                && markers[k].section.is_none()
+                && paras.get(k + 1).is_some_and(|n| n.ordinal == Some((1, 1)))
+        })
+        .collect();
+    let counted_sections = list_heads.iter().filter(|&&h| h).count() >= 2
+        && markers.iter().all(|m| m.section.is_none());
+    let mut counted = 0usize;
     for (k, para) in paras.iter().enumerate() {
         let joined = Joined::new(&para.runs);
         if joined.text.is_empty() {
@@ -519,7 +534,12 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             // heading («<li><h2>Деректер</h2><ol><li>…») holds the
             // section's clauses: 2.1, 2.2, not items 2(1), 2(2).
             let in_section = |o: &(u32, u8)| o.1 == 2 && ordinal_section.is_some();
-            let qualified = qualified.or(row_section).or_else(|| {
+            let counted_head = (counted_sections && w[0] == 0 && list_heads[k]).then(|| {
+                counted += 1;
+                printed = Some(counted.to_string());
+                counted.to_string()
+            });
+            let qualified = qualified.or(row_section).or(counted_head).or_else(|| {
                 let o = ordinal?;
                 if in_section(&o) {
                     return ordinal_section.as_ref().map(|h| format!("{h}.{}", o.0));
@@ -914,6 +934,46 @@ mod tests {
         .into_iter()
         .map(|x| x.0)
         .collect();
+        assert_eq!(got, ["kk:1", "kk:1.1", "kk:1.2", "kk:2", "kk:2.1"]);
+    }
+
+    #[test]
+    fn lists_under_unnumbered_headings_take_the_counted_sections_number() {
+        // `<h2>…</h2><ol><li>…` twice, no section number printed: the
+        // reader's «section 2, item 1».
+        let mut at = 0;
+        let paras: Vec<Para> = [
+            ("Жалпы ережелер", None, BlockHint::Heading),
+            (
+                "Саясат деректерді өңдеу тәртібін белгілейді.",
+                Some((1, 1)),
+                BlockHint::Text,
+            ),
+            (
+                "Саясат барлық клиенттерге қолданылады.",
+                Some((2, 1)),
+                BlockHint::Text,
+            ),
+            ("Сіздің құқықтарыңыз", None, BlockHint::Heading),
+            (
+                "Сіз деректеріңізді білуге құқылысыз.",
+                Some((1, 1)),
+                BlockHint::Text,
+            ),
+        ]
+        .iter()
+        .map(|(t, o, hint)| {
+            let mut p = para(t, at);
+            p.ordinal = *o;
+            p.hint = *hint;
+            at += t.len() + 1;
+            p
+        })
+        .collect();
+        let got: Vec<String> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
         assert_eq!(got, ["kk:1", "kk:1.1", "kk:1.2", "kk:2", "kk:2.1"]);
     }
 

@@ -400,13 +400,12 @@ fn held_out_set_13() {
 /// CSV, a support-chat script), scored once (rights P 0.988 R 0.902,
 /// disclosures P 0.986 R 1.000, restrictions P 0.857 R 0.667; see its
 /// `score_once.txt`). Held at what is measured after tuning (rights
-/// P 1.000 R 0.967, disclosures P 1.000 R 1.000): the first-person consent
-/// form's public-sources choice and the know items under a nested `<ol>`
-/// are still missed.
+/// P 1.000 R 0.978, disclosures P 1.000 R 1.000): the first-person consent
+/// form's public-sources choice is still missed.
 #[test]
 fn held_out_set_15() {
     let s = evaluate("fixtures/heldout_legal15");
-    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.96);
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.97);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
 }
 
