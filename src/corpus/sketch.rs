@@ -18,7 +18,7 @@
 
 use super::families::Sketch;
 use crate::model::{Document, EntityKind, Lang};
-use crate::tokens::{Class, lower_words, tokens};
+use crate::tokens::{Class, tokens};
 
 /// The placeholder of an entity kind that names or reaches the operator.
 fn placeholder(kind: EntityKind) -> Option<&'static str> {
@@ -33,29 +33,16 @@ fn placeholder(kind: EntityKind) -> Option<&'static str> {
 /// The normalised words of one language version of `doc`.
 pub fn words(doc: &Document, lang: Lang) -> Vec<String> {
     // The name as the document gives it and as this language version
-    // spells it («Ленгер Золото Займ» beside «Леңгір Алтын Қарыз»).
-    let text: String = doc
-        .clauses
-        .iter()
-        .filter(|c| c.lang == lang)
-        .map(|c| c.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let own = crate::extract::company::microfinance_company(&text);
-    // Each name as a phrase without its legal form: its words are often
-    // common words («Алтын Қарыз»: gold, loan), masked only together.
-    let mut names: Vec<Vec<String>> = doc
-        .company
-        .iter()
-        .chain(own.iter())
-        .map(|n| {
-            lower_words(n)
-                .into_iter()
-                .filter(|w| !super::template::LEGAL_FORM.contains(&w.as_str()))
-                .collect::<Vec<_>>()
-        })
-        .filter(|p| !p.is_empty())
-        .collect();
+    // spells it («Ленгер Золото Займ» beside «Леңгір Алтын Қарыз»), each as
+    // a phrase without its legal form: its words are often common words
+    // («Алтын Қарыз»: gold, loan), masked only together.
+    let mut names: Vec<Vec<String>> = [
+        super::template::brand_words(doc),
+        super::template::language_brand(doc, lang),
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect();
     names.sort();
     names.dedup();
     names.sort_by_key(|p| std::cmp::Reverse(p.len()));

@@ -356,7 +356,7 @@ fn brand_domain(doc: &Document) -> Option<String> {
 
 /// The extracted company name's words, lower case, without its legal form
 /// ([`LEGAL_FORM`]); empty when no company was extracted.
-fn brand_words(doc: &Document) -> Vec<String> {
+pub(crate) fn brand_words(doc: &Document) -> Vec<String> {
     doc.company
         .as_deref()
         .map(lower_words)
@@ -404,7 +404,7 @@ pub(crate) fn related_domains(a: &str, b: &str) -> bool {
 }
 
 /// Words of a company name that give its legal form, not its brand.
-pub(crate) const LEGAL_FORM: &[&str] = &[
+const LEGAL_FORM: &[&str] = &[
     "тоо",
     "мфо",
     "мқұ",
@@ -419,6 +419,27 @@ pub(crate) const LEGAL_FORM: &[&str] = &[
     "ұйымы",
     "ұйым",
 ];
+
+/// The brand as one language version of `doc` spells it: the name its own
+/// microfinance legal form gives («Рудный Авто Финанс» in the Russian
+/// text, «Рудный Авто Қаржы» in the Kazakh), lower-cased, without the
+/// legal form; empty when that version names no microfinance company.
+pub(crate) fn language_brand(doc: &Document, lang: Lang) -> Vec<String> {
+    let text: String = doc
+        .clauses
+        .iter()
+        .filter(|c| c.lang == lang)
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    crate::extract::company::microfinance_company(&text)
+        .as_deref()
+        .map(lower_words)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
+        .collect()
+}
 
 /// The company's brand as a phrase of lower-cased words: the name's words
 /// without its legal form («ТОО «МФО «Аспан Плюс»» → `аспан плюс`). When
@@ -760,26 +781,9 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
     let own = OwnContacts::of(doc);
     // The name as this language version spells it («Рудный Авто Финанс»
     // beside «Рудный Авто Қаржы»), else the document's.
-    let org = {
-        let text: String = doc
-            .clauses
-            .iter()
-            .filter(|c| c.lang == lang)
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let own_name: Vec<String> = crate::extract::company::microfinance_company(&text)
-            .as_deref()
-            .map(lower_words)
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|w| !LEGAL_FORM.contains(&w.as_str()))
-            .collect();
-        if own_name.is_empty() {
-            org_phrase(doc, &own)
-        } else {
-            own_name
-        }
+    let org = match language_brand(doc, lang) {
+        own_name if own_name.is_empty() => org_phrase(doc, &own),
+        own_name => own_name,
     };
     // Groups of clause indices: a head and what folds into it.
     let mut groups: Vec<Vec<usize>> = Vec::new();

@@ -1049,7 +1049,7 @@ fn footnote_condition<'a>(reads: &'a [Read], i: usize, s: usize) -> Option<(usiz
     while !r.clause.text.is_char_boundary(end) {
         end -= 1;
     }
-    let marker = MARKER.captures(&r.clause.text[first.start.saturating_sub(0)..end])?;
+    let marker = MARKER.captures(&r.clause.text[first.start..end])?;
     let tag = marker.get(0)?.as_str();
     let lang = r.clause.lang;
     let j = (0..reads.len()).find(|&j| {
