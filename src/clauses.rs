@@ -684,6 +684,23 @@ mod tests {
         }
     }
 
+    /// `(text, ordinal, hint)` of a test paragraph.
+    type Hinted<'a> = (&'a str, Option<(u32, u8)>, BlockHint);
+
+    /// Paragraphs of [`Hinted`] rows, laid out one per line.
+    fn hinted(rows: &[Hinted]) -> Vec<Para> {
+        let mut at = 0;
+        rows.iter()
+            .map(|(t, o, hint)| {
+                let mut p = para(t, at);
+                p.ordinal = *o;
+                p.hint = *hint;
+                at += t.len() + 1;
+                p
+            })
+            .collect()
+    }
+
     fn ids(texts: &[&str]) -> Vec<(String, ClauseKind)> {
         let mut at = 0;
         let paras: Vec<Para> = texts
@@ -825,27 +842,27 @@ mod tests {
     #[test]
     fn lists_numbered_afresh_under_numbered_headings_take_the_sections_number() {
         // A Markdown or Word list restarting at «1.» in every section.
-        let mut at = 0;
-        let paras: Vec<Para> = [
-            ("1. Жалпы ережелер", BlockHint::Heading),
+        let paras = hinted(&[
+            ("1. Жалпы ережелер", None, BlockHint::Heading),
             (
                 "1. Осы саясат деректерді өңдеу тәртібін белгілейді.",
+                None,
                 BlockHint::Text,
             ),
-            ("2. Саясат барлық клиенттерге қолданылады.", BlockHint::Text),
-            ("2. Жиналатын деректер", BlockHint::Heading),
-            ("1. МҚҰ мына деректерді алады:", BlockHint::Text),
-            ("- тегі, аты;", BlockHint::Bullet),
-            ("2. Сайт техникалық мәліметтерді тіркейді.", BlockHint::Text),
-        ]
-        .iter()
-        .map(|(t, hint)| {
-            let mut p = para(t, at);
-            p.hint = *hint;
-            at += t.len() + 1;
-            p
-        })
-        .collect();
+            (
+                "2. Саясат барлық клиенттерге қолданылады.",
+                None,
+                BlockHint::Text,
+            ),
+            ("2. Жиналатын деректер", None, BlockHint::Heading),
+            ("1. МҚҰ мына деректерді алады:", None, BlockHint::Text),
+            ("- тегі, аты;", None, BlockHint::Bullet),
+            (
+                "2. Сайт техникалық мәліметтерді тіркейді.",
+                None,
+                BlockHint::Text,
+            ),
+        ]);
         let got: Vec<String> = build_stream(&paras, Lang::Kk)
             .into_iter()
             .map(|c| c.id)
@@ -879,28 +896,32 @@ mod tests {
     fn lazy_markdown_numbers_take_the_rendered_number() {
         // CommonMark numbers «1.», «1.», «1.» as 1, 2, 3; a heading starts
         // a new list.
-        let mut at = 0;
-        let paras: Vec<Para> = [
-            ("Жалпы ережелер", BlockHint::Heading),
+        let paras = hinted(&[
+            ("Жалпы ережелер", None, BlockHint::Heading),
             (
                 "1. Саясат деректерді өңдеу тәртібін белгілейді.",
+                None,
                 BlockHint::Text,
             ),
-            ("1. Саясат барлық клиенттерге қолданылады.", BlockHint::Text),
-            ("- тегі, аты;", BlockHint::Bullet),
-            ("1. Саясат сайтта жарияланады.", BlockHint::Text),
-            ("Құқықтар", BlockHint::Heading),
-            ("1. Субъект деректерін білуге құқылы.", BlockHint::Text),
-            ("1. Субъект келісімін қайтарып ала алады.", BlockHint::Text),
-        ]
-        .iter()
-        .map(|(t, hint)| {
-            let mut p = para(t, at);
-            p.hint = *hint;
-            at += t.len() + 1;
-            p
-        })
-        .collect();
+            (
+                "1. Саясат барлық клиенттерге қолданылады.",
+                None,
+                BlockHint::Text,
+            ),
+            ("- тегі, аты;", None, BlockHint::Bullet),
+            ("1. Саясат сайтта жарияланады.", None, BlockHint::Text),
+            ("Құқықтар", None, BlockHint::Heading),
+            (
+                "1. Субъект деректерін білуге құқылы.",
+                None,
+                BlockHint::Text,
+            ),
+            (
+                "1. Субъект келісімін қайтарып ала алады.",
+                None,
+                BlockHint::Text,
+            ),
+        ]);
         let got: Vec<String> = build_stream(&paras, Lang::Kk)
             .into_iter()
             .filter(|c| c.number.is_some())
@@ -941,8 +962,7 @@ mod tests {
     fn lists_under_unnumbered_headings_take_the_counted_sections_number() {
         // `<h2>…</h2><ol><li>…` twice, no section number printed: the
         // reader's «section 2, item 1».
-        let mut at = 0;
-        let paras: Vec<Para> = [
+        let paras = hinted(&[
             ("Жалпы ережелер", None, BlockHint::Heading),
             (
                 "Саясат деректерді өңдеу тәртібін белгілейді.",
@@ -960,16 +980,7 @@ mod tests {
                 Some((1, 1)),
                 BlockHint::Text,
             ),
-        ]
-        .iter()
-        .map(|(t, o, hint)| {
-            let mut p = para(t, at);
-            p.ordinal = *o;
-            p.hint = *hint;
-            at += t.len() + 1;
-            p
-        })
-        .collect();
+        ]);
         let got: Vec<String> = build_stream(&paras, Lang::Kk)
             .into_iter()
             .map(|c| c.id)
@@ -980,8 +991,7 @@ mod tests {
     #[test]
     fn a_nested_ol_under_a_section_heading_holds_its_clauses() {
         // `<ol><li><h2>…</h2><ol><li>…` as a browser numbers it.
-        let mut at = 0;
-        let paras: Vec<Para> = [
+        let paras = hinted(&[
             ("Жалпы ережелер", Some((1, 1)), BlockHint::Heading),
             (
                 "Осы саясат деректерді өңдеу тәртібін белгілейді.",
@@ -995,16 +1005,7 @@ mod tests {
             ),
             ("Жиналатын деректер", Some((2, 1)), BlockHint::Heading),
             ("МҚҰ мына деректерді алады:", Some((1, 2)), BlockHint::Text),
-        ]
-        .iter()
-        .map(|(t, o, hint)| {
-            let mut p = para(t, at);
-            p.ordinal = *o;
-            p.hint = *hint;
-            at += t.len() + 1;
-            p
-        })
-        .collect();
+        ]);
         let got: Vec<(String, Option<String>)> = build_stream(&paras, Lang::Kk)
             .into_iter()
             .map(|c| (c.id, c.number))

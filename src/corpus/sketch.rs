@@ -94,16 +94,10 @@ fn mask_names(words: Vec<String>, names: &[Vec<String>]) -> Vec<String> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let hit = names.iter().find(|p| {
-            i + p.len() <= words.len()
-                && p.iter()
-                    .enumerate()
-                    .all(|(k, o)| super::template::org_word(&words[i + k], o, k + 1 == p.len()))
-        });
-        match hit {
-            Some(p) => {
+        match super::template::phrase_at(words.len(), i, |k| words[k].as_str(), names) {
+            Some(len) => {
                 out.push("@org".to_string());
-                i += p.len();
+                i += len;
             }
             None => {
                 out.push(words[i].clone());

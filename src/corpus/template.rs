@@ -613,7 +613,7 @@ const CASE_ENDINGS: &[&str] = &[
 /// Does `w` read as the phrase word `o`: equal, or (for the phrase's last
 /// word of 4 letters or more) followed by one of the [`CASE_ENDINGS`]
 /// («Плюстің»).
-pub(crate) fn org_word(w: &str, o: &str, last: bool) -> bool {
+fn org_word(w: &str, o: &str, last: bool) -> bool {
     w == o
         || (last
             && o.chars().count() >= 4
@@ -621,26 +621,43 @@ pub(crate) fn org_word(w: &str, o: &str, last: bool) -> bool {
             && CASE_ENDINGS.contains(&&w[o.len()..]))
 }
 
+/// The length of the first of `phrases` (the caller orders them, longest
+/// first) that the `n` words read through `word` spell from word `i` on,
+/// the last word with a case ending ([`org_word`]); `None` when none does.
+pub(crate) fn phrase_at<'w, P: AsRef<str>, Q: AsRef<[P]>>(
+    n: usize,
+    i: usize,
+    word: impl Fn(usize) -> &'w str,
+    phrases: &[Q],
+) -> Option<usize> {
+    phrases.iter().map(AsRef::as_ref).find_map(|p: &[P]| {
+        (!p.is_empty()
+            && i + p.len() <= n
+            && p.iter()
+                .enumerate()
+                .all(|(k, o)| org_word(word(i + k), o.as_ref(), k + 1 == p.len())))
+        .then_some(p.len())
+    })
+}
+
 /// Replace each occurrence of the brand phrase by one `@org` word.
 fn mask_org(words: Vec<(String, (usize, usize))>, org: &[String]) -> Vec<(String, (usize, usize))> {
     if org.is_empty() {
         return words;
     }
+    let phrases = [org];
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let hit = i + org.len() <= words.len()
-            && org
-                .iter()
-                .enumerate()
-                .all(|(k, o)| org_word(&words[i + k].0, o, k + 1 == org.len()));
-        if hit {
-            let span = (words[i].1.0, words[i + org.len() - 1].1.1);
-            out.push(("@org".to_string(), span));
-            i += org.len();
-        } else {
-            out.push(words[i].clone());
-            i += 1;
+        match phrase_at(words.len(), i, |k| words[k].0.as_str(), &phrases) {
+            Some(len) => {
+                out.push(("@org".to_string(), (words[i].1.0, words[i + len - 1].1.1)));
+                i += len;
+            }
+            None => {
+                out.push(words[i].clone());
+                i += 1;
+            }
         }
     }
     out
@@ -1293,18 +1310,14 @@ pub fn mask_identity(recs: &[ClauseRec], phrases: &[Vec<Word>]) -> Vec<ClauseRec
                 // word (capitalised, Latin, or the masked name), so a
                 // brand word that is also a common word («Займ», «Кредит»)
                 // is not masked in «займов», «кредитных».
-                let hit = phrases.iter().find(|p| {
-                    name_like(r, i)
-                        && i + p.len() <= r.words.len()
-                        && p.iter()
-                            .enumerate()
-                            .all(|(k, o)| org_word(&r.words[i + k], o, k + 1 == p.len()))
-                });
+                let hit = name_like(r, i)
+                    .then(|| phrase_at(r.words.len(), i, |k| r.words[k].as_str(), phrases))
+                    .flatten();
                 match hit {
-                    Some(p) => {
+                    Some(len) => {
                         words.push(Word::const_new("@org"));
-                        spans.push((r.spans[i].0, r.spans[i + p.len() - 1].1));
-                        i += p.len();
+                        spans.push((r.spans[i].0, r.spans[i + len - 1].1));
+                        i += len;
                     }
                     None => {
                         words.push(r.words[i].clone());
