@@ -104,8 +104,12 @@ pub fn alignment(doc: &Document) -> String {
     }
     if !numbered.is_empty() || !whole.is_empty() {
         let _ = writeln!(out, "\n## Findings\n");
-        for f in whole {
+        for f in &whole {
             finding_md(&mut out, f);
+        }
+        if !whole.is_empty() && !numbered.is_empty() {
+            // A blank line ends the bullet list before the numbered one.
+            out.push('\n');
         }
         for (i, f) in numbered.iter().enumerate() {
             finding_item(&mut out, f, &format!("{}.", i + 1));
@@ -143,13 +147,23 @@ fn finding_item(out: &mut String, f: &Finding, bullet: &str) {
         cell(&f.message)
     );
     for e in &f.evidence {
-        let _ = writeln!(
-            out,
-            "  - {} {}: «{}»",
-            e.lang.code(),
-            e.clause_label().unwrap_or_default(),
-            cell(&clip(&e.marked(), QUOTE))
-        );
+        let _ = match e.clause_label() {
+            // The label names the language: `kk:1.1`.
+            Some(label) => writeln!(
+                out,
+                "  - {}: «{}»",
+                cell(&label),
+                cell(&clip(&e.marked(), QUOTE))
+            ),
+            // A note (the patterns searched, which JSON keeps): no quote of
+            // the policy, so none is printed as one.
+            None => writeln!(
+                out,
+                "  - {}: not found in the {} version",
+                e.lang.code(),
+                e.lang.name()
+            ),
+        };
     }
 }
 
@@ -879,6 +893,44 @@ pub fn diff(old: &Document, new: &Document, changes: &[Deviation]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ClauseRef, Evidence, FindingKind};
+
+    #[test]
+    fn an_absence_names_the_version_not_the_patterns_searched() {
+        let quote = |lang, clauses: Vec<ClauseRef>, text: &str| Evidence {
+            lang,
+            clauses,
+            text: text.into(),
+            marks: vec![],
+        };
+        let f = Finding {
+            kind: FindingKind::RightMissing,
+            severity: Severity::High,
+            lang: None,
+            clauses: vec![ClauseRef::local("ru:3.1")],
+            message: "the right `block` is not granted".into(),
+            evidence: vec![
+                quote(
+                    Lang::Ru,
+                    vec![ClauseRef::local("ru:3.1")],
+                    "3.1. Вы вправе знать.",
+                ),
+                quote(Lang::Kk, vec![], "searched: бұғатта | иесіздендір"),
+            ],
+        };
+        let mut out = String::new();
+        finding_item(&mut out, &f, "-");
+        assert!(!out.contains("searched"), "{out}");
+        assert!(
+            out.contains("  - kk: not found in the Kazakh version\n"),
+            "{out}"
+        );
+        // The clause label already names the language: no «ru ru:3.1».
+        assert!(
+            out.contains("  - ru:3.1: «3.1. Вы вправе знать.»\n"),
+            "{out}"
+        );
+    }
 
     use crate::corpus::compare::{DocCounts, compare};
     use crate::corpus::record::DocRecord;
