@@ -2457,6 +2457,32 @@ mod tests {
     }
 
     #[test]
+    fn a_signers_own_choice_in_a_consent_form_grants_the_right() {
+        use ClauseKind::Paragraph;
+        let form = |lang, text| {
+            let c = clauses(lang, &[("3.4", Some("3.4"), Paragraph, None, text)]);
+            analyze(&c, &super::super::clause_entities(&c), &rules())
+        };
+        // First person, no grant word: the signer gives or refuses.
+        let ru = form(
+            Lang::Ru,
+            "3.4. Согласие на распространение моих персональных данных в общедоступных источниках дается или не дается мной отдельно.",
+        );
+        assert_eq!(cites(right(&ru, "public_sources"), Lang::Ru), ["3.4"]);
+        let kk = form(
+            Lang::Kk,
+            "3.4. Менің дербес деректерімді жалпыға қолжетімді дереккөздерде таратуға келісімді мен жеке беремін немесе беруден бас тартамын.",
+        );
+        assert_eq!(cites(right(&kk, "public_sources"), Lang::Kk), ["3.4"]);
+        // The operator's statement about public sources grants nothing.
+        let ru = form(
+            Lang::Ru,
+            "3.4. МФО не размещает персональные данные в общедоступных источниках.",
+        );
+        assert_eq!(right(&ru, "public_sources").status, Presence::Absent);
+    }
+
+    #[test]
     fn rows_under_a_table_header_read_in_their_sections_heading() {
         use ClauseKind::{Heading, Paragraph};
         let c = clauses(
