@@ -367,10 +367,15 @@ fn justified_span(row: &[Word]) -> Option<(f32, f32)> {
 /// that has words there, they are one clause number or bullet, and the row
 /// goes on to the right, past the gutter or into it (a level-1 heading
 /// «1.» whose title sits at its own tab stop, left of the clauses' one).
-/// Such a strip is no column.
+/// Such a strip is no column. A row with a word across the gutter (a
+/// running header, a centred title) spans the page and says nothing of the
+/// strip.
 fn hanging_labels(rows: &[Vec<Word>], from: f32, g: Gutter) -> bool {
     let mut labels = 0;
     for row in rows {
+        if row.iter().any(|w| crosses(w, g)) {
+            continue;
+        }
         let left: Vec<&Word> = row
             .iter()
             .filter(|w| w.x0 >= from - 0.5 && w.x1 <= g.0 + 0.5)
@@ -2377,6 +2382,23 @@ mod tests {
         let label = lines.iter().find(|l| l.text.starts_with("1.1.")).unwrap();
         assert_eq!(label.text, "1.1. Компания дербес деректерді өңдейді");
         assert_eq!((label.x0, label.body_x), (78.0, 106.0));
+        // A running header across the strip spans the page: the labels
+        // are still no column (its first word alone is left of them).
+        // Five clauses a heading, so that few rows cross the strip.
+        let mut g = typed(57.0, 60.0, "«Орда» ЖШС | ТОО «МФО Орда» дербес деректер");
+        let mut y = 80.0;
+        for k in 1..=2 {
+            g.extend(typed(57.0, y, &format!("{k}. Тақырып")));
+            for m in 1..=5 {
+                y += 15.0;
+                g.extend(typed(78.0, y, &format!("{k}.{m}.")));
+                g.extend(typed(106.0, y, "Компания дербес деректерді өңдейді"));
+                y += 15.0;
+                g.extend(typed(106.0, y, "мынадай мақсаттарда пайдаланады."));
+            }
+            y += 15.0;
+        }
+        assert!(find_gutters(&rows(&g), 600.0).is_empty());
         // Labels with text of their own left of the strip are a column.
         let mut g = Vec::new();
         for i in 0..10 {
