@@ -602,6 +602,19 @@ fn contact_key(raw: &str) -> Option<String> {
     (labels.len() >= 2).then(|| labels[labels.len() - 2..].join("."))
 }
 
+/// The mailbox of the own e-mail at word `k` of `r`: `info` for
+/// `info@own`, or read from the text when the whole e-mail was masked as
+/// `@own` (on its company's own domain); `None` for any other word.
+fn mailbox(r: &ClauseRec, k: usize) -> Option<String> {
+    let local = r.words.get(k)?.strip_suffix("@own")?;
+    if !local.is_empty() {
+        return Some(local.to_string());
+    }
+    let (a, b) = *r.spans.get(k)?;
+    let (local, _) = r.text.get(a..b)?.trim().rsplit_once('@')?;
+    Some(local.to_lowercase())
+}
+
 /// Own contacts of the member that break the systematic renaming: the
 /// member's clauses mask as `@own` every contact its document repeats, so
 /// a contact changed in a clause or two (a new support address, a new
@@ -631,9 +644,30 @@ fn unown_contacts(
     // reference key → member key → (clause pairs, member places).
     type Places = (Vec<usize>, Vec<(usize, usize)>);
     let mut map: BTreeMap<String, BTreeMap<String, Places>> = BTreeMap::new();
+    // Member places whose own e-mail stands where the reference has one
+    // with the same mailbox, one of the two masked whole (on its company's
+    // own domain, the other's domain naming its company less plainly):
+    // the same office of another company.
+    let mut same_office: Vec<(usize, usize, Word)> = Vec::new();
     for (p, &(i, j, _)) in align(refs, recs).iter().enumerate() {
         let (a, b) = (&refs[i], &recs[j]);
         for op in capture_diff_slices(Algorithm::Myers, &a.words, &b.words) {
+            if let DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } = op
+            {
+                for d in 0..old_len.min(new_len) {
+                    let (k, l) = (old_index + d, new_index + d);
+                    let whole = a.words[k] == "@own" || b.words[l] == "@own";
+                    let (x, y) = (mailbox(a, k), mailbox(b, l));
+                    if whole && x.is_some() && x == y {
+                        same_office.push((j, l, a.words[k].clone()));
+                    }
+                }
+            }
             let DiffOp::Equal {
                 old_index,
                 new_index,
@@ -671,6 +705,9 @@ fn unown_contacts(
         }
     }
     let mut out = recs.to_vec();
+    for (j, l, w) in same_office {
+        out[j].words[l] = w;
+    }
     for images in map.values() {
         if images.len() < 2 {
             continue;
@@ -1356,6 +1393,30 @@ mod tests {
         for (m, r) in recs.iter().enumerate().skip(1) {
             assert!(deviations(&t, m, Lang::Ru, r, &[]).is_empty());
         }
+    }
+
+    #[test]
+    fn each_member_names_its_own_mailbox_and_a_third_partys_is_a_change() {
+        let mut texts = vec![
+            member("Аспан Кредит", "aspan-kredit"),
+            member("Барыс Финанс", "barys-finans"),
+            member("Дала Капитал", "dala-kapital"),
+            member("Ертіс Несие", "ertis-nesie"),
+        ];
+        // Each company's own mailbox on its own domain: its identity.
+        texts[1] = texts[1].replace("dpo@barys-finans.kz", "privacy@barys-finans.kz");
+        texts[2] = texts[2].replace("dpo@dala-kapital.kz", "data@dala-kapital.kz");
+        // A collector's mailbox where the others give their own.
+        texts[3] = texts[3].replace("dpo@ertis-nesie.kz", "info@collect-service.kz");
+        let (t, recs) = family(&texts, Lang::Ru);
+        for (m, r) in recs.iter().enumerate().take(3) {
+            let d = deviations(&t, m, Lang::Ru, r, &[]);
+            assert!(d.is_empty(), "member {m}: {d:#?}");
+        }
+        let d = deviations(&t, 3, Lang::Ru, &recs[3], &[]);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(d[0].clause.as_deref(), Some("ru:1.5"));
+        assert_eq!(d[0].change, Some(ChangeType::Contact));
     }
 
     #[test]

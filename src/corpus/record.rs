@@ -30,8 +30,9 @@ use crate::model::{Coverage, Document, Finding, Lang, SourceFile, Warning};
 /// record of its own. 4: a toll-free line tied with the company's own
 /// number is not its own. 6: the brand is masked as each language version
 /// spells it, with case endings only; signature, stamp and requisites
-/// lines are no clause records.
-pub const RECORD_VERSION: u32 = 6;
+/// lines are no clause records. 7: an own e-mail on the company's site or
+/// brand domain is masked whole (`@own`), whatever its mailbox.
+pub const RECORD_VERSION: u32 = 7;
 
 /// The rights, extra rights and disclosures of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -212,10 +212,17 @@ fn domain(kind: EntityKind, value: &str) -> Option<String> {
 /// unrelated domain is not its own even when it is the only e-mail (a
 /// policy that gives its site once and one complaints address on another
 /// domain).
+///
+/// `sites` are those of `domains` that name the company itself: its web
+/// site's domain, or one that spells its brand, and their variants. An
+/// e-mail there is the company's whatever its mailbox, and is masked as
+/// `@own` whole; an e-mail own by count alone keeps its mailbox
+/// (`support@own`, see [`own_token`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OwnContacts {
     pub domains: Vec<String>,
     pub phones: Vec<String>,
+    pub sites: Vec<String>,
 }
 
 /// The company's own telephones among those a document names, with their
@@ -304,19 +311,23 @@ impl OwnContacts {
             .collect();
         if !branded.is_empty() {
             let most = branded.iter().map(|b| b.1).max().unwrap_or(0);
+            let named = |d: &str| branded.iter().any(|b| related_domains(d, b.0));
             let mut domains: Vec<String> = all
                 .iter()
-                .filter(|(d, n)| branded.iter().any(|b| related_domains(d, b.0)) || **n > most)
+                .filter(|(d, n)| named(d) || **n > most)
                 .map(|(d, _)| d.clone())
                 .collect();
             domains.sort();
+            let sites = domains.iter().filter(|d| named(d)).cloned().collect();
             return OwnContacts {
                 domains,
                 phones: own_phones(&phones),
+                sites,
             };
         }
         let has_site = !sites.is_empty();
         let mut domains = keep(sites);
+        let site_domains = domains.clone();
         let mail_domains = keep(mails);
         for d in mail_domains {
             if !has_site && !domains.contains(&d) {
@@ -327,6 +338,7 @@ impl OwnContacts {
         OwnContacts {
             domains,
             phones: own_phones(&phones),
+            sites: site_domains,
         }
     }
 
@@ -368,15 +380,46 @@ pub(crate) fn brand_words(doc: &Document) -> Vec<String> {
 
 /// Does domain `d` spell the brand domain `brand`: related by whole words
 /// ([`related_domains`]), or the brand's words glued together
-/// (`aspankredit.kz` for `aspan-kredit.kz`).
+/// (`aspankredit.kz` for `aspan-kredit.kz`), also as a company
+/// transliterates its own name in its own way (`burabayfinance.kz` for
+/// «Бурабай Финанс», `burabai-finans.kz`): glued names of at least
+/// [`RELATED_NAME_MIN`] × 2 letters, the first [`RELATED_NAME_MIN`] the
+/// same, whose characters agree at
+/// [`SPELLING_RATIO`] or more (the `similar` crate's ratio, 2·matches /
+/// total length).
 fn spells(d: &str, brand: &str) -> bool {
     let name = |x: &str| -> String {
         x.rsplit_once('.')
             .map_or(x, |(h, _)| h)
             .replace(['-', '.'], "")
     };
-    related_domains(d, brand) || name(d) == name(brand)
+    // Letters that transliterations of one Cyrillic letter disagree on
+    // (й → y or i, қ → q or k, к → c or k).
+    let fold = |x: &str| -> String {
+        x.chars()
+            .map(|c| match c {
+                'y' => 'i',
+                'q' | 'c' => 'k',
+                'w' => 'v',
+                c => c,
+            })
+            .collect()
+    };
+    let (a, b) = (fold(&name(d)), fold(&name(brand)));
+    // Same opening letters: a name glued to other letters is not the
+    // brand (`myaspankredit.kz`, see [`related_domains`]).
+    let long = a.chars().count().min(b.chars().count()) >= 2 * RELATED_NAME_MIN
+        && a.chars()
+            .take(RELATED_NAME_MIN)
+            .eq(b.chars().take(RELATED_NAME_MIN));
+    related_domains(d, brand)
+        || a == b
+        || (long && similar::TextDiff::from_chars(a.as_str(), b.as_str()).ratio() >= SPELLING_RATIO)
 }
+
+/// How alike two glued names must be to spell one brand ([`spells`]): one
+/// or two letters of a dozen differ («finance»/«finans», «credit»/«kredit»).
+const SPELLING_RATIO: f32 = 0.85;
 
 /// Shortest domain name (in characters, hyphens not counted) that makes
 /// two domains related by containment: «kz» or «mfo» alone relate nothing.
@@ -671,13 +714,21 @@ fn unit_key(id: &str) -> &str {
     &local[..end]
 }
 
-/// The word an own contact is masked as: `@own`, or for an e-mail its
-/// local part and `@own` (`dpo@own`): the domain is the company's and
-/// varies from member to member, the mailbox is the template's and says
-/// which office answers, so a changed mailbox is a contact change.
-fn own_token(e: &Entity) -> String {
+/// The word an own contact is masked as: `@own`, or for an e-mail own by
+/// count alone (not on the company's site or brand domain,
+/// [`OwnContacts::sites`]) its local part and `@own` (`support@own`): on
+/// a domain that does not name the company, the mailbox is what is left
+/// to tell the template's address from another's. An e-mail on the
+/// company's own domain is the company whatever mailbox each member chose
+/// (`data@`, `privacy@`): masked whole, so that a family whose members
+/// each name their own mailbox shares the word.
+fn own_token(e: &Entity, own: &OwnContacts) -> String {
+    let named =
+        domain(e.kind, &e.value).is_some_and(|d| own.sites.iter().any(|s| related_domains(&d, s)));
     match e.value.rsplit_once('@') {
-        Some((local, _)) if e.kind == EntityKind::Email => format!("{}@own", local.to_lowercase()),
+        Some((local, _)) if e.kind == EntityKind::Email && !named => {
+            format!("{}@own", local.to_lowercase())
+        }
         _ => "@own".to_string(),
     }
 }
@@ -709,7 +760,7 @@ fn normalise(
         .filter_map(|e| match e.kind {
             EntityKind::Email | EntityKind::Url | EntityKind::Phone => {
                 let tok = if own.owns(e) {
-                    own_token(e)
+                    own_token(e, own)
                 } else {
                     e.value.to_lowercase()
                 };
@@ -887,7 +938,7 @@ pub fn clause_recs(doc: &Document, lang: Lang) -> Vec<ClauseRec> {
                 for e in ents.iter().filter(|e| e.end > from) {
                     let in_address = addresses.iter().any(|&(a, b)| e.start >= a && e.end <= b);
                     let v = if own.owns(e) || in_address {
-                        own_token(e)
+                        own_token(e, &own)
                     } else {
                         e.value.clone()
                     };
@@ -1794,6 +1845,19 @@ mod tests {
         assert!(!related_domains("mygamma.kz", "gamma.kz"));
         assert!(!related_domains("mfo-kz.kz", "mfo-alfa.kz"));
         assert!(!related_domains("myaraifinans.kz", "arai-finans.kz"));
+    }
+
+    #[test]
+    fn a_domain_spells_its_brand_as_the_company_transliterates_it() {
+        assert!(spells("aspankredit.kz", "aspan-kredit.kz"));
+        assert!(spells("burabayfinance.kz", "burabay-finans.kz"));
+        assert!(spells("inder-qarzhy.kz", "inder-karzhy.kz"));
+        assert!(spells("burabayfinance.kz", "burabai-finans.kz"));
+        // Another company's name, or too short a name to tell.
+        assert!(!spells("paybox-kz.kz", "zerenda-kredit.kz"));
+        assert!(!spells("ekibastuz-kredit.kz", "ekibastuz-karzhy.kz"));
+        assert!(!spells("alfa.kz", "alga.kz"));
+        assert!(!spells("myaspankredit.kz", "aspan-kredit.kz"));
     }
 
     #[test]
