@@ -298,10 +298,17 @@ fn roman(mut n: u32) -> String {
     s
 }
 
-/// The running counters of every list instance, and the labels they give.
+/// The running counters of every abstract list, and the labels they give.
+/// As in Word, the list instances (`w:num`) of one abstract list share its
+/// counters: an instance continues the count of the others, and one with a
+/// start override restarts that level where it is first used (LibreOffice
+/// writes each section's list as an instance that restarts at 1 for its
+/// first item and another that continues it).
 struct Lists<'a> {
     numbering: &'a Numbering,
     counters: HashMap<String, [Option<u32>; 9]>,
+    /// (instance, level) whose start override has been applied.
+    restarted: std::collections::HashSet<(String, usize)>,
 }
 
 impl Lists<'_> {
@@ -319,8 +326,12 @@ impl Lists<'_> {
                 .or_else(|| levels.get(l).map(|x| x.start))
                 .unwrap_or(1)
         };
-        let counters = self.counters.entry(num.to_string()).or_insert([None; 9]);
-        counters[lvl] = Some(counters[lvl].map_or(start(lvl), |c| c + 1));
+        let restart = overrides.contains_key(&lvl) && self.restarted.insert((num.to_string(), lvl));
+        let counters = self.counters.entry(abs.clone()).or_insert([None; 9]);
+        counters[lvl] = match counters[lvl] {
+            Some(c) if !restart => Some(c + 1),
+            _ => Some(start(lvl)),
+        };
         for c in counters.iter_mut().skip(lvl + 1) {
             *c = None;
         }
@@ -355,6 +366,7 @@ fn body_text(
     let mut lists = Lists {
         numbering,
         counters: HashMap::new(),
+        restarted: Default::default(),
     };
     let mut out = String::new();
     let mut r = Reader::from_str(xml);
@@ -505,6 +517,12 @@ mod tests {
 <w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>
 <w:num w:numId="6"><w:abstractNumId w:val="2"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
 <w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num>
+<w:abstractNum w:abstractNumId="4">
+ <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="2.%1."/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="8"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+<w:num w:numId="9"><w:abstractNumId w:val="4"/></w:num>
+<w:num w:numId="10"><w:abstractNumId w:val="4"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
 </w:numbering>"#;
 
     const STYLES: &str = r#"<w:styles xmlns:w="w">
@@ -580,6 +598,30 @@ mod tests {
                 "Телефон: +7 727 000 00 00",
             ]
         );
+    }
+
+    #[test]
+    fn list_instances_of_one_abstract_list_share_its_count() {
+        // LibreOffice: the first item restarts (an override), the rest
+        // continue through another instance of the same list.
+        let body = [
+            p(
+                Some(("8", 0)),
+                None,
+                "Тіркелу кезінде біз мыналарды сұраймыз:",
+            ),
+            p(Some(("9", 0)), None, "Селфи бір рет сұралады."),
+            p(Some(("9", 0)), None, "IP мекенжайы тіркеледі."),
+            p(Some(("10", 0)), None, "Ақпарат қайта басталады."),
+            p(Some(("9", 0)), None, "Тағы бір тармақ."),
+        ]
+        .concat();
+        let text = extract("t.docx", &docx(&body)).unwrap();
+        let labels: Vec<&str> = text
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert_eq!(labels, ["2.1.", "2.2.", "2.3.", "2.1.", "2.2."]);
     }
 
     #[test]
