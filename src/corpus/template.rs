@@ -778,7 +778,9 @@ fn normalise(
     let mut i = 0;
     while i < toks.len() {
         let (a, b) = toks[i];
-        if b - a == 6 && text[a..b].bytes().all(|c| c.is_ascii_digit()) {
+        // Six digits inside a contact («+7 7142 503177») are no postcode.
+        let inside = masks.iter().any(|m| m.0 < b && a < m.1);
+        if b - a == 6 && text[a..b].bytes().all(|c| c.is_ascii_digit()) && !inside {
             // A postcode: up to the last number within ADDRESS_WORDS words,
             // and a word hyphenated to it («219-үй»).
             // The address ends before a contact or identifier that
@@ -1884,6 +1886,38 @@ mod tests {
         let j = serde_json::to_string(&recs).unwrap();
         let back: Vec<ClauseRec> = serde_json::from_str(&j).unwrap();
         assert_eq!(back, recs);
+    }
+
+    /// A telephone whose last group has six digits («+7 7142 503177») is
+    /// no postcode: the address starts at its own postcode, and the words
+    /// between the two stay words (blind8h: «телефоны бойынша немесе» was
+    /// masked into the address, and the redline quoted it twice).
+    #[test]
+    fn six_digits_of_a_telephone_start_no_address() {
+        let d = doc(
+            "1. Контакты\n1.1. Обращения принимаются по телефону +7 7142 503177 или по адресу 110000, г. Костанай, пр. Аль-Фараби, д. 64.\n",
+        );
+        let recs = clause_recs(&d, Lang::Ru);
+        let r = recs.iter().find(|r| r.id == "ru:1.1").unwrap();
+        let words: Vec<&str> = r.words.iter().map(|w| w.as_ref()).collect();
+        assert_eq!(
+            words,
+            [
+                "обращения",
+                "принимаются",
+                "по",
+                "телефону",
+                "@own",
+                "или",
+                "по",
+                "адресу",
+                "@own"
+            ],
+        );
+        assert_eq!(
+            &r.text[r.spans[8].0..r.spans[8].1],
+            "110000, г. Костанай, пр. Аль-Фараби, д. 64"
+        );
     }
 
     #[test]
