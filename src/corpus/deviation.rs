@@ -530,7 +530,16 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     {
         return ChangeType::Contact;
     }
-    if changed().any(|w| !w.contains('@') && w.chars().any(|c| c.is_ascii_digit())) {
+    // A number in words put for another («екі» → «төрт», «двух» →
+    // «четырёх»): the extraction keeps no figure for a bare count, but the
+    // figure changed all the same.
+    let in_words = |ws: &[usize], r: &ClauseRec| {
+        ws.iter()
+            .find_map(|&k| crate::extract::numwords::parse(&r.words[k]).map(|(v, _)| v))
+    };
+    if changed().any(|w| !w.contains('@') && w.chars().any(|c| c.is_ascii_digit()))
+        || matches!((in_words(del, old), in_words(ins, new)), (Some(a), Some(b)) if a != b)
+    {
         return ChangeType::Number;
     }
     ChangeType::Wording
@@ -1270,7 +1279,7 @@ mod tests {
             let d = crate::analyze("t.txt", t.as_bytes(), &cfg).unwrap();
             clause_recs(&d, Lang::Ru)
         };
-        let base = "1. Общие положения\n1.1. Обработка данных осуществляется в соответствии с Законом Республики Казахстан № 94-V «О персональных данных и их защите».\n1.2. Данные хранятся в течение 5 лет после погашения займа.\n1.3. Запросы направляются на адрес info@alfa.kz.\n1.4. МФО передает данные кредитному бюро для оценки платежеспособности.\n1.5. Вопросы направляйте на info@alfa.kz.\n1.6. Сайт МФО: www.alfa.kz.\n";
+        let base = "1. Общие положения\n1.1. Обработка данных осуществляется в соответствии с Законом Республики Казахстан № 94-V «О персональных данных и их защите».\n1.2. Данные хранятся в течение 5 лет после погашения займа.\n1.3. Запросы направляются на адрес info@alfa.kz.\n1.4. МФО передает данные кредитному бюро для оценки платежеспособности.\n1.5. Вопросы направляйте на info@alfa.kz.\n1.6. Сайт МФО: www.alfa.kz.\n1.7. Сообщения направляются не чаще двух раз в год.\n";
         let old = analyse(base);
         let cases = [
             (
@@ -1282,6 +1291,12 @@ mod tests {
                 ChangeType::Law,
             ),
             (base.replace("5 лет", "1 год"), "ru:1.2", ChangeType::Number),
+            // A count in words, not extracted as a figure (blind8h).
+            (
+                base.replace("двух раз", "четырёх раз"),
+                "ru:1.7",
+                ChangeType::Number,
+            ),
             (
                 base.replace(
                     "оценки платежеспособности.",
