@@ -89,6 +89,21 @@ fn is_section_heading(text: &str) -> bool {
     TOP.is_match(text) && text.chars().nth(CUT_LEN).is_none()
 }
 
+/// Does `text` open with a closed clause label under the section number
+/// that opens `heading` («2.» → «2.1.», «2.1)»)? An open one («13.1 без
+/// занесения») may still end a cross-reference.
+fn is_sub_clause(heading: &str, text: &str) -> bool {
+    let Some((number, _)) = heading.split_once('.') else {
+        return false;
+    };
+    let label = text.split_whitespace().next().unwrap_or("");
+    label.ends_with(['.', ')'])
+        && label
+            .strip_prefix(number)
+            .and_then(|rest| rest.strip_prefix('.'))
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// The text without what may follow a sentence's stop: closing quotes and
 /// brackets, and footnote markers («…құқылысыз.[1]», «…отозвано.²», «*»).
 fn without_closers(text: &str) -> &str {
@@ -263,8 +278,10 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
             && after.is_none_or(char::is_lowercase)
             && !ends_sentence(prev_text)
             // A bare number after a section heading is a clause of its own
-            // (damaged numbering), not the end of a wrapped sentence.
-            && !(bare && is_section_heading(prev_text));
+            // (damaged numbering), not the end of a wrapped sentence; so is
+            // the heading's first sub-clause, whatever its case («2.
+            // Негізгі ұғымдар» / «2.1. дербес деректер – …»).
+            && !(is_section_heading(prev_text) && (bare || is_sub_clause(prev_text, text)));
     }
     // A bare clause number cut from its text («3.» at a page end, its
     // heading after the other language's block): the text goes on it.
@@ -539,6 +556,35 @@ mod tests {
                 .text()
                 .ends_with("в пункте 2.4. настоящей Политики.")
         );
+    }
+
+    /// A glossary's first definition starts in lower case right under its
+    /// section's heading: it is the heading's first clause, not the end
+    /// of a sentence the heading began (heldout_legal16, a LibreOffice
+    /// PDF: «2. Негізгі ұғымдар 2.1. дербес деректер…» was one clause).
+    #[test]
+    fn a_sub_clause_in_lower_case_under_its_heading_is_a_clause() {
+        let blocks = vec![
+            block("2. Негізгі ұғымдар", Lang::Kk, 0),
+            block(
+                "2.1. дербес деректер – субъектіге қатысты мәліметтер;",
+                Lang::Kk,
+                100,
+            ),
+            block(
+                "2.2. дербес деректер субъектісі – жеке тұлға;",
+                Lang::Kk,
+                200,
+            ),
+            block("3. Общие положения", Lang::Ru, 300),
+            block("2.4. настоящей Политики.", Lang::Ru, 400),
+        ];
+        let s = split(&blocks);
+        let kk: Vec<String> = s.kk.iter().map(|p| p.text()).collect();
+        assert_eq!(kk.len(), 3, "{kk:?}");
+        assert_eq!(kk[0], "2. Негізгі ұғымдар");
+        // Another section's number is no sub-clause of the heading.
+        assert_eq!(s.ru.len(), 1);
     }
 
     #[test]
