@@ -975,18 +975,84 @@ fn split_sentence_runs(b: &Block, run: &crate::model::Run) -> Option<Vec<Block>>
     Some(vec![part(0, cut), second])
 }
 
+/// Below this magnitude a part of a column is not clearly one language.
+const COLUMN_PART_EVIDENCE: f32 = 2.0 * RUN_EVIDENCE;
+
+/// Where a run of blocks of one group (a PDF page's column) changes
+/// language: `cut[k]` is true where the block at `k` starts a part of
+/// its own. A column holds one language in a kk | ru layout, but a page
+/// of one column holds the end of one version and the start of the other
+/// (the Russian title under the Kazakh text's last clause). A cut is made
+/// where the blocks before it and after it are each clearly one language,
+/// the two differ, and no block on either side speaks for the other
+/// language ([`SENTENCE_EVIDENCE`]), and the block after it speaks for
+/// its side; each part is cut again the same way.
+fn column_cuts(scores: &[f32], from: usize, to: usize, cut: &mut [bool]) {
+    let mut best: Option<(usize, f32)> = None;
+    for k in from + 1..to {
+        let (head, tail): (f32, f32) = (scores[from..k].iter().sum(), scores[k..to].iter().sum());
+        // The part after the cut opens with a block that speaks for its
+        // language: lines of no language (a contact line) stay before it.
+        if (head > 0.0) == (tail > 0.0)
+            || head.abs() < COLUMN_PART_EVIDENCE
+            || tail.abs() < COLUMN_PART_EVIDENCE
+            || (scores[k] > 0.0) != (tail > 0.0)
+            || scores[k].abs() < SENTENCE_EVIDENCE
+        {
+            continue;
+        }
+        let against =
+            |s: &f32, side: f32| (*s > 0.0) != (side > 0.0) && s.abs() >= SENTENCE_EVIDENCE;
+        if scores[from..k].iter().any(|s| against(s, head))
+            || scores[k..to].iter().any(|s| against(s, tail))
+        {
+            continue;
+        }
+        let margin = head.abs().min(tail.abs());
+        if best.is_none_or(|(_, m)| margin > m) {
+            best = Some((k, margin));
+        }
+    }
+    if let Some((k, _)) = best {
+        cut[k] = true;
+        column_cuts(scores, from, k, cut);
+        column_cuts(scores, k, to, cut);
+    }
+}
+
 /// Tag every block with kk or ru, in context.
 pub fn tag(blocks: &mut [Block]) {
     let mut units: Vec<Unit> = Vec::new();
     let mut prev_text: Option<String> = None;
     let mut prev_lone = false;
+    // (A table cell's too: its column decides it. A PDF column group
+    // holds whole paragraphs, whose data lines are read with them.)
+    let data = |b: &Block, text: &str| (b.group.is_none() || b.row.is_some()) && is_data_line(text);
+    // A data line emits no evidence: its few letters are labels.
+    let scores: Vec<f32> = blocks
+        .iter()
+        .map(|b| {
+            let text = b.text();
+            if data(b, &text) { 0.0 } else { score(&text) }
+        })
+        .collect();
+    // PDF column groups (not table cells) cut where their language changes.
+    let mut cut = vec![false; blocks.len()];
+    let mut start = 0;
+    for k in 1..=blocks.len() {
+        let same =
+            |a: &Block, b: &Block| a.group.is_some() && a.group == b.group && a.row.is_none();
+        if k == blocks.len() || !same(&blocks[start], &blocks[k]) {
+            if blocks[start].row.is_none() && blocks[start].group.is_some() {
+                column_cuts(&scores, start, k, &mut cut);
+            }
+            start = k;
+        }
+    }
     for (i, b) in blocks.iter().enumerate() {
         let text = b.text();
-        // (A table cell's too: its column decides it. A PDF column group
-        // holds whole paragraphs, whose data lines are read with them.)
-        let data = (b.group.is_none() || b.row.is_some()) && is_data_line(&text);
-        // A data line emits no evidence: its few letters are labels.
-        let s = if data { 0.0 } else { score(&text) };
+        let data = data(b, &text);
+        let s = scores[i];
         let cyr = !data && has_evidence(&text);
         let switch = switch_cost(prev_text.as_deref(), prev_lone, &text);
         let marker = crate::tokens::leading_marker(&text).is_some();
@@ -999,7 +1065,7 @@ pub fn tag(blocks: &mut [Block]) {
             .and_then(number_of)
             .is_some_and(|n| number_of(&text) == Some(n));
         match (b.group, units.last_mut()) {
-            (Some(g), Some(u)) if u.grouped && blocks[u.blocks[0]].group == Some(g) => {
+            (Some(g), Some(u)) if u.grouped && blocks[u.blocks[0]].group == Some(g) && !cut[i] => {
                 u.blocks.push(i);
                 u.score += s;
                 u.cyrillic |= cyr;
@@ -1669,6 +1735,62 @@ mod tests {
         tag(&mut blocks);
         let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
         assert_eq!(got, vec![Lang::Kk, Lang::Ru, Lang::Ru, Lang::Ru]);
+    }
+
+    /// A page of one column holds the end of the Kazakh version and the
+    /// start of the Russian one: the column is cut where its language
+    /// changes (heldout_legal16, a LibreOffice PDF whose Russian title and
+    /// first clauses were read as Kazakh with the page's Kazakh half); a
+    /// Kazakh column's line without a Kazakh letter stays in the column.
+    #[test]
+    fn a_column_that_changes_language_is_cut_where_it_changes() {
+        let g = Some(2 * 16);
+        let mut blocks = vec![
+            block(
+                "6.7. МҚҰ жеке басын куәландыратын құжаттардың қағаз көшірмелерін жинамайды.",
+                g,
+                1,
+            ),
+            block("7. Қорытынды ережелер", g, 2),
+            block(
+                "7.1. Мәселелер Қазақстан Республикасының заңнамасына сәйкес шешіледі.",
+                g,
+                3,
+            ),
+            block("Телефон: +7 727 355 00 11", g, 4),
+            block(
+                "Политика обработки и защиты персональных данных ТОО «МФО «Коктерек»",
+                g,
+                5,
+            ),
+            block("1. Общие положения", g, 6),
+            block(
+                "1.1. Настоящая Политика определяет порядок сбора, обработки и защиты персональных данных.",
+                g,
+                7,
+            ),
+            block(
+                "1.2. Политика разработана в соответствии с Законом Республики Казахстан.",
+                g,
+                8,
+            ),
+        ];
+        tag(&mut blocks);
+        let got: Vec<Lang> = blocks.iter().map(|b| b.lang).collect();
+        use Lang::{Kk, Ru};
+        assert_eq!(got, [Kk, Kk, Kk, Kk, Ru, Ru, Ru, Ru]);
+        // One Russian-looking line in a Kazakh column is no change of language.
+        let mut blocks = vec![
+            block(
+                "1.1. Осы Саясат дербес деректерді жинау тәртібін айқындайды.",
+                g,
+                1,
+            ),
+            block("«О персональных данных и их защите»", g, 2),
+            block("1.2. Саясат МҚҰ-ның сайтында жарияланады.", g, 3),
+        ];
+        tag(&mut blocks);
+        assert!(blocks.iter().all(|b| b.lang == Kk));
     }
 
     #[test]
