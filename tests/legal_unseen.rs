@@ -350,7 +350,8 @@ fn held_out_set_9() {
 /// with set 12 (after its tuning) tp 67 fp 2 fn 11 (P 0.971 R 0.859: the
 /// false ones are a run-on consent paragraph's «за исключением случаев»
 /// and «тексеру аяқталғанға дейін … бас тартпаймыз»); with set 13 (after
-/// its tuning) tp 71 fp 2 fn 15 (P 0.973 R 0.826);
+/// its tuning) tp 71 fp 2 fn 15 (P 0.973 R 0.826); with sets 14–16
+/// (after their tuning) tp 97 fp 2 fn 12 (P 0.980 R 0.890);
 /// the misses are restrictions told in another clause (an answer under its
 /// question, a footnote, a later clause), in another sentence of a table
 /// cell, or under a right no holder grants.
@@ -364,7 +365,7 @@ fn restrictions_over_the_held_out_sets() {
         all.fn_ += s.fn_;
     }
     eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
-    assert!(all.tp >= 93);
+    assert!(all.tp >= 97);
     assert!(
         all.p() >= 0.97 && all.r() >= 0.88,
         "P {:.3} R {:.3}",
@@ -400,12 +401,11 @@ fn held_out_set_13() {
 /// CSV, a support-chat script), scored once (rights P 0.988 R 0.902,
 /// disclosures P 0.986 R 1.000, restrictions P 0.857 R 0.667; see its
 /// `score_once.txt`). Held at what is measured after tuning (rights
-/// P 1.000 R 0.978, disclosures P 1.000 R 1.000): the first-person consent
-/// form's public-sources choice is still missed.
+/// P 1.000 R 1.000, disclosures P 1.000 R 1.000).
 #[test]
 fn held_out_set_15() {
     let s = evaluate("fixtures/heldout_legal15");
-    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.97);
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.99);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
 }
 
@@ -437,5 +437,26 @@ fn held_out_set_12() {
 fn held_out_set_11() {
     let s = evaluate("fixtures/heldout_legal11");
     assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.97);
+    assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
+}
+
+/// Set 16, written blind after f47be92 in eight more layouts (a
+/// LibreOffice PDF with automatic list numbers, CMS HTML with `<br>`
+/// items, a loan agreement, a DOCX with heading styles and bullets,
+/// Markdown lists lettered in Kazakh, an app notice with symbol bullets, a
+/// first-person consent form with checkboxes, kk/ru interleaved by
+/// section), scored once (rights P 1.000 R 0.940, disclosures P 0.986
+/// R 0.972, restrictions P 1.000 R 1.000, one false `kazakh_spelling`;
+/// see its `score_once.txt`). Tuned on since, no longer blind: the Kazakh
+/// modal «кері шақырып ала алады», «бас тарта алады» grants, «☐ не даю
+/// согласия» is the signer's choice, a retention «в течение срока,
+/// установленного законодательством» names no period, «неправомерное
+/// раскрытие» is a breach; a PDF column that changes language is cut.
+/// Held at what is measured after tuning (rights P 1.000 R 1.000,
+/// disclosures P 1.000 R 1.000).
+#[test]
+fn held_out_set_16() {
+    let s = evaluate("fixtures/heldout_legal16");
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.99);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
 }

@@ -27,6 +27,7 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal13",
     "fixtures/heldout_legal14",
     "fixtures/heldout_legal15",
+    "fixtures/heldout_legal16",
 ];
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`, as the

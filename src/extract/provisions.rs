@@ -2482,6 +2482,39 @@ mod tests {
         assert_eq!(right(&ru, "public_sources").status, Presence::Absent);
     }
 
+    /// The Kazakh modal «-а/-е алады» (can) grants as «вправе» does,
+    /// and the operator's «бере алады» stays the operator's; a consent
+    /// form's checkbox «не даю согласия» is the signer's choice; each
+    /// from heldout_legal16.
+    #[test]
+    fn the_kazakh_modal_and_a_refusal_box_grant_the_right() {
+        use ClauseKind::Paragraph;
+        let one = |lang, text| {
+            let c = clauses(lang, &[("5.5", Some("5.5"), Paragraph, None, text)]);
+            analyze(&c, &super::super::clause_entities(&c), &rules())
+        };
+        let kk = one(
+            Lang::Kk,
+            "5.5. Клиент деректерді өңдеуге берген келісімін кері шақырып ала алады.",
+        );
+        assert_eq!(cites(right(&kk, "withdraw_consent"), Lang::Kk), ["5.5"]);
+        let kk = one(
+            Lang::Kk,
+            "5.5. Клиент жалпыға қолжетімді дереккөздерде таратуға келісім бере алады немесе одан бас тарта алады.",
+        );
+        assert_eq!(cites(right(&kk, "public_sources"), Lang::Kk), ["5.5"]);
+        let kk = one(
+            Lang::Kk,
+            "5.5. МҚҰ деректерді жалпыға қолжетімді дереккөздерде тарата алады.",
+        );
+        assert_eq!(right(&kk, "public_sources").status, Presence::Absent);
+        let ru = one(
+            Lang::Ru,
+            "5.5. ☑ не даю согласия на распространение моих данных в общедоступных источниках.",
+        );
+        assert_eq!(cites(right(&ru, "public_sources"), Lang::Ru), ["5.5"]);
+    }
+
     #[test]
     fn rows_under_a_table_header_read_in_their_sections_heading() {
         use ClauseKind::{Heading, Paragraph};
