@@ -15,6 +15,11 @@
 //! In a Word file the clause numbers a reader sees are usually not in the
 //! text at all; here they are, so they are the numbers qostil reports.
 //!
+//! A paragraph with an outline level (`w:outlineLvl`, its own or its
+//! style's: Word's and LibreOffice's «Heading 1»…«Heading 9») is a heading:
+//! [`read`] lists its line, so that an unnumbered section title is read as
+//! a title, not as a paragraph of the text.
+//!
 //! Tracked deletions (`w:delText`) and field codes (`w:instrText`) are not
 //! text. Headers, footers, footnotes and comments are other parts and are
 //! not read. A soft line break (`w:br`, `w:cr`) ends a line outside tables
@@ -35,12 +40,30 @@ use crate::error::{Error, ErrorKind, Limit, Result};
 /// The most bytes one part of the archive may inflate to.
 pub const MAX_PART: usize = 64 << 20;
 
+/// What a DOCX file holds for qostil: its text, and which of its lines
+/// are headings.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Docx {
+    /// The text as described in the module documentation.
+    pub text: String,
+    /// 1-based numbers of the lines of `text` that are headings (outline
+    /// level 0–8), ascending.
+    pub headings: Vec<usize>,
+}
+
 /// The text of a DOCX file as described in the module documentation.
+///
+/// Errors: as [`read`].
+pub fn extract(name: &str, bytes: &[u8]) -> Result<String> {
+    read(name, bytes).map(|d| d.text)
+}
+
+/// The text of a DOCX file and its heading lines.
 ///
 /// Errors: [`ErrorKind::Docx`] when the archive or one of its XML parts
 /// cannot be read (naming the part); [`Limit::Inflated`] when a part
 /// inflates past [`MAX_PART`].
-pub fn extract(name: &str, bytes: &[u8]) -> Result<String> {
+pub fn read(name: &str, bytes: &[u8]) -> Result<Docx> {
     let fail = |what: String| Error::new(name, ErrorKind::Docx(what));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| fail(format!("not a zip archive: {e}")))?;
@@ -70,7 +93,7 @@ pub fn extract(name: &str, bytes: &[u8]) -> Result<String> {
     };
     let styles = match part("word/styles.xml")? {
         Some(x) => parse_styles(&x).map_err(|e| fail(format!("word/styles.xml: {e}")))?,
-        None => HashMap::new(),
+        None => Styles::default(),
     };
     body_text(&document, &numbering, &styles).map_err(|e| fail(format!("word/document.xml: {e}")))
 }
@@ -182,10 +205,18 @@ impl Numbering {
     }
 }
 
-/// Paragraph styles' list membership: style id → (numId, level), with
-/// `w:basedOn` resolved.
-fn parse_styles(xml: &str) -> std::result::Result<HashMap<String, (String, usize)>, String> {
+/// Paragraph styles: their list membership, style id → (numId, level),
+/// and their outline level, each with `w:basedOn` followed (a bounded
+/// chain).
+#[derive(Debug, Default)]
+struct Styles {
+    lists: HashMap<String, (String, usize)>,
+    outline: HashMap<String, usize>,
+}
+
+fn parse_styles(xml: &str) -> std::result::Result<Styles, String> {
     let mut own: HashMap<String, (Option<String>, Option<usize>)> = HashMap::new();
+    let mut own_outline: HashMap<String, usize> = HashMap::new();
     let mut based: HashMap<String, String> = HashMap::new();
     let mut r = Reader::from_str(xml);
     let mut style: Option<String> = None;
@@ -218,16 +249,25 @@ fn parse_styles(xml: &str) -> std::result::Result<HashMap<String, (String, usize
                         val(e, b"val").and_then(|v| v.parse().ok());
                 }
             }
+            b"outlineLvl" => {
+                if let (Some(s), Some(l)) = (&style, val(e, b"val").and_then(|v| v.parse().ok())) {
+                    own_outline.insert(s.clone(), l);
+                }
+            }
             _ => {}
         }
     }
-    let mut out = HashMap::new();
-    let mut ids: Vec<&String> = own.keys().chain(based.keys()).collect();
+    let mut out = Styles::default();
+    let mut ids: Vec<&String> = own
+        .keys()
+        .chain(based.keys())
+        .chain(own_outline.keys())
+        .collect();
     ids.sort();
     ids.dedup();
     for id in ids {
         // Follow basedOn for the numId and the level, a bounded chain.
-        let (mut num, mut lvl) = (None, None);
+        let (mut num, mut lvl, mut outline) = (None, None, None);
         let mut at = Some(id.clone());
         for _ in 0..16 {
             let Some(s) = at else { break };
@@ -235,10 +275,15 @@ fn parse_styles(xml: &str) -> std::result::Result<HashMap<String, (String, usize
                 num = num.or_else(|| n.clone());
                 lvl = lvl.or(*l);
             }
+            outline = outline.or_else(|| own_outline.get(&s).copied());
             at = based.get(&s).cloned();
         }
         if let Some(n) = num.filter(|n| n != "0") {
-            out.insert(id.clone(), (n, lvl.unwrap_or(0)));
+            out.lists.insert(id.clone(), (n, lvl.unwrap_or(0)));
+        }
+        // Level 9 is body text.
+        if let Some(l) = outline.filter(|&l| l < 9) {
+            out.outline.insert(id.clone(), l);
         }
     }
     Ok(out)
@@ -361,19 +406,23 @@ impl Lists<'_> {
 fn body_text(
     xml: &str,
     numbering: &Numbering,
-    styles: &HashMap<String, (String, usize)>,
-) -> std::result::Result<String, String> {
+    styles: &Styles,
+) -> std::result::Result<Docx, String> {
     let mut lists = Lists {
         numbering,
         counters: HashMap::new(),
         restarted: Default::default(),
     };
     let mut out = String::new();
+    let mut headings = Vec::new();
+    let (mut lines, mut counted) = (0usize, 0usize);
     let mut r = Reader::from_str(xml);
-    // The paragraph being read: its text, list (numId, level), style.
+    // The paragraph being read: its text, list (numId, level), style, own
+    // outline level.
     let mut para = String::new();
     let mut num: (Option<String>, Option<usize>) = (None, None);
     let mut style: Option<String> = None;
+    let mut outline: Option<usize> = None;
     // Open tables: per table, the row's cells so far and the current cell's
     // paragraphs.
     let mut tables: Vec<(Vec<String>, Vec<String>)> = Vec::new();
@@ -388,6 +437,7 @@ fn body_text(
                     para.clear();
                     num = (None, None);
                     style = None;
+                    outline = None;
                 }
                 b"pPr" => in_ppr = true,
                 b"t" => in_text = true,
@@ -409,6 +459,7 @@ fn body_text(
                 b"numId" if in_ppr => num.0 = val(&e, b"val"),
                 b"ilvl" if in_ppr => num.1 = val(&e, b"val").and_then(|v| v.parse().ok()),
                 b"pStyle" if in_ppr => style = val(&e, b"val"),
+                b"outlineLvl" if in_ppr => outline = val(&e, b"val").and_then(|v| v.parse().ok()),
                 b"tab" if !in_ppr => para.push(' '),
                 b"br" | b"cr" => para.push(if tables.is_empty() { '\n' } else { ' ' }),
                 b"p" => {
@@ -433,7 +484,7 @@ fn body_text(
                 b"p" => {
                     let list = match (&num.0, num.1) {
                         (Some(n), l) => Some((n.clone(), l.unwrap_or(0))),
-                        (None, _) => style.as_ref().and_then(|s| styles.get(s)).cloned(),
+                        (None, _) => style.as_ref().and_then(|s| styles.lists.get(s)).cloned(),
                     };
                     let label = list
                         .filter(|(n, _)| n != "0")
@@ -450,6 +501,17 @@ fn body_text(
                             }
                         }
                         None => {
+                            let heading = outline
+                                .or_else(|| {
+                                    style.as_ref().and_then(|s| styles.outline.get(s).copied())
+                                })
+                                .is_some_and(|l| l < 9);
+                            if heading && !line.is_empty() && !line.contains('\n') {
+                                // Lines so far, counted once each.
+                                lines += out[counted..].matches('\n').count();
+                                counted = out.len();
+                                headings.push(lines + 1);
+                            }
                             out.push_str(&line);
                             out.push('\n');
                         }
@@ -494,7 +556,10 @@ fn body_text(
             _ => {}
         }
     }
-    Ok(out)
+    Ok(Docx {
+        text: out,
+        headings,
+    })
 }
 
 #[cfg(test)]
@@ -528,6 +593,10 @@ mod tests {
     const STYLES: &str = r#"<w:styles xmlns:w="w">
 <w:style w:styleId="Clause"><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>
 <w:style w:styleId="ClauseKk"><w:basedOn w:val="Clause"/></w:style>
+<w:style w:styleId="Heading"><w:pPr><w:keepNext/></w:pPr></w:style>
+<w:style w:styleId="Heading1"><w:basedOn w:val="Heading"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
+<w:style w:styleId="Heading2"><w:basedOn w:val="Heading1"/></w:style>
+<w:style w:styleId="BodyText"><w:pPr><w:outlineLvl w:val="9"/></w:pPr></w:style>
 </w:styles>"#;
 
     fn p(num: Option<(&str, u32)>, style: Option<&str>, text: &str) -> String {
@@ -562,6 +631,47 @@ mod tests {
             z.finish().unwrap();
         }
         buf.into_inner()
+    }
+
+    /// Unnumbered section titles in heading styles (their own outline
+    /// level or a base style's) are listed as headings; body text (level
+    /// 9, or none) is not (heldout_legal16: a DOCX whose titles were read
+    /// as paragraphs).
+    #[test]
+    fn paragraphs_in_heading_styles_are_headings() {
+        let body = [
+            p(None, Some("Heading1"), "Жалпы ережелер"),
+            p(
+                None,
+                None,
+                "Осы Саясат дербес деректерді өңдеу тәртібін белгілейді.",
+            ),
+            "<w:p/>".to_string(),
+            p(None, Some("Heading2"), "Сіздің құқықтарыңыз"),
+            p(
+                None,
+                Some("BodyText"),
+                "Сіз деректеріңізді білуге құқылысыз.",
+            ),
+            p(None, Some("Heading"), "Басқа мәтін"),
+        ]
+        .concat();
+        let d = read("t.docx", &docx(&body)).unwrap();
+        let lines: Vec<&str> = d.text.lines().collect();
+        assert_eq!(d.headings, [1, 4], "{lines:?}");
+        assert_eq!(lines[3], "Сіздің құқықтарыңыз");
+        // The reader takes them for titles.
+        let doc = crate::analyze("t.docx", &docx(&body), &crate::Config::default()).unwrap();
+        let kinds: Vec<String> = doc
+            .clauses
+            .iter()
+            .map(|c| format!("{:?}", c.kind))
+            .collect();
+        assert_eq!(
+            kinds.iter().filter(|k| k.as_str() == "Heading").count(),
+            2,
+            "{kinds:?}"
+        );
     }
 
     #[test]

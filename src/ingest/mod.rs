@@ -26,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 use crate::budget::Budget;
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::{Block, DropKind, Dropped, Source};
+use crate::model::{Block, BlockHint, DropKind, Dropped, Source};
 
 /// The result of ingesting one input.
 #[derive(Debug)]
@@ -142,10 +142,20 @@ pub fn ingest_with(
     let (text, encoding, warnings, blocks, mut dropped) = if bytes.starts_with(b"PK\x03\x04") {
         // The text a reader sees, Word's list numbers written in, read as
         // text (its tables as tab-separated rows).
-        let text = docx::extract(name, bytes)?;
-        let laid = text::ingest(&text);
+        let docx = docx::read(name, bytes)?;
+        let mut laid = text::ingest(&docx.text);
+        // A paragraph in a heading style is a title, whatever the text
+        // reader made of its line.
+        for b in &mut laid.blocks {
+            if b.hint == BlockHint::Text
+                && b.runs.len() == 1
+                && docx.headings.binary_search(&b.line).is_ok()
+            {
+                b.hint = BlockHint::Heading;
+            }
+        }
         (
-            text,
+            docx.text,
             "docx".to_string(),
             Vec::new(),
             laid.blocks,
