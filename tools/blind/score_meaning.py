@@ -6,7 +6,8 @@
 Each GOLD.json sits beside its policy (NAME.txt) and lists the planted
 `differences` ({kk, ru, kind, side, ...}: kk and ru are printed clause
 numbers) and `traps` (faithful pairs a checker might flag). A difference is
-found when a `meaning_*` finding cites its kk or its ru clause; it is typed
+found when a `meaning_*` finding cites its kk or its ru clause (or an item of
+it: «6.1(3)» is in «6.1»); it is typed
 right when the finding's kind is `meaning_<kind>` (an `omission` or
 `addition` is `meaning_omission`). A meaning finding that cites no planted
 clause is false; its rate is per 100 aligned pairs of the document.
@@ -31,7 +32,10 @@ def main():
         num = {c["id"]: (c["lang"], (c.get("number") or "").rstrip(".")) for c in d["clauses"]}
         aligned = sum(1 for p in d["pairs"] if p["kk"] and p["ru"])
         meaning = [f for f in d["findings"] if f["kind"].startswith("meaning_")]
-        cites = lambda f: {num[c] for c in f["clauses"] if c in num}
+        # An item «6.1(3)» is cited as its clause «6.1» too: the gold names
+        # the numbered clause, its items («1) …», «2) …») being part of it.
+        cites = lambda f: {x for c in f["clauses"] if c in num
+                           for x in (num[c], (num[c][0], num[c][1].split("(")[0]))}
         planted = set()
         found = 0
         typed = 0

@@ -273,9 +273,6 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
         ));
     }
 
-    if !readable {
-        return;
-    }
     // Omissions: a run of sure uncovered words on one side.
     let kruns = coverage::runs(&kw, &v.kk.text, Lang::Kk, &kcov, table);
     let rruns = coverage::runs(&rw, &v.ru.text, Lang::Ru, &rcov, table);
@@ -287,12 +284,35 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
             .cloned()
             .collect()
     };
-    let klong = long(
+    let mut klong = long(
         &kone,
         coverage::KK_OMISSION_WORDS,
         coverage::KK_OMISSION_SPAN,
     );
-    let rlong = long(&rone, coverage::OMISSION_WORDS, coverage::OMISSION_SPAN);
+    let mut rlong = long(&rone, coverage::OMISSION_WORDS, coverage::OMISSION_SPAN);
+    // A pair read poorly gives no omission, unless the omission is what
+    // makes it poor: the other side is translated word for word (a
+    // literal share) and this side, its runs set aside, is read well (a
+    // long condition left out of a short item: «…, если их сбор … с
+    // нарушением законодательства»).
+    let kept = |cov: &[Option<bool>], runs: &[coverage::Run], other: f64| {
+        let mut cov = cov.to_vec();
+        for r in runs {
+            cov[r.first..=r.last].fill(None);
+        }
+        other >= coverage::LITERAL && coverage::share(&cov) >= coverage::MIN_COVERAGE
+    };
+    if !readable {
+        if !kept(&kcov, &klong, rshare) {
+            klong.clear();
+        }
+        if !kept(&rcov, &rlong, kshare) {
+            rlong.clear();
+        }
+        if klong.is_empty() && rlong.is_empty() {
+            return;
+        }
+    }
     if !klong.is_empty() || !rlong.is_empty() {
         // Report the side with the longer run: the other version lacks it.
         let kmax = klong.iter().map(|r| r.sure.len()).max().unwrap_or(0);
@@ -458,6 +478,23 @@ mod tests {
             .find(|f| f.kind == FindingKind::MeaningOmission)
             .unwrap();
         assert_eq!(o.lang, Some(Lang::Kk));
+    }
+
+    /// A long condition left out of a short item makes the pair read
+    /// poorly by share alone; the omission is found all the same, as the
+    /// short side is translated word for word (blind14 altynnesie 6.1(3)).
+    #[test]
+    fn a_condition_left_out_of_a_short_item_is_found() {
+        let f = run(
+            "3) өз дербес деректерін бұғаттауды және жоюды талап етуге;",
+            "3) требовать блокирования и уничтожения своих персональных данных, если их сбор и обработка осуществлены с нарушением законодательства Республики Казахстан;",
+        );
+        let o = f
+            .iter()
+            .find(|f| f.kind == FindingKind::MeaningOmission)
+            .expect("an omission");
+        assert_eq!(o.lang, Some(Lang::Kk));
+        assert!(o.message.contains("нарушением"), "{}", o.message);
     }
 
     #[test]
