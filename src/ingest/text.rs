@@ -533,7 +533,14 @@ pub fn ingest(text: &str) -> Ingested {
     let mut blank = false;
     let row_starts = hanging_table_rows(text, &lines, &kinds);
     let mut grid = Grid::default();
+    // The columns a header row named, for the rows under it, and the last
+    // section cell read.
+    let mut schema: Option<Schema> = None;
+    let mut section: Option<String> = None;
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
+        if *kind == LineKind::Text {
+            schema = None;
+        }
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
             grid.flush(text, &mut group, &mut out);
@@ -580,6 +587,31 @@ pub fn ingest(text: &str) -> Ingested {
             LineKind::Row => {
                 blank = false;
                 let (cells, marks) = cells(text, *line, delimiter);
+                if let Some(s) = Schema::of(text, &cells) {
+                    // A header naming a number, a section and each
+                    // language's column («id,section,kk,ru»): markup, and
+                    // the rows under it read by it.
+                    let (a, b) = trim_range(text, line.start, line.end);
+                    out.dropped.push(Dropped {
+                        kind: DropKind::Markup,
+                        text: text[a..b].to_string(),
+                        span: Span::new(a, b),
+                    });
+                    schema = Some(s);
+                    section = None;
+                    continue;
+                }
+                if let Some(s) = schema.as_ref().filter(|s| s.width == cells.len()) {
+                    for (a, b) in marks {
+                        out.dropped.push(Dropped {
+                            kind: DropKind::Markup,
+                            text: text[a..b].to_string(),
+                            span: Span::new(a, b),
+                        });
+                    }
+                    s.row(text, *line, &cells, &mut section, &mut group, &mut out);
+                    continue;
+                }
                 if is_language_header(text, &cells) {
                     // A header row naming the columns' languages: markup.
                     let (a, b) = trim_range(text, line.start, line.end);
@@ -1169,6 +1201,142 @@ fn cell_blocks(
     blocks
 }
 
+/// The columns of a table export that a header row names: a number
+/// column, a section column, and one column per language («id,section,kk,
+/// ru», «№;Раздел;Қазақша;Русский»). Each row under it is read by column:
+/// the number labels the text of every language, each language's cell is
+/// that language's ([`Block::declared_lang`]), and the section cell is a
+/// heading where its value changes; repeated, as an export repeats a
+/// merged cell on every row, it is markup.
+#[derive(Debug, Clone, PartialEq)]
+struct Schema {
+    width: usize,
+    number: Option<usize>,
+    section: Option<usize>,
+    langs: Vec<(usize, Lang)>,
+}
+
+impl Schema {
+    /// The schema a header row names; `None` unless it names a Kazakh and
+    /// a Russian column and a section column, every other cell a number
+    /// column (a header of languages alone is [`is_language_header`]'s).
+    fn of(text: &str, cells: &[(usize, usize)]) -> Option<Schema> {
+        static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?i)^(?:№|#|№ ?п/п|no\.?|nr\.?|num|number|id|clause|пункт|номер|нөмір|тармақ)$",
+            )
+            .expect("number column regex")
+        });
+        static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып)$")
+                .expect("section column regex")
+        });
+        let mut s = Schema {
+            width: cells.len(),
+            number: None,
+            section: None,
+            langs: Vec::new(),
+        };
+        for (i, &(a, b)) in cells.iter().enumerate() {
+            let t = text[a..b].trim().trim_matches('"').trim();
+            if let Some(l) = crate::lang::named(t) {
+                s.langs.push((i, l));
+            } else if NUMBER.is_match(t) && s.number.is_none() {
+                s.number = Some(i);
+            } else if SECTION.is_match(t) && s.section.is_none() {
+                s.section = Some(i);
+            } else {
+                return None;
+            }
+        }
+        let has = |l: Lang| s.langs.iter().any(|&(_, x)| x == l);
+        (has(Lang::Kk) && has(Lang::Ru) && s.section.is_some()).then_some(s)
+    }
+
+    /// Read one row under the header (see [`Schema`]).
+    fn row(
+        &self,
+        text: &str,
+        line: Line,
+        cells: &[(usize, usize)],
+        section: &mut Option<String>,
+        group: &mut u32,
+        out: &mut Ingested,
+    ) {
+        let cell = |i: usize| {
+            let (a, b) = trim_range(text, cells[i].0, cells[i].1);
+            (a, b, text[a..b].trim_matches('"').trim().to_string())
+        };
+        let markup = |out: &mut Ingested, a: usize, b: usize| {
+            if b > a {
+                out.dropped.push(Dropped {
+                    kind: DropKind::Markup,
+                    text: text[a..b].to_string(),
+                    span: Span::new(a, b),
+                });
+            }
+        };
+        if let Some(k) = self.section {
+            let (a, b, t) = cell(k);
+            if !t.is_empty() && section.as_deref() != Some(t.as_str()) {
+                *group += 1;
+                let mut blocks =
+                    cell_blocks(text, cells[k].0, cells[k].1, line.no, &mut out.dropped);
+                for b in &mut blocks {
+                    b.hint = BlockHint::Heading;
+                }
+                push_cell(blocks, *group, out);
+                *section = Some(t);
+            } else {
+                markup(out, a, b);
+            }
+        }
+        // (The section's heading is no cell of the row: a row's cells are
+        // one paragraph of their language.)
+        let first = out.blocks.len();
+        let number = self.number.map(cell).filter(|n| !n.2.is_empty());
+        let mut labelled = false;
+        for &(k, lang) in &self.langs {
+            *group += 1;
+            let mut blocks = cell_blocks(text, cells[k].0, cells[k].1, line.no, &mut out.dropped);
+            if let (Some((na, nb, t)), Some(b)) = (&number, blocks.first_mut())
+                && crate::tokens::leading_marker(&b.text()).is_none()
+            {
+                // The number's characters once, in the first text it labels.
+                let span = if labelled {
+                    Span::new(cells[k].0, cells[k].0)
+                } else {
+                    Span::new(*na, *nb)
+                };
+                labelled = true;
+                b.runs.insert(
+                    0,
+                    Run {
+                        text: number_label(t),
+                        span,
+                        glue: false,
+                    },
+                );
+                if let Some(second) = b.runs.get_mut(1) {
+                    second.glue = false;
+                }
+            }
+            for b in &mut blocks {
+                b.declared_lang = Some(lang);
+            }
+            push_cell(blocks, *group, out);
+        }
+        if let Some((na, nb, _)) = number
+            && !labelled
+        {
+            markup(out, na, nb);
+        }
+        for b in &mut out.blocks[first..] {
+            b.row = Some(line.no as u32);
+        }
+    }
+}
+
 /// A table row whose cells only name languages (or number the rows): the
 /// header of a kk/ru table («kk;ru», «| № | Қазақша | Русский |»).
 fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
@@ -1575,6 +1743,58 @@ mod tests {
         // Prose whose lines hold commas unevenly is no table.
         let t = "1.1. Компания, оператор, жинайды.\n1.2. Деректер өңделеді.\n1.3. Субъект, қажет болса, сұрау жібереді.\n1.4. Мәтін, мәтін.\n1.5. Мәтін.\n";
         assert!(ing_rows(t).iter().all(Option::is_none));
+    }
+
+    /// A document system's export «id,section,kk,ru»: the number labels
+    /// both languages' texts, each text is its column's language, the
+    /// section is a heading where it changes and markup where an export
+    /// repeats it (heldout_legal17 and blind8i: read as a glossary before).
+    #[test]
+    fn an_export_with_a_section_column_is_read_by_its_header() {
+        let t = "id,section,kk,ru\n1.1,Жалпы ережелер / Общие положения,Бірінші тармақ.,Первый пункт.\n1.2,Жалпы ережелер / Общие положения,\"Деректер:\n– аты;\n– мекенжайы.\",\"Данные:\n– имя;\n– адрес.\"\n2.1,Құқықтар / Права,Екінші.,Второй.\n2.2,Құқықтар / Права,Үшінші.,Третий.\n2.3,Құқықтар / Права,Төртінші.,Четвертый.\n";
+        let ing = ingest(t);
+        let got: Vec<(String, Option<Lang>, BlockHint)> = ing
+            .blocks
+            .iter()
+            .map(|b| (b.text(), b.declared_lang, b.hint))
+            .collect();
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Жалпы ережелер / Общие положения",
+                "1.1. Бірінші тармақ.",
+                "1.1. Первый пункт.",
+                "1.2. Деректер:",
+                "– аты;",
+                "– мекенжайы.",
+                "1.2. Данные:",
+                "– имя;",
+                "– адрес.",
+                "Құқықтар / Права",
+                "2.1. Екінші.",
+                "2.1. Второй.",
+                "2.2. Үшінші.",
+                "2.2. Третий.",
+                "2.3. Төртінші.",
+                "2.3. Четвертый.",
+            ]
+        );
+        assert_eq!(got[0].2, BlockHint::Heading);
+        assert_eq!(got[1].1, Some(Lang::Kk));
+        assert_eq!(got[2].1, Some(Lang::Ru));
+        // The header and the repeated section are markup; the number's
+        // characters are the Kazakh text's.
+        let dropped: Vec<&str> = ing.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert!(dropped.contains(&"id,section,kk,ru"), "{dropped:?}");
+        assert_eq!(
+            dropped
+                .iter()
+                .filter(|d| **d == "Жалпы ережелер / Общие положения")
+                .count(),
+            1,
+            "{dropped:?}"
+        );
     }
 
     #[test]
