@@ -834,11 +834,15 @@ fn switch_cost(prev: Option<&str>, prev_lone: bool, text: &str) -> f32 {
 
 /// Below this magnitude a part of a « / » line is not clearly one language.
 const SPLIT_EVIDENCE: f32 = 1.5;
+/// A short part with no Kazakh letter («1. Предмет документа») may lean
+/// this little, where another part is clear and the parts alternate.
+const SPLIT_LEAN: f32 = 0.5;
 
 /// Split blocks that hold both languages side by side on one line,
 /// «Политика конфиденциальности / Құпиялылық саясаты», into one block per
-/// language: only at « / », only when each part is clearly of its own
-/// language and the two differ. Runs are cut, never changed: the separator
+/// language: only at « / », only when the parts alternate in language, one
+/// at least clearly ([`SPLIT_EVIDENCE`]) and the others leaning
+/// ([`SPLIT_LEAN`]). Runs are cut, never changed: the separator
 /// stays with the left part.
 /// Each part of a split line is a group of its own, so that `tag` decides
 /// it by its own (clear) evidence rather than by its neighbours'. Split
@@ -883,7 +887,8 @@ fn split_block(b: &Block) -> Option<Vec<Block>> {
     cuts.push(run.text.len());
     let parts: Vec<&str> = cuts.windows(2).map(|w| &run.text[w[0]..w[1]]).collect();
     let scores: Vec<f32> = parts.iter().map(|p| score(p)).collect();
-    let clear = scores.iter().all(|s| s.abs() >= SPLIT_EVIDENCE);
+    let clear = scores.iter().all(|s| s.abs() >= SPLIT_LEAN)
+        && scores.iter().any(|s| s.abs() >= SPLIT_EVIDENCE);
     let alternate = scores.windows(2).all(|w| (w[0] > 0.0) != (w[1] > 0.0));
     if parts.len() < 2 || !clear || !alternate {
         return None;
@@ -1490,6 +1495,10 @@ mod tests {
         // A slash inside one language is left alone.
         let b = block("персональные данные / сведения о субъекте", None, 1);
         assert_eq!(split_bilingual(vec![b]).len(), 1);
+        // A short Russian part leans only a little (blind8i's CSV sections).
+        let b = block("1. Құжаттың мәні / 1. Предмет документа", None, 1);
+        let texts: Vec<String> = split_bilingual(vec![b]).iter().map(Block::text).collect();
+        assert_eq!(texts, ["1. Құжаттың мәні /", "1. Предмет документа"]);
     }
 
     #[test]
