@@ -826,6 +826,48 @@ fn agent_before(r: &Read, at: usize) -> bool {
     })
 }
 
+/// Does the operator refuse an act in the sentence of word `at`: it opens
+/// the sentence, before any data subject, the sentence is negated (ru
+/// «не», kk «-майды/-мейді/-байды/-бейді/-пайды/-пейді», «емес»), and
+/// nothing in the clause grants the subject a right («…не размещаем…;
+/// вы вправе такое согласие дать» does)? «МҚҰ Клиенттің деректерін
+/// жалпыға қолжетімді дереккөздерге орналастырмайды» in a rights section
+/// says what the operator does not do, and grants nothing.
+fn operator_refuses(r: &Read, at: usize) -> bool {
+    const KK_NEGATED: &[&str] = &[
+        "майды",
+        "мейди",
+        "байды",
+        "бейди",
+        "пайды",
+        "пейди",
+        "маймыз",
+        "меймиз",
+        "баймыз",
+        "беймиз",
+        "паймыз",
+        "пеймиз",
+    ];
+    let s = r.words[at].sentence;
+    // (Kazakh «не» is «what»: «не үшін».)
+    let negated = r
+        .words
+        .iter()
+        .filter(|w| w.sentence == s)
+        .any(|w| match r.clause.lang {
+            Lang::Ru => w.norm == "не",
+            _ => w.norm == "емес" || KK_NEGATED.iter().any(|n| w.norm.ends_with(n)),
+        });
+    if !negated {
+        return false;
+    }
+    let in_s = |m: &&Match| r.words[m.first()].sentence == s;
+    let first_agent = r.agents.iter().filter(in_s).map(Match::first).min();
+    r.operators.iter().filter(in_s).any(|m| {
+        m.last() < at && opens_sentence(&r.words, m) && first_agent.is_none_or(|a| m.first() < a)
+    }) && !r.grants.iter().any(|(_, subject)| *subject)
+}
+
 fn mention(r: &Read, cite: &Clause, m: &Match) -> Mention {
     Mention {
         lang: r.clause.lang,
@@ -888,7 +930,27 @@ fn rights(
             let mut restrictions = Vec::new();
             for (i, r) in reads.iter().enumerate() {
                 let lang = r.clause.lang;
-                if r.clause.kind == ClauseKind::Heading || lang == Lang::Other || defining[i] {
+                if lang == Lang::Other || defining[i] {
+                    continue;
+                }
+                if r.clause.kind == ClauseKind::Heading {
+                    // A question as a heading («### Будут ли мои данные
+                    // опубликованы в общедоступных источниках?») names the
+                    // right its answer grants the subject («…– ваше право»).
+                    // (An answer that names the right itself is read on
+                    // its own.)
+                    let answer = reads.get(i + 1).filter(|a| {
+                        a.clause.lang == lang
+                            && a.clause.kind != ClauseKind::Heading
+                            && a.grants.iter().any(|(_, subject)| *subject)
+                            && item_matches(item, lang, &a.words).is_empty()
+                    });
+                    if r.clause.text.trim_end().ends_with('?')
+                        && answer.is_some()
+                        && let Some(m) = item_matches(item, lang, &r.words).first()
+                    {
+                        mentions.push(mention(r, clauses[st.owner[i]], m));
+                    }
                     continue;
                 }
                 let found: Vec<Match> = item_matches(item, lang, &r.words)
@@ -897,7 +959,10 @@ fn rights(
                         let s = r.words[m.first()].sentence;
                         !r.operators_grant(m) && !r.duty_sentences.contains(&s)
                     })
-                    .filter(|m| context[i] || agent_before(r, m.first()))
+                    .filter(|m| {
+                        (context[i] && !operator_refuses(r, m.first()))
+                            || agent_before(r, m.first())
+                    })
                     .filter(|m| !caps_label(r, r.words[m.first()].sentence))
                     .collect();
                 // A question («Могу ли я удалить свои данные?») grants
@@ -2557,6 +2622,54 @@ mod tests {
             .unwrap();
         assert_eq!(procedure.status, Presence::Absent);
         assert_eq!(right(&legal, "withdraw_consent").status, Presence::RuOnly);
+    }
+
+    /// A question as a heading names the right its answer grants (a
+    /// Markdown FAQ, heldout_legal17); the operator's refusal in a rights
+    /// section grants nothing, unless the clause also grants the right.
+    #[test]
+    fn a_question_heading_and_the_operators_refusal_in_a_rights_section() {
+        use ClauseKind::{Heading, Paragraph};
+        let faq = |answer: &str| {
+            let c = clauses(
+                Lang::Ru,
+                &[
+                    (
+                        "h1",
+                        None,
+                        Heading,
+                        None,
+                        "Будут ли мои данные опубликованы в общедоступных источниках?",
+                    ),
+                    ("p1", None, Paragraph, Some("h1"), answer),
+                ],
+            );
+            analyze(&c, &super::super::clause_entities(&c), &rules())
+        };
+        let legal = faq(
+            "Без вашего согласия – нет. Дать согласие на такое распространение или отказаться от него – ваше право.",
+        );
+        assert_eq!(cites(right(&legal, "public_sources"), Lang::Ru), ["h1"]);
+        let legal = faq("Нет, мы этого не делаем.");
+        assert_eq!(right(&legal, "public_sources").status, Presence::Absent);
+        let section = |text: &str| {
+            let c = clauses(
+                Lang::Kk,
+                &[
+                    ("4", Some("4"), Heading, None, "4. Клиенттің құқықтары"),
+                    ("4.4", Some("4.4"), Paragraph, Some("4"), text),
+                ],
+            );
+            analyze(&c, &super::super::clause_entities(&c), &rules())
+        };
+        let legal = section(
+            "4.4. МҚҰ Клиенттің деректерін жалпыға қолжетімді дереккөздерге орналастырмайды.",
+        );
+        assert_eq!(right(&legal, "public_sources").status, Presence::Absent);
+        let legal = section(
+            "4.4. МҚҰ Клиенттің деректерін жалпыға қолжетімді дереккөздерге оның келісімінсіз орналастырмайды; мұндай келісім беру немесе бермеу – Клиенттің құқығы.",
+        );
+        assert_eq!(cites(right(&legal, "public_sources"), Lang::Kk), ["4.4"]);
     }
 
     #[test]
