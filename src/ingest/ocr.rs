@@ -473,7 +473,9 @@ fn starts_item(text: &str) -> bool {
 /// bilingual page: Kazakh left, Russian right) as one block whose lines
 /// run across both. A block where some line has a gap wider than
 /// [`GUTTER_GAP`] line heights (and 4 % of the page) is cut at the median
-/// such gap: each word gets its side (`col`), and the words are reordered
+/// such gap, unless words cross it on more than [`GUTTER_CROSSED`] of the
+/// block's lines (justified text): each word gets its side (`col`), and
+/// the words are reordered
 /// so that the block's left side is read before its right (stable:
 /// Tesseract's order is kept on each side).
 fn split_columns(words: &mut [Word], page_width: f32) {
@@ -501,6 +503,23 @@ fn split_columns(words: &mut [Word], page_width: f32) {
         }
         gaps.sort_by(f32::total_cmp);
         let gutter = gaps[gaps.len() / 2];
+        // A gutter is crossed by no word, bar a full-width title; wide gaps
+        // in justified text fall at other places on other lines, and words
+        // cross their median (a page of one column, justified, with few
+        // words a line).
+        let mut lines: Vec<(u32, u32)> = words
+            .iter()
+            .filter(|w| w.block == b)
+            .map(|w| (w.par, w.line))
+            .collect();
+        lines.dedup();
+        let crossed = words
+            .iter()
+            .filter(|w| w.block == b && w.bbox[0] < gutter && gutter < w.bbox[2])
+            .count();
+        if crossed as f32 > GUTTER_CROSSED * lines.len() as f32 {
+            continue;
+        }
         for w in words.iter_mut().filter(|w| w.block == b) {
             w.col = Some(u32::from((w.bbox[0] + w.bbox[2]) / 2.0 > gutter));
         }
@@ -512,6 +531,10 @@ fn split_columns(words: &mut [Word], page_width: f32) {
 /// See [`split_columns`]: a gap between two words of a line wider than
 /// this many line heights is a gutter.
 const GUTTER_GAP: f32 = 3.0;
+
+/// See [`split_columns`]: at most this share of a block's lines may have
+/// a word across its gutter.
+const GUTTER_CROSSED: f32 = 0.2;
 
 /// A Tesseract block, or one side of its gutter.
 type Side = (u32, Option<u32>);
@@ -784,6 +807,40 @@ mod tests {
         );
         let cols: Vec<u32> = page.paras.iter().map(|p| p.column).collect();
         assert_eq!(cols, [0, 0, 1, 1]);
+    }
+
+    /// Justified text with few words a line leaves wide gaps, at other
+    /// places on other lines: words cross their median, and the block is
+    /// one column (blind17's scan: each line's right half was read as a
+    /// column after the page).
+    #[test]
+    fn wide_gaps_of_justified_text_are_no_gutter() {
+        let page = parse_tsv(
+            &tsv(&[
+                (1, 1, 1, 50, 100, 40, 10, 90, "1.1."),
+                (1, 1, 1, 95, 100, 80, 10, 90, "ТОО"),
+                (1, 1, 1, 300, 100, 90, 10, 90, "обеспечивает"),
+                (1, 1, 2, 95, 115, 150, 10, 90, "конфиденциальность"),
+                (1, 1, 2, 420, 115, 60, 10, 90, "данных"),
+                (1, 1, 3, 95, 130, 120, 10, 90, "пользователей"),
+                (1, 1, 3, 230, 130, 110, 10, 90, "приложения."),
+                (1, 1, 4, 50, 145, 40, 10, 90, "1.2."),
+                (1, 1, 4, 95, 145, 200, 10, 90, "Политика"),
+                (1, 1, 4, 420, 145, 60, 10, 90, "принята."),
+            ]),
+            1.0,
+        );
+        assert_eq!(
+            texts(&page),
+            [
+                vec![
+                    "1.1. ТОО обеспечивает",
+                    "конфиденциальность данных",
+                    "пользователей приложения."
+                ],
+                vec!["1.2. Политика принята."]
+            ]
+        );
     }
 
     #[test]
