@@ -301,6 +301,17 @@ fn continues(prev: &Para, prev_text: &str, block: &Block, text: &str, around: Ar
             && prev_text.chars().nth(DIGIT_LEN).is_some()
             && !block.starts_paragraph;
     }
+    // A word hyphenated across a cut («…№ 15-» / «П бұйрығымен
+    // бекітілген», a column's last line): the rest of the word goes on.
+    let hyphenated = {
+        let t = prev_text.trim_end();
+        t.strip_suffix('-')
+            .and_then(|t| t.chars().last())
+            .is_some_and(char::is_alphanumeric)
+    };
+    if hyphenated && !block.table_row && block.row.is_none() {
+        return true;
+    }
     let lead_in = prev_text.trim_end().ends_with([':', ';']);
     // A place and date line («г. Алматы 1 марта 2024 г.») under a title in
     // capitals («ПОЛИТИКА ЗАЩИТЫ ПЕРСОНАЛЬНЫХ ДАННЫХ», two long words at
@@ -585,6 +596,24 @@ mod tests {
         assert_eq!(kk[0], "2. Негізгі ұғымдар");
         // Another section's number is no sub-clause of the heading.
         assert_eq!(s.ru.len(), 1);
+    }
+
+    /// A column cut leaves a word's hyphenated end on one line (blind17,
+    /// a typst two-column PDF): the rest of the word goes on; a dash after
+    /// a space is no hyphen.
+    #[test]
+    fn a_word_hyphenated_across_a_cut_goes_on() {
+        let blocks = vec![
+            block("Директордың 2025 жылғы 3 қыркүйектегі № 15-", Lang::Kk, 0),
+            block("П бұйрығымен бекітілген", Lang::Kk, 100),
+            block("6.4. Список: телефон -", Lang::Ru, 400),
+            block("(1) первый пункт;", Lang::Ru, 500),
+        ];
+        let s = split(&blocks);
+        let kk: Vec<String> = s.kk.iter().map(|p| p.text()).collect();
+        assert_eq!(kk.len(), 1, "{kk:?}");
+        let ru: Vec<String> = s.ru.iter().map(|p| p.text()).collect();
+        assert_eq!(ru.len(), 2, "{ru:?}");
     }
 
     #[test]
