@@ -331,3 +331,59 @@ fn blind16_two_file_pairs() {
     assert!(sum / n >= 0.97, "mean P/R {:.3}", sum / n);
     assert!(failed.is_empty(), "{failed:?}");
 }
+
+/// Six policies written blind as organisations' programs publish them
+/// (`fixtures/blind17/`, brief and writer's notes beside them): a
+/// LibreOffice PDF with automatic numbering and a bordered table of
+/// numbered rows, Chromium's print-to-PDF of `<ol>` pages as two files,
+/// fpdf2 justified 9 pt text, a 300 dpi scan as two image-only PDFs (read
+/// through OCR), a DOCX with a kk | ru definitions table inside the Kazakh
+/// part, and a typst PDF in two columns. Scored once at a0ae077
+/// (`score_once.txt`: links P 0.883 R 0.903, the scan 0.500/0.500). Fixed
+/// since: justified OCR lines are no columns, a word hyphenated across a
+/// column cut goes on. Left: the DOCX's table rows (kk | ru side by side in
+/// the Kazakh part) are not paired across the streams (0.860/0.925).
+/// Floor: every file 0.85, the mean of P and R 0.95. The scan needs the
+/// OCR tools: skipped without them, a failure under `CI=true`.
+#[test]
+fn blind17_producers() {
+    let ocr = match qostil::ingest::ocr::tools() {
+        Ok(_) => true,
+        Err(why) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("blind17: {why}, and CI=true: OCR must be tested under CI")
+        }
+        Err(why) => {
+            eprintln!("SKIPPED blind17 scan: {why}");
+            false
+        }
+    };
+    let (mut sum, mut n) = (0.0, 0.0);
+    let mut failed = Vec::new();
+    for (stem, file) in [
+        ("shalkar_lo", Some("pdf")),
+        ("zerendi_web", None),
+        ("shalkar_fpdf", Some("pdf")),
+        ("zerendi_scan", None),
+        ("shalkar_word", Some("docx")),
+        ("zerendi_cols", Some("pdf")),
+    ] {
+        if stem == "zerendi_scan" && !ocr {
+            continue;
+        }
+        let gold_path = format!("fixtures/blind17/{stem}.gold.json");
+        let doc_path = file.map_or(gold_path.clone(), |e| {
+            format!("fixtures/blind17/{stem}.{e}")
+        });
+        let (p, r, notes) = evaluate_file(&doc_path, &gold_path);
+        eprintln!("{doc_path}: precision {p:.3} recall {r:.3}");
+        for note in &notes {
+            eprintln!("  {note}");
+        }
+        (sum, n) = (sum + p + r, n + 2.0);
+        if p < 0.85 || r < 0.85 {
+            failed.push(format!("{doc_path}: {p:.3}/{r:.3}"));
+        }
+    }
+    assert!(sum / n >= 0.95, "mean P/R {:.3}", sum / n);
+    assert!(failed.is_empty(), "{failed:?}");
+}

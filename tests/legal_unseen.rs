@@ -351,7 +351,8 @@ fn held_out_set_9() {
 /// false ones are a run-on consent paragraph's «за исключением случаев»
 /// and «тексеру аяқталғанға дейін … бас тартпаймыз»); with set 13 (after
 /// its tuning) tp 71 fp 2 fn 15 (P 0.973 R 0.826); with sets 14–16
-/// (after their tuning) tp 97 fp 2 fn 12 (P 0.980 R 0.890);
+/// (after their tuning) tp 97 fp 2 fn 12 (P 0.980 R 0.890); with set 17
+/// (after its tuning) tp 103 fp 2 fn 14 (P 0.981 R 0.880);
 /// the misses are restrictions told in another clause (an answer under its
 /// question, a footnote, a later clause), in another sentence of a table
 /// cell, or under a right no holder grants.
@@ -365,7 +366,7 @@ fn restrictions_over_the_held_out_sets() {
         all.fn_ += s.fn_;
     }
     eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
-    assert!(all.tp >= 97);
+    assert!(all.tp >= 103);
     assert!(
         all.p() >= 0.97 && all.r() >= 0.88,
         "P {:.3} R {:.3}",
@@ -459,4 +460,24 @@ fn held_out_set_16() {
     let s = evaluate("fixtures/heldout_legal16");
     assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.99);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
+}
+
+/// Set 17, written blind after a0ae077 in eight more layouts (a reportlab
+/// PDF in two columns, an HTML kk | ru table with nested lists, a DOCX
+/// with a rights table, Roman sections numbered on across them and
+/// hard-wrapped, a Markdown FAQ, an `id,section,kk,ru` CSV, lending rules
+/// with an appendix, the operator's reply letter), scored once (rights
+/// P 1.000 R 0.842, disclosures P 0.983 R 0.855, restrictions 5/0/3, five
+/// false `kazakh_spelling` on the CSV; see its `score_once.txt`). Tuned on
+/// since, no longer blind: the export is read by its header, a question
+/// as a heading names the right its answer grants, the operator's refusal
+/// in a rights section grants nothing, «подтверждение того, что данные
+/// имеются», «заңсыз таралуы … хабарлайды». Held at what is measured after
+/// tuning (rights P 1.000 R 1.000, disclosures P 0.986 R 1.000: a link in
+/// an SMS offered beside the withdrawal answer is read as its procedure).
+#[test]
+fn held_out_set_17() {
+    let s = evaluate("fixtures/heldout_legal17");
+    assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.99);
+    assert!(s["disclosures"].p() >= 0.98 && s["disclosures"].r() >= 0.99);
 }
