@@ -423,11 +423,17 @@ fn right_turned(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) 
                 || (matches!(w, "емес" | "жоқ") && prev.starts_with("құқ"))
         })
     };
-    // «… құқылы емес» → «… тыйым салынады»: a ban said another way.
+    // «… құқылы емес» → «… тыйым салынады»: a ban said another way (not
+    // a ban negated, «если это не запрещено законом», «заңда тыйым
+    // салынбаған жағдайда»: a condition that permits).
     let bans = |ws: &[usize], r: &ClauseRec| {
         ws.iter().any(|&k| {
             let w = r.words[k].as_str();
-            w.starts_with("тыйым") || w.starts_with("запрещ") || w == "нельзя"
+            let next = r.words.get(k + 1).map_or("", |w| w.as_str());
+            let prev = k.checked_sub(1).map_or("", |p| r.words[p].as_str());
+            (w.starts_with("тыйым") && !next.starts_with("салынба") && !next.starts_with("салынма"))
+                || (w.starts_with("запрещ") && prev != "не")
+                || w == "нельзя"
         })
     };
     let negation = turns(del, old) != turns(ins, new) && !bans(del, old) && !bans(ins, new);
@@ -436,9 +442,14 @@ fn right_turned(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) 
         .map(|&k| old.words[k].as_str())
         .chain(ins.iter().map(|&k| new.words[k].as_str()))
         .any(names_a_forum)
-        && del.len() + ins.len() <= 6;
+        && del.len() + ins.len() <= FORUM_EDIT;
     negation || forum
 }
+
+/// Words a redline may change at most and still be a court or body
+/// dropped or added («уәкілетті органға немесе сотқа шағым беруге
+/// құқылы» → «тек Ұйымның өзіне шағым бере алады»: 11).
+const FORUM_EDIT: usize = 12;
 
 /// What changed from `old` to `new` (see the module documentation).
 fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> ChangeType {
@@ -465,9 +476,15 @@ fn classify(old: &ClauseRec, new: &ClauseRec, del: &[usize], ins: &[usize]) -> C
     // The word that says which code or law, right before its name
     // («Предпринимательским кодексом» → «Налоговым кодексом», «Кәсіпкерлік
     // кодексін» → «Салық кодексін»): another law cited.
+    // (Not a contact or a figure before «Заңды мекенжайы», legal address.)
     let which_law = |ws: &[usize], r: &ClauseRec| {
-        ws.iter()
-            .any(|&k| r.words.get(k + 1).is_some_and(|n| names_a_law(n)) && !ws.contains(&(k + 1)))
+        ws.iter().any(|&k| {
+            let w = r.words[k].as_str();
+            !w.contains('@')
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && r.words.get(k + 1).is_some_and(|n| names_a_law(n))
+                && !ws.contains(&(k + 1))
+        })
     };
     let law_changed = values(old, law) != values(new, law)
         || which_law(del, old)
@@ -1187,6 +1204,30 @@ mod tests {
                 "Қызметкерге құжатты өз тасымалдағышына көшіруге тыйым салынады."
             ),
             ChangeType::Wording
+        );
+        // A permitting condition («если это не запрещено законом») dropped
+        // with the grant negated is no ban, and no law changed (blind8i).
+        assert_eq!(
+            change_of(
+                "Заёмщик вправе в любое время отозвать согласие, если это не запрещено законом.",
+                "Заёмщик не вправе отозвать согласие до полного погашения займа."
+            ),
+            ChangeType::Right
+        );
+        assert_eq!(
+            change_of(
+                "Қарыз алушы заңда тыйым салынбаған жағдайда келісімін кез келген уақытта кері қайтарып алуға құқылы.",
+                "Қарыз алушы қарыз толық өтелгенге дейін келісімін кері қайтарып ала алмайды."
+            ),
+            ChangeType::Right
+        );
+        // A forum dropped in a rewritten sentence (blind8i).
+        assert_eq!(
+            change_of(
+                "Кәсіпкер өз құқықтары бұзылды деп санаса, уәкілетті органға немесе сотқа шағым беруге құқылы.",
+                "Кәсіпкер өз құқықтары бұзылды деп санаса, тек Ұйымның өзіне шағым бере алады."
+            ),
+            ChangeType::Right
         );
     }
 
