@@ -13,7 +13,8 @@
 //! not shift the pairs after it.
 //!
 //! Invariants: the returned pairs are monotonic (indices never decrease on
-//! either side), cover every clause of both sides exactly once, and carry a
+//! either side) but for a table row's kk and ru cells paired by the layout
+//! ([`pair_rows`]), cover every clause of both sides exactly once, and carry a
 //! score in [0, 1] (0 for an unpaired clause). Time is O(n·m) up to 2,000 ×
 //! 2,000 clauses and O((n + m) · band) beyond, memory the same.
 
@@ -534,12 +535,59 @@ pub fn align(clauses: &[Clause], entities: &[Vec<Entity>], glossary: &Glossary) 
         .collect();
     weigh_terms(&mut kk, &mut ru);
     let mut pairs = align_features(&kk, &ru);
+    pair_rows(&mut pairs, &clauses[..split], &clauses[split..], &kk, &ru);
     for p in &mut pairs {
         for r in &mut p.ru {
             *r += split;
         }
     }
     pairs
+}
+
+/// Clauses the alignment left unpaired that stand side by side in one
+/// table row (the same source line and page: a DOCX or text row «kk cell
+/// ⇥ ru cell») are each other's translation, wherever the row sits in
+/// each stream: a bilingual definitions table inside the Kazakh part puts
+/// its Russian cells far ahead of the Russian text, out of the order the
+/// alignment keeps. The Russian clause's unpaired entry is removed and the
+/// Kazakh one takes it, scored as a 1–1 link.
+fn pair_rows(
+    pairs: &mut Vec<Pair>,
+    kkc: &[Clause],
+    ruc: &[Clause],
+    kk: &[Features],
+    ru: &[Features],
+) {
+    let at = |c: &Clause| (c.line > 0).then_some((c.page, c.line));
+    let lone_ru: Vec<(usize, usize)> = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match (p.kk.as_slice(), p.ru.as_slice()) {
+            ([], [r]) => Some((i, *r)),
+            _ => None,
+        })
+        .collect();
+    let mut taken: Vec<usize> = Vec::new();
+    for p in pairs.iter_mut() {
+        let [k] = p.kk[..] else { continue };
+        if !p.ru.is_empty() {
+            continue;
+        }
+        let Some(row) = at(&kkc[k]) else { continue };
+        if let Some(&(i, r)) = lone_ru
+            .iter()
+            .find(|(i, r)| !taken.contains(i) && at(&ruc[*r]) == Some(row))
+        {
+            taken.push(i);
+            p.ru = vec![r];
+            p.score = (similarity(&kk[k], &ru[r]) * 1000.0).round() / 1000.0;
+        }
+    }
+    let mut i = 0;
+    pairs.retain(|_| {
+        i += 1;
+        !taken.contains(&(i - 1))
+    });
 }
 
 #[cfg(test)]
@@ -570,6 +618,59 @@ mod tests {
         let p = align_features(&kk, &ru);
         assert_eq!(shape(&p), vec![(vec![0], vec![0]), (vec![1], vec![1])]);
         assert!(p.iter().all(|p| p.score > 0.7));
+    }
+
+    /// A definitions table kk | ru inside the Kazakh part: its Russian cells
+    /// come first in the Russian stream, out of order; the row pairs them
+    /// (blind17's DOCX).
+    #[test]
+    fn cells_of_one_table_row_pair_out_of_order() {
+        let clause = |id: &str, line: usize| {
+            let mut c = Clause::from_text(id, "x");
+            c.line = line;
+            c.page = None;
+            c
+        };
+        let kkc = [clause("kk:1", 1), clause("kk:2", 5), clause("kk:3", 9)];
+        let ruc = [clause("ru:p1", 5), clause("ru:1", 12), clause("ru:3", 14)];
+        let kk = [
+            f(Some("1"), 50.0, &[]),
+            f(None, 80.0, &[]),
+            f(Some("3"), 60.0, &[]),
+        ];
+        let ru = [
+            f(None, 85.0, &[]),
+            f(Some("1"), 55.0, &[]),
+            f(Some("3"), 65.0, &[]),
+        ];
+        let mut pairs = vec![
+            Pair {
+                kk: vec![],
+                ru: vec![0],
+                score: 0.0,
+            },
+            Pair {
+                kk: vec![0],
+                ru: vec![1],
+                score: 0.9,
+            },
+            Pair {
+                kk: vec![1],
+                ru: vec![],
+                score: 0.0,
+            },
+            Pair {
+                kk: vec![2],
+                ru: vec![2],
+                score: 0.9,
+            },
+        ];
+        pair_rows(&mut pairs, &kkc, &ruc, &kk, &ru);
+        assert_eq!(
+            shape(&pairs),
+            vec![(vec![0], vec![1]), (vec![1], vec![0]), (vec![2], vec![2])]
+        );
+        assert!(pairs[1].score > 0.0);
     }
 
     #[test]

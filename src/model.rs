@@ -8,7 +8,9 @@
 //!   clause segment or one [`Dropped`] span.
 //! - Clauses of one language are in reading order and their segments are
 //!   disjoint.
-//! - Pairs are monotonic: clause indices never decrease on either side, and
+//! - Pairs are monotonic: clause indices never decrease on either side,
+//!   but for the two cells of a kk | ru table row, paired by the layout
+//!   wherever the row sits in each stream (same source line and page); and
 //!   every clause is in exactly one pair.
 
 use std::fmt;

@@ -341,9 +341,10 @@ fn blind16_two_file_pairs() {
 /// part, and a typst PDF in two columns. Scored once at a0ae077
 /// (`score_once.txt`: links P 0.883 R 0.903, the scan 0.500/0.500). Fixed
 /// since: justified OCR lines are no columns, a word hyphenated across a
-/// column cut goes on. Left: the DOCX's table rows (kk | ru side by side in
-/// the Kazakh part) are not paired across the streams (0.860/0.925).
-/// Floor: every file 0.85, the mean of P and R 0.95. The scan needs the
+/// column cut goes on, a kk | ru table row inside the Kazakh part pairs its
+/// cells out of stream order. Left: OCR misreads («Обіцие» for «Общие»)
+/// and the scan's «4,2.» for «4.2.» (0.967/0.879). Floor: every file
+/// 0.85, the mean of P and R 0.96. The scan needs the
 /// OCR tools: skipped without them, a failure under `CI=true`.
 #[test]
 fn blind17_producers() {
@@ -384,6 +385,6 @@ fn blind17_producers() {
             failed.push(format!("{doc_path}: {p:.3}/{r:.3}"));
         }
     }
-    assert!(sum / n >= 0.95, "mean P/R {:.3}", sum / n);
+    assert!(sum / n >= 0.96, "mean P/R {:.3}", sum / n);
     assert!(failed.is_empty(), "{failed:?}");
 }

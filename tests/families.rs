@@ -677,8 +677,9 @@ fn blind8h_audit() {
 /// a0ae077 (`score_once.txt`): families F1 1.000, added P 0.600 R 0.750,
 /// removed P 0.714 R 0.833, changed P 0.857 R 0.762, change types 45/48.
 /// Tuned on since, no longer blind: the export is read by its header and
-/// a « / » section title splits where one side only leans; now every kind
-/// P 1.000 R 1.000, change types 59/63.
+/// a « / » section title splits where one side only leans, a permitting
+/// condition dropped is no ban; now every kind P 1.000 R 1.000, change
+/// types 63/63.
 #[test]
 fn blind8i_audit() {
     assert_every_kind_exact("blind8i");
