@@ -1043,10 +1043,9 @@ pub fn tag(blocks: &mut [Block]) {
         .collect();
     // PDF column groups (not table cells) cut where their language changes.
     let mut cut = vec![false; blocks.len()];
+    let same = |a: &Block, b: &Block| a.group.is_some() && a.group == b.group && a.row.is_none();
     let mut start = 0;
     for k in 1..=blocks.len() {
-        let same =
-            |a: &Block, b: &Block| a.group.is_some() && a.group == b.group && a.row.is_none();
         if k == blocks.len() || !same(&blocks[start], &blocks[k]) {
             if blocks[start].row.is_none() && blocks[start].group.is_some() {
                 column_cuts(&scores, start, k, &mut cut);

@@ -1201,6 +1201,14 @@ fn cell_blocks(
     blocks
 }
 
+/// A header cell that names the number column.
+static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:№|#|№ ?п/п|п/п|no\.?|nr\.?|n|num|number|clause|id|пункт|номер|нөмір|тармақ)$",
+    )
+    .expect("number label regex")
+});
+
 /// The columns of a table export that a header row names: a number
 /// column, a section column, and one column per language («id,section,kk,
 /// ru», «№;Раздел;Қазақша;Русский»). Each row under it is read by column:
@@ -1221,12 +1229,6 @@ impl Schema {
     /// a Russian column and a section column, every other cell a number
     /// column (a header of languages alone is [`is_language_header`]'s).
     fn of(text: &str, cells: &[(usize, usize)]) -> Option<Schema> {
-        static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(
-                r"(?i)^(?:№|#|№ ?п/п|no\.?|nr\.?|num|number|id|clause|пункт|номер|нөмір|тармақ)$",
-            )
-            .expect("number column regex")
-        });
         static SECTION: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып)$")
                 .expect("section column regex")
@@ -1241,7 +1243,7 @@ impl Schema {
             let t = text[a..b].trim().trim_matches('"').trim();
             if let Some(l) = crate::lang::named(t) {
                 s.langs.push((i, l));
-            } else if NUMBER.is_match(t) && s.number.is_none() {
+            } else if NUMBER_LABEL.is_match(t) && s.number.is_none() {
                 s.number = Some(i);
             } else if SECTION.is_match(t) && s.section.is_none() {
                 s.section = Some(i);
@@ -1340,13 +1342,6 @@ impl Schema {
 /// A table row whose cells only name languages (or number the rows): the
 /// header of a kk/ru table («kk;ru», «| № | Қазақша | Русский |»).
 fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
-    // The number column's label.
-    static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?i)^(?:№|#|№ ?п/п|п/п|no\.?|nr\.?|n|num|number|clause|id|пункт|номер|нөмір|тармақ)$",
-        )
-        .expect("number label regex")
-    });
     // The columns of a table with one row per language: «lang;no;text».
     static COLUMN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:lang|language|язык|тіл|text|текст|мәтін)$")
