@@ -61,6 +61,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::check::meaning::polarity::kk_negated_verb;
+
 use crate::model::{
     Clause, ClauseKind, Coverage, Entity, EntityKind, FindingKind, Flag, Hit, Lang, Legal, Mention,
     Presence, TopicHit,
@@ -818,36 +820,28 @@ fn agent_acts(r: &Read, at: usize) -> bool {
 /// Is the data subject named as the actor of the sentence (among its first
 /// words, before any operator), before word `at`?
 fn agent_before(r: &Read, at: usize) -> bool {
+    acts_first(r, at, &r.agents, &r.operators)
+}
+
+/// Does one of `actors` open the sentence of word `at`, before `at` and
+/// before any of `others` in it?
+fn acts_first(r: &Read, at: usize, actors: &[Match], others: &[Match]) -> bool {
     let s = r.words[at].sentence;
     let in_s = |m: &&Match| r.words[m.first()].sentence == s;
-    let first_operator = r.operators.iter().filter(in_s).map(Match::first).min();
-    r.agents.iter().filter(in_s).any(|m| {
-        m.last() < at && opens_sentence(&r.words, m) && first_operator.is_none_or(|o| m.first() < o)
+    let first_other = others.iter().filter(in_s).map(Match::first).min();
+    actors.iter().filter(in_s).any(|m| {
+        m.last() < at && opens_sentence(&r.words, m) && first_other.is_none_or(|o| m.first() < o)
     })
 }
 
 /// Does the operator refuse an act in the sentence of word `at`: it opens
 /// the sentence, before any data subject, the sentence is negated (ru
-/// «не», kk «-майды/-мейді/-байды/-бейді/-пайды/-пейді», «емес»), and
+/// «не», a Kazakh negative verb ([`kk_negated_verb`]) or «емес»), and
 /// nothing in the clause grants the subject a right («…не размещаем…;
 /// вы вправе такое согласие дать» does)? «МҚҰ Клиенттің деректерін
 /// жалпыға қолжетімді дереккөздерге орналастырмайды» in a rights section
 /// says what the operator does not do, and grants nothing.
 fn operator_refuses(r: &Read, at: usize) -> bool {
-    const KK_NEGATED: &[&str] = &[
-        "майды",
-        "мейди",
-        "байды",
-        "бейди",
-        "пайды",
-        "пейди",
-        "маймыз",
-        "меймиз",
-        "баймыз",
-        "беймиз",
-        "паймыз",
-        "пеймиз",
-    ];
     let s = r.words[at].sentence;
     // (Kazakh «не» is «what»: «не үшін».)
     let negated = r
@@ -856,16 +850,14 @@ fn operator_refuses(r: &Read, at: usize) -> bool {
         .filter(|w| w.sentence == s)
         .any(|w| match r.clause.lang {
             Lang::Ru => w.norm == "не",
-            _ => w.norm == "емес" || KK_NEGATED.iter().any(|n| w.norm.ends_with(n)),
+            _ => {
+                let raw = r.clause.text[w.start..w.end].to_lowercase();
+                raw == "емес" || kk_negated_verb(&raw)
+            }
         });
-    if !negated {
-        return false;
-    }
-    let in_s = |m: &&Match| r.words[m.first()].sentence == s;
-    let first_agent = r.agents.iter().filter(in_s).map(Match::first).min();
-    r.operators.iter().filter(in_s).any(|m| {
-        m.last() < at && opens_sentence(&r.words, m) && first_agent.is_none_or(|a| m.first() < a)
-    }) && !r.grants.iter().any(|(_, subject)| *subject)
+    negated
+        && acts_first(r, at, &r.operators, &r.agents)
+        && !r.grants.iter().any(|(_, subject)| *subject)
 }
 
 fn mention(r: &Read, cite: &Clause, m: &Match) -> Mention {
