@@ -32,6 +32,7 @@ fn main() {
         dictionary: dictionary.get(),
         data: &data,
         lexicon: &lexicon,
+        memo: None,
     };
     for line in std::io::stdin().lock().lines() {
         let Ok(word) = line else { break };

@@ -46,6 +46,10 @@ pub struct Config {
     /// Whether and how a PDF's scanned pages are read through OCR
     /// (default: when Tesseract is installed, 60 s a page).
     pub ocr: ingest::ocr::Options,
+    /// The Kazakh speller's answers so far, shared by the run's threads
+    /// (see [`check::parity::spelling::Memo`]: a fresh one is needed when
+    /// the lexicon, spelling data or dictionary change after an analysis).
+    pub spell_memo: check::parity::spelling::Memo,
 }
 
 impl Default for Config {
@@ -57,6 +61,7 @@ impl Default for Config {
             dictionary: rules::dictionary::KkDictionary::system(),
             spelling: rules::dictionary::SpellingData::builtin(),
             ocr: ingest::ocr::Options::default(),
+            spell_memo: Default::default(),
         }
     }
 }
@@ -69,6 +74,7 @@ impl Config {
             lexicon: &self.lexicon,
             dictionary: &self.dictionary,
             spelling: &self.spelling,
+            memo: &self.spell_memo,
         }
     }
 }

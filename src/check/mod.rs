@@ -96,6 +96,7 @@ mod tests {
             spelling: crate::rules::dictionary::SpellingData::default(),
             rules: crate::rules::legal::LegalRules::default(),
             ocr: crate::ingest::ocr::Options::off(),
+            spell_memo: Default::default(),
         };
         let extraction = crate::extract::extract("", clauses, &config.rules);
         super::check(clauses, pairs, languages, &extraction, &[], &config)

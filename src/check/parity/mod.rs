@@ -52,6 +52,8 @@ pub struct Rules<'a> {
     /// The Kazakh dictionary (read on the first word checked).
     pub dictionary: &'a KkDictionary,
     pub spelling: &'a SpellingData,
+    /// The speller's answers so far in this run.
+    pub memo: &'a spelling::Memo,
 }
 
 /// One side of an aligned pair: its clauses and their texts joined.
@@ -241,6 +243,7 @@ pub fn check(
         dictionary: rules.dictionary.get(),
         data: rules.spelling,
         lexicon: rules.lexicon,
+        memo: Some(rules.memo),
     };
     spelling::check(clauses, repairs, &speller, &mut out);
     spelling::check_names(clauses, languages, &mut out);

@@ -30,7 +30,9 @@
 //! Invariant: a known word is never reported as misspelled, save a word
 //! the spelling data names as wrong after the word before it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex};
 
 use crate::check::evidence;
 use crate::model::{Clause, ClauseRef, Finding, FindingKind, Lang, ScriptRepair, Severity};
@@ -581,13 +583,74 @@ pub struct Fix {
 /// The Kazakh speller of one run: the dictionary when it is read (it
 /// decides what is a word, with the suffix rules and the spelling data
 /// filling its gaps), else the shipped word list. Its edit search explains
-/// each correction (see [`Edit`]). Pure given its inputs; it caches
-/// nothing between calls.
+/// each correction (see [`Edit`]). Pure given its inputs; with a [`Memo`]
+/// it answers a word it has answered before from there.
 #[derive(Clone, Copy)]
 pub struct Speller<'a> {
     pub dictionary: Option<&'a spellbook::Dictionary>,
     pub data: &'a SpellingData,
     pub lexicon: &'a Lexicon,
+    /// Answers of [`Speller::correct_in`] already reached in this run.
+    pub memo: Option<&'a Memo>,
+}
+
+/// Shards of the memo: two threads seldom wait for one lock.
+const MEMO_SHARDS: usize = 16;
+/// At most this many words are kept a shard (about 64 bytes each, so the
+/// memo stays under 20 MB however many policies a run reads); past it new
+/// words are answered and not kept.
+const MEMO_PER_SHARD: usize = 16_384;
+
+/// A shard: words read as possible names (`[1]`) and the others (`[0]`).
+type Verdicts = [HashMap<Box<str>, Option<Fix>>; 2];
+
+/// The speller's answers (a word and whether it may be a name → its
+/// correction or none), shared by the threads and documents of one run:
+/// a Kazakh policy repeats its words, and policies repeat each other's,
+/// so most words are answered once a run instead of once an occurrence.
+/// Cloning shares the memo (an `Arc`). It remembers answers for the
+/// dictionary, spelling data and word list of the run it serves: a
+/// [`crate::Config`] whose lexicon, spelling data or dictionary is changed
+/// after its first analysis needs a new memo ([`Memo::default`]).
+/// Answers are the same with or without it, in any thread order.
+#[derive(Clone)]
+pub struct Memo {
+    shards: Arc<Vec<Mutex<Verdicts>>>,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            shards: Arc::new((0..MEMO_SHARDS).map(|_| Mutex::default()).collect()),
+        }
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Memo").finish_non_exhaustive()
+    }
+}
+
+impl Memo {
+    fn shard(&self, word: &str) -> &Mutex<Verdicts> {
+        let mut h = std::hash::DefaultHasher::new();
+        word.hash(&mut h);
+        &self.shards[(h.finish() as usize) % MEMO_SHARDS]
+    }
+
+    fn get(&self, word: &str, name: bool) -> Option<Option<Fix>> {
+        let shard = self.shard(word).lock().unwrap_or_else(|e| e.into_inner());
+        shard[usize::from(name)].get(word).cloned()
+    }
+
+    fn put(&self, word: &str, name: bool, fix: &Option<Fix>) {
+        let mut shard = self.shard(word).lock().unwrap_or_else(|e| e.into_inner());
+        let verdicts = &mut shard[usize::from(name)];
+        if verdicts.len() < MEMO_PER_SHARD {
+            verdicts.insert(Box::from(word), fix.clone());
+        }
+    }
 }
 
 impl Speller<'_> {
@@ -758,6 +821,19 @@ impl Speller<'_> {
     /// capital inside a sentence): then only a correction that is a word
     /// as it stands is made («Кенесары» the street is not «Кенесағы»).
     pub fn correct_in(&self, word: &str, name: bool) -> Option<Fix> {
+        let Some(memo) = self.memo else {
+            return self.search_fix(word, name);
+        };
+        if let Some(known) = memo.get(word, name) {
+            return known;
+        }
+        let fix = self.search_fix(word, name);
+        memo.put(word, name, &fix);
+        fix
+    }
+
+    /// [`Speller::correct_in`] without the memo.
+    fn search_fix(&self, word: &str, name: bool) -> Option<Fix> {
         let Some(_) = self.dictionary else {
             let fixed = correct(word, self.lexicon)?;
             let swaps = word
@@ -1514,6 +1590,43 @@ mod tests {
         spellbook::Dictionary::new(aff, dic).unwrap()
     }
 
+    #[test]
+    fn the_memo_gives_the_answers_the_search_gives() {
+        let words = [
+            "өндеу",
+            "Пайдаланушыларға",
+            "пайдаланушының",
+            "үялы",
+            "куалік",
+            "әңгіме",
+            "Кенесары",
+            "жанармай",
+        ];
+        with_speller(|s| {
+            let memo = Memo::default();
+            let remembered = Speller {
+                memo: Some(&memo),
+                ..*s
+            };
+            for round in 0..2 {
+                for w in words {
+                    for name in [false, true] {
+                        let want = s.correct_in(w, name);
+                        assert_eq!(remembered.correct_in(w, name), want, "{w} {name} {round}");
+                    }
+                }
+            }
+            // Both readings of every word are kept, nothing else.
+            let kept: usize = memo
+                .shards
+                .iter()
+                .map(|m| m.lock().unwrap().iter().map(HashMap::len).sum::<usize>())
+                .sum();
+            assert_eq!(kept, 2 * words.len());
+            assert!(s.correct_in("үялы", false).is_some());
+        })
+    }
+
     fn with_speller<T>(f: impl FnOnce(&Speller) -> T) -> T {
         let d = dictionary();
         let data = SpellingData::parse(
@@ -1526,6 +1639,7 @@ mod tests {
             dictionary: Some(&d),
             data: &data,
             lexicon: &lexicon,
+            memo: None,
         })
     }
 
@@ -1539,6 +1653,7 @@ mod tests {
             dictionary: Some(&d),
             data: &data,
             lexicon: &lexicon,
+            memo: None,
         };
         // «өңгіме» reads as «өңк» voiced, «ім», «е»: a three-letter stem
         // voiced; «әңгіме» is a word as it stands.
@@ -1620,6 +1735,7 @@ mod tests {
             dictionary: Some(&d),
             data: &data,
             lexicon: &lexicon,
+            memo: None,
         };
         let clauses = vec![clause(
             "kk:1",
