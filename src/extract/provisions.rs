@@ -67,20 +67,27 @@ use crate::model::{
     Clause, ClauseKind, Coverage, Entity, EntityKind, FindingKind, Flag, Hit, Lang, Legal, Mention,
     Presence, TopicHit,
 };
-use crate::rules::legal::{Folding, Item, LawCitation, LegalRules, Pattern, Patterns, Slot, Stem};
+use crate::rules::legal::{
+    Item, LawCitation, LegalRules, Pattern, PatternSet, Patterns, Slot, Stem, UNINDEXED,
+};
 use crate::tokens::{Class, is_abbreviation, tokens};
 
 /// A word of a clause, folded, with its byte range and sentence number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub norm: String,
+    /// The ids of the rules' stems it matches, sorted
+    /// ([`crate::rules::legal::StemIndex::matches`]).
+    pub stems: Vec<u32>,
     pub start: usize,
     pub end: usize,
     pub sentence: usize,
 }
 
-/// Cut text into folded words and number their sentences.
-pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
+/// Cut text into folded words, number their sentences, and find the rules'
+/// stems each word matches.
+pub fn words(text: &str, rules: &LegalRules) -> Vec<Word> {
+    let folding = &rules.folding;
     let mut out: Vec<Word> = Vec::new();
     let mut sentence = 0;
     let mut prev_end = 0;
@@ -102,8 +109,10 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
                 break;
             }
         }
+        let norm = folding.word(&text[start..end]);
         out.push(Word {
-            norm: folding.word(&text[start..end]),
+            stems: rules.stems.matches(&norm),
+            norm,
             start,
             end,
             sentence,
@@ -113,11 +122,13 @@ pub fn words(text: &str, folding: &Folding) -> Vec<Word> {
     out
 }
 
-fn stem_ok(stem: &Stem, w: &str) -> bool {
-    if stem.exact {
-        w == stem.text
+fn stem_ok(stem: &Stem, w: &Word) -> bool {
+    if stem.id != UNINDEXED {
+        w.stems.binary_search(&stem.id).is_ok()
+    } else if stem.exact {
+        w.norm == stem.text
     } else {
-        w.starts_with(stem.text.as_str())
+        w.norm.starts_with(stem.text.as_str())
     }
 }
 
@@ -134,7 +145,7 @@ fn word_at(
     let Some(w) = words.get(at) else {
         return false;
     };
-    if w.sentence != sentence || !alts.iter().any(|s| stem_ok(s, &w.norm)) {
+    if w.sentence != sentence || !alts.iter().any(|s| stem_ok(s, w)) {
         return false;
     }
     acc.push(at);
@@ -202,8 +213,35 @@ pub fn find(p: &Pattern, words: &[Word]) -> Vec<Match> {
     out
 }
 
-fn find_all(patterns: &[Pattern], words: &[Word]) -> Vec<Match> {
-    let mut out: Vec<Match> = patterns.iter().flat_map(|p| find(p, words)).collect();
+/// Matches of all patterns of a set, ordered by their first and last
+/// words (ties: in pattern order). A pattern is tried only at the words
+/// its first stems match ([`crate::rules::legal::FirstIndex`]).
+fn find_all(set: PatternSet, words: &[Word]) -> Vec<Match> {
+    let mut out: Vec<Match> = if set.first.serves(set.patterns.len()) {
+        // (pattern, word) in the order `find` pattern by pattern gives.
+        let mut starts: Vec<(u32, usize)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for &id in &w.stems {
+                starts.extend(set.first.opened_by(id).map(|p| (p, i)));
+            }
+        }
+        for &p in set.first.everywhere() {
+            starts.extend((0..words.len()).map(|i| (p, i)));
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+            .into_iter()
+            .filter_map(|(p, i)| {
+                let mut acc = Vec::new();
+                let slots = &set.patterns[p as usize].slots;
+                word_at(slots, words, i, words[i].sentence, &mut acc)
+                    .then_some(Match { words: acc })
+            })
+            .collect()
+    } else {
+        set.patterns.iter().flat_map(|p| find(p, words)).collect()
+    };
     out.sort_by_key(|m| (m.first(), m.last()));
     out
 }
@@ -211,8 +249,8 @@ fn find_all(patterns: &[Pattern], words: &[Word]) -> Vec<Match> {
 /// Matches of an item in one clause, without those an `unless` match
 /// overlaps (the words belong to another construction).
 fn item_matches(item: &Item, lang: Lang, words: &[Word]) -> Vec<Match> {
-    let unless = find_all(item.unless.get(lang), words);
-    find_all(item.patterns.get(lang), words)
+    let unless = find_all(item.unless.set(lang), words);
+    find_all(item.patterns.set(lang), words)
         .into_iter()
         .filter(|m| !unless.iter().any(|u| u.overlaps(m)))
         .collect()
@@ -266,8 +304,8 @@ impl<'a> Read<'a> {
         rules: &LegalRules,
         company: &[String],
     ) -> Read<'a> {
-        let words = words(&clause.text, &rules.folding);
-        let mut operators = find_all(rules.operators.get(clause.lang), &words);
+        let words = words(&clause.text, rules);
+        let mut operators = find_all(rules.operators.set(clause.lang), &words);
         operators.extend(name_matches(company, &words));
         // «МҚҰ-да», «МҚҰ-ға», «ЖШС-мен»: the operator in an oblique case
         // is where or to whom, never the one who acts (the genitive
@@ -280,16 +318,16 @@ impl<'a> Read<'a> {
         let mut r = Read {
             clause,
             entities,
-            agents: find_all(rules.agents.get(clause.lang), &words),
+            agents: find_all(rules.agents.set(clause.lang), &words),
             operators,
-            conditions: find_all(rules.conditions.get(clause.lang), &words),
+            conditions: find_all(rules.conditions.set(clause.lang), &words),
             grants: Vec::new(),
             duty_sentences: Vec::new(),
             words,
         };
-        let holders = find_all(rules.holders.get(clause.lang), &r.words);
+        let holders = find_all(rules.holders.set(clause.lang), &r.words);
         // Each grant is the subject's or the operator's, decided once.
-        let own = find_all(rules.own_grants.get(clause.lang), &r.words);
+        let own = find_all(rules.own_grants.set(clause.lang), &r.words);
         r.grants = holders
             .into_iter()
             .map(|h| {
@@ -304,7 +342,7 @@ impl<'a> Read<'a> {
             .filter(|(_, subject)| *subject)
             .map(|(h, _)| r.words[h.first()].sentence)
             .collect();
-        r.duty_sentences = find_all(rules.duties.get(clause.lang), &r.words)
+        r.duty_sentences = find_all(rules.duties.set(clause.lang), &r.words)
             .iter()
             .filter(|d| agent_acts(&r, d.first()))
             .map(|d| r.words[d.first()].sentence)
@@ -1038,7 +1076,7 @@ fn rights(
                         }
                     }
                 }
-                if let Some(m) = find_all(item.restricted_by.get(lang), &r.words).first()
+                if let Some(m) = find_all(item.restricted_by.set(lang), &r.words).first()
                     && !restrictions.iter().any(|x| x.clause == r.clause.id)
                 {
                     restrictions.push(mention(r, clauses[st.owner[i]], m));
@@ -1300,7 +1338,7 @@ fn disclosures(
                 let denies = |id: &str| {
                     reads.iter().any(|r| {
                         r.clause.id == id
-                            && !find_all(req.denied.get(r.clause.lang), &r.words).is_empty()
+                            && !find_all(req.denied.set(r.clause.lang), &r.words).is_empty()
                     })
                 };
                 let live: Vec<&Mention> = mentions.iter().filter(|m| !denies(&m.clause)).collect();
@@ -1316,7 +1354,7 @@ fn disclosures(
                     let said = reads.iter().enumerate().any(|(i, r)| {
                         r.clause.lang == lang
                             && cites.contains(&clauses[st.owner[i]].cite())
-                            && !find_all(req.patterns.get(lang), &r.words).is_empty()
+                            && !find_all(req.patterns.set(lang), &r.words).is_empty()
                     });
                     if said {
                         continue;
@@ -1384,11 +1422,11 @@ fn in_context(
     // A detail in a sentence that another construction owns («Push-
     // уведомления можно отключить в настройках» after the withdrawal of
     // consent) says how to do that other thing.
-    let foreign: Vec<usize> = find_all(item.unless.get(lang), &r.words)
+    let foreign: Vec<usize> = find_all(item.unless.set(lang), &r.words)
         .iter()
         .map(|u| r.words[u.first()].sentence)
         .collect();
-    let detail = match find_all(ic.details.get(lang), &r.words)
+    let detail = match find_all(ic.details.set(lang), &r.words)
         .iter()
         .filter(|m| !foreign.contains(&r.words[m.first()].sentence))
         .find(|m| !after_year(&r.clause.text, r.words[m.first()].start))
@@ -1400,8 +1438,8 @@ fn in_context(
     // its words (consent to marketing letters withdrawn is no withdrawal
     // of consent to processing).
     let said = |j: usize| {
-        let unless = find_all(item.unless.get(lang), &reads[j].words);
-        find_all(ic.context.get(lang), &reads[j].words)
+        let unless = find_all(item.unless.set(lang), &reads[j].words);
+        find_all(ic.context.set(lang), &reads[j].words)
             .iter()
             .any(|m| !unless.iter().any(|u| u.overlaps(m)))
     };
@@ -1414,7 +1452,7 @@ fn in_context(
     // «Для этого…», «Ол үшін…», or a question «Как это сделать?» over
     // the clause: it goes on from the body clause before that opener.
     let opens = |j: usize| {
-        find_all(follows.get(lang), &reads[j].words)
+        find_all(follows.set(lang), &reads[j].words)
             .iter()
             .any(|m| m.first() < FOLLOWS_WITHIN)
     };
@@ -1457,14 +1495,14 @@ fn to_country(rules: &LegalRules, item: &Item, r: &Read) -> Vec<Match> {
     if item.to_country.get(lang).is_empty() {
         return Vec::new();
     }
-    let transfers: Vec<usize> = find_all(item.to_country.get(lang), &r.words)
+    let transfers: Vec<usize> = find_all(item.to_country.set(lang), &r.words)
         .iter()
         .map(|m| r.words[m.first()].sentence)
         .collect();
     let mut out: Vec<Match> = rules
         .countries
         .iter()
-        .flat_map(|c| find_all(c.patterns.get(lang), &r.words))
+        .flat_map(|c| find_all(c.patterns.set(lang), &r.words))
         .filter(|m| transfers.contains(&r.words[m.first()].sentence))
         .collect();
     out.sort_by_key(|m| (m.first(), m.last()));
@@ -1476,7 +1514,7 @@ fn countries_named<'a>(rules: &'a LegalRules, r: &Read) -> Vec<&'a str> {
     rules
         .countries
         .iter()
-        .filter(|c| !find_all(c.patterns.get(r.clause.lang), &r.words).is_empty())
+        .filter(|c| !find_all(c.patterns.set(r.clause.lang), &r.words).is_empty())
         .map(|c| c.name.as_str())
         .collect()
 }
@@ -1489,7 +1527,7 @@ fn defining(rules: &LegalRules, reads: &[Read]) -> Vec<bool> {
     for r in reads {
         let slot = usize::from(r.clause.lang == Lang::Ru);
         if r.clause.kind == ClauseKind::Heading {
-            glossary[slot] = !find_all(rules.definitions.get(r.clause.lang), &r.words).is_empty();
+            glossary[slot] = !find_all(rules.definitions.set(r.clause.lang), &r.words).is_empty();
             out.push(false);
             continue;
         }
@@ -1638,7 +1676,7 @@ fn citations(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>)
         let laws: Vec<_> = ents.iter().filter(|e| e.kind == EntityKind::Law).collect();
         let dates: Vec<_> = ents.iter().filter(|e| e.kind == EntityKind::Date).collect();
         for law in &rules.citations {
-            let titles = find_all(law.titles.get(r.clause.lang), &r.words);
+            let titles = find_all(law.titles.set(r.clause.lang), &r.words);
             let mut problems: Vec<(usize, usize, String)> = Vec::new();
             let nearest = |list: &[&Entity], a: usize, b: usize, before: usize, after: usize| {
                 list.iter()
@@ -1698,12 +1736,12 @@ fn citations(rules: &LegalRules, reads: &[Read], flags: &mut Vec<(usize, Flag)>)
                     // «Жеке деректер…» for «Дербес деректер…» is reported once
                     // per document by check::parity::spelling (issue 11.7).
                     if let Some(q) = quoted_after(text, n.end)
-                        && titles_in(law, r.clause.lang, q, &rules.folding).is_none()
+                        && titles_in(law, r.clause.lang, q, rules).is_none()
                         && titles_in(
                             law,
                             r.clause.lang,
                             &q.to_lowercase().replacen("жеке", "дербес", 1),
-                            &rules.folding,
+                            rules,
                         )
                         .is_none()
                         && looks_like_title(q)
@@ -1784,8 +1822,8 @@ fn looks_like_title(q: &str) -> bool {
     q.split_whitespace().count() >= 2
 }
 
-fn titles_in(law: &LawCitation, lang: Lang, q: &str, folding: &Folding) -> Option<()> {
-    let w = words(q, folding);
+fn titles_in(law: &LawCitation, lang: Lang, q: &str, rules: &LegalRules) -> Option<()> {
+    let w = words(q, rules);
     law.titles
         .get(lang)
         .iter()
@@ -1807,12 +1845,7 @@ pub fn analyze_for(
     company: Option<&str>,
 ) -> Legal {
     let name: Vec<String> = company
-        .map(|c| {
-            words(c, &rules.folding)
-                .into_iter()
-                .map(|w| w.norm)
-                .collect()
-        })
+        .map(|c| words(c, rules).into_iter().map(|w| w.norm).collect())
         .unwrap_or_default();
     let reads: Vec<Read> = clauses
         .iter()
@@ -1917,6 +1950,31 @@ mod tests {
         LegalRules::builtin()
     }
 
+    #[test]
+    fn indexed_search_finds_what_the_pattern_by_pattern_search_finds() {
+        let r = rules();
+        let texts = std::fs::read_to_string("corpus/proleads_kk.txt").unwrap();
+        let unindexed = crate::rules::legal::FirstIndex::default();
+        let mut found = 0;
+        for line in texts.lines().filter(|l| !l.trim().is_empty()) {
+            for lang in [Lang::Kk, Lang::Ru] {
+                let w = words(line, &r);
+                for item in r.rights.iter().chain(&r.disclosures).chain(&r.topics) {
+                    let set = item.patterns.set(lang);
+                    assert!(set.first.serves(set.patterns.len()));
+                    let by_index = find_all(set, &w);
+                    let naive = PatternSet {
+                        patterns: set.patterns,
+                        first: &unindexed,
+                    };
+                    assert_eq!(by_index, find_all(naive, &w), "{} in {line}", item.id);
+                    found += by_index.len();
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
+
     /// `(id, number, kind, parent, text)` of a test clause.
     type Row<'a> = (
         &'a str,
@@ -1991,10 +2049,10 @@ mod tests {
         assert!(cites(right(&legal, "block"), Lang::Ru).is_empty());
         assert_eq!(cites(right(&legal, "change"), Lang::Ru), ["2.3"]);
         // A short one-word name is not looked for.
-        let w = words("Кит вправе", &r.folding);
+        let w = words("Кит вправе", &r);
         assert!(name_matches(&["кит".to_string()], &w).is_empty());
-        let w = words("«Алтын Несиеге» хабарлайды", &r.folding);
-        let name: Vec<String> = words("Алтын Несие", &r.folding)
+        let w = words("«Алтын Несиеге» хабарлайды", &r);
+        let name: Vec<String> = words("Алтын Несие", &r)
             .into_iter()
             .map(|w| w.norm)
             .collect();
@@ -2092,7 +2150,7 @@ mod tests {
     #[test]
     fn words_fold_and_split_sentences() {
         let r = rules();
-        let w = words("1.1. Құқығы бар; МФО-ның 2.3 т. Cайт", &r.folding);
+        let w = words("1.1. Құқығы бар; МФО-ның 2.3 т. Cайт", &r);
         let norms: Vec<&str> = w.iter().map(|w| w.norm.as_str()).collect();
         assert_eq!(
             norms,
@@ -2120,7 +2178,7 @@ mod tests {
     fn patterns_match_stems_gaps_and_exact_words_within_a_sentence() {
         let r = rules();
         let p = |s: &str| crate::rules::legal::compile(s, &r.folding).unwrap();
-        let w = words("Вы можете отозвать своё согласие. Согласие", &r.folding);
+        let w = words("Вы можете отозвать своё согласие. Согласие", &r);
         let m = find(&p("отозва * согласи"), &w);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].words, vec![2, 4]);
@@ -2244,11 +2302,11 @@ mod tests {
         // restricts it only by naming the right's own act.
         let w = words(
             "Данные удалим по требованию; кредитная история не уничтожается.",
-            &rules().folding,
+            &rules(),
         );
         assert!(!opens_with_anaphor(&w, 1));
         assert!(opens_with_anaphor(
-            &words("Знать; п. 3.2 Указанные сведения.", &rules().folding),
+            &words("Знать; п. 3.2 Указанные сведения.", &rules()),
             1
         ));
     }

@@ -51,6 +51,174 @@ pub struct Stem {
     pub text: String,
     /// The whole word must equal `text` (otherwise: start with it).
     pub exact: bool,
+    /// Its number in [`LegalRules::stems`], which finds it in a word
+    /// without comparing text; [`UNINDEXED`] for a stem compiled outside
+    /// a rules file (compared by text).
+    pub id: u32,
+}
+
+/// The id of a stem that no [`StemIndex`] holds.
+pub const UNINDEXED: u32 = u32::MAX;
+
+/// Every stem of a rules file in a trie over its characters: a word's
+/// stems (those it starts with, and those it equals) in one walk down the
+/// word, instead of comparing it with each of the file's ~2,000 stems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StemIndex {
+    nodes: Vec<StemNode>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct StemNode {
+    /// Children by character, sorted.
+    next: Vec<(char, u32)>,
+    /// Stems that end here and match any word going on (prefix stems).
+    starts: Vec<u32>,
+    /// Stems that end here and match only a word ending here.
+    whole: Vec<u32>,
+}
+
+impl Default for StemIndex {
+    fn default() -> StemIndex {
+        StemIndex {
+            nodes: vec![StemNode::default()],
+        }
+    }
+}
+
+impl StemIndex {
+    fn insert(&mut self, stem: &Stem) {
+        let mut at = 0usize;
+        for c in stem.text.chars() {
+            let node = &self.nodes[at];
+            at = match node.next.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => node.next[i].1 as usize,
+                Err(i) => {
+                    let new = self.nodes.len();
+                    self.nodes[at].next.insert(i, (c, new as u32));
+                    self.nodes.push(StemNode::default());
+                    new
+                }
+            };
+        }
+        let node = &mut self.nodes[at];
+        if stem.exact {
+            node.whole.push(stem.id);
+        } else {
+            node.starts.push(stem.id);
+        }
+    }
+
+    /// The ids of the stems a folded word matches, sorted: each prefix
+    /// stem it starts with and each whole-word stem it equals.
+    pub fn matches(&self, word: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut at = 0usize;
+        for c in word.chars() {
+            let node = &self.nodes[at];
+            match node.next.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => at = node.next[i].1 as usize,
+                Err(_) => {
+                    out.sort_unstable();
+                    return out;
+                }
+            }
+            out.extend_from_slice(&self.nodes[at].starts);
+        }
+        out.extend_from_slice(&self.nodes[at].whole);
+        out.sort_unstable();
+        out
+    }
+}
+
+/// Interns the stems of a rules file as it is read: one id for each
+/// distinct (text, whole word or not).
+#[derive(Default)]
+struct StemIds {
+    ids: BTreeMap<(String, bool), u32>,
+    index: StemIndex,
+}
+
+impl StemIds {
+    fn assign(&mut self, pattern: &mut Pattern) {
+        for slot in &mut pattern.slots {
+            let Slot::Word(alts) = slot else { continue };
+            for stem in alts {
+                let next = self.ids.len() as u32;
+                stem.id = *self
+                    .ids
+                    .entry((stem.text.clone(), stem.exact))
+                    .or_insert(next);
+                if stem.id == next {
+                    self.index.insert(stem);
+                }
+            }
+        }
+    }
+}
+
+/// Where each pattern of a list may start: the patterns by the ids of
+/// their first slot's stems, so a clause is tried only at its words that
+/// can open one. Built for a list of `len` patterns; a list changed since
+/// is searched pattern by pattern.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FirstIndex {
+    len: usize,
+    /// (stem id, pattern), sorted.
+    by_stem: Vec<(u32, u32)>,
+    /// Patterns whose first slot has a stem with no id: tried everywhere.
+    everywhere: Vec<u32>,
+}
+
+impl FirstIndex {
+    fn new(patterns: &[Pattern]) -> FirstIndex {
+        let mut by_stem = Vec::new();
+        let mut everywhere = Vec::new();
+        for (p, pattern) in patterns.iter().enumerate() {
+            let Some(Slot::Word(alts)) = pattern.slots.first() else {
+                everywhere.push(p as u32);
+                continue;
+            };
+            if alts.iter().any(|s| s.id == UNINDEXED) {
+                everywhere.push(p as u32);
+            } else {
+                by_stem.extend(alts.iter().map(|s| (s.id, p as u32)));
+            }
+        }
+        by_stem.sort_unstable();
+        by_stem.dedup();
+        FirstIndex {
+            len: patterns.len(),
+            by_stem,
+            everywhere,
+        }
+    }
+
+    /// Whether it was built for a list of `len` patterns.
+    pub fn serves(&self, len: usize) -> bool {
+        self.len == len
+    }
+
+    /// The patterns whose first slot holds stem `id`, in list order.
+    pub fn opened_by(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
+        let from = self.by_stem.partition_point(|&(s, _)| s < id);
+        self.by_stem[from..]
+            .iter()
+            .take_while(move |&&(s, _)| s == id)
+            .map(|&(_, p)| p)
+    }
+
+    /// The patterns tried at every word.
+    pub fn everywhere(&self) -> &[u32] {
+        &self.everywhere
+    }
+}
+
+/// The patterns of one language with their [`FirstIndex`].
+#[derive(Debug, Clone, Copy)]
+pub struct PatternSet<'a> {
+    pub patterns: &'a [Pattern],
+    pub first: &'a FirstIndex,
 }
 
 /// A position of a pattern.
@@ -76,14 +244,30 @@ pub struct Pattern {
 pub struct Patterns {
     pub kk: Vec<Pattern>,
     pub ru: Vec<Pattern>,
+    /// Where the Kazakh and the Russian patterns may start.
+    pub first: [FirstIndex; 2],
 }
 
 impl Patterns {
+    /// The patterns of `kk` and `ru`, indexed by their first stems.
+    pub fn new(kk: Vec<Pattern>, ru: Vec<Pattern>) -> Patterns {
+        let first = [FirstIndex::new(&kk), FirstIndex::new(&ru)];
+        Patterns { kk, ru, first }
+    }
+
     pub fn get(&self, lang: Lang) -> &[Pattern] {
         match lang {
             Lang::Kk => &self.kk,
             Lang::Ru => &self.ru,
             Lang::Other => &[],
+        }
+    }
+
+    /// The patterns of a language with their first-stem index.
+    pub fn set(&self, lang: Lang) -> PatternSet<'_> {
+        PatternSet {
+            patterns: self.get(lang),
+            first: &self.first[usize::from(lang == Lang::Ru)],
         }
     }
 
@@ -217,6 +401,8 @@ pub struct LegalRules {
     /// The version of the law the whole file was checked against.
     pub law_version: String,
     pub folding: Folding,
+    /// Every stem of the file's patterns, for [`StemIndex::matches`].
+    pub stems: StemIndex,
     /// Expressions that grant rights: «имеет право», «құқылы», «право на».
     pub holders: Patterns,
     /// The data subject named as the one who acts: «пользователь», «сіз».
@@ -458,6 +644,7 @@ pub fn compile(source: &str, folding: &Folding) -> std::result::Result<Pattern, 
             alts.push(Stem {
                 text: folding.word(body),
                 exact,
+                id: UNINDEXED,
             });
         }
         slots.push(Slot::Word(alts));
@@ -532,6 +719,7 @@ struct Builder<'a> {
     ctx: Ctx<'a>,
     folding: Folding,
     law_version: String,
+    stems: std::cell::RefCell<StemIds>,
 }
 
 impl Builder<'_> {
@@ -540,17 +728,19 @@ impl Builder<'_> {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                compile(s, &self.folding)
-                    .map_err(|m| self.ctx.err(&format!("{field}[{i}]"), Some(s), m))
+                let mut p = compile(s, &self.folding)
+                    .map_err(|m| self.ctx.err(&format!("{field}[{i}]"), Some(s), m))?;
+                self.stems.borrow_mut().assign(&mut p);
+                Ok(p)
             })
             .collect()
     }
 
     fn lang(&self, field: &str, kk: &[String], ru: &[String]) -> Result<Patterns> {
-        Ok(Patterns {
-            kk: self.list(&format!("{field}.kk"), kk)?,
-            ru: self.list(&format!("{field}.ru"), ru)?,
-        })
+        Ok(Patterns::new(
+            self.list(&format!("{field}.kk"), kk)?,
+            self.list(&format!("{field}.ru"), ru)?,
+        ))
     }
 
     fn raw_lang(&self, field: &str, raw: Option<&RawLang>) -> Result<Patterns> {
@@ -788,9 +978,10 @@ impl LegalRules {
             ctx,
             folding,
             law_version: raw.law_version.clone(),
+            stems: Default::default(),
         };
         let c = &raw.context;
-        let rules = LegalRules {
+        let mut rules = LegalRules {
             law_version: raw.law_version.clone(),
             holders: b.lang("context.holders", &c.holders.kk, &c.holders.ru)?,
             agents: b.lang("context.agents", &c.agents.kk, &c.agents.ru)?,
@@ -822,7 +1013,9 @@ impl LegalRules {
             foreign_law: b.items("foreign_law", &raw.foreign_law, false, Severity::High)?,
             citations: b.citations(&raw.law_citations)?,
             folding: b.folding.clone(),
+            stems: StemIndex::default(),
         };
+        rules.stems = b.stems.into_inner().index;
         Ok(rules)
     }
 
@@ -930,6 +1123,52 @@ mod tests {
         assert_eq!(f.word("Cайта"), "сайта");
         // A Latin word stays Latin.
         assert_eq!(f.word("Cookie"), "cookie");
+    }
+
+    #[test]
+    fn the_stem_index_finds_prefix_stems_and_whole_words() {
+        let rules = LegalRules::builtin();
+        let id = |text: &str, exact: bool| {
+            let mut found = None;
+            let all = [&rules.holders, &rules.agents, &rules.operators];
+            for p in all.iter().flat_map(|p| p.kk.iter().chain(&p.ru)) {
+                for slot in &p.slots {
+                    if let Slot::Word(alts) = slot {
+                        for s in alts {
+                            if s.text == text && s.exact == exact {
+                                found = Some(s.id);
+                            }
+                        }
+                    }
+                }
+            }
+            found.unwrap_or_else(|| panic!("no stem {text}"))
+        };
+        // Every stem of the file has an id, one per (text, whole word).
+        let stems: Vec<u32> = rules.stems.matches("имеете");
+        assert!(stems.contains(&id("имеете", false)), "{stems:?}");
+        assert!(stems.windows(2).all(|w| w[0] < w[1]));
+        // A whole-word stem matches only the word it equals.
+        assert!(rules.stems.matches("вправе").contains(&id("вправе", true)));
+        assert!(!rules.stems.matches("вправев").contains(&id("вправе", true)));
+        assert!(!rules.stems.matches("имеет").contains(&id("имеете", false)));
+        assert!(rules.stems.matches("").is_empty());
+        let mut index = StemIndex::default();
+        for (i, (text, exact)) in [("от", true), ("отзыв", false), ("о", false)]
+            .into_iter()
+            .enumerate()
+        {
+            index.insert(&Stem {
+                text: text.into(),
+                exact,
+                id: i as u32,
+            });
+        }
+        assert_eq!(index.matches("от"), vec![0, 2]);
+        assert_eq!(index.matches("отзыва"), vec![1, 2]);
+        assert_eq!(index.matches("отз"), vec![2]);
+        assert_eq!(index.matches("ответ"), vec![2]);
+        assert_eq!(index.matches("да"), Vec::<u32>::new());
     }
 
     #[test]
