@@ -417,10 +417,13 @@ fn isolated(text: &str, a: usize, b: usize) -> bool {
 
 /// A unit word with no figure, read as one of it («в течение месяца» =
 /// `1 month`), or a half year in words (`6 month`, written, not implied);
-/// anchored at a word start. (unit, value, implied)
-static WORD_PERIODS: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(|| {
+/// anchored at a word start: one regex, alternative `i` in capture group
+/// `i + 1`, so a word is read once however many units there are (the
+/// first alternative that matches wins, as leftmost-first prefers it).
+/// (regex, [(value, implied)])
+static WORD_PERIODS: LazyLock<(Regex, Vec<(&'static str, bool)>)> = LazyLock::new(|| {
     const W: &str = "[а-яёәғқңөұүһі]";
-    [
+    let list = [
         (
             r"жарты\s+жыл(?:ы|дың|ға|да|ды|ын|ында|дан|ынан|ына)?\b".to_string(),
             "6 month",
@@ -467,16 +470,14 @@ static WORD_PERIODS: LazyLock<Vec<(Regex, &'static str, bool)>> = LazyLock::new(
             "1 day",
             true,
         ),
-    ]
-    .into_iter()
-    .map(|(p, v, implied)| {
-        (
-            Regex::new(&format!("(?i)^(?:{p})")).expect("word period regex"),
-            v,
-            implied,
-        )
-    })
-    .collect()
+    ];
+    let alternatives: Vec<String> = list.iter().map(|(p, _, _)| format!("({p})")).collect();
+    let alternatives = alternatives.join("|");
+    let values = list.iter().map(|&(_, v, implied)| (v, implied)).collect();
+    (
+        Regex::new(&format!("(?i)^(?:{alternatives})")).expect("word period regex"),
+        values,
+    )
 });
 
 /// Entities found so far, non-overlapping: a new one is added only where
@@ -781,17 +782,14 @@ pub fn entities(text: &str) -> Vec<Entity> {
             {
                 let (kind, value) = figure(&v.to_string(), Some(unit));
                 out.add(kind, value, at, at + len + unit.2);
-            } else if let Some((m, v, implied)) = WORD_PERIODS
-                .iter()
-                .find_map(|(re, v, i)| re.find(&text[at..]).map(|m| (m, *v, *i)))
-            {
+            } else if let Some((end, v, implied)) = word_period(&text[at..]) {
                 out.add_with(
                     EntityKind::Duration,
                     v.to_string(),
                     Vec::new(),
                     implied,
                     at,
-                    at + m.end(),
+                    at + end,
                 );
             }
         }
@@ -810,6 +808,18 @@ pub fn entities(text: &str) -> Vec<Entity> {
     let mut out = out.0;
     out.sort_by_key(|e| (e.start, e.end));
     out
+}
+
+/// The unit word [`WORD_PERIODS`] reads at the start of `rest`: (its
+/// length in bytes, value, implied).
+fn word_period(rest: &str) -> Option<(usize, &'static str, bool)> {
+    let (re, values) = &*WORD_PERIODS;
+    // The search alone first: most words are no unit.
+    let end = re.find(rest)?.end();
+    let caps = re.captures(rest)?;
+    let i = (1..caps.len()).find(|&g| caps.get(g).is_some())?;
+    let (v, implied) = values[i - 1];
+    Some((end, v, implied))
 }
 
 #[cfg(test)]
