@@ -520,31 +520,9 @@ impl Found {
     }
 }
 
-/// All entities of a text, sorted by position, non-overlapping.
-pub fn entities(text: &str) -> Vec<Entity> {
-    let mut out = Found::default();
-    for m in EMAIL.find_iter(text) {
-        out.add(
-            EntityKind::Email,
-            m.as_str().to_lowercase(),
-            m.start(),
-            m.end(),
-        );
-    }
-    for m in URL.find_iter(text) {
-        let raw = m.as_str().trim_end_matches(['.', '/', ':']);
-        if !isolated(text, m.start(), m.start() + raw.len()) {
-            continue;
-        }
-        let v = raw.to_lowercase();
-        let v = v
-            .trim_start_matches("https://")
-            .trim_start_matches("http://")
-            .trim_start_matches("www.")
-            .trim_end_matches('/')
-            .to_string();
-        out.add(EntityKind::Url, v, m.start(), m.start() + raw.len());
-    }
+/// The entities written with digits (Unicode `\d`): phones, dates,
+/// times, laws, references, identifiers and figures, in that order.
+fn figures(text: &str, out: &mut Found) {
     for m in PHONE.find_iter(text) {
         let mut digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
         // A Kazakhstan number has 11 digits whatever the grouping:
@@ -570,7 +548,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
             continue;
         };
         if let Some(v) = month(mo.as_str()).and_then(|m| date(y.as_str(), m, d.as_str())) {
-            add_date(&mut out, v, all.start(), all.end());
+            add_date(out, v, all.start(), all.end());
         }
     }
     for re in [&*DATE_RU, &*DATE_KK_DAY_FIRST] {
@@ -580,7 +558,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
                 continue;
             };
             if let Some(v) = month(mo.as_str()).and_then(|m| date(y.as_str(), m, d.as_str())) {
-                add_date(&mut out, v, all.start(), all.end());
+                add_date(out, v, all.start(), all.end());
             }
         }
     }
@@ -596,7 +574,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
             continue;
         };
         if c.get(1).is_some() {
-            add_date(&mut out, v, all.start(), all.end());
+            add_date(out, v, all.start(), all.end());
         } else {
             out.add(
                 EntityKind::Date,
@@ -634,7 +612,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
                 .ok()
                 .and_then(|m| date(y.as_str(), m, d.as_str()))
             {
-                add_date(&mut out, v, all.start(), all.end());
+                add_date(out, v, all.start(), all.end());
             }
         }
     }
@@ -768,6 +746,40 @@ pub fn entities(text: &str) -> Vec<Entity> {
         let (kind, value) = figure(&number, unit);
         let stop = unit.map_or(end, |(_, _, n)| end + n);
         out.add_with(kind, value, alt, false, m.start(), stop);
+    }
+}
+
+/// All entities of a text, sorted by position, non-overlapping.
+pub fn entities(text: &str) -> Vec<Entity> {
+    let mut out = Found::default();
+    for m in EMAIL.find_iter(text) {
+        out.add(
+            EntityKind::Email,
+            m.as_str().to_lowercase(),
+            m.start(),
+            m.end(),
+        );
+    }
+    for m in URL.find_iter(text) {
+        let raw = m.as_str().trim_end_matches(['.', '/', ':']);
+        if !isolated(text, m.start(), m.start() + raw.len()) {
+            continue;
+        }
+        let v = raw.to_lowercase();
+        let v = v
+            .trim_start_matches("https://")
+            .trim_start_matches("http://")
+            .trim_start_matches("www.")
+            .trim_end_matches('/')
+            .to_string();
+        out.add(EntityKind::Url, v, m.start(), m.start() + raw.len());
+    }
+    // Figures, dates, times, references: none without a digit.
+    if text
+        .chars()
+        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
+    {
+        figures(text, &mut out);
     }
     // Figures written in words count only before a unit («бір жұмыс күні»):
     // elsewhere «бір» and «один» are articles and pronouns. Words repeating
