@@ -391,7 +391,7 @@ pub fn latin_kazakh(word: &str) -> f32 {
             }
         }
     }
-    let lower = word.to_lowercase();
+    let lower = crate::tokens::lowercase(word);
     // Camel case («QazCredit») is a brand, not a Kazakh word.
     let camel = chars
         .windows(2)
@@ -493,7 +493,7 @@ fn word_score(word: &str) -> f32 {
         if !word.chars().any(is_cyrillic) {
             return latin_kazakh(word);
         }
-        let lower = word.to_lowercase();
+        let lower = crate::tokens::lowercase(word);
         if lower.chars().any(|c| KK_LETTERS.contains(c)) {
             return WORD_KK_LETTER;
         }
@@ -702,7 +702,7 @@ pub fn is_data_line(text: &str) -> bool {
         if !word.chars().any(is_cyrillic) {
             continue;
         }
-        let lower = word.to_lowercase();
+        let lower = crate::tokens::lowercase(word);
         // Labels, and single letters (initials, «14А»), say nothing.
         if DATA_LABELS.contains(&lower.as_str()) || lower.chars().nth(1).is_none() {
             continue;

@@ -75,7 +75,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Is this word (without its dot) an abbreviation whose dot does not end a
 /// sentence?
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    ABBREVIATIONS.contains(&lowercase(word).as_str())
 }
 
 /// Words that come after a hyphen as a particle, not as a word's tail:
@@ -253,8 +253,47 @@ fn push(text: &str, s: usize, e: usize, class: Class, out: &mut Vec<(usize, usiz
 pub fn lower_words(text: &str) -> Vec<String> {
     tokens(text, Class::Word)
         .into_iter()
-        .map(|(a, b)| text[a..b].to_lowercase())
+        .map(|(a, b)| lowercase(&text[a..b]))
         .collect()
+}
+
+/// The lower case of each character of the Cyrillic block (U+0400 to
+/// U+04FF), from the standard library's table, read once.
+static CYRILLIC_LOWER: LazyLock<[char; 256]> = LazyLock::new(|| {
+    let mut t = ['\0'; 256];
+    for (i, slot) in t.iter_mut().enumerate() {
+        let c = char::from_u32(0x400 + i as u32).unwrap_or('\0');
+        let mut l = c.to_lowercase();
+        *slot = match (l.next(), l.next()) {
+            (Some(one), None) => one,
+            _ => c,
+        };
+    }
+    t
+});
+
+/// `str::to_lowercase`, the same result, with a table for the Cyrillic
+/// block and ASCII (the letters of every kk and ru text) instead of the
+/// search of the whole Unicode table for each character; a text with any
+/// other non-ASCII letter goes to `str::to_lowercase` whole (its final
+/// sigma rule needs the context).
+pub fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+            out.push(CYRILLIC_LOWER[c as usize - 0x400]);
+        } else if matches!(c, '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}') {
+            // Spaces, quotes, dashes: no case.
+            out.push(c);
+        } else if c.is_alphabetic() {
+            return s.to_lowercase();
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The first `n` characters of `text`, with «…» where it was cut.
@@ -341,6 +380,20 @@ pub fn kazakh_stem_of(word: &str, stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_the_standard_lower_case() {
+        let all: String = (0..0x3000u32).filter_map(char::from_u32).collect();
+        assert_eq!(lowercase(&all), all.to_lowercase());
+        for t in [
+            "ҚҰҚЫҚТАРЫ Әрі ӨҢІР Ғ Ү Һ І Ё «МФО» — ПОЛИТИКА",
+            "ΟΔΟΣ ΟΔΟΣ. Σ",
+            "İstanbul ǅ ß ẞ",
+            "",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t}");
+        }
+    }
 
     #[test]
     fn kazakh_stems_voice_their_last_consonant_and_negate_with_syz() {

@@ -74,7 +74,7 @@ pub fn words(doc: &Document, lang: Lang) -> Vec<String> {
             if a < at {
                 continue;
             }
-            let w = c.text[a..b].to_lowercase();
+            let w = crate::tokens::lowercase(&c.text[a..b]);
             if w.chars().all(|ch| ch.is_ascii_digit()) {
                 out.push("0".into());
             } else {

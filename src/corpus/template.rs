@@ -530,7 +530,7 @@ fn org_phrase(doc: &Document, own: &OwnContacts) -> Vec<String> {
 /// (lower case; other characters kept, lower-cased).
 fn translit(w: &str) -> String {
     let mut out = String::new();
-    for c in w.to_lowercase().chars() {
+    for c in crate::tokens::lowercase(w).chars() {
         let t = match c {
             'а' | 'ә' => "a",
             'б' => "b",
@@ -832,7 +832,10 @@ fn normalise(
         if a < at {
             continue;
         }
-        out.push((text[a..b].to_lowercase(), (at_base(a), at_base(b))));
+        out.push((
+            crate::tokens::lowercase(&text[a..b]),
+            (at_base(a), at_base(b)),
+        ));
     }
     for (s, e, tok) in m {
         if *e > at {

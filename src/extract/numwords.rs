@@ -164,7 +164,7 @@ pub fn parse(text: &str) -> Option<(u64, usize)> {
         if word_len == 0 {
             break;
         }
-        let word = text[start..start + word_len].to_lowercase();
+        let word = crate::tokens::lowercase(&text[start..start + word_len]);
         let Some(v) = word_value(&word) else { break };
         match v {
             1000 | 1_000_000 | 1_000_000_000 => {

@@ -847,7 +847,7 @@ impl Speller<'_> {
                 edit: Edit::Letters(swaps),
             });
         };
-        let lower_word = word.to_lowercase();
+        let lower_word = crate::tokens::lowercase(word);
         let w: Vec<char> = lower_word.chars().collect();
         if w.len() < MIN_LETTERS || !w.iter().all(|&c| is_cyrillic(c) && is_letter(c)) {
             return None;
@@ -1028,8 +1028,8 @@ impl Speller<'_> {
     /// A real word that is a misspelling after the word before it
     /// (`data/kk_spelling.tsv`): the correction, suffixes kept in harmony.
     pub fn confusable(&self, word: &str, before: &str) -> Option<Fix> {
-        let lw = word.to_lowercase();
-        let lb = before.to_lowercase();
+        let lw = crate::tokens::lowercase(word);
+        let lb = crate::tokens::lowercase(before);
         let c = self.data.confusables.iter().find(|c| {
             lw.starts_with(&c.found) && c.after.iter().any(|a| lb.starts_with(a.as_str()))
         })?;
@@ -1478,7 +1478,7 @@ pub fn check_statute_terms(clauses: &[Clause], out: &mut Vec<(usize, Finding)>) 
         let ws = words(&c.text);
         let lower: Vec<String> = ws
             .iter()
-            .map(|&(a, b)| c.text[a..b].to_lowercase())
+            .map(|&(a, b)| crate::tokens::lowercase(&c.text[a..b]))
             .collect();
         for i in 0..ws.len().saturating_sub(1) {
             if lower[i] != "жеке" || !lower[i + 1].starts_with("дерек") {

@@ -49,7 +49,7 @@ fn words(text: &str) -> Vec<Word> {
             };
             let repaired = super::spelling::unmix(w, lang);
             Word {
-                lower: repaired.as_deref().unwrap_or(w).to_lowercase(),
+                lower: crate::tokens::lowercase(repaired.as_deref().unwrap_or(w)),
                 start,
                 end,
             }
