@@ -167,7 +167,10 @@ pub fn features(
         Some(term) => format!("{term} {body}"),
         None => body.to_string(),
     };
-    let letters = body.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = body
+        .chars()
+        .filter(|&c| crate::tokens::is_letter(c))
+        .count();
     let mut terms: Vec<u64> = term_ids(&words(&text), glossary, kazakh)
         .into_iter()
         .map(|t| t as u64)

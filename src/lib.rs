@@ -84,7 +84,7 @@ impl Config {
 const LANGUAGE_SHARE: f64 = 0.15;
 
 fn letters(c: &Clause) -> usize {
-    c.text.chars().filter(|ch| ch.is_alphabetic()).count()
+    c.text.chars().filter(|&ch| tokens::is_letter(ch)).count()
 }
 
 /// Letters of a clause that are its language's: Cyrillic ones, and for a
@@ -94,7 +94,7 @@ fn own_letters(c: &Clause) -> usize {
     let cyrillic = c
         .text
         .chars()
-        .filter(|&ch| tokens::is_cyrillic(ch) && ch.is_alphabetic())
+        .filter(|&ch| tokens::is_cyrillic(ch) && tokens::is_letter(ch))
         .count();
     if c.lang == Lang::Kk && lang::latin_kazakh_score(&c.text) > 0.0 {
         letters(c)
@@ -128,7 +128,7 @@ fn latin_kazakh_warning(clauses: &[Clause]) -> Option<model::Warning> {
     let latin: usize = kk
         .iter()
         .flat_map(|c| c.text.chars())
-        .filter(|ch| ch.is_alphabetic() && !tokens::is_cyrillic(*ch))
+        .filter(|&ch| tokens::is_letter(ch) && !tokens::is_cyrillic(ch))
         .count();
     (all > 0 && latin * 2 > all).then(|| model::Warning {
         line: None,

@@ -382,6 +382,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn is_letter_is_the_standard_alphabetic_test() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn lowercase_is_the_standard_lower_case() {
         let all: String = (0..0x3000u32).filter_map(char::from_u32).collect();
         assert_eq!(lowercase(&all), all.to_lowercase());

@@ -24,7 +24,11 @@ fn section(c: &Clause) -> Option<&str> {
 
 /// A clause with enough text to matter when unpaired.
 fn substantial(c: &Clause) -> bool {
-    c.body().chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+    c.body()
+        .chars()
+        .filter(|&ch| crate::tokens::is_letter(ch))
+        .count()
+        >= 3
 }
 
 /// The structural findings of one document, each with the index of its

@@ -104,7 +104,7 @@ fn plausible(name: &str) -> bool {
 
 fn all_capitals(s: &str) -> bool {
     s.chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| crate::tokens::is_letter(c))
         .all(char::is_uppercase)
 }
 

@@ -56,10 +56,12 @@ impl Letters {
 fn own_letters(text: &str, lang: Lang) -> usize {
     let cyrillic = text
         .chars()
-        .filter(|&c| c.is_alphabetic() && crate::tokens::is_cyrillic(c))
+        .filter(|&c| crate::tokens::is_letter(c) && crate::tokens::is_cyrillic(c))
         .count();
     if lang == Lang::Kk && crate::lang::latin_kazakh_score(text) > 0.0 {
-        text.chars().filter(|c| c.is_alphabetic()).count()
+        text.chars()
+            .filter(|&c| crate::tokens::is_letter(c))
+            .count()
     } else {
         cyrillic
     }

@@ -166,6 +166,9 @@ pub struct FirstIndex {
     len: usize,
     /// (stem id, pattern), sorted.
     by_stem: Vec<(u32, u32)>,
+    /// The stem ids of `by_stem` as a bit set: most words open no pattern
+    /// of a list, and one bit says so.
+    opens: Vec<u64>,
     /// Patterns whose first slot has a stem with no id: tried everywhere.
     everywhere: Vec<u32>,
 }
@@ -187,9 +190,18 @@ impl FirstIndex {
         }
         by_stem.sort_unstable();
         by_stem.dedup();
+        let mut opens = Vec::new();
+        for &(id, _) in &by_stem {
+            let (word, bit) = (id as usize / 64, id % 64);
+            if opens.len() <= word {
+                opens.resize(word + 1, 0u64);
+            }
+            opens[word] |= 1 << bit;
+        }
         FirstIndex {
             len: patterns.len(),
             by_stem,
+            opens,
             everywhere,
         }
     }
@@ -201,7 +213,15 @@ impl FirstIndex {
 
     /// The patterns whose first slot holds stem `id`, in list order.
     pub fn opened_by(&self, id: u32) -> impl Iterator<Item = u32> + '_ {
-        let from = self.by_stem.partition_point(|&(s, _)| s < id);
+        let opens = self
+            .opens
+            .get(id as usize / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0);
+        let from = if opens {
+            self.by_stem.partition_point(|&(s, _)| s < id)
+        } else {
+            self.by_stem.len()
+        };
         self.by_stem[from..]
             .iter()
             .take_while(move |&&(s, _)| s == id)
