@@ -219,10 +219,32 @@ pub fn dice<T: Ord>(a: &[T], b: &[T]) -> Option<f64> {
     Some(2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64)
 }
 
+/// What [`similarity`] reads of one side for every candidate it is
+/// compared with, read once: the number's last part and depth, the
+/// concept mass ([`term_mass`]) and the sum of the term weights.
+struct Prepared<'a> {
+    number: Option<(&'a str, usize)>,
+    mass: f32,
+    weights: f32,
+}
+
+impl Features {
+    fn prepare(&self) -> Prepared<'_> {
+        Prepared {
+            number: self.number.as_deref().map(|s| {
+                let last = s.rsplit(['.', '(']).next().unwrap_or("");
+                (last, s.matches(['.', '(']).count())
+            }),
+            mass: term_mass(self),
+            weights: self.term_weights.iter().sum(),
+        }
+    }
+}
+
 /// Numbering agreement, halved when a side merges two numbered clauses.
-fn numbering(k: &Features, r: &Features) -> f32 {
+fn numbering(k: &Features, kp: &Prepared, r: &Features, rp: &Prepared) -> f32 {
     let spans_two = |f: &Features| f.second_number.is_some() && f.second_number != f.number;
-    let sim = number_sim(&k.number, &r.number);
+    let sim = number_sim(k, kp, r, rp);
     if spans_two(k) || spans_two(r) {
         sim * 0.5
     } else {
@@ -230,17 +252,12 @@ fn numbering(k: &Features, r: &Features) -> f32 {
     }
 }
 
-fn number_sim(a: &Option<String>, b: &Option<String>) -> f32 {
-    match (a, b) {
+fn number_sim(k: &Features, kp: &Prepared, r: &Features, rp: &Prepared) -> f32 {
+    match (&k.number, &r.number) {
         (Some(x), Some(y)) if x == y => 1.0,
-        (Some(x), Some(y)) => {
-            let last = |s: &str| s.rsplit(['.', '(']).next().unwrap_or("").to_string();
-            let depth = |s: &str| s.matches(['.', '(']).count();
-            if last(x) == last(y) && depth(x) == depth(y) {
-                0.5
-            } else {
-                0.0
-            }
+        (Some(_), Some(_)) => {
+            // The same last part at the same depth.
+            if kp.number == rp.number { 0.5 } else { 0.0 }
         }
         (None, None) => 0.5,
         _ => 0.3,
@@ -303,8 +320,9 @@ pub fn weigh_terms(kk: &mut [Features], ru: &mut [Features]) {
 
 /// Weighted Dice coefficient of two sorted concept lists; `None` when both
 /// are empty.
-fn weighted_dice(a: &Features, b: &Features) -> Option<f32> {
-    let total: f32 = a.term_weights.iter().chain(&b.term_weights).sum();
+fn weighted_dice(a: &Features, ap: &Prepared, b: &Features) -> Option<f32> {
+    // The sum of both sides' weights, added in the order of one chain.
+    let total: f32 = b.term_weights.iter().fold(ap.weights, |t, w| t + w);
     if a.terms.is_empty() && b.terms.is_empty() || total <= 0.0 {
         return None;
     }
@@ -349,14 +367,19 @@ const LEN_SIGMA: f32 = 0.35;
 /// decides, so that a clause inserted on one side with the rest renumbered
 /// pairs by what the clauses say, not by their numbers.
 pub fn similarity(k: &Features, r: &Features) -> f32 {
+    similarity_prepared(k, &k.prepare(), r, &r.prepare())
+}
+
+/// [`similarity`] with what it reads of each side read before.
+fn similarity_prepared(k: &Features, kp: &Prepared, r: &Features, rp: &Prepared) -> f32 {
     let ratio = ((k.len + 10.0) / (r.len + 10.0)).ln() - LEN_MU;
     let len = (-(ratio * ratio) / (2.0 * LEN_SIGMA * LEN_SIGMA)).exp();
     let anchors = dice(&k.anchors, &r.anchors).map_or(0.5, |d| d as f32);
-    let terms = weighted_dice(k, r).unwrap_or(0.5);
-    let evidence = (term_mass(k).min(term_mass(r)) / DECISIVE_MASS).min(1.0);
+    let terms = weighted_dice(k, kp, r).unwrap_or(0.5);
+    let evidence = (kp.mass.min(rp.mass) / DECISIVE_MASS).min(1.0);
     let w_number = 0.30 - 0.15 * evidence;
     let w_terms = 0.15 + 0.15 * evidence;
-    w_number * numbering(k, r)
+    w_number * numbering(k, kp, r, rp)
         + 0.25 * len
         + 0.20 * anchors
         + w_terms * terms
@@ -442,6 +465,10 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
     // Merged features of each clause with its successor, computed once.
     let kk2: Vec<Features> = kk.windows(2).map(|w| w[0].merge(&w[1])).collect();
     let ru2: Vec<Features> = ru.windows(2).map(|w| w[0].merge(&w[1])).collect();
+    fn prepare(fs: &[Features]) -> Vec<Prepared<'_>> {
+        fs.iter().map(Features::prepare).collect()
+    }
+    let (kp, rp, kp2, rp2) = (prepare(kk), prepare(ru), prepare(&kk2), prepare(&ru2));
     for i in 0..=n {
         let (lo, hi) = grid.rows[i];
         for j in lo..=hi {
@@ -465,14 +492,14 @@ pub fn align_features(kk: &[Features], ru: &[Features]) -> Vec<Pair> {
                 relax(i, j + 1, ru[j].gap, Move::M01);
             }
             if i < n && j < m {
-                let s = similarity(&kk[i], &ru[j]);
+                let s = similarity_prepared(&kk[i], &kp[i], &ru[j], &rp[j]);
                 relax(i + 1, j + 1, 2.0 * (1.0 - s), Move::M11);
                 if j + 1 < m {
-                    let s = similarity(&kk[i], &ru2[j]);
+                    let s = similarity_prepared(&kk[i], &kp[i], &ru2[j], &rp2[j]);
                     relax(i + 1, j + 2, 3.0 * (1.0 - s) + MERGE, Move::M12);
                 }
                 if i + 1 < n {
-                    let s = similarity(&kk2[i], &ru[j]);
+                    let s = similarity_prepared(&kk2[i], &kp2[i], &ru[j], &rp[j]);
                     relax(i + 2, j + 1, 3.0 * (1.0 - s) + MERGE, Move::M21);
                 }
             }
