@@ -566,8 +566,10 @@ pub fn cognate(kk: &str, ru: &str) -> bool {
     if kk == ru {
         return kk.chars().count() >= 3;
     }
-    let a: Vec<char> = kk.chars().take(5).collect();
-    a.len() == 5 && ru.chars().take(5).eq(a.iter().copied())
+    // Both have five letters at least, and the first five are the same
+    // (asked for each word pair of each clause pair: no allocation).
+    let (mut a, mut b) = (kk.chars(), ru.chars());
+    (0..5).all(|_| matches!((a.next(), b.next()), (Some(x), Some(y)) if x == y))
 }
 
 /// Translation probabilities between kk and ru stems, with how often each
