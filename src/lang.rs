@@ -582,7 +582,19 @@ pub fn named(text: &str) -> Option<Lang> {
         "орыс тіліндегі мәтін",
         "мәтін орыс тілінде",
     ];
-    let t = text.trim().to_lowercase();
+    // A text longer than every name is none (lower case has at least as
+    // many characters), and is not lower-cased whole to learn it.
+    let longest = KK
+        .iter()
+        .chain(RU)
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let text = text.trim();
+    if text.chars().nth(longest).is_some() {
+        return None;
+    }
+    let t = crate::tokens::lowercase(text);
     if KK.contains(&t.as_str()) {
         Some(Lang::Kk)
     } else if RU.contains(&t.as_str()) {

@@ -272,6 +272,40 @@ static CYRILLIC_LOWER: LazyLock<[char; 256]> = LazyLock::new(|| {
     t
 });
 
+/// Whether `c` is in the Cyrillic block, U+0400 to U+04FF.
+#[inline]
+pub fn is_cyrillic_block(c: char) -> bool {
+    ('\u{400}'..='\u{4FF}').contains(&c)
+}
+
+/// One character lower-cased as `char::to_lowercase` does, through the
+/// table for ASCII and the Cyrillic block.
+pub fn lower_char(c: char) -> LowerChar {
+    if c.is_ascii() {
+        LowerChar::One(Some(c.to_ascii_lowercase()))
+    } else if is_cyrillic_block(c) {
+        LowerChar::One(Some(CYRILLIC_LOWER[c as usize - 0x400]))
+    } else {
+        LowerChar::Other(c.to_lowercase())
+    }
+}
+
+/// The characters of [`lower_char`].
+pub enum LowerChar {
+    One(Option<char>),
+    Other(std::char::ToLowercase),
+}
+
+impl Iterator for LowerChar {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        match self {
+            LowerChar::One(c) => c.take(),
+            LowerChar::Other(l) => l.next(),
+        }
+    }
+}
+
 /// `str::to_lowercase`, the same result, with a table for the Cyrillic
 /// block and ASCII (the letters of every kk and ru text) instead of the
 /// search of the whole Unicode table for each character; a text with any
@@ -282,7 +316,7 @@ pub fn lowercase(s: &str) -> String {
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
-        } else if ('\u{400}'..='\u{4FF}').contains(&c) {
+        } else if is_cyrillic_block(c) {
             out.push(CYRILLIC_LOWER[c as usize - 0x400]);
         } else if matches!(c, '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}') {
             // Spaces, quotes, dashes: no case.
@@ -392,6 +426,9 @@ mod tests {
     fn lowercase_is_the_standard_lower_case() {
         let all: String = (0..0x3000u32).filter_map(char::from_u32).collect();
         assert_eq!(lowercase(&all), all.to_lowercase());
+        let by_char: String = all.chars().flat_map(lower_char).collect();
+        let std_by_char: String = all.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(by_char, std_by_char);
         for t in [
             "ҚҰҚЫҚТАРЫ Әрі ӨҢІР Ғ Ү Һ І Ё «МФО» — ПОЛИТИКА",
             "ΟΔΟΣ ΟΔΟΣ. Σ",

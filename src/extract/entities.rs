@@ -774,11 +774,12 @@ pub fn entities(text: &str) -> Vec<Entity> {
             .to_string();
         out.add(EntityKind::Url, v, m.start(), m.start() + raw.len());
     }
-    // Figures, dates, times, references: none without a digit.
-    if text
-        .chars()
-        .any(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
-    {
+    // Figures, dates, times, references: none without a digit (the
+    // Cyrillic block has none).
+    if text.chars().any(|c| {
+        c.is_ascii_digit()
+            || (!c.is_ascii() && !crate::tokens::is_cyrillic_block(c) && c.is_numeric())
+    }) {
         figures(text, &mut out);
     }
     // Figures written in words count only before a unit («бір жұмыс күні»):

@@ -398,7 +398,7 @@ pub struct Folding {
 impl Folding {
     /// The folded form of one word (a run of letters and digits).
     pub fn word(&self, w: &str) -> String {
-        let lower: Vec<char> = w.chars().flat_map(char::to_lowercase).collect();
+        let lower: Vec<char> = w.chars().flat_map(crate::tokens::lower_char).collect();
         let mixed =
             lower.iter().any(|&c| is_cyrillic(c)) && lower.iter().any(|c| c.is_ascii_alphabetic());
         lower
