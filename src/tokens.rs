@@ -21,7 +21,7 @@ pub const KAZAKH_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
-    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+    } else if is_cyrillic(c) {
         // U+0482..U+0489: a sign and combining marks, not letters.
         !('\u{0482}'..='\u{0489}').contains(&c)
     } else {
@@ -272,18 +272,12 @@ static CYRILLIC_LOWER: LazyLock<[char; 256]> = LazyLock::new(|| {
     t
 });
 
-/// Whether `c` is in the Cyrillic block, U+0400 to U+04FF.
-#[inline]
-pub fn is_cyrillic_block(c: char) -> bool {
-    ('\u{400}'..='\u{4FF}').contains(&c)
-}
-
 /// One character lower-cased as `char::to_lowercase` does, through the
 /// table for ASCII and the Cyrillic block.
 pub fn lower_char(c: char) -> LowerChar {
     if c.is_ascii() {
         LowerChar::One(Some(c.to_ascii_lowercase()))
-    } else if is_cyrillic_block(c) {
+    } else if is_cyrillic(c) {
         LowerChar::One(Some(CYRILLIC_LOWER[c as usize - 0x400]))
     } else {
         LowerChar::Other(c.to_lowercase())
@@ -314,18 +308,16 @@ impl Iterator for LowerChar {
 pub fn lowercase(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_cyrillic_block(c) {
-            out.push(CYRILLIC_LOWER[c as usize - 0x400]);
-        } else if matches!(c, '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}') {
-            // Spaces, quotes, dashes: no case.
-            out.push(c);
-        } else if c.is_alphabetic() {
+        // Spaces, quotes and dashes (U+00A0..U+00BF, U+2000..U+206F) have
+        // no case and are no letters.
+        let other_letter = !c.is_ascii()
+            && !is_cyrillic(c)
+            && !matches!(c, '\u{A0}'..='\u{BF}' | '\u{2000}'..='\u{206F}')
+            && c.is_alphabetic();
+        if other_letter {
             return s.to_lowercase();
-        } else {
-            out.extend(c.to_lowercase());
         }
+        out.extend(lower_char(c));
     }
     out
 }

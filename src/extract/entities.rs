@@ -777,8 +777,7 @@ pub fn entities(text: &str) -> Vec<Entity> {
     // Figures, dates, times, references: none without a digit (the
     // Cyrillic block has none).
     if text.chars().any(|c| {
-        c.is_ascii_digit()
-            || (!c.is_ascii() && !crate::tokens::is_cyrillic_block(c) && c.is_numeric())
+        c.is_ascii_digit() || (!c.is_ascii() && !crate::tokens::is_cyrillic(c) && c.is_numeric())
     }) {
         figures(text, &mut out);
     }
