@@ -401,6 +401,9 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let mut seen_section = false;
     // The number of the last digit item («23)») of the current section.
     let mut digit_item: Option<String> = None;
+    // The last digit item's section and number («4», 1 for «4(1)»): a list
+    // of items interrupted by numbered rows resumes where it stopped.
+    let mut last_item: Option<(String, u32)> = None;
     // The number of the outer `<ol>` item that is a section heading.
     let mut ordinal_section: Option<String> = None;
     let mut glossary = 0usize;
@@ -578,6 +581,21 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 // its sub-items («23) Ұйым:» over «а) …», «б) …» →
                 // 23(а), 23(б)), as a reader cites «п. 23 пп. б».
                 let letter = !item.chars().all(|c| c.is_ascii_digit());
+                // «2)» in a section with no item yet, right after a list
+                // that stopped at «1)» (a table's numbered rows between
+                // them: «1) Права перечислены в таблице:», rows «1.», «2.»,
+                // then «2) Права осуществляются…»): the list resumes in its
+                // own section, not as an item of the last row.
+                let n: Option<u32> = item.parse().ok();
+                if !letter
+                    && digit_item.is_none()
+                    && let (Some(n), Some((b, prev))) = (n, &last_item)
+                    && n > 1
+                    && *prev + 1 == n
+                    && section.as_deref() != Some(b.as_str())
+                {
+                    section = Some(b.clone());
+                }
                 let (base, parent) = match (&digit_item, letter) {
                     (Some(d), true) => (d.clone(), Some(d.clone())),
                     _ => (section.clone().unwrap_or_default(), section.clone()),
@@ -585,6 +603,9 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 let num = format!("{base}({item})");
                 if !letter {
                     digit_item = Some(num.clone());
+                    if let Some(n) = n {
+                        last_item = Some((base.clone(), n));
+                    }
                 }
                 anchor = Some(num.clone());
                 counters.clear();
@@ -798,6 +819,33 @@ mod tests {
                 ("kk:3", ClauseKind::Heading, "3. Сақтау"),
             ]
         );
+    }
+
+    #[test]
+    fn items_after_a_table_s_numbered_rows_go_on_in_their_section() {
+        // «1)» announces a table whose rows are numbered «1.», «2.»; «2)»
+        // after them is the section's second item, not an item of row 2.
+        let got: Vec<String> = ids(&[
+            "4. Құқықтар",
+            "1) Құқықтарыңыз кестеде келтірілген:",
+            "1. Деректердің бар екені туралы білу.",
+            "2. Деректерді өзгертуді талап ету.",
+            "2) Құқықтар өтініш бойынша жүзеге асырылады.",
+            "3) Жауап он күн ішінде беріледі.",
+        ])
+        .into_iter()
+        .map(|x| x.0)
+        .collect();
+        assert_eq!(
+            got,
+            ["kk:4", "kk:4(1)", "kk:1", "kk:2", "kk:4(2)", "kk:4(3)"]
+        );
+        // An item «2)» with no list before it stays where it stands.
+        let got: Vec<String> = ids(&["1. Бірінші.", "2. Екінші.", "2) тармақша."])
+            .into_iter()
+            .map(|x| x.0)
+            .collect();
+        assert_eq!(got, ["kk:1", "kk:2", "kk:2(2)"]);
     }
 
     #[test]

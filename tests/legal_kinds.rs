@@ -251,3 +251,47 @@ fn transfers_across_the_border_passive_answers_and_a_period_left_to_internal_doc
     // «Өз құқықтарыңызды … сотта қорғай аласыз».
     assert_eq!(cites(&kk, "protection", true), ["4"]);
 }
+
+/// Kinds from `heldout_legal18` (scored once, see its `score_once.txt`),
+/// in new wording (`fixtures/text/legal_kinds6_*.md`): a rights table
+/// whose rows restart at «1.» under a header «Право» and a lead-in ending
+/// in «:», with the items after the table numbered on in their own
+/// section; a consent form's choice «[ ] согласен [ ] не согласен» under
+/// the clause that names what is consented to; Kazakh first-person grants
+/// («талап ете аламын», «кері қайтарып ала алатынымды»); «Займодатель
+/// вправе удалить» as the operator's right; a response deadline in working
+/// days and a period the operator "determines" as no retention period;
+/// «Отзыв оформляется письменным заявлением» as the withdrawal procedure;
+/// «Қазақстан Республикасының аумағындағы … серверлерінде» as storage.
+#[test]
+fn rights_table_rows_consent_choices_and_first_person_grants() {
+    let ru = coverage("fixtures/text/legal_kinds6_ru.md");
+    assert_eq!(cites(&ru, "know", false), ["1#2"]);
+    assert_eq!(cites(&ru, "change", false), ["2#2"]);
+    assert_eq!(cites(&ru, "withdraw_consent", false), ["3"]);
+    assert_eq!(cites(&ru, "public_sources", false), ["3(1)"]);
+    assert_eq!(cites(&ru, "withdrawal_procedure", false), ["2(2)"]);
+    assert!(cites(&ru, "destroy", false).is_empty());
+    assert!(cites(&ru, "retention_period", false).is_empty());
+    let kk = coverage("fixtures/text/legal_kinds6_kk.md");
+    assert_eq!(cites(&kk, "destroy", true), ["2(1)"]);
+    assert_eq!(cites(&kk, "withdraw_consent", true), ["2(2)"]);
+    assert_eq!(cites(&kk, "public_sources", true), ["3(1)"]);
+    assert_eq!(cites(&kk, "storage_in_kz", true), ["1(2)"]);
+    assert!(cites(&kk, "retention_period", true).is_empty());
+    // The items after the table go on in their section («2(2)», not an
+    // item of the last row «3(2)»).
+    let o = crate::util::qostil(&["parse", "fixtures/text/legal_kinds6_ru.md"]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"ru:2(2)") && ids.contains(&"ru:2(3)"),
+        "{ids:?}"
+    );
+    assert!(!ids.contains(&"ru:3(2)"), "{ids:?}");
+}

@@ -29,6 +29,7 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal15",
     "fixtures/heldout_legal16",
     "fixtures/heldout_legal17",
+    "fixtures/heldout_legal18",
 ];
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`, as the

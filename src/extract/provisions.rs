@@ -662,7 +662,56 @@ fn bullet_over(clauses: &[Clause], i: usize) -> Option<usize> {
     None
 }
 
-fn structure(clauses: &[Clause]) -> Structure {
+/// The lead-in of a table's numbered rows that restart at «1.» inside a
+/// clause of another level («1) Ваши права перечислены в таблице:», the
+/// header row «Право», then rows «1. Знать …», «2. Требовать …»): walk
+/// back over rows numbered lower each time to the first («1.», or «2.»
+/// where the first row is empty in this language), past at most
+/// two unnumbered headers, to a clause that ends in «:» and is not itself
+/// one of those bare numbers; or the header itself, where `header` says
+/// it names the subject's rights («Право», «Құқық»). Rows open in
+/// capitals, so [`numbered_lead_in`] does not take them as list members.
+fn restarted_lead_in(clauses: &[Clause], i: usize, header: &[bool]) -> Option<usize> {
+    let bare = |c: &Clause| c.number.as_deref().and_then(|n| n.parse::<u32>().ok());
+    let lang = clauses[i].lang;
+    let before = |j: usize| (0..j).rev().find(|&p| clauses[p].lang == lang);
+    // Rows whose cell in this language is empty leave gaps («1.», «2.»,
+    // «4.»): the numbers fall back to the first row, «1.» or «2.».
+    let mut k = bare(&clauses[i])?;
+    let mut j = i;
+    let mut p = before(j)?;
+    while let Some(n) = bare(&clauses[p]).filter(|&n| n < k) {
+        if clauses[p].kind != ClauseKind::Numbered {
+            return None;
+        }
+        k = n;
+        j = p;
+        p = before(j)?;
+    }
+    if k > 2 {
+        return None;
+    }
+    for _ in 0..2 {
+        let c = &clauses[p];
+        if header[p] {
+            return Some(p);
+        }
+        if c.number.is_some()
+            || !matches!(
+                c.kind,
+                ClauseKind::Heading | ClauseKind::Preamble | ClauseKind::Paragraph
+            )
+            || c.text.trim_end().ends_with(':')
+        {
+            break;
+        }
+        p = before(p)?;
+    }
+    let c = &clauses[p];
+    (c.text.trim_end().ends_with(':') && bare(c).is_none()).then_some(p)
+}
+
+fn structure(clauses: &[Clause], header: &[bool]) -> Structure {
     let n = clauses.len();
     let mut owner: Vec<usize> = (0..n).collect();
     let mut context_from: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -714,6 +763,12 @@ fn structure(clauses: &[Clause]) -> Structure {
         {
             ctx.push(a);
         }
+        if c.kind == ClauseKind::Numbered
+            && anchor.is_none()
+            && let Some(a) = restarted_lead_in(clauses, i, header)
+        {
+            ctx.push(a);
+        }
         let own_number = c.number.as_deref().or(anchor);
         if let Some(p) = own_number.and_then(parent_number)
             && let Some(j) = numbered_before(clauses, i, p)
@@ -747,6 +802,28 @@ fn structure(clauses: &[Clause]) -> Structure {
         ctx.sort_unstable();
         ctx.dedup();
         context_from[i] = ctx;
+    }
+    // A clause that ends in «:» and is answered by the paragraph right
+    // under it, the choice of a consent form («8. На распространение моих
+    // данных в общедоступных источниках:» over «[ ] согласен [ ] не
+    // согласен»), reads in that answer's context: what it names, the
+    // answer grants.
+    for i in 0..n {
+        let c = &clauses[i];
+        if c.kind == ClauseKind::Heading || !c.text.trim_end().ends_with(':') {
+            continue;
+        }
+        let Some(j) = (i + 1..n).find(|&j| clauses[j].lang == c.lang) else {
+            continue;
+        };
+        let d = &clauses[j];
+        let under = match (&c.number, &d.parent) {
+            (Some(num), Some(parent)) => num == parent,
+            _ => false,
+        };
+        if d.kind == ClauseKind::Paragraph && d.number.is_none() && under {
+            context_from[i].push(j);
+        }
     }
     Structure {
         owner,
@@ -1852,7 +1929,18 @@ pub fn analyze_for(
         .zip(entities)
         .map(|(c, e)| Read::new(c, e, rules, &name))
         .collect();
-    let st = structure(clauses);
+    // A table's header naming the subject's rights, alone in its clause.
+    let header: Vec<bool> = reads
+        .iter()
+        .map(|r| {
+            r.clause.number.is_none()
+                && !r.words.is_empty()
+                && find_all(rules.rights_headers.set(r.clause.lang), &r.words)
+                    .iter()
+                    .any(|m| m.first() == 0 && m.last() + 1 == r.words.len())
+        })
+        .collect();
+    let st = structure(clauses, &header);
     // Items under the operator's lead-in («23) Ұйым:», «МФО вправе:»)
     // grant the operator, unless they name someone of their own: the
     // Kazakh predicate «… жоюға құқылы» that closes the list is the
@@ -1881,7 +1969,11 @@ pub fn analyze_for(
             }
         }
     }
-    let own_grant: Vec<bool> = reads.iter().map(grants).collect();
+    let own_grant: Vec<bool> = reads
+        .iter()
+        .zip(&header)
+        .map(|(r, &h)| h || grants(r))
+        .collect();
     let context: Vec<bool> = (0..reads.len())
         .map(|i| own_grant[i] || st.context_from[i].iter().any(|&j| own_grant[j]))
         .collect();

@@ -1111,7 +1111,7 @@ fn row_cells(
     // belong to the first cell's clause; the others get the same label as
     // text over an empty span, so each clause of the row is numbered.
     let (number, rest) = match cells {
-        [first, rest @ ..] if rest.len() >= 2 && is_number_cell(&text[first.0..first.1]) => {
+        [first, rest @ ..] if !rest.is_empty() && is_number_cell(&text[first.0..first.1]) => {
             (Some(*first), rest)
         }
         _ => (None, cells),
@@ -1893,6 +1893,22 @@ mod tests {
         for n in ["1", "2", "3", "4", "5"] {
             assert!(dropped.contains(&n.to_string()), "{n}: {dropped:?}");
         }
+    }
+
+    #[test]
+    fn a_number_column_numbers_the_one_text_cell_of_its_row() {
+        // «| № | Право |»: a two-column table numbers its single text cell
+        // as it numbers the cells of a kk | ru row; the number is not a
+        // clause of its own.
+        let t = "| № | Право |\n|---|---|\n| 1 | Знать о наличии данных |\n| 2 | Требовать исправления |\n";
+        assert_eq!(
+            blocks(t),
+            [
+                "Право",
+                "1. Знать о наличии данных",
+                "2. Требовать исправления"
+            ]
+        );
     }
 
     #[test]

@@ -446,6 +446,10 @@ pub struct LegalRules {
     /// «Ол үшін…», «Как это сделать?»): a disclosure told there is read in
     /// the context the clause before sets.
     pub follows: Patterns,
+    /// A table's column header that names the data subject's rights, and
+    /// nothing else («Право», «Ваши права», «Құқық»): the numbered rows
+    /// under it are the subject's rights, whatever case they open in.
+    pub rights_headers: Patterns,
     /// Foreign states, for transfers named by country; Kazakhstan is not
     /// among them.
     pub countries: Vec<Country>,
@@ -482,6 +486,8 @@ struct RawContext {
     own_grants: Option<RawLang>,
     #[serde(default)]
     follows: Option<RawLang>,
+    #[serde(default)]
+    rights_headers: Option<RawLang>,
 }
 
 #[derive(Deserialize)]
@@ -1015,6 +1021,7 @@ impl LegalRules {
             definitions: b.raw_lang("context.definitions", c.definitions.as_ref())?,
             own_grants: b.raw_lang("context.own_grants", c.own_grants.as_ref())?,
             follows: b.raw_lang("context.follows", c.follows.as_ref())?,
+            rights_headers: b.raw_lang("context.rights_headers", c.rights_headers.as_ref())?,
             countries: raw
                 .countries
                 .iter()
