@@ -28,6 +28,32 @@ pub const OMISSION_SPAN: usize = 3;
 /// «имеете»), so a Kazakh run must be longer.
 pub const KK_OMISSION_WORDS: usize = 4;
 pub const KK_OMISSION_SPAN: usize = 5;
+/// Uncovered content words (one of them sure) a run needs to be an
+/// omission when it is a whole
+/// conjunct ([`whole_conjunct`]): a recipient, a data category or a
+/// purpose added to a list inside a sentence («…, мінез-құлықтық скоринг
+/// жүргізу, …», «… және Клиенттің отбасы мүшелеріне»).
+pub const CONJUNCT_WORDS: usize = 2;
+pub const KK_CONJUNCT_WORDS: usize = 3;
+
+/// Coordinating words: a run right after one of them (or after a comma or
+/// semicolon) starts a conjunct.
+const COORDINATORS: &[&str] = &[
+    "және",
+    "мен",
+    "бен",
+    "пен",
+    "немесе",
+    "не",
+    "сондай",
+    "ақ",
+    "әрі",
+    "и",
+    "или",
+    "либо",
+    "также",
+];
+
 /// Least share of a side's known content words that must be covered for
 /// its pair to be read at all.
 pub const MIN_COVERAGE: f64 = 0.6;
@@ -135,6 +161,15 @@ pub fn runs(a: &[Word], text: &str, la: Lang, cov: &[Option<bool>], table: &Tabl
     out
 }
 
+/// Times a stem must have been seen in training for a substituted word:
+/// a word seen this often whose translation is missing is not a gap in
+/// the lexicon («подлежат» for «жатады» seen a few times only).
+pub const SUBSTITUTION_COUNT: u32 = 8;
+
+fn frequent(table: &Table, stem: &str, lang: Lang) -> bool {
+    table.count(stem, lang) >= SUBSTITUTION_COUNT
+}
+
 /// Substitutions between `a` and `b`: pairs (word of `a`, word of `b`),
 /// each a sure uncovered word standing alone on its side, with exactly
 /// one uncovered content word of the other side near its place. At most
@@ -179,7 +214,10 @@ pub fn substitution(
             let j = near[0];
             // The other side's word is sure of its translation too, and
             // neither word is even weakly a translation of the other.
-            if !table.sure(&b[j].stem, lb) {
+            if !table.sure(&b[j].stem, lb)
+                || !frequent(table, &a[i].stem, la)
+                || !frequent(table, &b[j].stem, lb)
+            {
                 continue;
             }
             let (x, y) = if la == Lang::Kk {
@@ -200,4 +238,92 @@ pub fn substitution(
         }
     }
     (found.len() == 1).then(|| found[0])
+}
+
+/// Whether the other side `b` has an uncovered content word near the
+/// place where run `r` of `a` would have its counterpart (the run's share
+/// of the way through `a`'s content words, within [`NEAR`] words or a
+/// seventh of the side): then the run may be said there in words the
+/// lexicon does not know (a paraphrase), not left out.
+pub fn answered_near(a: &[Word], r: &Run, b: &[Word], b_cov: &[Option<bool>]) -> bool {
+    let a_content: Vec<usize> = (0..a.len()).filter(|&i| a[i].content).collect();
+    let b_content: Vec<usize> = (0..b.len()).filter(|&j| b[j].content).collect();
+    let (Some(first), Some(last)) = (
+        a_content.iter().position(|&x| x == r.first),
+        a_content.iter().position(|&x| x == r.last),
+    ) else {
+        return false;
+    };
+    if b_content.is_empty() {
+        return false;
+    }
+    let scale = |p: usize| p * b_content.len() / a_content.len();
+    let reach = NEAR.max(b_content.len() / 7);
+    let (lo, hi) = (scale(first).saturating_sub(reach), scale(last) + reach);
+    b_content
+        .iter()
+        .enumerate()
+        .any(|(k, &j)| (lo..=hi).contains(&k) && b_cov[j] == Some(false))
+}
+
+/// Run `r` of `a` cut at its commas and semicolons: the pieces a list
+/// inside a sentence is made of («бағалау, жарнамалық хабарламалар
+/// жіберу» is two), each with its own sure words and content-word count.
+pub fn pieces(a: &[Word], text: &str, r: &Run) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for i in r.first..=r.last {
+        let cut = i > r.first && text[a[i - 1].end..a[i].start].contains([',', ';']);
+        if cut || out.is_empty() {
+            out.push(Run {
+                first: i,
+                last: i,
+                sure: Vec::new(),
+                words: 0,
+            });
+        }
+        let p = out.last_mut().expect("a piece");
+        p.last = i;
+        if r.sure.contains(&i) {
+            p.sure.push(i);
+        }
+        p.words += usize::from(a[i].content);
+    }
+    // A piece ends at its last content word.
+    for p in &mut out {
+        while p.last > p.first && !a[p.last].content {
+            p.last -= 1;
+        }
+    }
+    out
+}
+
+/// Whether run `r` of `a` is a whole conjunct of a coordination: it
+/// starts after a comma, a semicolon or a coordinating word («және»,
+/// «а также», «или»), ends before a comma, a stop, a coordinating word or
+/// the end of the text, and covers every word in between (no covered word
+/// of the same conjunct is left outside it).
+pub fn whole_conjunct(a: &[Word], text: &str, r: &Run) -> bool {
+    let sep = |s: &str| s.chars().any(|c| matches!(c, ',' | ';' | ':' | '.' | '\n'));
+    let coord = |w: &Word| COORDINATORS.contains(&w.lower.as_str());
+    // Before: coordinating words (skipped), then a separator or the start.
+    let mut i = r.first;
+    let mut opened = false;
+    while i > 0 && coord(&a[i - 1]) {
+        i -= 1;
+        opened = true;
+    }
+    let before = if i == 0 {
+        &text[..a[0].start]
+    } else {
+        &text[a[i - 1].end..a[i].start]
+    };
+    opened |= i == 0 || sep(before);
+    if !opened {
+        return false;
+    }
+    // After: a separator, a coordinating word, or the end.
+    match a.get(r.last + 1) {
+        None => true,
+        Some(next) => coord(next) || sep(&text[a[r.last].end..next.start]),
+    }
 }

@@ -276,20 +276,52 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
     // Omissions: a run of sure uncovered words on one side.
     let kruns = coverage::runs(&kw, &v.kk.text, Lang::Kk, &kcov, table);
     let rruns = coverage::runs(&rw, &v.ru.text, Lang::Ru, &rcov, table);
-    let kone = coverage::runs(&kw, &v.kk.text, Lang::Kk, &kone, table);
-    let rone = coverage::runs(&rw, &v.ru.text, Lang::Ru, &rone, table);
-    let long = |runs: &[coverage::Run], sure: usize, span: usize| -> Vec<coverage::Run> {
-        runs.iter()
-            .filter(|r| r.sure.len() >= sure && r.words >= span)
-            .cloned()
-            .collect()
+    let (kone_cov, rone_cov) = (kone, rone);
+    let kone = coverage::runs(&kw, &v.kk.text, Lang::Kk, &kone_cov, table);
+    let rone = coverage::runs(&rw, &v.ru.text, Lang::Ru, &rone_cov, table);
+    // Long enough, or a whole conjunct of a coordination long enough.
+    // A conjunct is weaker evidence: the other side must have no
+    // uncovered word where its counterpart would stand.
+    let long = |runs: &[coverage::Run],
+                (words, text): (&[Word], &str),
+                (other, other_cov): (&[Word], &[Option<bool>]),
+                (sure, span, conjunct): (usize, usize, usize)|
+     -> Vec<coverage::Run> {
+        let mut out = Vec::new();
+        for r in runs {
+            if r.sure.len() >= sure && r.words >= span {
+                out.push(r.clone());
+                continue;
+            }
+            out.extend(coverage::pieces(words, text, r).into_iter().filter(|p| {
+                !p.sure.is_empty()
+                    && p.words >= conjunct
+                    && coverage::whole_conjunct(words, text, p)
+                    && !coverage::answered_near(words, p, other, other_cov)
+            }));
+        }
+        out
     };
     let mut klong = long(
         &kone,
-        coverage::KK_OMISSION_WORDS,
-        coverage::KK_OMISSION_SPAN,
+        (&kw, &v.kk.text),
+        (&rw, &rone_cov),
+        (
+            coverage::KK_OMISSION_WORDS,
+            coverage::KK_OMISSION_SPAN,
+            coverage::KK_CONJUNCT_WORDS,
+        ),
     );
-    let mut rlong = long(&rone, coverage::OMISSION_WORDS, coverage::OMISSION_SPAN);
+    let mut rlong = long(
+        &rone,
+        (&rw, &v.ru.text),
+        (&kw, &kone_cov),
+        (
+            coverage::OMISSION_WORDS,
+            coverage::OMISSION_SPAN,
+            coverage::CONJUNCT_WORDS,
+        ),
+    );
     // A pair read poorly gives no omission, unless the omission is what
     // makes it poor: the other side is translated word for word (a
     // literal share) and this side, its runs set aside, is read well (a
@@ -494,7 +526,30 @@ mod tests {
             .find(|f| f.kind == FindingKind::MeaningOmission)
             .expect("an omission");
         assert_eq!(o.lang, Some(Lang::Kk));
-        assert!(o.message.contains("нарушением"), "{}", o.message);
+        assert!(o.message.contains("законодательства"), "{}", o.message);
+    }
+
+    #[test]
+    fn a_conjunct_left_out_of_a_list_in_a_sentence_is_found() {
+        // Three words between commas, each a purpose on its own, that the
+        // other version does not list: shorter than a run must be, but a
+        // whole conjunct with nothing uncovered where it would stand.
+        let f = run(
+            "Деректер шарт жасасу, төлем қабілеттілігін бағалау, жарнамалық хабарламалар жіберу және берешекті өндіріп алу үшін өңделеді.",
+            "Данные обрабатываются для заключения договора, оценки платежеспособности и взыскания задолженности.",
+        );
+        let o = f
+            .iter()
+            .find(|f| f.kind == FindingKind::MeaningOmission)
+            .expect("an omission");
+        assert_eq!(o.lang, Some(Lang::Ru));
+        assert!(o.message.contains("жарнамалық"), "{}", o.message);
+        // The same sentence translated in full gives none.
+        let f = run(
+            "Деректер шарт жасасу, төлем қабілеттілігін бағалау және берешекті өндіріп алу үшін өңделеді.",
+            "Данные обрабатываются для заключения договора, оценки платежеспособности и взыскания задолженности.",
+        );
+        assert!(!kinds(&f).contains(&FindingKind::MeaningOmission), "{f:?}");
     }
 
     #[test]
