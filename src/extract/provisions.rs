@@ -678,15 +678,13 @@ fn restarted_lead_in(clauses: &[Clause], i: usize, header: &[bool]) -> Option<us
     // Rows whose cell in this language is empty leave gaps («1.», «2.»,
     // «4.»): the numbers fall back to the first row, «1.» or «2.».
     let mut k = bare(&clauses[i])?;
-    let mut j = i;
-    let mut p = before(j)?;
+    let mut p = before(i)?;
     while let Some(n) = bare(&clauses[p]).filter(|&n| n < k) {
         if clauses[p].kind != ClauseKind::Numbered {
             return None;
         }
         k = n;
-        j = p;
-        p = before(j)?;
+        p = before(p)?;
     }
     if k > 2 {
         return None;
@@ -817,10 +815,7 @@ fn structure(clauses: &[Clause], header: &[bool]) -> Structure {
             continue;
         };
         let d = &clauses[j];
-        let under = match (&c.number, &d.parent) {
-            (Some(num), Some(parent)) => num == parent,
-            _ => false,
-        };
+        let under = c.number.is_some() && d.parent == c.number;
         if d.kind == ClauseKind::Paragraph && d.number.is_none() && under {
             context_from[i].push(j);
         }
