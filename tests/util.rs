@@ -30,6 +30,7 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
     "fixtures/heldout_legal16",
     "fixtures/heldout_legal17",
     "fixtures/heldout_legal18",
+    "fixtures/heldout_legal19",
 ];
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`, as the
