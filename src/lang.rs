@@ -50,7 +50,8 @@ use regex::Regex;
 use crate::model::{Block, Lang};
 use crate::tokens::is_cyrillic;
 
-const KK_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
+/// The letters of Kazakh Cyrillic that Russian lacks.
+pub(crate) const KK_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
 
 /// Frequent Kazakh words spelled without Kazakh-specific letters (those with
 /// one are caught by the letter test anyway).

@@ -31,8 +31,10 @@
 //!    cell by cell.
 //! 7. Ruled tables of labels and values (a tariff): the band between two
 //!    ruled lines that cross a cell boundary is a row, read as one
-//!    paragraph, its cells left to right ([`ruled_rows`]); tables of
-//!    parallel texts (kk | ru) stay with step 5. A table with no rules at
+//!    paragraph, its cells left to right ([`ruled_rows`]); so too a ruled
+//!    table whose cells are of one language («№ | right | how to use
+//!    it»), its lines cut at the borders; tables of parallel texts
+//!    (kk | ru) stay with step 5. A table with no rules at
 //!    all is read so too, its rows found from its numbered label cells
 //!    ([`unruled_row_borders`]).
 //!
@@ -90,6 +92,9 @@ pub struct Line {
     /// right (a list label's gap to its text aside): where table cells set
     /// side by side in one column may part.
     pub breaks: Vec<Break>,
+    /// Every gap between its words, left to right: where a ruled table's
+    /// vertical border may cut it into cells ([`ruled_rows`]).
+    pub gaps: Vec<Break>,
 }
 
 /// A wide gap inside a [`Line`].
@@ -517,10 +522,16 @@ fn make_line(words: &[Word], col: usize) -> Option<Line> {
     };
     let mut text = String::new();
     let mut breaks = Vec::new();
+    let mut all_gaps = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 {
             text.push(' ');
             let before = words[i - 1].x1;
+            all_gaps.push(Break {
+                before,
+                x: w.x0,
+                at: text.len(),
+            });
             let gap = w.x0 - before;
             let apart = if usual.is_finite() {
                 gap >= 3.0 * usual.max(0.1 * size)
@@ -556,6 +567,7 @@ fn make_line(words: &[Word], col: usize) -> Option<Line> {
         size,
         col,
         breaks,
+        gaps: all_gaps,
     })
 }
 
@@ -748,10 +760,15 @@ fn horizontal_rules(rules: &[Rule]) -> Vec<HRule> {
 /// Only a table of labels and values is read so: in at least half of its
 /// rows of two cells or more the first cell opens with a clause number or
 /// a bullet, in at most a quarter does a later cell, and its later cells
-/// hold less text than its first ones. A table whose cells hold parallel
-/// texts (kk | ru, or № | kk | ru: numbered on both sides, or as long on
-/// both) is left to the columns. Pages without rules are left as they
-/// are.
+/// hold less text than its first ones; or a table whose text cells are of
+/// one language row by row («№ | Право | Как воспользоваться»: in at least
+/// two rows each text cell has a letter of Kazakh's own or none has, in at
+/// most a quarter as many does a Kazakh cell stand beside a Russian one).
+/// A table whose cells hold parallel texts (kk | ru, or № | kk | ru) is
+/// left to the columns. Pages without rules are left as they are. A line
+/// that runs across a cell border (a page where the table left no gutter)
+/// is cut there into its cells' pieces, at the gap between two words that
+/// holds the border.
 ///
 /// Each line comes with a payload `T` (the reader's noise mark): the lines
 /// of a row lose it (a value «0 KZT» in the top margin of two pages is no
@@ -847,7 +864,7 @@ pub fn ruled_rows<T>(
     let mut rest: Vec<Option<(Line, T)>> = lines.into_iter().map(Some).collect();
     let mut out = Vec::new();
     for table in tables.into_iter().filter(|t| t.len() >= min_rows) {
-        let mut rows: Vec<(f32, Vec<(usize, usize)>)> = Vec::new();
+        let mut rows: Vec<(f32, Vec<Member>)> = Vec::new();
         for (top, bottom, x0, x1, xs) in &table {
             let (top, bottom, x0, x1) = (*top, *bottom, *x0, *x1);
             let span = |cell: usize| {
@@ -865,7 +882,7 @@ pub fn ruled_rows<T>(
                 .collect();
             // The rules inside the band that close its first cell: rows.
             let cuts: Vec<HRule> = inside.iter().filter(|r| closes(r, 0)).copied().collect();
-            let mut sub: Vec<(f32, Vec<(usize, usize)>)> = std::iter::once(top)
+            let mut sub: Vec<(f32, Vec<Member>)> = std::iter::once(top)
                 .chain(cuts.iter().map(|r| r.0))
                 .map(|y| (y, Vec::new()))
                 .collect();
@@ -873,20 +890,24 @@ pub fn ruled_rows<T>(
                 let Some((l, _)) = l else { continue };
                 let mid = (l.x0 + l.x1) / 2.0;
                 if l.y > top && l.y < bottom && mid > x0 && mid < x1 {
-                    let cell = xs.iter().filter(|&&x| x <= l.x0 + 1.0).count();
-                    // The row under the last rule that closes its cell.
-                    let k = inside
-                        .iter()
-                        .filter(|r| r.0 < l.y && closes(r, cell))
-                        .map(|r| r.0)
-                        .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
-                        .map_or(0, |y| cuts.iter().filter(|c| c.0 <= y + 1.0).count());
-                    sub[k].1.push((cell, i));
+                    // A line drawn across a border (a page without
+                    // gutters) is cut at it into its cells' pieces.
+                    for piece in cut_at_borders(l, xs) {
+                        let cell = xs.iter().filter(|&&x| x <= piece.x0 + 1.0).count();
+                        // The row under the last rule that closes its cell.
+                        let k = inside
+                            .iter()
+                            .filter(|r| r.0 < l.y && closes(r, cell))
+                            .map(|r| r.0)
+                            .fold(None, |m: Option<f32>, y| Some(m.map_or(y, |m| m.max(y))))
+                            .map_or(0, |y| cuts.iter().filter(|c| c.0 <= y + 1.0).count());
+                        sub[k].1.push((cell, i, piece));
+                    }
                 }
             }
             rows.extend(sub);
         }
-        if parallel_cells(&rows, &rest) {
+        if parallel_cells(&rows) {
             continue;
         }
         for (top, mut members) in rows {
@@ -894,19 +915,16 @@ pub fn ruled_rows<T>(
                 continue;
             }
             members.sort_by(|a, b| {
-                let (la, lb) = (
-                    rest[a.1].as_ref().map(|l| &l.0),
-                    rest[b.1].as_ref().map(|l| &l.0),
-                );
-                let key = |l: Option<&Line>| l.map_or((0.0, 0.0), |l| (l.y, l.x0));
-                let (ka, kb) = (key(la), key(lb));
                 a.0.cmp(&b.0)
-                    .then(ka.0.total_cmp(&kb.0))
-                    .then(ka.1.total_cmp(&kb.1))
+                    .then(a.2.y.total_cmp(&b.2.y))
+                    .then(a.2.x0.total_cmp(&b.2.x0))
             });
             let lines = members
                 .into_iter()
-                .filter_map(|(_, i)| rest[i].take().map(|l| l.0))
+                .map(|(_, i, piece)| {
+                    rest[i] = None;
+                    piece
+                })
                 .collect();
             out.push(TableRow { top, lines });
         }
@@ -990,9 +1008,56 @@ pub fn unruled_row_borders<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec
     out
 }
 
-/// Whether a table's rows (`(top, [(cell, line index)])`) hold parallel
-/// texts, not a label and its values: see [`ruled_rows`].
-fn parallel_cells<T>(rows: &[(f32, Vec<(usize, usize)>)], lines: &[Option<(Line, T)>]) -> bool {
+/// A line of a ruled table's row, or its piece in one cell: `(cell, index
+/// of the page's line, piece)`.
+type Member = (usize, usize, Line);
+
+/// A line cut at the gaps between its words that hold one of a table's
+/// cell borders `xs` (points), piece by piece left to right; the line as
+/// it is when no border falls between its words.
+fn cut_at_borders(line: &Line, xs: &[f32]) -> Vec<Line> {
+    let cuts: Vec<&Break> = line
+        .gaps
+        .iter()
+        .filter(|g| xs.iter().any(|&x| g.before <= x + 1.0 && x - 1.0 <= g.x))
+        .collect();
+    if cuts.is_empty() {
+        return vec![line.clone()];
+    }
+    let mut out = Vec::new();
+    let (mut start, mut x0) = (0, line.x0);
+    for k in 0..=cuts.len() {
+        let (end, x1) = cuts
+            .get(k)
+            .map_or((line.text.len(), line.x1), |g| (g.at, g.before));
+        let text = line.text.get(start..end).unwrap_or("").trim_end();
+        if !text.is_empty() {
+            let within = |b: &&Break| b.at > start && b.at < end;
+            let shift = |b: &Break| Break {
+                at: b.at - start,
+                ..*b
+            };
+            out.push(Line {
+                text: text.to_string(),
+                x0,
+                x1,
+                body_x: if start == 0 { line.body_x } else { x0 },
+                breaks: line.breaks.iter().filter(within).map(shift).collect(),
+                gaps: line.gaps.iter().filter(within).map(shift).collect(),
+                ..line.clone()
+            });
+        }
+        if let Some(g) = cuts.get(k) {
+            start = g.at;
+            x0 = g.x;
+        }
+    }
+    out
+}
+
+/// Whether a table's rows (`(top, members)`) hold parallel texts, not a
+/// label and its values: see [`ruled_rows`].
+fn parallel_cells(rows: &[(f32, Vec<Member>)]) -> bool {
     let opens = |c: &[&Line], later: bool| {
         c.first().is_some_and(|l| {
             let t = l.text.trim();
@@ -1001,17 +1066,23 @@ fn parallel_cells<T>(rows: &[(f32, Vec<(usize, usize)>)], lines: &[Option<(Line,
     };
     let (mut first, mut later) = (0usize, 0usize);
     let (mut labelled, mut numbered, mut multi) = (0usize, 0usize, 0usize);
+    // Rows whose text cells are of one language, and rows that set a
+    // Kazakh cell beside a Russian one.
+    let (mut one_language, mut mixed) = (0usize, 0usize);
     for (_, members) in rows {
         let mut cells: BTreeMap<usize, Vec<&Line>> = BTreeMap::new();
-        for &(cell, i) in members {
-            if let Some((l, _)) = &lines[i] {
-                cells.entry(cell).or_default().push(l);
-            }
+        for (cell, _, l) in members {
+            cells.entry(*cell).or_default().push(l);
         }
         if cells.len() < 2 {
             continue;
         }
         multi += 1;
+        match cell_languages(cells.values()) {
+            Some(true) => one_language += 1,
+            Some(false) => mixed += 1,
+            None => {}
+        }
         let chars = |c: &Vec<&Line>| c.iter().map(|l| l.text.chars().count()).sum::<usize>();
         let mut it = cells.values();
         if let Some(c) = it.next() {
@@ -1025,7 +1096,39 @@ fn parallel_cells<T>(rows: &[(f32, Vec<(usize, usize)>)], lines: &[Option<(Line,
         }
         numbered += usize::from(open);
     }
+    if one_language >= 2 && mixed * 4 <= one_language {
+        // «№ | Право | Как воспользоваться»: a row of one language is one
+        // clause, however long its later cells.
+        return false;
+    }
     multi == 0 || numbered * 4 > multi || labelled * 2 < multi || later >= first
+}
+
+/// Whether a table row's text cells (row labels such as «1» or «№» left
+/// out, and cells of fewer than 12 Cyrillic letters) are all of one
+/// language: `Some(true)` when each has a letter of Kazakh's own or none
+/// has, `Some(false)` when a Kazakh cell stands beside a Russian one,
+/// `None` with fewer than two such cells.
+fn cell_languages<'a>(cells: impl Iterator<Item = &'a Vec<&'a Line>>) -> Option<bool> {
+    let mut kinds = Vec::new();
+    for cell in cells {
+        let text: String = cell
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if is_row_label(&text)
+            || text
+                .chars()
+                .filter(|&c| crate::tokens::is_cyrillic(c))
+                .count()
+                < 12
+        {
+            continue;
+        }
+        kinds.push(text.chars().any(|c| crate::lang::KK_LETTERS.contains(c)));
+    }
+    (kinds.len() >= 2).then(|| kinds.iter().all(|&k| k == kinds[0]))
 }
 
 /// A table's number column: the columns of a page whose every line is one
@@ -1400,6 +1503,7 @@ fn cells(lines: &[Line], columns: &[f32]) -> Vec<Line> {
                         x1,
                         body_x: x0,
                         breaks: Vec::new(),
+                        gaps: Vec::new(),
                         ..line.clone()
                     },
                 ));
@@ -1705,6 +1809,7 @@ mod tests {
             body_x: x0,
             col: 0,
             breaks: Vec::new(),
+            gaps: Vec::new(),
         }
     }
 
@@ -2984,6 +3089,91 @@ mod tests {
             })
             .collect();
         assert!(ruled_rows(plain, &rules, &[(240.0, 254.0)]).0.is_empty());
+    }
+
+    /// A line of words typed from `cells` (`(x0, text)`, 5 pt a char,
+    /// words one space apart), as [`make_line`] builds it.
+    fn typed_line(cells: &[(f32, &str)], y: f32) -> (Line, ()) {
+        let mut words = Vec::new();
+        for &(mut x, text) in cells {
+            for w in text.split(' ') {
+                let x1 = x + 5.0 * w.chars().count() as f32;
+                words.push(Word {
+                    x0: x,
+                    x1,
+                    y,
+                    size: 10.0,
+                    text: w.to_string(),
+                });
+                x = x1 + 5.0;
+            }
+        }
+        (make_line(&words, 0).unwrap(), ())
+    }
+
+    /// «№ | right | how to use it», ruled, on a page without gutters: each
+    /// line runs across the cell borders.
+    fn rights_table(right: [&str; 3], how: [&str; 3]) -> (Vec<(Line, ())>, Vec<Rule>) {
+        let lines = vec![
+            typed_line(&[(55.0, "№"), (75.0, right[0]), (255.0, how[0])], 113.0),
+            typed_line(&[(55.0, "1"), (75.0, right[1]), (255.0, how[1])], 133.0),
+            typed_line(
+                &[(75.0, "и получать сведения о них"), (255.0, "в офис")],
+                145.0,
+            ),
+            typed_line(&[(55.0, "2"), (75.0, right[2]), (255.0, how[2])], 165.0),
+        ];
+        let mut rules: Vec<Rule> = [100.0, 122.0, 154.0, 175.0]
+            .into_iter()
+            .map(|y| hrule(y, 50.0, 450.0))
+            .collect();
+        rules.extend([50.0, 70.0, 250.0, 450.0].map(|x| vrule(x, 100.0, 175.0)));
+        (lines, rules)
+    }
+
+    #[test]
+    fn a_ruled_table_of_one_language_is_read_row_by_row_across_its_borders() {
+        let (lines, rules) = rights_table(
+            [
+                "Право субъекта",
+                "Знать, есть ли у МФО ваши данные,",
+                "Требовать блокирования данных",
+            ],
+            [
+                "Как воспользоваться",
+                "Подать письменный запрос",
+                "Заявление в свободной форме",
+            ],
+        );
+        let (rows, rest) = ruled_rows(lines, &rules, &[]);
+        assert!(rest.is_empty(), "{rest:?}");
+        let segments = reading_order_with_rows(Vec::new(), rows);
+        assert_eq!(
+            row_texts(&segments),
+            [
+                "row: № Право субъекта Как воспользоваться",
+                "row: 1 Знать, есть ли у МФО ваши данные, и получать сведения о них \
+                 Подать письменный запрос в офис",
+                "row: 2 Требовать блокирования данных Заявление в свободной форме",
+            ]
+        );
+        // A Kazakh cell beside a Russian one: parallel texts, left to the
+        // columns, the lines as they were.
+        let (lines, rules) = rights_table(
+            [
+                "Субъектінің құқығы",
+                "Деректердің бар екенін білу",
+                "Деректерді бұғаттауды талап ету",
+            ],
+            [
+                "Право субъекта",
+                "Знать, есть ли у МФО ваши данные",
+                "Требовать блокирования данных",
+            ],
+        );
+        let (rows, rest) = ruled_rows(lines.clone(), &rules, &[]);
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(rest, lines);
     }
 
     #[test]
