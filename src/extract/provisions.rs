@@ -1114,18 +1114,33 @@ fn rights(
                         let t = r.words[c.first()].sentence;
                         acts.iter().any(|a| r.words[a.first()].sentence == t)
                     };
-                    let condition = found.iter().find_map(|m| {
-                        let s = r.words[m.first()].sentence;
-                        r.conditions.iter().find(|c| {
-                            let t = r.words[c.first()].sentence;
-                            // The sentence after the grant restricts it when
-                            // it points back, denies the act, or restates the
-                            // act with its condition («Согласие может быть
-                            // отозвано только при отсутствии задолженности»).
-                            t == s
-                                || (t == s + 1 && (opens_with_anaphor(&r.words, t) || own_act(c)))
+                    // A clause that names no other right of the checklist:
+                    // whatever condition it states is this right's («Клиент
+                    // может отозвать согласие…; при неисполненных
+                    // обязательствах отзыв невозможен»).
+                    let sole = || {
+                        items
+                            .iter()
+                            .filter(|o| o.id != item.id)
+                            .all(|o| item_matches(o, lang, &r.words).is_empty())
+                    };
+                    let condition = found
+                        .iter()
+                        .find_map(|m| {
+                            let s = r.words[m.first()].sentence;
+                            r.conditions.iter().find(|c| {
+                                let t = r.words[c.first()].sentence;
+                                // The sentence after the grant restricts it
+                                // when it points back, denies the act, or
+                                // restates the act with its condition
+                                // («Согласие может быть отозвано только при
+                                // отсутствии задолженности»).
+                                t == s
+                                    || (t == s + 1
+                                        && (opens_with_anaphor(&r.words, t) || own_act(c)))
+                            })
                         })
-                    });
+                        .or_else(|| r.conditions.first().filter(|_| sole()));
                     if let Some(c) = condition {
                         restrictions.push(mention(r, clauses[st.owner[i]], c));
                     } else if let Some((j, c)) = found
@@ -2396,6 +2411,53 @@ mod tests {
             &words("Знать; п. 3.2 Указанные сведения.", &rules()),
             1
         ));
+    }
+
+    #[test]
+    fn a_clause_of_one_right_is_restricted_by_any_condition_it_states() {
+        let one = |text: &str| {
+            let c = clauses(
+                Lang::Ru,
+                &[("6.5", Some("6.5"), ClauseKind::Numbered, None, text)],
+            );
+            let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+            let w = right(&legal, "withdraw_consent");
+            assert_eq!(w.status, Presence::RuOnly, "{text}");
+            w.restrictions.len()
+        };
+        // The condition in a sentence of its own, after «;».
+        assert_eq!(
+            one(
+                "6.5. Клиент может отозвать согласие, подав письменное заявление; при \
+                 неисполненных обязательствах по договору отзыв невозможен."
+            ),
+            1
+        );
+        // Two rights in the clause: the condition's sentence decides.
+        assert_eq!(
+            one(
+                "6.5. Клиент может отозвать согласие. Клиент вправе требовать блокирования \
+                 данных. Блокирование не допускается при неисполненных обязательствах."
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn a_first_person_request_grants_the_right_the_operator_carries_out() {
+        let c = clauses(
+            Lang::Kk,
+            &[(
+                "6.2",
+                Some("6.2"),
+                ClauseKind::Numbered,
+                None,
+                "6.2. Менің дербес деректерім қате болса, оларды МҚҰ менің талабым бойынша \
+                 түзетеді және толықтырады.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "change").status, Presence::KkOnly);
     }
 
     #[test]

@@ -574,11 +574,30 @@ pub fn ingest(text: &str) -> Ingested {
                 });
             }
             LineKind::Text => {
-                let mut blocks =
-                    markup::parse(text, line.start, line.end, line.no, &mut out.dropped);
+                // A line of interleaved text opened by its language's tag
+                // («[KZ] 3.2. …», «RU: …»): the tag is markup, the line's
+                // text the author's word for that language.
+                let tag = language_tag(&text[line.start..line.end]);
+                let start = match tag {
+                    Some((a, b, _)) => {
+                        out.dropped.push(Dropped {
+                            kind: DropKind::Markup,
+                            text: text[line.start + a..line.start + b].to_string(),
+                            span: Span::new(line.start + a, line.start + b),
+                        });
+                        line.start + b
+                    }
+                    None => line.start,
+                };
+                let mut blocks = markup::parse(text, start, line.end, line.no, &mut out.dropped);
+                if let Some((_, _, lang)) = tag {
+                    for b in &mut blocks {
+                        b.declared_lang = Some(lang);
+                    }
+                }
                 if let Some(first) = blocks.first_mut() {
                     first.gap_before = std::mem::take(&mut blank) && !out.blocks.is_empty();
-                    if row_starts[i] {
+                    if row_starts[i] || tag.is_some() {
                         first.starts_paragraph = true;
                     }
                 }
@@ -647,6 +666,25 @@ pub fn ingest(text: &str) -> Ingested {
         set_pages(&lines, &mut out);
     }
     out
+}
+
+/// A language tag that opens a line of text set kk and ru line by line:
+/// «[KZ]», «[RU]», «(ҚАЗ)», «[рус.]», or a bare code with a colon
+/// («KZ:», «RU:»), followed by text. Returns the tag's byte range in the
+/// line (brackets or colon included) and its language
+/// ([`crate::lang::named`]: kk, kz, kaz, қаз, каз, ru, rus, рус …).
+fn language_tag(line: &str) -> Option<(usize, usize, Lang)> {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:\[([^\]\s]{2,7})\]|\(([^)\s]{2,7})\)|([A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,3}):)\s+\S")
+            .expect("language tag regex")
+    });
+    let c = TAG.captures(line)?;
+    let code = c.get(1).or(c.get(2)).or(c.get(3))?;
+    let lang = crate::lang::named(code.as_str().trim_end_matches('.').to_lowercase().as_str())?;
+    let whole = c.get(0)?;
+    let start = whole.as_str().len() - whole.as_str().trim_start().len();
+    // The closing bracket or the colon after the code.
+    Some((start, code.end() + 1, lang))
 }
 
 /// The rows of a two-column text table whose right cells wrap
@@ -1111,13 +1149,34 @@ fn row_cells(
     // belong to the first cell's clause; the others get the same label as
     // text over an empty span, so each clause of the row is numbered.
     let (number, rest) = match cells {
-        [first, rest @ ..] if !rest.is_empty() && is_number_cell(&text[first.0..first.1]) => {
+        [first, rest @ ..]
+            if !rest.is_empty()
+                && is_number_cell(text[first.0..first.1].trim().trim_matches(['*', '_'])) =>
+        {
             (Some(*first), rest)
         }
         _ => (None, cells),
     };
     let label = number.map(|(a, b)| {
-        let (a, b) = trim_range(text, a, b);
+        let (a0, b0) = trim_range(text, a, b);
+        // A bold number («**2**», a section's row): the marks are markup.
+        let inner = text[a0..b0].trim_start_matches(['*', '_']);
+        let inner = inner.trim_end_matches(['*', '_']);
+        let (a, b) = if inner.is_empty() {
+            (a0, b0)
+        } else {
+            let a = b0 - text[a0..b0].trim_start_matches(['*', '_']).len();
+            (a, a + inner.len())
+        };
+        for (x, y) in [(a0, a), (b, b0)] {
+            if y > x {
+                out.dropped.push(Dropped {
+                    kind: DropKind::Markup,
+                    text: text[x..y].to_string(),
+                    span: Span::new(x, y),
+                });
+            }
+        }
         let t = &text[a..b];
         let label = if counter {
             String::new()
@@ -1204,7 +1263,7 @@ fn cell_blocks(
 /// A header cell that names the number column.
 static NUMBER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:№|#|№ ?п/п|п/п|no\.?|nr\.?|n|num|number|clause|id|пункт|номер|нөмір|тармақ)$",
+        r"(?i)^(?:№|#|№ ?п/п|п/п|no\.?|nr\.?|n|num|number|clause|id|пункт|номер|нөмір|тармақ)(?:\s*/\s*(?:№|no\.?|n|number|clause|id|пункт|номер|нөмір|тармақ))*$",
     )
     .expect("number label regex")
 });
@@ -1744,6 +1803,73 @@ mod tests {
     /// both languages' texts, each text is its column's language, the
     /// section is a heading where it changes and markup where an export
     /// repeats it (heldout_legal17 and blind8i: read as a glossary before).
+    #[test]
+    fn a_language_tag_opening_each_line_is_markup_and_the_author_s_word() {
+        let t = "[KZ] 2.4. Трансшекаралық беру – шет мемлекетке беру.\n\
+                 [RU] 2.4. Трансграничная передача – передача за рубеж.\n\
+                 RU: 2.5. Уполномоченный орган.\n\
+                 (ҚАЗ) 2.5. Уәкілетті орган.\n\
+                 [EN] 2.6. Not ours.\n";
+        let ing = ingest(t);
+        let got: Vec<(String, Option<Lang>)> = ing
+            .blocks
+            .iter()
+            .map(|b| (b.text(), b.declared_lang))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "2.4. Трансшекаралық беру – шет мемлекетке беру.".to_string(),
+                    Some(Lang::Kk)
+                ),
+                (
+                    "2.4. Трансграничная передача – передача за рубеж.".to_string(),
+                    Some(Lang::Ru)
+                ),
+                ("2.5. Уполномоченный орган.".to_string(), Some(Lang::Ru)),
+                ("2.5. Уәкілетті орган.".to_string(), Some(Lang::Kk)),
+                // A tag of no language of ours stays text.
+                ("[EN] 2.6. Not ours.".to_string(), None),
+            ]
+        );
+        let dropped: Vec<&str> = ing.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(dropped, ["[KZ]", "[RU]", "RU:", "(ҚАЗ)"]);
+        for d in &ing.dropped {
+            assert_eq!(&t[d.span.start..d.span.end], d.text);
+        }
+    }
+
+    #[test]
+    fn a_bold_section_number_cell_numbers_its_row_and_a_two_label_header_is_markup() {
+        let t = "| Тармақ / Пункт | Қазақша | Русский |\n|---|---|---|\n\
+                 | **2** | **Негізгі ұғымдар** | **Основные понятия** |\n\
+                 | 2.1 | Дербес деректер – мәліметтер. | Персональные данные – сведения. |\n";
+        let ing = ingest(t);
+        let texts: Vec<String> = ing.blocks.iter().map(|b| b.text()).collect();
+        assert_eq!(
+            texts,
+            [
+                "2. Негізгі ұғымдар",
+                "2. Основные понятия",
+                "2.1. Дербес деректер – мәліметтер.",
+                "2.1. Персональные данные – сведения.",
+            ]
+        );
+        let dropped: Vec<&str> = ing.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert!(
+            dropped.contains(&"| Тармақ / Пункт | Қазақша | Русский |"),
+            "{dropped:?}"
+        );
+        // The bold marks are markup, around the number as around the
+        // titles: nothing lost.
+        assert_eq!(
+            dropped.iter().filter(|d| **d == "**").count(),
+            6,
+            "{dropped:?}"
+        );
+    }
+
     #[test]
     fn an_export_with_a_section_column_is_read_by_its_header() {
         let t = "id,section,kk,ru\n1.1,Жалпы ережелер / Общие положения,Бірінші тармақ.,Первый пункт.\n1.2,Жалпы ережелер / Общие положения,\"Деректер:\n– аты;\n– мекенжайы.\",\"Данные:\n– имя;\n– адрес.\"\n2.1,Құқықтар / Права,Екінші.,Второй.\n2.2,Құқықтар / Права,Үшінші.,Третий.\n2.3,Құқықтар / Права,Төртінші.,Четвертый.\n";

@@ -719,6 +719,7 @@ fn entity_kind(s: &str) -> Option<EntityKind> {
         "date" => EntityKind::Date,
         "latin" => EntityKind::Latin,
         "law" => EntityKind::Law,
+        "phone" => EntityKind::Phone,
         _ => return None,
     })
 }
