@@ -234,8 +234,16 @@ fn looks_like_heading(body: &str) -> bool {
     // A full sentence («5. Деректер … сақталады.», «4. Мақсаттар: …, …») is
     // a clause, not a heading; «5. Жауапкершілік.» is a heading. Kazakh
     // says much in few words: a short one is a sentence by its verb.
-    let sentence =
-        (t.ends_with('.') && (words > 6 || (words >= 3 && has_finite_verb(t)))) || t.contains(": ");
+    // A colon opens a list or a statement («4. Мақсаттар: несие беру,
+    // бағалау»), unless a short title follows it («4. Ваши права: вопросы
+    // и ответы»).
+    let colon = t.split_once(": ").is_some_and(|(_, after)| {
+        after.contains([',', ';'])
+            || after.split_whitespace().count() > 5
+            || t.ends_with('.')
+            || has_finite_verb(t)
+    });
+    let sentence = (t.ends_with('.') && (words > 6 || (words >= 3 && has_finite_verb(t)))) || colon;
     n <= 120 && words <= 14 && !t.ends_with([':', ';', ',']) && !sentence
 }
 
@@ -746,6 +754,10 @@ mod tests {
             "Данные хранятся на защищенных серверах.",
             "Вы можете отозвать согласие на обработку.",
             "Клиент вправе требовать уничтожения данных.",
+            // A list or a statement after a colon.
+            "Мақсаттар: несие беру, бағалау",
+            "Цели: оценка платежеспособности и заключение договора займа",
+            "Срок: данные хранятся пять лет",
         ] {
             assert!(!looks_like_heading(sentence), "{sentence}");
         }
@@ -755,6 +767,9 @@ mod tests {
             "Права и обязанности сторон.",
             "Деректерді сақтау мерзімі.",
             "Дербес деректерді қорғау",
+            // A short title after a colon.
+            "Ваши права: вопросы и ответы",
+            "Сіздің құқықтарыңыз: сұрақтар мен жауаптар",
         ] {
             assert!(looks_like_heading(heading), "{heading}");
         }
