@@ -1163,6 +1163,17 @@ fn rights(
                         }
                     }
                 }
+                if found.is_empty()
+                    && let Some(c) = conditioned_act(item, r)
+                    && !restrictions.iter().any(|x| x.clause == r.clause.id)
+                {
+                    // A clause of its own that conditions the right's act
+                    // («14. Отзыв согласия возможен только после
+                    // исполнения всех обязательств» after the rights
+                    // list): it grants nothing and restricts the right
+                    // where the language grants it.
+                    restrictions.push(mention(r, clauses[st.owner[i]], c));
+                }
                 if let Some(m) = find_all(item.restricted_by.set(lang), &r.words).first()
                     && !restrictions.iter().any(|x| x.clause == r.clause.id)
                 {
@@ -1195,6 +1206,36 @@ fn rights(
             coverage(item, mentions, restrictions)
         })
         .collect()
+}
+
+/// A restriction condition in a sentence that opens with one of the
+/// right's acts («Отзыв согласия возможен только после…», «Келісімді кері
+/// қайтарып алу … кейін ғана мүмкін»), in clause `r`, where the operator is
+/// not named and no duty is stated: the act is the sentence's subject, and
+/// the sentence conditions it. (An operator's «МФО вправе уничтожить
+/// данные только после истечения срока», or «Данные … уничтожаются по
+/// истечении срока», conditions the operator's own act.)
+fn conditioned_act<'a>(item: &Item, r: &'a Read) -> Option<&'a Match> {
+    item_matches(item, r.clause.lang, &r.words)
+        .iter()
+        .filter(|m| {
+            let s = r.words[m.first()].sentence;
+            let opening = r.words[..m.first()]
+                .iter()
+                .filter(|w| w.sentence == s)
+                .count();
+            opening <= 1
+                && !r.duty_sentences.contains(&s)
+                && !r.operators.iter().any(|o| r.words[o.first()].sentence == s)
+        })
+        .find_map(|m| {
+            let s = r.words[m.first()].sentence;
+            // A condition made of the act itself times something else
+            // («Сотқа жүгінгенге дейін клиент … жібереді»).
+            r.conditions
+                .iter()
+                .find(|c| r.words[c.first()].sentence == s && !c.overlaps(m))
+        })
 }
 
 /// Is sentence `s` of `r` a label in capitals that opens the paragraph
@@ -2441,6 +2482,53 @@ mod tests {
             ),
             0
         );
+    }
+
+    #[test]
+    fn a_clause_that_conditions_the_act_restricts_the_right_granted_before_it() {
+        let c = clauses(
+            Lang::Kk,
+            &[
+                (
+                    "13",
+                    Some("13"),
+                    ClauseKind::Numbered,
+                    None,
+                    "13. Клиент келісімін кері қайтарып алуға құқылы.",
+                ),
+                (
+                    "14",
+                    Some("14"),
+                    ClauseKind::Numbered,
+                    None,
+                    "14. Келісімді кері қайтарып алу шарт бойынша барлық міндеттемелер \
+                     орындалғаннан кейін ғана мүмкін болады.",
+                ),
+                (
+                    "15",
+                    Some("15"),
+                    ClauseKind::Numbered,
+                    None,
+                    "15. Сотқа жүгінгенге дейін клиент МҚҰ-ға наразылық хат жібереді.",
+                ),
+                (
+                    "16",
+                    Some("16"),
+                    ClauseKind::Numbered,
+                    None,
+                    "16. Клиент өз құқықтарын сотта қорғауға құқылы.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let w = right(&legal, "withdraw_consent");
+        let cited: Vec<&str> = w.restrictions.iter().map(|m| m.clause.as_str()).collect();
+        assert_eq!(cited, ["kk:14"]);
+        // A condition made of the act itself («жүгінгенге дейін») restricts
+        // nothing.
+        let p = right(&legal, "protection");
+        assert_eq!(p.status, Presence::KkOnly);
+        assert!(p.restrictions.is_empty(), "{:?}", p.restrictions);
     }
 
     #[test]
