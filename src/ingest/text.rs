@@ -1281,6 +1281,9 @@ struct Schema {
     number: Option<usize>,
     section: Option<usize>,
     langs: Vec<(usize, Lang)>,
+    /// A column naming each row's language («lang;section;no;text»: one
+    /// row per clause per language) and the column of its text.
+    lang_text: Option<(usize, usize)>,
 }
 
 impl Schema {
@@ -1292,12 +1295,19 @@ impl Schema {
             Regex::new(r"(?i)^(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып)$")
                 .expect("section column regex")
         });
+        static LANG_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:lang|language|язык|тіл)$").expect("language column regex")
+        });
+        static TEXT_COLUMN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)^(?:text|текст|мәтін)$").expect("text column regex"));
         let mut s = Schema {
             width: cells.len(),
             number: None,
             section: None,
             langs: Vec::new(),
+            lang_text: None,
         };
+        let (mut lang_col, mut text_col) = (None, None);
         for (i, &(a, b)) in cells.iter().enumerate() {
             let t = text[a..b].trim().trim_matches('"').trim();
             if let Some(l) = crate::lang::named(t) {
@@ -1306,12 +1316,27 @@ impl Schema {
                 s.number = Some(i);
             } else if SECTION.is_match(t) && s.section.is_none() {
                 s.section = Some(i);
+            } else if LANG_COLUMN.is_match(t) && lang_col.is_none() {
+                lang_col = Some(i);
+            } else if TEXT_COLUMN.is_match(t) && text_col.is_none() {
+                text_col = Some(i);
             } else {
                 return None;
             }
         }
         let has = |l: Lang| s.langs.iter().any(|&(_, x)| x == l);
-        (has(Lang::Kk) && has(Lang::Ru) && s.section.is_some()).then_some(s)
+        if let (Some(l), Some(t), true, true) =
+            (lang_col, text_col, s.langs.is_empty(), s.section.is_some())
+        {
+            s.lang_text = Some((l, t));
+            return Some(s);
+        }
+        (has(Lang::Kk)
+            && has(Lang::Ru)
+            && s.section.is_some()
+            && lang_col.is_none()
+            && text_col.is_none())
+        .then_some(s)
     }
 
     /// Read one row under the header (see [`Schema`]).
@@ -1337,6 +1362,13 @@ impl Schema {
                 });
             }
         };
+        // A row of one language: its language cell is markup, its text
+        // cell the language's.
+        let row_lang = self.lang_text.map(|(l, _)| {
+            let (a, b, t) = cell(l);
+            markup(out, a, b);
+            crate::lang::named(&t.to_lowercase())
+        });
         if let Some(k) = self.section {
             let (a, b, t) = cell(k);
             if !t.is_empty() && section.as_deref() != Some(t.as_str()) {
@@ -1345,6 +1377,7 @@ impl Schema {
                     cell_blocks(text, cells[k].0, cells[k].1, line.no, &mut out.dropped);
                 for b in &mut blocks {
                     b.hint = BlockHint::Heading;
+                    b.declared_lang = row_lang.flatten();
                 }
                 push_cell(blocks, *group, out);
                 *section = Some(t);
@@ -1357,7 +1390,11 @@ impl Schema {
         let first = out.blocks.len();
         let number = self.number.map(cell).filter(|n| !n.2.is_empty());
         let mut labelled = false;
-        for &(k, lang) in &self.langs {
+        let own: Vec<(usize, Lang)> = match (self.lang_text, row_lang) {
+            (Some((_, t)), Some(Some(lang))) => vec![(t, lang)],
+            _ => self.langs.clone(),
+        };
+        for &(k, lang) in &own {
             *group += 1;
             let mut blocks = cell_blocks(text, cells[k].0, cells[k].1, line.no, &mut out.dropped);
             if let (Some((na, nb, t)), Some(b)) = (&number, blocks.first_mut())
@@ -1866,6 +1903,58 @@ mod tests {
         assert_eq!(
             dropped.iter().filter(|d| **d == "**").count(),
             6,
+            "{dropped:?}"
+        );
+    }
+
+    #[test]
+    fn an_export_with_a_language_column_is_read_row_by_row_in_its_language() {
+        let t = "lang;section;no;text\n\
+                 kk;Жалпы ережелер;1.1;\"Бірінші тармақ; екінші бөлігі.\"\n\
+                 kk;Құқықтар;2.1;Сіз білуге құқылысыз.\n\
+                 ru;Общие положения;1.1;Первый пункт.\n\
+                 ru;Права;2.1;Вы вправе знать.\n";
+        let ing = ingest(t);
+        let got: Vec<(String, Option<Lang>, BlockHint)> = ing
+            .blocks
+            .iter()
+            .map(|b| (b.text(), b.declared_lang, b.hint))
+            .collect();
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Жалпы ережелер",
+                "1.1. Бірінші тармақ; екінші бөлігі.",
+                "Құқықтар",
+                "2.1. Сіз білуге құқылысыз.",
+                "Общие положения",
+                "1.1. Первый пункт.",
+                "Права",
+                "2.1. Вы вправе знать.",
+            ]
+        );
+        let langs: Vec<Option<Lang>> = got.iter().map(|g| g.1).collect();
+        assert_eq!(
+            langs,
+            [
+                Some(Lang::Kk),
+                Some(Lang::Kk),
+                Some(Lang::Kk),
+                Some(Lang::Kk),
+                Some(Lang::Ru),
+                Some(Lang::Ru),
+                Some(Lang::Ru),
+                Some(Lang::Ru),
+            ]
+        );
+        assert_eq!(got[0].2, BlockHint::Heading);
+        // The header and each row's language cell are markup.
+        let dropped: Vec<&str> = ing.dropped.iter().map(|d| d.text.as_str()).collect();
+        assert!(dropped.contains(&"lang;section;no;text"), "{dropped:?}");
+        assert_eq!(
+            dropped.iter().filter(|d| **d == "kk").count(),
+            2,
             "{dropped:?}"
         );
     }
