@@ -1168,6 +1168,36 @@ fn finding(
     )
 }
 
+/// A Kazakh address word that follows a street's or a place's name: «к-сі»
+/// (көшесі), «даңғ.», «ш.а.», «ы.а.», «а.» (ауылы), «қ.» (қаласы), «обл.»,
+/// and their full forms. `word` as [`words`] cuts it (no trailing dot).
+fn is_address_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "к-сі"
+            | "к"
+            | "көш"
+            | "көшесі"
+            | "даңғ"
+            | "даңғылы"
+            | "ш"
+            | "ш.а"
+            | "шағын"
+            | "ы.а"
+            | "ықшамауданы"
+            | "а"
+            | "ауылы"
+            | "қ"
+            | "қаласы"
+            | "обл"
+            | "облысы"
+            | "ауданы"
+            | "тұйық"
+            | "тұйығы"
+    )
+}
+
 /// Where the repaired word `read` stands in `text`: its first occurrence as
 /// a whole word, else its first occurrence.
 fn locate(text: &str, read: &str) -> Option<(usize, usize)> {
@@ -1206,7 +1236,14 @@ pub fn check(
                 .checked_sub(1)
                 .map(|j| &c.text[ws[j].0..ws[j].1])
                 .unwrap_or("");
-            let name = w.chars().next().is_some_and(char::is_uppercase)
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            // A name before an address word («Мадин к-сі», «Абай даңғ.»,
+            // «Қорғалжын а.»): a street or a place, spelt as it is named.
+            let after = ws.get(k + 1).map_or("", |&(x, y)| &c.text[x..y]);
+            if capitalised && is_address_word(after) {
+                continue;
+            }
+            let name = capitalised
                 && w.chars().skip(1).any(char::is_lowercase)
                 && inside_sentence(&c.text, a);
             let fix = speller
@@ -1748,6 +1785,32 @@ mod tests {
         assert!(m.contains("«корғау» → «қорғау»"), "{m}");
         assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
         assert!(!m.contains("Өндеу»"), "{m}");
+    }
+
+    #[test]
+    fn a_name_before_an_address_word_is_a_place_not_a_misspelling() {
+        let d = dictionary();
+        let data = SpellingData::default();
+        let lexicon = Lexicon::default();
+        let speller = Speller {
+            dictionary: Some(&d),
+            data: &data,
+            lexicon: &lexicon,
+            memo: None,
+        };
+        let clauses = vec![clause(
+            "kk:1",
+            "Өтініштер Өндеу к-сі, 8 және Өндеу даңғ., 2 мекенжайы бойынша қабылданады; \
+             Өндеу өндеу.",
+        )];
+        let mut out = Vec::new();
+        check(&clauses, &[], &speller, &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let m = &out[0].1.message;
+        // The street names are left alone; the name inside the sentence
+        // that no address word follows, and the plain word, are not.
+        assert_eq!(m.matches("«Өндеу» → «Өңдеу»").count(), 1, "{m}");
+        assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
     }
 
     #[test]
