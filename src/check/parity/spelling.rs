@@ -1665,16 +1665,22 @@ mod tests {
     }
 
     fn with_speller<T>(f: impl FnOnce(&Speller) -> T) -> T {
-        let d = dictionary();
         let data = SpellingData::parse(
             "t",
             "stem\tөңде\nconfusable\tүйім\tұйым\tмикроқаржы|қаржы\n",
         )
         .unwrap();
+        speller_over(&data, f)
+    }
+
+    /// `f` with a speller over [`dictionary`], `data` and an empty word
+    /// list.
+    fn speller_over<T>(data: &SpellingData, f: impl FnOnce(&Speller) -> T) -> T {
+        let d = dictionary();
         let lexicon = Lexicon::default();
         f(&Speller {
             dictionary: Some(&d),
-            data: &data,
+            data,
             lexicon: &lexicon,
             memo: None,
         })
@@ -1765,52 +1771,38 @@ mod tests {
 
     #[test]
     fn the_check_skips_abbreviations_names_in_quotes_and_glued_pieces() {
-        let d = dictionary();
-        let data = SpellingData::default();
-        let lexicon = Lexicon::default();
-        let speller = Speller {
-            dictionary: Some(&d),
-            data: &data,
-            lexicon: &lexicon,
-            memo: None,
-        };
-        let clauses = vec![clause(
-            "kk:1",
-            "МҚҰ «Өндеу» корғау және IP-өндеу, 2-өндеу өндеу.",
-        )];
-        let mut out = Vec::new();
-        check(&clauses, &[], &speller, &mut out);
-        assert_eq!(out.len(), 1, "{out:?}");
-        let m = &out[0].1.message;
-        assert!(m.contains("«корғау» → «қорғау»"), "{m}");
-        assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
-        assert!(!m.contains("Өндеу»"), "{m}");
+        speller_over(&SpellingData::default(), |speller| {
+            let clauses = vec![clause(
+                "kk:1",
+                "МҚҰ «Өндеу» корғау және IP-өндеу, 2-өндеу өндеу.",
+            )];
+            let mut out = Vec::new();
+            check(&clauses, &[], speller, &mut out);
+            assert_eq!(out.len(), 1, "{out:?}");
+            let m = &out[0].1.message;
+            assert!(m.contains("«корғау» → «қорғау»"), "{m}");
+            assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
+            assert!(!m.contains("Өндеу»"), "{m}");
+        });
     }
 
     #[test]
     fn a_name_before_an_address_word_is_a_place_not_a_misspelling() {
-        let d = dictionary();
-        let data = SpellingData::default();
-        let lexicon = Lexicon::default();
-        let speller = Speller {
-            dictionary: Some(&d),
-            data: &data,
-            lexicon: &lexicon,
-            memo: None,
-        };
-        let clauses = vec![clause(
-            "kk:1",
-            "Өтініштер Өндеу к-сі, 8 және Өндеу даңғ., 2 мекенжайы бойынша қабылданады; \
-             Өндеу өндеу.",
-        )];
-        let mut out = Vec::new();
-        check(&clauses, &[], &speller, &mut out);
-        assert_eq!(out.len(), 1, "{out:?}");
-        let m = &out[0].1.message;
-        // The street names are left alone; the name inside the sentence
-        // that no address word follows, and the plain word, are not.
-        assert_eq!(m.matches("«Өндеу» → «Өңдеу»").count(), 1, "{m}");
-        assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
+        speller_over(&SpellingData::default(), |speller| {
+            let clauses = vec![clause(
+                "kk:1",
+                "Өтініштер Өндеу к-сі, 8 және Өндеу даңғ., 2 мекенжайы бойынша қабылданады; \
+                 Өндеу өндеу.",
+            )];
+            let mut out = Vec::new();
+            check(&clauses, &[], speller, &mut out);
+            assert_eq!(out.len(), 1, "{out:?}");
+            let m = &out[0].1.message;
+            // The street names are left alone; the name inside the sentence
+            // that no address word follows, and the plain word, are not.
+            assert_eq!(m.matches("«Өндеу» → «Өңдеу»").count(), 1, "{m}");
+            assert_eq!(m.matches("«өндеу» → «өңдеу»").count(), 1, "{m}");
+        });
     }
 
     #[test]

@@ -1024,6 +1024,13 @@ fn cut_at_borders(line: &Line, xs: &[f32]) -> Vec<Line> {
     if cuts.is_empty() {
         return vec![line.clone()];
     }
+    cut(line, &cuts)
+}
+
+/// A line cut at `cuts` (gaps of its own, left to right) into its pieces,
+/// left to right, empty ones left out: each keeps the breaks and gaps
+/// inside it, and the first its body's start.
+fn cut(line: &Line, cuts: &[&Break]) -> Vec<Line> {
     let mut out = Vec::new();
     let (mut start, mut x0) = (0, line.x0);
     for k in 0..=cuts.len() {
@@ -1486,32 +1493,17 @@ fn cells(lines: &[Line], columns: &[f32]) -> Vec<Line> {
             .iter()
             .filter(|b| columns.iter().any(|&c| (b.x - c).abs() <= 1.0))
             .collect();
-        let mut start = 0;
-        let mut x0 = line.x0;
-        for k in 0..=cuts.len() {
-            let (end, x1) = cuts
-                .get(k)
-                .map_or((line.text.len(), line.x1), |b| (b.at, b.before));
-            let text = line.text.get(start..end).unwrap_or("").trim_end();
-            if !text.is_empty() {
-                let cell = columns.iter().filter(|&&c| c <= x0 + 1.0).count();
-                pieces.push((
-                    cell,
-                    Line {
-                        text: text.to_string(),
-                        x0,
-                        x1,
-                        body_x: x0,
-                        breaks: Vec::new(),
-                        gaps: Vec::new(),
-                        ..line.clone()
-                    },
-                ));
-            }
-            if let Some(b) = cuts.get(k) {
-                start = b.at;
-                x0 = b.x;
-            }
+        for piece in cut(line, &cuts) {
+            let cell = columns.iter().filter(|&&c| c <= piece.x0 + 1.0).count();
+            pieces.push((
+                cell,
+                Line {
+                    body_x: piece.x0,
+                    breaks: Vec::new(),
+                    gaps: Vec::new(),
+                    ..piece
+                },
+            ));
         }
     }
     // A stable sort keeps each cell's pieces top to bottom.
