@@ -1055,8 +1055,11 @@ fn rights(
                     }
                     continue;
                 }
-                let found: Vec<Match> = item_matches(item, lang, &r.words)
-                    .into_iter()
+                // The right's acts in the clause, found once: what grants
+                // it, what a denial names, what a condition may restrict.
+                let acts = item_matches(item, lang, &r.words);
+                let found: Vec<Match> = acts
+                    .iter()
                     .filter(|m| {
                         let s = r.words[m.first()].sentence;
                         !r.operators_grant(m) && !r.duty_sentences.contains(&s)
@@ -1066,6 +1069,7 @@ fn rights(
                             || agent_before(r, m.first())
                     })
                     .filter(|m| !caps_label(r, r.words[m.first()].sentence))
+                    .cloned()
                     .collect();
                 // A question («Могу ли я удалить свои данные?») grants
                 // what its answer affirms («Да, …»), nothing otherwise; the
@@ -1109,7 +1113,6 @@ fn rights(
                     // «жоюды талап ете аласыз», «Отзыв согласия не
                     // допускается»): the act is named in the denial's
                     // sentence; another right's denial restricts nothing.
-                    let acts = item_matches(item, lang, &r.words);
                     let own_act = |c: &Match| {
                         let t = r.words[c.first()].sentence;
                         acts.iter().any(|a| r.words[a.first()].sentence == t)
@@ -1164,7 +1167,7 @@ fn rights(
                     }
                 }
                 if found.is_empty()
-                    && let Some(c) = conditioned_act(item, r)
+                    && let Some(c) = conditioned_act(&acts, r)
                     && !restrictions.iter().any(|x| x.clause == r.clause.id)
                 {
                     // A clause of its own that conditions the right's act
@@ -1209,15 +1212,17 @@ fn rights(
 }
 
 /// A restriction condition in a sentence that opens with one of the
-/// right's acts («Отзыв согласия возможен только после…», «Келісімді кері
+/// right's acts (`acts`, its matches in `r`) («Отзыв согласия возможен только после…», «Келісімді кері
 /// қайтарып алу … кейін ғана мүмкін»), in clause `r`, where the operator is
 /// not named and no duty is stated: the act is the sentence's subject, and
 /// the sentence conditions it. (An operator's «МФО вправе уничтожить
 /// данные только после истечения срока», or «Данные … уничтожаются по
 /// истечении срока», conditions the operator's own act.)
-fn conditioned_act<'a>(item: &Item, r: &'a Read) -> Option<&'a Match> {
-    item_matches(item, r.clause.lang, &r.words)
-        .iter()
+fn conditioned_act<'a>(acts: &[Match], r: &'a Read) -> Option<&'a Match> {
+    if r.conditions.is_empty() {
+        return None;
+    }
+    acts.iter()
         .filter(|m| {
             let s = r.words[m.first()].sentence;
             let opening = r.words[..m.first()]

@@ -1840,6 +1840,14 @@ mod tests {
     /// both languages' texts, each text is its column's language, the
     /// section is a heading where it changes and markup where an export
     /// repeats it (heldout_legal17 and blind8i: read as a glossary before).
+    /// Each block's text, declared language and hint.
+    fn read_blocks(ing: &Ingested) -> Vec<(String, Option<Lang>, BlockHint)> {
+        ing.blocks
+            .iter()
+            .map(|b| (b.text(), b.declared_lang, b.hint))
+            .collect()
+    }
+
     #[test]
     fn a_language_tag_opening_each_line_is_markup_and_the_author_s_word() {
         let t = "[KZ] 2.4. Трансшекаралық беру – шет мемлекетке беру.\n\
@@ -1915,11 +1923,7 @@ mod tests {
                  ru;Общие положения;1.1;Первый пункт.\n\
                  ru;Права;2.1;Вы вправе знать.\n";
         let ing = ingest(t);
-        let got: Vec<(String, Option<Lang>, BlockHint)> = ing
-            .blocks
-            .iter()
-            .map(|b| (b.text(), b.declared_lang, b.hint))
-            .collect();
+        let got = read_blocks(&ing);
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
             texts,
@@ -1963,11 +1967,7 @@ mod tests {
     fn an_export_with_a_section_column_is_read_by_its_header() {
         let t = "id,section,kk,ru\n1.1,Жалпы ережелер / Общие положения,Бірінші тармақ.,Первый пункт.\n1.2,Жалпы ережелер / Общие положения,\"Деректер:\n– аты;\n– мекенжайы.\",\"Данные:\n– имя;\n– адрес.\"\n2.1,Құқықтар / Права,Екінші.,Второй.\n2.2,Құқықтар / Права,Үшінші.,Третий.\n2.3,Құқықтар / Права,Төртінші.,Четвертый.\n";
         let ing = ingest(t);
-        let got: Vec<(String, Option<Lang>, BlockHint)> = ing
-            .blocks
-            .iter()
-            .map(|b| (b.text(), b.declared_lang, b.hint))
-            .collect();
+        let got = read_blocks(&ing);
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(
             texts,
