@@ -540,7 +540,15 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
                 .row_number
                 .as_deref()
                 .filter(|_| w[0] == 0 && unmarked)
-                .and_then(|n| parse_marker(&format!("{n} x")).section);
+                .and_then(|n| {
+                    // A plain integer cell («9») numbers a section, as «9.» would.
+                    let dot = if n.bytes().all(|c| c.is_ascii_digit()) {
+                        "."
+                    } else {
+                        ""
+                    };
+                    parse_marker(&format!("{n}{dot} x")).section
+                });
             // A nested `<ol>` under an outer item that is a section's
             // heading («<li><h2>Деректер</h2><ol><li>…») holds the
             // section's clauses: 2.1, 2.2, not items 2(1), 2(2).

@@ -639,6 +639,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
     // alone, and whether the current cell has had its first block.
     let mut row_cells = 0usize;
     let mut row_number: Option<String> = None;
+    let mut number_cell: Option<Block> = None;
     let mut cell_started = false;
     // A description list: the bare number a `<dt>` holds («<dt>2.3</dt>»)
     // numbers each `<dd>` after it (a version per language), as a table's
@@ -660,6 +661,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                 .find(|r| !r.text.trim().is_empty())
                 .map_or(1, |r| line_of(r.span.start));
             if let Some(mut b) = block_of(runs, hint, line) {
+                let mut held = false;
                 b.starts_paragraph = true;
                 b.group = cell;
                 b.row = cell.map(|_| row);
@@ -673,9 +675,14 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                     let against = if l == Lang::Kk { s <= -1.5 } else { s >= 1.5 };
                     (leaf || !against).then_some(l)
                 });
+                // A number alone: a clause marker («3.1», «2.») or a plain
+                // integer of up to three digits («9»), as number cells hold.
                 let bare = |text: &str| {
-                    crate::tokens::leading_marker(text).is_some_and(|a| a.is_none())
-                        && !text.chars().any(crate::tokens::is_letter)
+                    let t = text.trim();
+                    let integer =
+                        (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
+                    (integer || crate::tokens::leading_marker(t).is_some_and(|a| a.is_none()))
+                        && !t.chars().any(crate::tokens::is_letter)
                 };
                 if in_dt {
                     dl_number = bare(&b.text()).then(|| b.text().trim().to_string());
@@ -688,11 +695,26 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                     let text = b.text();
                     if row_cells == 1 && bare(&text) {
                         row_number = Some(text.trim().to_string());
+                        // The number cell's characters open the row's
+                        // first text, as a reader sees «3.1 Text»; held
+                        // until that cell starts.
+                        number_cell = Some(b.clone());
+                        held = true;
                     } else if row_cells > 1 {
                         b.row_number = row_number.clone();
+                        if let Some(number) = number_cell.take() {
+                            if let Some(first) = b.runs.first_mut() {
+                                first.glue = false;
+                            }
+                            let mut runs = number.runs;
+                            runs.append(&mut b.runs);
+                            b.runs = runs;
+                            b.line = b.line.min(number.line);
+                        }
                     }
                 }
-                match split_by_inline_lang(&b, &inline_langs) {
+                match split_by_inline_lang(&b, &inline_langs).filter(|_| !held) {
+                    _ if held => {}
                     Some((parts, marks)) => {
                         separators.extend(marks);
                         for (k, mut part) in parts.into_iter().enumerate() {
@@ -730,13 +752,20 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                             row_cells += 1;
                             cell_started = false;
                         }
-                        "tr" if !close => {
-                            row += 1;
-                            cell = None;
-                            row_cells = 0;
-                            row_number = None;
+                        "tr" | "table" => {
+                            // A number cell with no text after it in its
+                            // row stays a block of its own.
+                            blocks.extend(number_cell.take());
+                            if tag_name(&tag) == "tr" && !close {
+                                row += 1;
+                                cell = None;
+                                row_cells = 0;
+                                row_number = None;
+                            } else {
+                                cell = None;
+                            }
                         }
-                        "td" | "th" | "tr" | "table" => cell = None,
+                        "td" | "th" => cell = None,
                         // Only decimal lists: an `<ol type="a">` prints letters,
                         // read as items of the clause above.
                         "ol" if !close && decimal(&tag) => {
@@ -765,6 +794,7 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
             }
         },
     );
+    blocks.extend(number_cell);
     // The separators go among the markup in source order.
     dropped.extend(separators);
     dropped[first_dropped..].sort_by_key(|d| d.span.start);
@@ -784,6 +814,29 @@ mod tests {
         let blocks = parse_document(src, &mut group, &mut dropped);
         let declared: Vec<Option<Lang>> = blocks.iter().map(|b| b.declared_lang).collect();
         assert_eq!(declared, [Some(Lang::Kk), None, Some(Lang::Kk)]);
+    }
+
+    #[test]
+    fn a_row_s_number_cell_opens_its_first_text_cell() {
+        // An e-mail's rows: «<td>9</td><td><b>Question?</b></td>», then
+        // «<td>9.1</td><td>Answer.</td>»; a row holding only a number
+        // keeps it as a block of its own.
+        let src = "<table><tr><td>9</td><td><b>Деректер жарияланады ма?</b></td></tr>\n<tr><td>9.1</td><td>Тек келісіміңізбен.</td><td>Только с согласия.</td></tr><tr><td>10</td></tr></table>";
+        let mut dropped = Vec::new();
+        let mut group = 0;
+        let blocks = parse_document(src, &mut group, &mut dropped);
+        let texts: Vec<String> = blocks.iter().map(|b| join_runs(&b.runs)).collect();
+        assert_eq!(
+            texts,
+            [
+                "9 Деректер жарияланады ма?",
+                "9.1 Тек келісіміңізбен.",
+                "Только с согласия.",
+                "10"
+            ]
+        );
+        let numbers: Vec<Option<&str>> = blocks.iter().map(|b| b.row_number.as_deref()).collect();
+        assert_eq!(numbers, [Some("9"), Some("9.1"), Some("9.1"), None]);
     }
 
     #[test]
