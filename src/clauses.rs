@@ -59,7 +59,7 @@ static INLINE_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[\s;:,.])(\d{1,2})\)\s").expect("inline item regex"));
 
 /// What the start of a clause says about it.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 struct Marker {
     /// The whole label as printed, e.g. `- 1)` or `3. 3.`.
     label: String,
@@ -340,10 +340,47 @@ fn join_bare_numbers(paras: &[Para]) -> Vec<Para> {
     out
 }
 
+/// A list nested by indentation ([`Para::nested`]) prints plain numbers
+/// («3. Ұғымдар:» then «   1.», «   2.»): under a clause, they are its
+/// items, 3(1), 3(2); under a heading («1. Общие положения» then «   1.»),
+/// the section's clauses, 1.1, 1.2, as a reader of the rendered list cites.
+fn nest_items(paras: &[Para], markers: &mut [Marker]) {
+    let plain = |m: &Marker| {
+        m.item.is_none()
+            && !m.article
+            && m.section
+                .as_deref()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut outer: Option<(String, bool)> = None;
+    for (p, m) in paras.iter().zip(markers.iter_mut()) {
+        if !plain(m) {
+            continue;
+        }
+        let n = m.section.clone().unwrap_or_default();
+        match &outer {
+            Some((h, heading)) if p.nested => {
+                if *heading {
+                    m.section = Some(format!("{h}.{n}"));
+                } else {
+                    m.section = None;
+                    m.item = Some(n);
+                }
+            }
+            _ => {
+                let body = p.text()[m.label.len()..].trim_start().to_string();
+                let heading = p.hint == BlockHint::Heading || looks_like_heading(&body);
+                outer = Some((n, heading));
+            }
+        }
+    }
+}
+
 /// Cut one language stream into clauses.
 pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
     let paras = &join_bare_numbers(paras)[..];
-    let markers: Vec<Marker> = paras.iter().map(|p| parse_marker(&p.text())).collect();
+    let mut markers: Vec<Marker> = paras.iter().map(|p| parse_marker(&p.text())).collect();
+    nest_items(paras, &mut markers);
     let has_sections =
         markers.iter().any(|m| m.section.is_some()) || paras.iter().any(|p| p.ordinal.is_some());
     // The last section number printed (or an article's): the base of the
@@ -489,7 +526,11 @@ pub fn build_stream(paras: &[Para], lang: Lang) -> Vec<Clause> {
             }
             // Trim the cut to the piece's own text.
             let a = a + (joined.text[a..b].len() - joined.text[a..b].trim_start().len());
-            let m = parse_marker(piece);
+            let m = if w[0] == 0 {
+                markers[k].clone()
+            } else {
+                parse_marker(piece)
+            };
             // The first piece keeps the paragraph's leading whitespace.
             let segments = joined.segments(if w[0] == 0 { 0 } else { a }, b);
             let body = piece[m.label.len()..].trim_start();
@@ -718,6 +759,7 @@ mod tests {
             ordinal: None,
             row_number: None,
             row: None,
+            nested: false,
         }
     }
 
@@ -961,6 +1003,35 @@ mod tests {
         .map(|x| x.0)
         .collect();
         assert_eq!(got, ["kk:1", "kk:2", "kk:3", "kk:4"]);
+    }
+
+    #[test]
+    fn a_list_nested_by_indentation_holds_items_or_a_heading_s_clauses() {
+        let texts = [
+            "1. Жалпы ережелер",
+            "1. Саясат деректерді өңдеу тәртібін белгілейді.",
+            "2. Саясатта қолданылатын ұғымдар:",
+            "1. «жою» – деректерді қалпына келтіру мүмкін болмайтын әрекеттер;",
+            "2. «бұғаттау» – өңдеуді уақытша тоқтата тұру.",
+            "3. Саясат сайтта жарияланады.",
+        ];
+        let nested = [false, true, false, true, true, false];
+        let paras: Vec<Para> = texts
+            .iter()
+            .zip(nested)
+            .map(|(t, n)| Para {
+                nested: n,
+                ..para(t, 0)
+            })
+            .collect();
+        let got: Vec<String> = build_stream(&paras, Lang::Kk)
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(
+            got,
+            ["kk:1", "kk:1.1", "kk:2", "kk:2(1)", "kk:2(2)", "kk:3"]
+        );
     }
 
     #[test]

@@ -148,6 +148,11 @@ pub struct Block {
     /// this block: an HTML table row's number cell («| 6.2 | kk | ru |»)
     /// numbers every cell of the row, though its characters belong to one.
     pub row_number: Option<String>,
+    /// The block is a numbered list item indented under the numbered item
+    /// above it (a Markdown or typed list nested by indentation, «3. …:»
+    /// then «   1. …»): its plain number is an item of that clause, as a
+    /// nested `<ol>`'s would be, not a section of its own.
+    pub nested: bool,
     /// The language the author declared for the block (an HTML `lang`
     /// attribute on its paragraph or container): the author's word, which
     /// `lang::tag` keeps whatever the text's own evidence says.
@@ -171,6 +176,7 @@ impl Block {
             row: None,
             ordinal: None,
             row_number: None,
+            nested: false,
             declared_lang: None,
             lang: Lang::Other,
         }

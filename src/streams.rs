@@ -58,6 +58,8 @@ pub struct Para {
     /// The first block's [`Block::row`](crate::model::Block::row): the
     /// paragraph is a text table's row.
     pub row: Option<u32>,
+    /// The first block's [`Block::nested`](crate::model::Block::nested).
+    pub nested: bool,
 }
 
 impl Para {
@@ -488,6 +490,7 @@ pub fn split(blocks: &[Block]) -> Streams {
             ordinal: block.ordinal,
             row_number: block.row_number.clone(),
             row: block.row,
+            nested: block.nested,
         });
         last_text[slot] = text.clone();
     }

@@ -537,6 +537,12 @@ pub fn ingest(text: &str) -> Ingested {
     // section cell read.
     let mut schema: Option<Schema> = None;
     let mut section: Option<String> = None;
+    // The column where the text of the list's outer numbered item starts
+    // («3. …» → 3), while a list runs: a numbered line indented to it or
+    // further is nested («   1. …»), as CommonMark reads it; so is one
+    // indented three columns past the item's number, as typists nest
+    // («16. …» then «   1. …»).
+    let mut outer_indent: Option<usize> = None;
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         if *kind == LineKind::Text {
             schema = None;
@@ -589,7 +595,29 @@ pub fn ingest(text: &str) -> Ingested {
                     }
                     None => line.start,
                 };
+                let (indent, content) = list_indent(&text[start..line.end]);
+                let nested = match (content, outer_indent) {
+                    (Some(_), Some(o)) if indent >= o => true,
+                    (Some(c), _) => {
+                        outer_indent = Some(c.min(indent + 3));
+                        false
+                    }
+                    // A paragraph after a blank line, or a heading, at
+                    // the list's own indentation ends the list; an
+                    // indented line continues its item.
+                    (None, Some(o))
+                        if indent < o
+                            && (blank || text[start..line.end].trim_start().starts_with('#')) =>
+                    {
+                        outer_indent = None;
+                        false
+                    }
+                    (None, _) => false,
+                };
                 let mut blocks = markup::parse(text, start, line.end, line.no, &mut out.dropped);
+                if let Some(first) = blocks.first_mut() {
+                    first.nested = nested;
+                }
                 if let Some((_, _, lang)) = tag {
                     for b in &mut blocks {
                         b.declared_lang = Some(lang);
@@ -666,6 +694,25 @@ pub fn ingest(text: &str) -> Ingested {
         set_pages(&lines, &mut out);
     }
     out
+}
+
+/// A text line's indentation in columns (a tab is four) and, if it opens
+/// with a plain list number («1.», «12)»), the column where the item's
+/// text starts, as nested Markdown and typed lists print them.
+fn list_indent(line: &str) -> (usize, Option<usize>) {
+    let body = line.trim_start();
+    let indent = line[..line.len() - body.len()]
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (1..=3).contains(&digits)
+        && matches!(body.as_bytes().get(digits), Some(b'.' | b')'))
+        && body
+            .as_bytes()
+            .get(digits + 1)
+            .is_some_and(|c| *c == b' ' || *c == b'\t');
+    (indent, numbered.then_some(indent + digits + 2))
 }
 
 /// A language tag that opens a line of text set kk and ru line by line:
@@ -2058,6 +2105,14 @@ mod tests {
 
     fn ing_rows(t: &str) -> Vec<Option<u32>> {
         ingest(t).blocks.iter().map(|b| b.row).collect()
+    }
+
+    #[test]
+    fn a_numbered_line_indented_under_a_numbered_item_is_nested() {
+        let t = "## Ұғымдар\n\n3. Саясатта қолданылатын ұғымдар:\n   1. «жою» – деректерді жою;\n   2. «бұғаттау» – тоқтата тұру.\n4. Саясат сайтта жарияланады.\n\n  5. Жаңа абзац.\n";
+        let ing = ingest(t);
+        let nested: Vec<bool> = ing.blocks.iter().map(|b| b.nested).collect();
+        assert_eq!(nested, [false, false, true, true, false, false]);
     }
 
     #[test]

@@ -914,6 +914,7 @@ impl Assembler {
                         row: None,
                         ordinal: None,
                         row_number: None,
+                        nested: false,
                         declared_lang: None,
                         lang: Lang::Other,
                     });
@@ -969,6 +970,7 @@ impl Assembler {
                 row: None,
                 ordinal: None,
                 row_number: None,
+                nested: false,
                 declared_lang: None,
                 lang: Lang::Other,
             });
