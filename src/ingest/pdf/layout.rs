@@ -1401,6 +1401,24 @@ fn section_heading(text: &str) -> bool {
     (labelled || roman) && t.chars().count() <= 80
 }
 
+/// A paragraph of one line that is a numbered section's title («4. Сіздің
+/// құқықтарыңыз: сұрақтар мен жауаптар», no stop), before a line opening
+/// with a higher plain number («15.»): clauses numbered on through the
+/// sections, the title not a sentence wrapped before a number.
+fn title_before(para: Option<&Para>, n: Option<&[u32]>) -> bool {
+    let Some(p) = para.filter(|p| p.lines.len() == 1) else {
+        return false;
+    };
+    let text = p.lines[0].text.trim();
+    let title = decimal_number(text);
+    match (title.as_deref(), n) {
+        (Some([title]), Some([n])) => {
+            n > title && text.chars().count() <= 80 && !text.ends_with(['.', ',', ';', '-', '–'])
+        }
+        _ => false,
+    }
+}
+
 /// The estimated width of a line's first word.
 pub fn first_word_width(l: &Line) -> f32 {
     let chars = l.text.chars().count().max(1) as f32;
@@ -1591,6 +1609,10 @@ pub fn paragraphs(
     let mut own_pitch: Option<f32> = None;
     // The number of the last paragraph that started with one.
     let mut last_number: Option<Vec<u32>> = None;
+    // The number before it: clauses numbered on through the sections,
+    // with the sections' own numbers between them («14.», «4. Heading»,
+    // «15.»), follow the one before the heading.
+    let mut number_before: Option<Vec<u32>> = None;
     for (i, line) in lines.iter().enumerate() {
         let indent = 0.6 * line.size;
         let indented = line.x0 > left + indent;
@@ -1599,10 +1621,11 @@ pub fn paragraphs(
         // The next number after the last paragraph's («11.» … «12.»): a
         // new clause even after a line that ends without punctuation (a
         // table cell's «…артық емес»), not a number wrapped in a sentence.
-        let in_sequence = number
-            .as_deref()
-            .zip(last_number.as_deref())
-            .is_some_and(|(n, last)| follows(last, n));
+        let in_sequence = number.as_deref().is_some_and(|n| {
+            [&last_number, &number_before]
+                .iter()
+                .any(|last| last.as_deref().is_some_and(|last| follows(last, n)))
+        });
         let bullet = is_bullet(&line.text);
         let row = line.breaks.iter().any(|b| on_column(b.x));
         let mut starts = false;
@@ -1705,7 +1728,11 @@ pub fn paragraphs(
                 || big_gap
                 || size_change
                 || bullet
-                || (numbered && (!mid_sentence || in_sequence || section_heading(&prev.text)))
+                || (numbered
+                    && (!mid_sentence
+                        || in_sequence
+                        || section_heading(&prev.text)
+                        || title_before(out.last(), number.as_deref())))
                 || first_line_indent
                 || indent_after_short
                 || short_end
@@ -1732,7 +1759,7 @@ pub fn paragraphs(
         }
         if split {
             if number.is_some() {
-                last_number = number;
+                number_before = std::mem::replace(&mut last_number, number);
             }
             if let Some(p) = out.last_mut() {
                 p.ends_wrapped = p.lines.last().is_some_and(full);
@@ -2384,6 +2411,44 @@ mod tests {
         );
         let marks = find_noise(&[first, last]);
         assert_eq!(marks[1], vec![None, None, Some(DropKind::PageNumber)]);
+    }
+
+    #[test]
+    fn a_section_title_at_a_page_top_is_not_wrapped_into_the_next_clause() {
+        // Clauses numbered on through the sections: «4.» titles a section
+        // at the top of a page (the «14.» before it on the last page) and
+        // reaches the narrow column's edge without a stop; «15.» opens a
+        // clause. A sentence wrapped before a lower number stays one.
+        let lines = vec![
+            line(
+                "4. Сіздің құқықтарыңыз: сұрақтар мен жауаптар",
+                50.0,
+                290.0,
+                100.0,
+            ),
+            line(
+                "15. Мен туралы қандай деректер сақталатынын",
+                50.0,
+                290.0,
+                112.0,
+            ),
+            line(
+                "білуге бола ма? Иә, сұрауыңыз бойынша береміз",
+                50.0,
+                290.0,
+                124.0,
+            ),
+            line(
+                "мерзімі – ережедегі 2. тармақта көрсетілген",
+                50.0,
+                120.0,
+                136.0,
+            ),
+        ];
+        let paras = paragraphs(&lines, (50.0, 291.0), false, None, &[]);
+        let firsts: Vec<&str> = paras.iter().map(|p| p.lines[0].text.as_str()).collect();
+        assert_eq!(firsts.len(), 2, "{firsts:?}");
+        assert!(firsts[1].starts_with("15."));
     }
 
     #[test]
