@@ -33,12 +33,13 @@ static SECTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A Roman section number, «II. Title» (Cyrillic І, Х, С typed for I, X, C
 /// are accepted), or an article/chapter: «Статья 3.», «Глава 2», «3-бап.»,
-/// «2-тарау», «§ 3.».
+/// «2-тарау», «§ 3.», or a numbered question of a FAQ («Вопрос 7.»,
+/// «7-сұрақ.»), cited by its number as an article is.
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLCІХС]{1,6})\.(?:\s+|$)").expect("roman regex"));
 static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:(?:статья|глава|раздел|пункт|§)\s*(\d{1,3})|(\d{1,3})\s*-\s*(?:бап|тарау|бөлім|тармақ))\.?(?:\s+|$)",
+        r"^(?i:(?:статья|глава|раздел|пункт|вопрос|§)\s*(\d{1,3})|(\d{1,3})\s*-\s*(?:бап|тарау|бөлім|тармақ|сұрақ))\.?(?:\s+|$)",
     )
     .expect("article regex")
 });
@@ -1003,6 +1004,20 @@ mod tests {
         .map(|x| x.0)
         .collect();
         assert_eq!(got, ["kk:1", "kk:2", "kk:3", "kk:4"]);
+    }
+
+    #[test]
+    fn numbered_questions_of_a_faq_are_cited_by_their_numbers() {
+        let got: Vec<String> = ids(&[
+            "Вопрос 7. Могу ли я узнать, какие данные вы храните?",
+            "Ответ: Да, по вашему запросу.",
+            "Вопрос 8. Как исправить данные?",
+            "8-сұрақ. Деректерді қалай түзетуге болады?",
+        ])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+        assert_eq!(got, ["kk:7", "kk:7-p1", "kk:8", "kk:8#2"]);
     }
 
     #[test]

@@ -543,9 +543,12 @@ pub fn ingest(text: &str) -> Ingested {
     // indented three columns past the item's number, as typists nest
     // («16. …» then «   1. …»).
     let mut outer_indent: Option<usize> = None;
+    // Under a «Термин | Определение» header: rows are glossary entries.
+    let mut glossary = false;
     for (i, (line, kind)) in lines.iter().zip(&kinds).enumerate() {
         if *kind == LineKind::Text {
             schema = None;
+            glossary = false;
         }
         if line.page != page {
             columns.flush(text, &mut group, &mut out);
@@ -657,6 +660,29 @@ pub fn ingest(text: &str) -> Ingested {
                         });
                     }
                     s.row(text, *line, &cells, &mut section, &mut group, &mut out);
+                    continue;
+                }
+                if is_glossary_header(text, &cells) {
+                    // «| Термин | Определение |»: markup, and the two-cell
+                    // rows under it are terms and their definitions.
+                    let (a, b) = trim_range(text, line.start, line.end);
+                    out.dropped.push(Dropped {
+                        kind: DropKind::Markup,
+                        text: text[a..b].to_string(),
+                        span: Span::new(a, b),
+                    });
+                    glossary = true;
+                    continue;
+                }
+                if glossary && cells.len() == 2 {
+                    for (a, b) in marks {
+                        out.dropped.push(Dropped {
+                            kind: DropKind::Markup,
+                            text: text[a..b].to_string(),
+                            span: Span::new(a, b),
+                        });
+                    }
+                    definition_row(text, *line, &cells, &mut group, &mut out);
                     continue;
                 }
                 if is_language_header(text, &cells) {
@@ -1072,6 +1098,57 @@ fn set_pages(lines: &[Line], out: &mut Ingested) {
     }
 }
 
+/// One term and its definition (two cells of a glossary row) as a
+/// definition block; a term with no definition is a heading.
+fn definition_row(
+    text: &str,
+    line: Line,
+    half: &[(usize, usize)],
+    group: &mut u32,
+    out: &mut Ingested,
+) {
+    *group += 1;
+    let (ta, tb) = trim_range(text, half[0].0, half[0].1);
+    let (da, db) = (half[1].0, half[1].1);
+    let mut term_drops = Vec::new();
+    let term_blocks = markup::parse(text, ta, tb, line.no, &mut term_drops);
+    out.dropped.extend(term_drops);
+    let term_runs: Vec<Run> = term_blocks.into_iter().flat_map(|b| b.runs).collect();
+    let def_blocks = markup::parse(text, da, db, line.no, &mut out.dropped);
+    let has_def = !def_blocks.is_empty();
+    if term_runs.is_empty() {
+        push_cell(def_blocks, *group, out);
+        return;
+    }
+    let term_text = crate::model::join_runs(&term_runs);
+    let term = Run {
+        text: term_text,
+        span: Span::new(
+            term_runs.first().map_or(ta, |r| r.span.start),
+            term_runs.last().map_or(tb, |r| r.span.end),
+        ),
+        glue: false,
+    };
+    // Markup inside the term's hull is now inside the term run.
+    out.dropped
+        .retain(|d| !(d.span.start >= term.span.start && d.span.end <= term.span.end));
+    if has_def {
+        let mut runs = vec![term];
+        for b in def_blocks {
+            runs.extend(b.runs);
+        }
+        let mut b = Block::new(runs, BlockHint::Definition, line.no);
+        b.group = Some(*group);
+        b.starts_paragraph = true;
+        out.blocks.push(b);
+    } else {
+        let mut b = Block::new(vec![term], BlockHint::Heading, line.no);
+        b.group = Some(*group);
+        b.starts_paragraph = true;
+        out.blocks.push(b);
+    }
+}
+
 /// Blocks of one table row. Two cells (or three, or five and more) are read
 /// as separate columns; four cells as two halves of term and definition.
 fn row_blocks(
@@ -1084,46 +1161,7 @@ fn row_blocks(
 ) {
     if cells.len() == 4 {
         for half in cells.chunks(2) {
-            *group += 1;
-            let (ta, tb) = trim_range(text, half[0].0, half[0].1);
-            let (da, db) = (half[1].0, half[1].1);
-            let mut term_drops = Vec::new();
-            let term_blocks = markup::parse(text, ta, tb, line.no, &mut term_drops);
-            out.dropped.extend(term_drops);
-            let term_runs: Vec<Run> = term_blocks.into_iter().flat_map(|b| b.runs).collect();
-            let def_blocks = markup::parse(text, da, db, line.no, &mut out.dropped);
-            let has_def = !def_blocks.is_empty();
-            if term_runs.is_empty() {
-                push_cell(def_blocks, *group, out);
-                continue;
-            }
-            let term_text = crate::model::join_runs(&term_runs);
-            let term = Run {
-                text: term_text,
-                span: Span::new(
-                    term_runs.first().map_or(ta, |r| r.span.start),
-                    term_runs.last().map_or(tb, |r| r.span.end),
-                ),
-                glue: false,
-            };
-            // Markup inside the term's hull is now inside the term run.
-            out.dropped
-                .retain(|d| !(d.span.start >= term.span.start && d.span.end <= term.span.end));
-            if has_def {
-                let mut runs = vec![term];
-                for b in def_blocks {
-                    runs.extend(b.runs);
-                }
-                let mut b = Block::new(runs, BlockHint::Definition, line.no);
-                b.group = Some(*group);
-                b.starts_paragraph = true;
-                out.blocks.push(b);
-            } else {
-                let mut b = Block::new(vec![term], BlockHint::Heading, line.no);
-                b.group = Some(*group);
-                b.starts_paragraph = true;
-                out.blocks.push(b);
-            }
+            definition_row(text, line, half, group, out);
         }
         return;
     }
@@ -1484,6 +1522,37 @@ impl Schema {
 
 /// A table row whose cells only name languages (or number the rows): the
 /// header of a kk/ru table («kk;ru», «| № | Қазақша | Русский |»).
+fn is_glossary_header(text: &str, cells: &[(usize, usize)]) -> bool {
+    const TERMS: &[&str] = &[
+        "термин",
+        "термины",
+        "понятие",
+        "понятия",
+        "ұғым",
+        "ұғымдар",
+        "терминдер",
+    ];
+    const DEFINITIONS: &[&str] = &[
+        "определение",
+        "определения",
+        "значение",
+        "анықтама",
+        "анықтамасы",
+        "анықтамалар",
+        "мағынасы",
+        "түсінігі",
+        "түсініктеме",
+    ];
+    let word = |c: &(usize, usize)| {
+        text[c.0..c.1]
+            .trim_matches(|ch: char| !ch.is_alphanumeric())
+            .to_lowercase()
+    };
+    cells.len() == 2
+        && TERMS.contains(&word(&cells[0]).as_str())
+        && DEFINITIONS.contains(&word(&cells[1]).as_str())
+}
+
 fn is_language_header(text: &str, cells: &[(usize, usize)]) -> bool {
     // The columns of a table with one row per language: «lang;no;text».
     static COLUMN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -2113,6 +2182,33 @@ mod tests {
         let ing = ingest(t);
         let nested: Vec<bool> = ing.blocks.iter().map(|b| b.nested).collect();
         assert_eq!(nested, [false, false, true, true, false, false]);
+    }
+
+    #[test]
+    fn rows_under_a_term_and_definition_header_are_glossary_entries() {
+        let t = "## Определения\n\n| Термин | Определение |\n|---|---|\n| Блокирование | Временное прекращение обработки. |\n| Трансграничная передача | Передача данных на территорию иностранных государств. |\n\n1.1. Текст политики.\n| Право | Срок |\n";
+        let ing = ingest(t);
+        let kinds: Vec<(String, BlockHint)> =
+            ing.blocks.iter().map(|b| (b.text(), b.hint)).collect();
+        assert_eq!(
+            kinds[1],
+            (
+                "Блокирование Временное прекращение обработки.".to_string(),
+                BlockHint::Definition
+            )
+        );
+        assert_eq!(kinds[2].1, BlockHint::Definition);
+        assert_eq!(ing.blocks[1].runs[0].text, "Блокирование");
+        // After the glossary, two-cell rows are a table again.
+        assert!(
+            kinds[4..].iter().all(|(_, h)| *h != BlockHint::Definition),
+            "{kinds:?}"
+        );
+        assert!(
+            ing.dropped
+                .iter()
+                .any(|d| d.text == "| Термин | Определение |")
+        );
     }
 
     #[test]
