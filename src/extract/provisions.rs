@@ -1038,20 +1038,33 @@ fn rights(
                 if r.clause.kind == ClauseKind::Heading {
                     // A question as a heading («### Будут ли мои данные
                     // опубликованы в общедоступных источниках?») names the
-                    // right its answer grants the subject («…– ваше право»).
-                    // (An answer that names the right itself is read on
-                    // its own.)
+                    // right its answer grants the subject («…– ваше право»)
+                    // or affirms («7-сұрақ. … кері қайтарып ала аламын
+                    // ба?» over «Жауабы: Иә, … қоспағанда»), the answer's
+                    // first sentence's condition restricting it. (An
+                    // answer that names the right itself is read on its
+                    // own.)
                     let answer = reads.get(i + 1).filter(|a| {
                         a.clause.lang == lang
                             && a.clause.kind != ClauseKind::Heading
-                            && a.grants.iter().any(|(_, subject)| *subject)
+                            && (a.grants.iter().any(|(_, subject)| *subject)
+                                || (context[i] && affirms(&a.clause.text)))
                             && item_matches(item, lang, &a.words).is_empty()
                     });
                     if r.clause.text.trim_end().ends_with('?')
-                        && answer.is_some()
+                        && let Some(a) = answer
                         && let Some(m) = item_matches(item, lang, &r.words).first()
                     {
                         mentions.push(mention(r, clauses[st.owner[i]], m));
+                        if context[i]
+                            && affirms(&a.clause.text)
+                            && let Some(c) = a
+                                .conditions
+                                .iter()
+                                .find(|c| a.words[c.first()].sentence == 0)
+                        {
+                            restrictions.push(mention(a, clauses[st.owner[i + 1]], c));
+                        }
                     }
                     continue;
                 }
@@ -1286,6 +1299,29 @@ fn footnote_condition<'a>(reads: &'a [Read], i: usize, s: usize) -> Option<(usiz
     reads[j].conditions.first().map(|c| (j, c))
 }
 
+/// The question heading over the answer `i` («7-сұрақ. Деректер шетелге
+/// беріле ме?»), in its language, that names `item`, and the match.
+fn asked_over(item: &Item, reads: &[Read], st: &Structure, i: usize) -> Option<(usize, Match)> {
+    let lang = reads[i].clause.lang;
+    st.context_from[i]
+        .iter()
+        .copied()
+        .filter(|&j| {
+            let q = &reads[j];
+            q.clause.kind == ClauseKind::Heading
+                && q.clause.lang == lang
+                && q.words
+                    .last()
+                    .is_some_and(|w| question_sentence(q, w.sentence))
+        })
+        .find_map(|j| {
+            let m = item_matches(item, lang, &reads[j].words)
+                .into_iter()
+                .next()?;
+            Some((j, m))
+        })
+}
+
 /// Does sentence `s` of clause `r` ask a question: its last word is
 /// followed, past closing quotes and spaces, by «?».
 fn question_sentence(r: &Read, s: usize) -> bool {
@@ -1463,6 +1499,13 @@ fn disclosures(
                         cite: clauses[st.owner[i]].cite().to_string(),
                         hit,
                     });
+                } else if let Some((j, m)) = asked_over(item, reads, st, i) {
+                    // The answer under a question that names the item
+                    // («Вопрос 19. Передаются ли данные за границу?» over
+                    // «Ответ: Только в государства, …») states it, cited
+                    // by the question's number as a reviewer cites «вопрос
+                    // 19».
+                    mentions.push(mention(&reads[j], clauses[st.owner[j]], &m));
                 }
             }
             if let Some(req) = &item.requires {
@@ -2734,6 +2777,75 @@ mod tests {
         );
         let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(cites(right(&legal, "block"), Lang::Kk), ["p1"]);
+    }
+
+    /// A FAQ of numbered questions («Вопрос 11.», «19-сұрақ.»: headings)
+    /// over their answers: the subject's question grants what its answer
+    /// affirms, restricted by the answer's condition; the operator's
+    /// question («Используете ли вы…?») grants nothing; a question that
+    /// names a disclosure makes its answer state it.
+    #[test]
+    fn numbered_questions_over_answers_grant_restrict_and_disclose() {
+        use ClauseKind::{Heading, Paragraph};
+        let c = clauses(
+            Lang::Ru,
+            &[
+                (
+                    "4",
+                    Some("4"),
+                    Heading,
+                    None,
+                    "Вопрос 4. Используете ли вы общедоступные источники?",
+                ),
+                (
+                    "4-p1",
+                    None,
+                    Paragraph,
+                    Some("4"),
+                    "Ответ: Да, сведения о долге мы проверяем по общедоступным реестрам.",
+                ),
+                (
+                    "11",
+                    Some("11"),
+                    Heading,
+                    None,
+                    "Вопрос 11. Могу ли я отозвать согласие на обработку данных?",
+                ),
+                (
+                    "11-p1",
+                    None,
+                    Paragraph,
+                    Some("11"),
+                    "Ответ: Да, кроме случаев, когда у вас есть непогашенная задолженность.",
+                ),
+                (
+                    "19",
+                    Some("19"),
+                    Heading,
+                    None,
+                    "Вопрос 19. Передаются ли мои данные за границу?",
+                ),
+                (
+                    "19-p1",
+                    None,
+                    Paragraph,
+                    Some("19"),
+                    "Ответ: Только в государства, обеспечивающие защиту персональных данных.",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        let w = right(&legal, "withdraw_consent");
+        assert_eq!(cites(w, Lang::Ru), ["11"]);
+        assert_eq!(w.restrictions.len(), 1);
+        assert_eq!(w.restrictions[0].clause, "ru:11-p1");
+        assert_eq!(right(&legal, "public_sources").status, Presence::Absent);
+        let cross = legal
+            .disclosures
+            .iter()
+            .find(|d| d.id == "cross_border")
+            .unwrap();
+        assert_eq!(cites(cross, Lang::Ru), ["19"]);
     }
 
     #[test]
