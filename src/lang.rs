@@ -596,9 +596,21 @@ pub fn named(text: &str) -> Option<Lang> {
         return None;
     }
     let t = crate::tokens::lowercase(text);
-    if KK.contains(&t.as_str()) {
+    // A text column qualified by its language: «Текст (каз.)», «Мәтін
+    // (орыс.)», «Text [ru]», «Текст, рус.».
+    let qualified = ["текст", "мәтін", "text"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || "()[],.-–:".contains(c)))
+        .filter(|rest| !rest.is_empty());
+    let is = |names: &[&str]| {
+        names.contains(&t.as_str())
+            || qualified
+                .is_some_and(|q| names.contains(&q) || q == "орыс" && names.contains(&"рус"))
+    };
+    if is(KK) {
         Some(Lang::Kk)
-    } else if RU.contains(&t.as_str()) {
+    } else if is(RU) {
         Some(Lang::Ru)
     } else {
         None
@@ -1449,6 +1461,17 @@ fn viterbi(units: &[Unit]) -> Vec<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_named_alone_or_qualifying_a_text_column() {
+        assert_eq!(named("Қазақша"), Some(Lang::Kk));
+        assert_eq!(named("Текст (каз.)"), Some(Lang::Kk));
+        assert_eq!(named("Текст (рус.)"), Some(Lang::Ru));
+        assert_eq!(named("Мәтін (орыс.)"), Some(Lang::Ru));
+        assert_eq!(named("Text [kk]"), Some(Lang::Kk));
+        assert_eq!(named("Текст"), None);
+        assert_eq!(named("Текст договора"), None);
+    }
     use crate::model::{BlockHint, Run, Span};
 
     #[test]

@@ -1093,11 +1093,31 @@ fn rights(
                 let asked = |m: &Match| question_sentence(r, r.words[m.first()].sentence);
                 // The answer is the rest of the clause («… бола ма? – Иә,
                 // егер …»), or the next clause when the question ends it.
+                // An answer that grants the subject something that no
+                // other right names («– Без вашего согласия – нет; вы
+                // вправе дать такое согласие или отказать в нём») grants
+                // what was asked, whatever its first word; one that grants
+                // another thing («ақпаратты байланыс орталығынан алуға
+                // болады») does not.
+                let grants_asked = |a: &Read, after: usize| {
+                    a.grants.iter().any(|(g, subject)| {
+                        let t = a.words[g.first()].sentence;
+                        *subject
+                            && t >= after
+                            && items.iter().filter(|o| o.id != item.id).all(|o| {
+                                item_matches(o, lang, &a.words)
+                                    .iter()
+                                    .all(|x| a.words[x.first()].sentence != t)
+                            })
+                    })
+                };
                 let affirmed = |m: &Match| {
                     let s = r.words[m.first()].sentence;
                     match r.words.iter().find(|w| w.sentence > s) {
-                        Some(w) => affirms(&r.clause.text[w.start..]),
-                        None => answer.is_some_and(|j| affirms(&reads[j].clause.text)),
+                        Some(w) => affirms(&r.clause.text[w.start..]) || grants_asked(r, s + 1),
+                        None => answer.is_some_and(|j| {
+                            affirms(&reads[j].clause.text) || grants_asked(&reads[j], 0)
+                        }),
                     }
                 };
                 let in_answer = |m: &Match| {
@@ -2777,6 +2797,19 @@ mod tests {
         );
         let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
         assert_eq!(cites(right(&legal, "block"), Lang::Kk), ["p1"]);
+        // «No» without consent, then the subject's grant of what was
+        // asked: granted. An answer granting another thing: not.
+        let one = |text: &str| clauses(Lang::Ru, &[("p1", None, Paragraph, None, text)]);
+        let c = one(
+            "Будут ли мои данные опубликованы в общедоступных источниках? – Без вашего согласия – нет; вы вправе дать такое согласие или отказать в нём.",
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "public_sources"), Lang::Ru), ["p1"]);
+        let c = one(
+            "Можно ли стереть мои данные? – Вы можете получить подробную информацию в контакт-центре.",
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "destroy").status, Presence::Absent);
     }
 
     /// A FAQ of numbered questions («Вопрос 11.», «19-сұрақ.»: headings)
