@@ -1000,8 +1000,17 @@ impl Columns {
                 for b in &mut blocks {
                     b.group = Some(*group);
                 }
+                // A column wrapped by hand runs ragged: a line past half
+                // the column that stops mid-sentence, before a line with
+                // no number of its own («… на территории Республики» over
+                // «Казахстан.»), wraps as well.
+                let open = !text[a..b].trim_end().ends_with(['.', ';', ':', '!', '?']);
+                let continued = parts.get(i + 1).is_some_and(|(c, d, _)| {
+                    crate::tokens::leading_marker(text[*c..*d].trim_start()).is_none()
+                });
                 if let Some(last) = blocks.last_mut() {
-                    last.ends_wrapped = (len + 1 + next) * 100 > width * 85;
+                    last.ends_wrapped = (len + 1 + next) * 100 > width * 85
+                        || (open && continued && len * 2 > width);
                 }
                 out.blocks.extend(blocks);
             }
