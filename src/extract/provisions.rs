@@ -342,9 +342,16 @@ impl<'a> Read<'a> {
             .filter(|(_, subject)| *subject)
             .map(|(h, _)| r.words[h.first()].sentence)
             .collect();
+        // A duty in the first person («міндеттенемін», «обязуюсь»; folded
+        // words: і is и) is the signer's: in a consent form, the data
+        // subject's.
+        let first_person = |d: &Match| {
+            let w = &r.words[d.first()].norm;
+            ["мин", "мын", "юсь", "усь"].iter().any(|e| w.ends_with(e))
+        };
         r.duty_sentences = find_all(rules.duties.set(clause.lang), &r.words)
             .iter()
-            .filter(|d| agent_acts(&r, d.first()))
+            .filter(|d| agent_acts(&r, d.first()) || first_person(d))
             .map(|d| r.words[d.first()].sentence)
             .filter(|s| !subject_grants.contains(s))
             .collect();
@@ -395,6 +402,10 @@ struct Structure {
     owner: Vec<usize>,
     /// Clauses whose grants give this clause a rights context.
     context_from: Vec<Vec<usize>>,
+    /// Rows of a rights table under its header, whatever kind the clause
+    /// reader gave them (a short row with no stop reads as a heading:
+    /// «Уничтожение требовать уничтожения данных если собраны незаконно»).
+    row_of_header: Vec<bool>,
 }
 
 /// The nearest clause before `i`, in the same language, numbered `number`.
@@ -820,9 +831,33 @@ fn structure(clauses: &[Clause], header: &[bool]) -> Structure {
             context_from[i].push(j);
         }
     }
+    // Rows under a rights table's header («Право Содержание Условие»):
+    // the unnumbered paragraphs and headings after it, of its language
+    // and parent, read in its context.
+    let mut row_of_header = vec![false; n];
+    for h in (0..n).filter(|&h| header[h]) {
+        let c = &clauses[h];
+        for j in (h + 1..n)
+            .filter(|&j| clauses[j].lang == c.lang)
+            .take(MEMBERS_WITHIN)
+            .take_while(|&j| {
+                let b = &clauses[j];
+                b.number.is_none()
+                    && b.parent == c.parent
+                    && matches!(b.kind, ClauseKind::Paragraph | ClauseKind::Heading)
+                    && !header[j]
+            })
+        {
+            row_of_header[j] = true;
+            if !context_from[j].contains(&h) {
+                context_from[j].push(h);
+            }
+        }
+    }
     Structure {
         owner,
         context_from,
+        row_of_header,
     }
 }
 
@@ -1035,7 +1070,7 @@ fn rights(
                 if lang == Lang::Other || defining[i] {
                     continue;
                 }
-                if r.clause.kind == ClauseKind::Heading {
+                if r.clause.kind == ClauseKind::Heading && !st.row_of_header[i] {
                     // A question as a heading («### Будут ли мои данные
                     // опубликованы в общедоступных источниках?») names the
                     // right its answer grants the subject («…– ваше право»)
@@ -2048,15 +2083,18 @@ pub fn analyze_for(
         .zip(entities)
         .map(|(c, e)| Read::new(c, e, rules, &name))
         .collect();
-    // A table's header naming the subject's rights, alone in its clause.
+    // A table's header naming the subject's rights, alone in its clause,
+    // or as its first column's title («Право | Содержание | Условие» read
+    // as one short heading line).
     let header: Vec<bool> = reads
         .iter()
         .map(|r| {
+            let short_heading = r.clause.kind == ClauseKind::Heading && r.words.len() <= 4;
             r.clause.number.is_none()
                 && !r.words.is_empty()
                 && find_all(rules.rights_headers.set(r.clause.lang), &r.words)
                     .iter()
-                    .any(|m| m.first() == 0 && m.last() + 1 == r.words.len())
+                    .any(|m| m.first() == 0 && (m.last() + 1 == r.words.len() || short_heading))
         })
         .collect();
     let st = structure(clauses, &header);
@@ -2879,6 +2917,52 @@ mod tests {
             .find(|d| d.id == "cross_border")
             .unwrap();
         assert_eq!(cites(cross, Lang::Ru), ["19"]);
+    }
+
+    /// An appendix table of rights aligned by spaces: its header names the
+    /// rights' column («Право Содержание Условие»), and each row under it
+    /// grants, the short ones read as headings included; a first-person
+    /// duty in a consent form («Мен … өтеуге міндеттенемін») grants
+    /// nothing.
+    #[test]
+    fn rows_under_a_rights_header_grant_and_a_signers_duty_does_not() {
+        use ClauseKind::{Heading, Paragraph};
+        let c = clauses(
+            Lang::Ru,
+            &[
+                ("h1", None, Heading, None, "Приложение 1"),
+                ("h2", None, Heading, None, "Право Содержание Условие"),
+                (
+                    "p1",
+                    None,
+                    Paragraph,
+                    None,
+                    "Знать знать о наличии данных у МФО и получать информацию о них по заявлению",
+                ),
+                (
+                    "h3",
+                    None,
+                    Heading,
+                    None,
+                    "Уничтожение требовать уничтожения данных если собраны незаконно",
+                ),
+            ],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(cites(right(&legal, "know"), Lang::Ru), ["p1"]);
+        assert_eq!(cites(right(&legal, "destroy"), Lang::Ru), ["h3"]);
+        let c = clauses(
+            Lang::Kk,
+            &[(
+                "4.4",
+                Some("4.4"),
+                ClauseKind::Numbered,
+                None,
+                "4.4. Мен МҚҰ-ға шарт бойынша келтірілген залалды өтеуге міндеттенемін.",
+            )],
+        );
+        let legal = analyze(&c, &super::super::clause_entities(&c), &rules());
+        assert_eq!(right(&legal, "protection").status, Presence::Absent);
     }
 
     #[test]
