@@ -713,21 +713,22 @@ pub fn parse_document(src: &str, group: &mut u32, dropped: &mut Vec<Dropped>) ->
                         }
                     }
                 }
-                match split_by_inline_lang(&b, &inline_langs).filter(|_| !held) {
-                    _ if held => {}
-                    Some((parts, marks)) => {
-                        separators.extend(marks);
-                        for (k, mut part) in parts.into_iter().enumerate() {
-                            // Each version is a group of its own, decided
-                            // by its own declaration.
-                            if k > 0 && part.group.is_some() {
-                                *group += 1;
-                                part.group = Some(*group);
+                if !held {
+                    match split_by_inline_lang(&b, &inline_langs) {
+                        Some((parts, marks)) => {
+                            separators.extend(marks);
+                            for (k, mut part) in parts.into_iter().enumerate() {
+                                // Each version is a group of its own, decided
+                                // by its own declaration.
+                                if k > 0 && part.group.is_some() {
+                                    *group += 1;
+                                    part.group = Some(*group);
+                                }
+                                blocks.push(part);
                             }
-                            blocks.push(part);
                         }
+                        None => blocks.push(b),
                     }
-                    None => blocks.push(b),
                 }
             }
             match boundary {
