@@ -604,9 +604,7 @@ pub fn named(text: &str) -> Option<Lang> {
         .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || "()[],.-–:".contains(c)))
         .filter(|rest| !rest.is_empty());
     let is = |names: &[&str]| {
-        names.contains(&t.as_str())
-            || qualified
-                .is_some_and(|q| names.contains(&q) || q == "орыс" && names.contains(&"рус"))
+        names.contains(&t.as_str()) || qualified.is_some_and(|q| names.contains(&q))
     };
     if is(KK) {
         Some(Lang::Kk)

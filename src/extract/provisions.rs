@@ -1082,17 +1082,16 @@ fn rights(
                     let answer = reads.get(i + 1).filter(|a| {
                         a.clause.lang == lang
                             && a.clause.kind != ClauseKind::Heading
-                            && (a.grants.iter().any(|(_, subject)| *subject)
-                                || (context[i] && affirms(&a.clause.text)))
                             && item_matches(item, lang, &a.words).is_empty()
                     });
+                    let yes = answer.is_some_and(|a| context[i] && affirms(&a.clause.text));
                     if r.clause.text.trim_end().ends_with('?')
                         && let Some(a) = answer
+                        && (yes || a.grants.iter().any(|(_, subject)| *subject))
                         && let Some(m) = item_matches(item, lang, &r.words).first()
                     {
                         mentions.push(mention(r, clauses[st.owner[i]], m));
-                        if context[i]
-                            && affirms(&a.clause.text)
+                        if yes
                             && let Some(c) = a
                                 .conditions
                                 .iter()

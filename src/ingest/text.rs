@@ -589,11 +589,8 @@ pub fn ingest(text: &str) -> Ingested {
                 let tag = language_tag(&text[line.start..line.end]);
                 let start = match tag {
                     Some((a, b, _)) => {
-                        out.dropped.push(Dropped {
-                            kind: DropKind::Markup,
-                            text: text[line.start + a..line.start + b].to_string(),
-                            span: Span::new(line.start + a, line.start + b),
-                        });
+                        out.dropped
+                            .push(markup_drop(text, line.start + a, line.start + b));
                         line.start + b
                     }
                     None => line.start,
@@ -642,23 +639,14 @@ pub fn ingest(text: &str) -> Ingested {
                     // language's column («id,section,kk,ru»): markup, and
                     // the rows under it read by it.
                     let (a, b) = trim_range(text, line.start, line.end);
-                    out.dropped.push(Dropped {
-                        kind: DropKind::Markup,
-                        text: text[a..b].to_string(),
-                        span: Span::new(a, b),
-                    });
+                    out.dropped.push(markup_drop(text, a, b));
                     schema = Some(s);
                     section = None;
                     continue;
                 }
                 if let Some(s) = schema.as_ref().filter(|s| s.width == cells.len()) {
-                    for (a, b) in marks {
-                        out.dropped.push(Dropped {
-                            kind: DropKind::Markup,
-                            text: text[a..b].to_string(),
-                            span: Span::new(a, b),
-                        });
-                    }
+                    out.dropped
+                        .extend(marks.into_iter().map(|(a, b)| markup_drop(text, a, b)));
                     s.row(text, *line, &cells, &mut section, &mut group, &mut out);
                     continue;
                 }
@@ -666,42 +654,24 @@ pub fn ingest(text: &str) -> Ingested {
                     // «| Термин | Определение |»: markup, and the two-cell
                     // rows under it are terms and their definitions.
                     let (a, b) = trim_range(text, line.start, line.end);
-                    out.dropped.push(Dropped {
-                        kind: DropKind::Markup,
-                        text: text[a..b].to_string(),
-                        span: Span::new(a, b),
-                    });
+                    out.dropped.push(markup_drop(text, a, b));
                     glossary = true;
                     continue;
                 }
                 if glossary && cells.len() == 2 {
-                    for (a, b) in marks {
-                        out.dropped.push(Dropped {
-                            kind: DropKind::Markup,
-                            text: text[a..b].to_string(),
-                            span: Span::new(a, b),
-                        });
-                    }
+                    out.dropped
+                        .extend(marks.into_iter().map(|(a, b)| markup_drop(text, a, b)));
                     definition_row(text, *line, &cells, &mut group, &mut out);
                     continue;
                 }
                 if is_language_header(text, &cells) {
                     // A header row naming the columns' languages: markup.
                     let (a, b) = trim_range(text, line.start, line.end);
-                    out.dropped.push(Dropped {
-                        kind: DropKind::Markup,
-                        text: text[a..b].to_string(),
-                        span: Span::new(a, b),
-                    });
+                    out.dropped.push(markup_drop(text, a, b));
                     continue;
                 }
-                for (a, b) in marks {
-                    out.dropped.push(Dropped {
-                        kind: DropKind::Markup,
-                        text: text[a..b].to_string(),
-                        span: Span::new(a, b),
-                    });
-                }
+                out.dropped
+                    .extend(marks.into_iter().map(|(a, b)| markup_drop(text, a, b)));
                 if grid.open && cells.len() != 4 && grid.takes(cells.len()) {
                     grid.push(&cells, line.no);
                     continue;
@@ -739,6 +709,16 @@ fn list_indent(line: &str) -> (usize, Option<usize>) {
             .get(digits + 1)
             .is_some_and(|c| *c == b' ' || *c == b'\t');
     (indent, numbered.then_some(indent + digits + 2))
+}
+
+/// Source bytes `a..b` of `text` that are layout markup (a header row, a
+/// delimiter, a language tag), listed as dropped.
+fn markup_drop(text: &str, a: usize, b: usize) -> Dropped {
+    Dropped {
+        kind: DropKind::Markup,
+        text: text[a..b].to_string(),
+        span: Span::new(a, b),
+    }
 }
 
 /// A language tag that opens a line of text set kk and ru line by line:
@@ -1264,11 +1244,7 @@ fn row_cells(
         };
         for (x, y) in [(a0, a), (b, b0)] {
             if y > x {
-                out.dropped.push(Dropped {
-                    kind: DropKind::Markup,
-                    text: text[x..y].to_string(),
-                    span: Span::new(x, y),
-                });
+                out.dropped.push(markup_drop(text, x, y));
             }
         }
         let t = &text[a..b];
@@ -1323,11 +1299,7 @@ fn row_cells(
         && lb > la
     {
         if label == "№" || restated {
-            out.dropped.push(Dropped {
-                kind: DropKind::Markup,
-                text: text[la..lb].to_string(),
-                span: Span::new(la, lb),
-            });
+            out.dropped.push(markup_drop(text, la, lb));
         } else {
             *group += 1;
             let blocks = markup::parse(text, la, lb, line.no, &mut out.dropped);
@@ -1449,11 +1421,7 @@ impl Schema {
         };
         let markup = |out: &mut Ingested, a: usize, b: usize| {
             if b > a {
-                out.dropped.push(Dropped {
-                    kind: DropKind::Markup,
-                    text: text[a..b].to_string(),
-                    span: Span::new(a, b),
-                });
+                out.dropped.push(markup_drop(text, a, b));
             }
         };
         // A row of one language: its language cell is markup, its text
@@ -1632,11 +1600,7 @@ fn language_row(
         return false;
     }
     let (la, lb, _) = cell(at);
-    out.dropped.push(Dropped {
-        kind: DropKind::Markup,
-        text: text[la..lb].to_string(),
-        span: Span::new(la, lb),
-    });
+    out.dropped.push(markup_drop(text, la, lb));
     for (k, &i) in body.iter().enumerate() {
         *group += 1;
         let mut blocks = cell_blocks(text, cells[i].0, cells[i].1, line.no, &mut out.dropped);
