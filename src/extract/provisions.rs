@@ -1656,29 +1656,23 @@ fn in_context(
         .iter()
         .map(|u| r.words[u.first()].sentence)
         .collect();
-    let detail = match find_all(ic.details.set(lang), &r.words)
-        .iter()
+    let details: Vec<Match> = find_all(ic.details.set(lang), &r.words)
+        .into_iter()
         .filter(|m| !foreign.contains(&r.words[m.first()].sentence))
-        .find(|m| !after_year(&r.clause.text, r.words[m.first()].start))
-    {
-        Some(m) => m.hit(&r.clause.text, &r.words),
-        None => r.entity_hit(&ic.entities)?,
-    };
+        .filter(|m| !after_year(&r.clause.text, r.words[m.first()].start))
+        .collect();
     // The context said in clause `j`, unless another construction owns
     // its words (consent to marketing letters withdrawn is no withdrawal
-    // of consent to processing).
-    let said = |j: usize| {
+    // of consent to processing): the sentences that say it.
+    let said_in = |j: usize| -> Vec<usize> {
         let unless = find_all(item.unless.set(lang), &reads[j].words);
         find_all(ic.context.set(lang), &reads[j].words)
             .iter()
-            .any(|m| !unless.iter().any(|u| u.overlaps(m)))
+            .filter(|m| !unless.iter().any(|u| u.overlaps(m)))
+            .map(|m| reads[j].words[m.first()].sentence)
+            .collect()
     };
-    let set_by = |j: usize| {
-        said(j)
-            || st.context_from[j]
-                .iter()
-                .any(|&k| reads[k].clause.lang == lang && said(k))
-    };
+    let said = |j: usize| !said_in(j).is_empty();
     // «Для этого…», «Ол үшін…», or a question «Как это сделать?» over
     // the clause: it goes on from the body clause before that opener.
     let opens = |j: usize| {
@@ -1697,8 +1691,50 @@ fn in_context(
             .rev()
             .find(|&j| reads[j].clause.lang == lang && reads[j].clause.kind != ClauseKind::Heading)
     };
-    (set_by(i) || opener.and_then(before).is_some_and(set_by)).then_some(detail)
+    let from_outside = st.context_from[i]
+        .iter()
+        .any(|&k| reads[k].clause.lang == lang && said(k))
+        || opener.and_then(before).is_some_and(|b| {
+            said(b)
+                || st.context_from[b]
+                    .iter()
+                    .any(|&k| reads[k].clause.lang == lang && said(k))
+        });
+    // Said only in the clause itself, the detail stands in a sentence
+    // that says it, the one before, or the next [`DETAIL_AFTER`] ones (an
+    // address in the one before or after): in a section
+    // read as one paragraph, «Клиент өз деректерін Жеке кабинет арқылы
+    // көре алады» four sentences before the withdrawal of consent is no
+    // way of withdrawing it.
+    let here = said_in(i);
+    let near = |m: &Match| {
+        let s = r.words[m.first()].sentence;
+        here.iter().any(|&c| c <= s + 1 && s <= c + DETAIL_AFTER)
+    };
+    let detail = if from_outside {
+        details.first()
+    } else if !here.is_empty() {
+        details.iter().find(|m| near(m))
+    } else {
+        return None;
+    };
+    if let Some(m) = detail {
+        return Some(m.hit(&r.clause.text, &r.words));
+    }
+    let hit = r.entity_hit(&ic.entities)?;
+    let sentence = r
+        .words
+        .iter()
+        .take_while(|w| w.start <= hit.start)
+        .last()
+        .map_or(0, |w| w.sentence);
+    (from_outside || here.iter().any(|&c| c <= sentence + 1 && sentence <= c + 1)).then_some(hit)
 }
+
+/// How many sentences after the one that names the withdrawal of consent
+/// a detail of it may stand in the same clause («Вы можете отозвать
+/// согласие. Для этого направьте заявление…»).
+const DETAIL_AFTER: usize = 2;
 
 /// Whether the word at byte `start` of `text` follows a year (four digits
 /// from 1900 to 2099): «2013 года», «2013 жыл» date a law, they are no
