@@ -6,7 +6,7 @@ tp=fp=fn=0
 for d in sys.argv[1:]:
     for g in sorted(glob.glob(os.path.join(d,'*.gold.json'))):
         name=g[:-len('.gold.json')]
-        files=[f for f in glob.glob(name+'.*') if not f.endswith('.gold.json') and '.src.' not in f]
+        files=[f for f in glob.glob(name+'.*') if not f.endswith('.gold.json') and '.src.' not in f and not f.endswith('.typ')]
         if not files: files=sorted(glob.glob(name+'_kk.*')+glob.glob(name+'_ru.*'))
         gold=json.load(open(g))
         want={x if isinstance(x,str) else x['right'] for x in gold.get('restricted',[])}
