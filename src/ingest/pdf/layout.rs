@@ -118,7 +118,7 @@ const MAX_CELL_CANDIDATES: usize = 64;
 const STRONG_CELL_GAP: f32 = 1.8;
 
 impl Line {
-    fn top(&self) -> f32 {
+    pub fn top(&self) -> f32 {
         self.y - self.size * 0.8
     }
     fn bottom(&self) -> f32 {
@@ -1335,6 +1335,14 @@ pub fn is_bullet(text: &str) -> bool {
                 | '\u{F076}'
         )
     ) && second.is_none_or(char::is_whitespace)
+}
+
+/// A decimal clause number standing alone: «5.», «5.1.», «5.1»; no item
+/// letter, Roman numeral, bare integer or year.
+pub fn is_clause_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && is_numbered(&format!("{word} x"))
 }
 
 /// A clause or item number opening the line: `1.`, `2.4.`, `3)`, `а)`,

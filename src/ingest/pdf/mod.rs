@@ -821,6 +821,16 @@ impl Assembler {
         let extents = layout::column_extents(&segments);
         let labels = layout::label_columns(&segments);
 
+        // A table's number column («№ | kk | ru», the numbers in a column
+        // of their own): each number, with the top of its line in PDF
+        // space, for the cells level with it.
+        let row_labels: Vec<(f32, String)> = segments
+            .iter()
+            .filter(|seg| labels.contains(&seg.col))
+            .flat_map(|seg| &seg.lines)
+            .map(|l| (height - l.top(), l.text.trim().to_string()))
+            .filter(|(_, t)| layout::is_clause_number(t))
+            .collect();
         let mut items: Vec<Item> = Vec::new();
         let (above, below): (Vec<_>, Vec<_>) = noise.into_iter().partition(|(l, _)| l.y < first_y);
         items.extend(above.into_iter().map(|(l, k)| Item::Noise(l, k)));
@@ -871,6 +881,7 @@ impl Assembler {
         }
         items.extend(below.into_iter().map(|(l, k)| Item::Noise(l, k)));
 
+        let first_block = self.blocks.len();
         let mut line_no = 0usize;
         for (i, item) in items.into_iter().enumerate() {
             if i > 0 {
@@ -921,6 +932,7 @@ impl Assembler {
                 }
             }
         }
+        number_parallel_cells(&mut self.blocks[first_block..], &row_labels);
     }
 
     /// A page read through OCR: its paragraphs as blocks, in Tesseract's
@@ -1002,6 +1014,64 @@ impl Assembler {
 
 /// A paragraph's runs: each physical line's text (hyphenated words
 /// rejoined, see [`rejoin_hyphens`]) with the span of that line.
+/// How far apart, in points, the tops of two cells of one table row may
+/// lie: cells of a row start on one baseline, give or take a padding.
+const ROW_TOP_SLACK: f32 = 3.0;
+
+/// A table of parallel texts with its numbers in a column of their own
+/// («5.1. | kk | ru»): the number column reads as the first text column's
+/// hanging labels, so the other text column's cells carry no number; or,
+/// set apart from the text, it is a label column (`row_labels`: each
+/// number with its top in PDF space) and no cell carries one. A cell that
+/// starts at the same height as a numbered paragraph of a column left of
+/// it, or as a label, and has no label of its own, takes that number as
+/// its `row_number`, as an HTML table row's number cell gives it. Only
+/// where a page pairs so at least [`MIN_PARALLEL_ROWS`] times: two columns
+/// of running text may start level once by chance (at the page's top).
+fn number_parallel_cells(blocks: &mut [Block], row_labels: &[(f32, String)]) {
+    // A block's box is in PDF space, y upwards: its top is `y1`.
+    let top = |b: &Block| b.bbox.map(|b| b[3]);
+    let column = |b: &Block| b.group.map(|g| g % 16);
+    let label = |b: &Block| {
+        let text = b.runs.first().map(|r| r.text.as_str()).unwrap_or("");
+        let first = text.split_whitespace().next()?;
+        (layout::is_clause_number(first) && text.len() > first.len()).then(|| first.to_string())
+    };
+    let mut pairs: Vec<(usize, String)> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let (Some(t), Some(c)) = (top(b), column(b)) else {
+            continue;
+        };
+        if c == FULL_WIDTH as u32 || label(b).is_some() || layout::is_bullet(&b.text()) {
+            continue;
+        }
+        let labelled = row_labels
+            .iter()
+            .find(|(lt, _)| (lt - t).abs() <= ROW_TOP_SLACK)
+            .map(|(_, n)| n.clone());
+        let numbered = labelled.or_else(|| {
+            blocks.iter().find_map(|o| {
+                let (ot, oc) = (top(o)?, column(o)?);
+                (oc < c && (ot - t).abs() <= ROW_TOP_SLACK)
+                    .then(|| label(o))
+                    .flatten()
+            })
+        });
+        if let Some(n) = numbered {
+            pairs.push((i, n));
+        }
+    }
+    if pairs.len() < MIN_PARALLEL_ROWS {
+        return;
+    }
+    for (i, n) in pairs {
+        blocks[i].row_number = Some(n.trim_end_matches('.').to_string());
+    }
+}
+
+/// How many level numbered rows make a page a table of parallel texts.
+const MIN_PARALLEL_ROWS: usize = 3;
+
 fn line_runs(texts: Vec<String>, spans: Vec<Span>) -> Vec<Run> {
     rejoin_hyphens(texts)
         .into_iter()
@@ -1088,6 +1158,56 @@ mod tests {
         );
         assert_eq!(t(&["интернет-", "статистика"]), ["интернет-", "статистика"]);
         assert_eq!(t(&[]), Vec::<String>::new());
+    }
+
+    /// A block of `text` in column `col` of page 1 whose top is `top` pt
+    /// (PDF space, y upwards).
+    fn cell(text: &str, col: u32, top: f32) -> Block {
+        let mut b = Block::new(
+            vec![Run {
+                text: text.to_string(),
+                span: Span::new(0, 0),
+                glue: false,
+            }],
+            crate::model::BlockHint::Text,
+            1,
+        );
+        b.group = Some(16 + col);
+        b.bbox = Some([0.0, top - 20.0, 10.0, top]);
+        b
+    }
+
+    #[test]
+    fn a_parallel_table_numbers_the_cells_beside_its_number_column() {
+        let mut blocks = vec![
+            cell("5.1. Клиент біле алады.", 0, 100.0),
+            cell("5.2. Клиент өзгерте алады.", 0, 140.0),
+            cell("5.3. Клиент жоя алады.", 0, 180.0),
+            cell("Клиент может знать.", 1, 100.5),
+            cell("Клиент может изменить.", 1, 141.0),
+            cell("Клиент может удалить.", 1, 180.0),
+            // Level with no numbered paragraph: a wrapped tail.
+            cell("и дополнить.", 1, 160.0),
+        ];
+        number_parallel_cells(&mut blocks, &[]);
+        let numbers: Vec<Option<&str>> = blocks.iter().map(|b| b.row_number.as_deref()).collect();
+        assert_eq!(
+            numbers,
+            [
+                None,
+                None,
+                None,
+                Some("5.1"),
+                Some("5.2"),
+                Some("5.3"),
+                None
+            ]
+        );
+        // Two columns that start level only once or twice are running text.
+        let mut blocks = blocks[..2].to_vec();
+        blocks.push(cell("Клиент может знать.", 1, 100.0));
+        number_parallel_cells(&mut blocks, &[]);
+        assert!(blocks.iter().all(|b| b.row_number.is_none()));
     }
 
     #[test]
