@@ -19,7 +19,7 @@ use crate::model::{Block, BlockHint, DropKind, Dropped, Lang, Run, Span};
 /// Tags we recognise. Anything else that looks like `<…>` is text.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)</?(?:p|ul|ol|li|br|div|span|b|strong|i|em|u|a|h[1-6]|table|tbody|thead|tr|td|th|sup|sub|font|section|article|blockquote)(?-u:\b)[^<>]*/?>",
+        r"(?i)</?(?:p|ul|ol|li|br|div|span|b|strong|i|em|u|a|h[1-6]|table|tbody|thead|tr|td|th|sup|sub|font|section|article|blockquote|details|summary)(?-u:\b)[^<>]*/?>",
     )
     .expect("tag regex")
 });
@@ -141,6 +141,8 @@ fn breaks_block(name: &str) -> bool {
             | "aside"
             | "center"
             | "form"
+            | "details"
+            | "summary"
             | ""
     ) || (name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit())
 }
@@ -154,7 +156,9 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool)
         let tag = m.as_str().to_ascii_lowercase();
         let name = tag_name(&tag);
         let breaks = breaks_block(&name);
-        let heading = (name.len() == 2 && name.starts_with('h')) || name == "title";
+        // A `<summary>` titles its `<details>` (an accordion's question).
+        let heading =
+            (name.len() == 2 && name.starts_with('h')) || name == "title" || name == "summary";
         let hint = if heading && !tag.starts_with("</") {
             Some(BlockHint::Heading)
         } else if name == "li" && !tag.starts_with("</") {
@@ -461,6 +465,8 @@ fn carries_lang(name: &str) -> bool {
             | "figure"
             | "figcaption"
             | "caption"
+            | "details"
+            | "summary"
     ) || (name.len() == 2 && name.starts_with('h') && name.as_bytes()[1].is_ascii_digit())
 }
 
@@ -939,6 +945,27 @@ mod tests {
         );
         let (blocks, _) = texts("- 1) назначение должностных лиц;");
         assert_eq!(blocks[0].1, BlockHint::Bullet);
+    }
+
+    #[test]
+    fn an_accordion_question_is_a_heading_over_its_answer() {
+        let (blocks, _) = texts(
+            "<details><summary>Как долго вы храните мои данные?</summary>\
+             <p>Пять лет после погашения займа.</p></details>",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                (
+                    "Как долго вы храните мои данные?".to_string(),
+                    BlockHint::Heading
+                ),
+                (
+                    "Пять лет после погашения займа.".to_string(),
+                    BlockHint::Text
+                ),
+            ]
+        );
     }
 
     #[test]
