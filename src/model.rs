@@ -226,6 +226,9 @@ impl Joined {
         let mut src = Vec::new();
         let mut pending_space = false;
         for (i, run) in runs.iter().enumerate() {
+            // The next line's indent after a word broken at the line end
+            // («терри-» / «   тории») is no space between its halves.
+            let mut joins_word = false;
             if i > 0 && !run.glue {
                 // A word broken across lines: «IP-» + «адрес», «және/» +
                 // «немесе» (a letter, a hyphen or slash, then lower case);
@@ -242,6 +245,7 @@ impl Joined {
                     || (text.ends_with('-')
                         && before.is_some_and(|c| c.is_ascii_digit())
                         && next.is_some_and(|c| c.is_ascii_digit() || c.is_lowercase()));
+                joins_word = broken;
                 if !broken {
                     pending_space = true;
                 } else if text.ends_with('-') {
@@ -266,9 +270,10 @@ impl Joined {
             let verbatim = run.text.len() == run.span.len();
             for (off, ch) in run.text.char_indices() {
                 if ch.is_whitespace() {
-                    pending_space = true;
+                    pending_space |= !joins_word;
                     continue;
                 }
+                joins_word = false;
                 let at = if verbatim {
                     run.span.start + off
                 } else {
@@ -1161,6 +1166,9 @@ mod tests {
             run("тауды", 30, false),
         ];
         assert_eq!(join_runs(&runs), "сондай-ақ бұғаттауды");
+        // The next line's indent does not part the word's halves.
+        let runs = [run("на терри-", 0, false), run("   тории РК", 20, false)];
+        assert_eq!(join_runs(&runs), "на территории РК");
         let runs = [run("info@mfo-", 0, false), run("example.kz", 10, false)];
         assert_eq!(join_runs(&runs), "info@mfo-example.kz");
         // A telephone wrapped at a hyphen in its digits keeps it, unspaced.
