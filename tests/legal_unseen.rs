@@ -526,3 +526,82 @@ fn held_out_set_19() {
     assert!(s["rights"].p() >= 0.99 && s["rights"].r() >= 0.98);
     assert!(s["disclosures"].p() >= 0.99 && s["disclosures"].r() >= 0.99);
 }
+
+/// Sets 20 to 27, each written blind to the rules by a helper who read no
+/// code (sets 24 to 27 from the briefs kept beside them in spirit: eight
+/// layouts the tool had not seen each time) and scored once before any
+/// tuning on it; the figures of that one scoring are in each set's
+/// `score_once.txt`. Tuned on since; held at what is measured after that
+/// tuning, the floors of issue 11 (rights P and R 0.97, disclosures 0.95)
+/// where the set meets them.
+fn held_at(dir: &str, rights: (f64, f64), disclosures: (f64, f64)) {
+    let s = evaluate(dir);
+    let (r, d) = (&s["rights"], &s["disclosures"]);
+    assert!(
+        r.p() >= rights.0 && r.r() >= rights.1,
+        "{dir} rights P {:.3} R {:.3}",
+        r.p(),
+        r.r()
+    );
+    assert!(
+        d.p() >= disclosures.0 && d.r() >= disclosures.1,
+        "{dir} disclosures P {:.3} R {:.3}",
+        d.p(),
+        d.r()
+    );
+}
+
+/// Blind at 7e4d18b: rights P 1.000 R 0.957, disclosures P 0.957 R 0.930.
+#[test]
+fn held_out_set_20() {
+    held_at("fixtures/heldout_legal20", (0.99, 0.99), (0.99, 0.99));
+}
+
+/// Blind at a3fe7cc: rights P 0.989 R 0.968, disclosures P 1.000 R 1.000.
+#[test]
+fn held_out_set_21() {
+    held_at("fixtures/heldout_legal21", (0.99, 0.99), (0.99, 0.99));
+}
+
+/// Blind at 7b6f351: rights P 0.987 R 0.857, disclosures P 1.000 R 0.884.
+#[test]
+fn held_out_set_22() {
+    held_at("fixtures/heldout_legal22", (0.99, 0.99), (0.99, 0.99));
+}
+
+/// Blind at 8c7aca6: rights P 1.000 R 0.967, disclosures P 0.984 R 0.984.
+#[test]
+fn held_out_set_23() {
+    held_at("fixtures/heldout_legal23", (0.99, 0.99), (0.99, 0.99));
+}
+
+/// Blind at f13cbec: rights P 1.000 R 0.935, disclosures P 0.930 R 0.985.
+/// After tuning: rights 1.000 / 1.000, disclosures 0.985 / 0.985.
+#[test]
+fn held_out_set_24() {
+    held_at("fixtures/heldout_legal24", (0.99, 0.99), (0.98, 0.98));
+}
+
+/// Blind at f7ca504: rights P 0.987 R 0.833, disclosures P 1.000 R 0.848.
+/// After tuning: rights 0.989 / 1.000, disclosures 1.000 / 0.939 (four
+/// disclosures of the letter with no numbers and the interlinear text).
+#[test]
+fn held_out_set_25() {
+    held_at("fixtures/heldout_legal25", (0.98, 0.99), (0.99, 0.93));
+}
+
+/// Blind at c89d6f1: rights P 0.974 R 0.843, disclosures P 0.969 R 0.984.
+/// After tuning: rights 1.000 / 1.000, disclosures 1.000 / 0.984.
+#[test]
+fn held_out_set_26() {
+    held_at("fixtures/heldout_legal26", (0.99, 0.99), (0.99, 0.98));
+}
+
+/// Blind at 65d0f06: rights P 1.000 R 0.880, disclosures P 1.000 R 0.953.
+/// After tuning: rights 1.000 / 1.000, disclosures 1.000 / 0.984 (the
+/// typst PDF's Russian breach notice, cut by a page break into the next
+/// section's title).
+#[test]
+fn held_out_set_27() {
+    held_at("fixtures/heldout_legal27", (0.99, 0.99), (0.99, 0.98));
+}

@@ -35,13 +35,13 @@ pub const HELD_OUT_LEGAL: &[&str] = &[
 
 /// The policy beside a hand-written legal gold `NAME.gold.json`, as the
 /// files `qostil rights` reads: `NAME.txt`, or `NAME.md`, `NAME.html`,
-/// `NAME.docx`, `NAME.csv`, `NAME.pdf` (a hand-written source
+/// `NAME.docx`, `NAME.csv`, `NAME.tsv`, `NAME.pdf` (a hand-written source
 /// `NAME.src.*` is not the policy), or a policy published as two files, `NAME_kk.*` and
 /// `NAME_ru.*` (set 14).
 pub fn policy_of(gold: &std::path::Path) -> Vec<String> {
     let g = gold.to_string_lossy();
     let stem = g.trim_end_matches(".gold.json");
-    let exts = ["txt", "md", "html", "docx", "csv", "pdf"];
+    let exts = ["txt", "md", "html", "docx", "csv", "tsv", "pdf"];
     let find = |stem: &str| {
         exts.iter()
             .map(|ext| format!("{stem}.{ext}"))
