@@ -431,6 +431,57 @@ pub fn split(blocks: &[Block]) -> Streams {
         ends_in_semicolon[i] = v;
         goes_on[slot] = v && leading_marker(t).is_none() && block.hint == BlockHint::Text;
     }
+    // The rows of a text table that are wrapped lines, not entries: a
+    // cell of the row goes on in lower case with no marker from a long
+    // cell above it in its column that stops mid-sentence (an interlinear
+    // «kk | ru» text wrapped by hand: «серверлерде сақталады. |
+    // Казахстан.»). Their other cells that so follow a long cell go on the
+    // sentence above them too, whatever case they start in.
+    let mut cut_above = vec![false; blocks.len()];
+    // The last cell of each column (its place in its row: a cell's group
+    // is its own) and the row and place of the cell before.
+    let mut above: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut place: (Option<u32>, usize) = (None, 0);
+    for (i, block) in blocks.iter().enumerate() {
+        if block.row.is_none() || texts[i].trim().is_empty() {
+            continue;
+        }
+        let column = if place.0 == block.row { place.1 + 1 } else { 0 };
+        place = (block.row, column);
+        if let Some(&j) = above.get(&column) {
+            let t = texts[j].trim_end();
+            cut_above[i] = t.chars().count() >= WRAPPED_CELL_CHARS
+                && !ends_sentence(t)
+                && leading_marker(&texts[i]).is_none();
+        }
+        above.insert(column, i);
+    }
+    // (Every worded cell of the row follows such a cell: a data table's
+    // row whose long last cell stops with no full stop is an entry.)
+    let mut rows_cut: std::collections::BTreeMap<u32, (bool, bool)> = Default::default();
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(r) = b
+            .row
+            .filter(|_| texts[i].chars().any(crate::tokens::is_letter))
+        else {
+            continue;
+        };
+        let e = rows_cut.entry(r).or_insert((true, false));
+        e.0 &= cut_above[i];
+        // (A word in lower case: an address «support@…», «tumar.kz» opens
+        // a cell of its own.)
+        let first = texts[i].split_whitespace().next().unwrap_or("");
+        e.1 |= first.starts_with(char::is_lowercase)
+            && first
+                .trim_end_matches(|c: char| c.is_ascii_punctuation())
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-');
+    }
+    let wrapped_rows: std::collections::BTreeSet<u32> = rows_cut
+        .into_iter()
+        .filter(|(_, (all_cut, lower))| *all_cut && *lower)
+        .map(|(r, _)| r)
+        .collect();
     // The table cell (row, column) of each language's last block: the
     // cells of one row in one language (a category and its period) are one
     // clause; the paragraphs of one cell stay paragraphs.
@@ -454,8 +505,12 @@ pub fn split(blocks: &[Block]) -> Streams {
         let same_row =
             matches!((cell, last_cell[slot]), (Some((r, g)), Some((r0, g0))) if r == r0 && g != g0);
         last_cell[slot] = cell;
+        let wrapped = block.row.is_some_and(|r| wrapped_rows.contains(&r))
+            && block.hint == BlockHint::Text
+            && cut_above[i]
+            && !ends_sentence(last_text[slot].trim_end());
         if let Some(prev) = stream.last_mut()
-            && (same_row || continues(prev, &last_text[slot], block, text, around))
+            && (same_row || wrapped || continues(prev, &last_text[slot], block, text, around))
         {
             let mut runs = block.runs.clone();
             if let Some(first) = runs.first_mut() {
@@ -496,6 +551,11 @@ pub fn split(blocks: &[Block]) -> Streams {
     }
     streams
 }
+
+/// How long (in characters) a table cell must be for a cell below it in
+/// its column to be its wrapped line: a hand-wrapped column runs near its
+/// width; a data table's short cells («both», «ru») are entries.
+const WRAPPED_CELL_CHARS: usize = 40;
 
 #[cfg(test)]
 mod tests {
@@ -853,6 +913,43 @@ mod tests {
             ]
         );
         assert_eq!(texts(&s.ru), ["Аудиозаписи 2 года"]);
+    }
+
+    #[test]
+    fn an_interlinear_row_wrapped_by_hand_goes_on_in_both_languages() {
+        let rows = [
+            (
+                "4.1. Деректер Қазақстан Республикасының аумағындағы",
+                "4.1. Данные хранятся на серверах на территории Республики",
+            ),
+            ("серверлерде сақталады.", "Казахстан."),
+            (
+                "Бұғаттау – шарттары бұзылса, деректерді бұғаттауды талап ету",
+                "support@mfo.kz поштасына өтініш",
+            ),
+            ("жою туралы талап", "Письмо в офис"),
+        ];
+        let mut blocks = Vec::new();
+        for (r, (kk, ru)) in rows.iter().enumerate() {
+            for (k, (text, lang)) in [(kk, Lang::Kk), (ru, Lang::Ru)].into_iter().enumerate() {
+                let mut b = block(text, lang, r + 1);
+                b.row = Some(r as u32);
+                b.group = Some((2 * r + k) as u32);
+                b.starts_paragraph = true;
+                blocks.push(b);
+            }
+        }
+        let s = split(&blocks);
+        assert_eq!(
+            texts(&s.ru),
+            [
+                "4.1. Данные хранятся на серверах на территории Республики Казахстан.",
+                "support@mfo.kz поштасына өтініш",
+                "Письмо в офис"
+            ]
+        );
+        // A data table's row is an entry where a cell above it is short
+        // («support@…» above «Письмо в офис»): no line of a wrapped column.
     }
 
     #[test]
