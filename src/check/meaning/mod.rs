@@ -6,12 +6,16 @@
 //!   probable counterpart on the other ([`coverage`], read through the
 //!   learnt kk↔ru lexicon of [`lexicon`]);
 //! - `meaning_negation`: a negation one side carries and the other does
-//!   not, read over whole phrases ([`polarity`]);
+//!   not, read over whole phrases ([`polarity`]), or, on a pair read
+//!   well, an odd number of negations on one side and an even on the
+//!   other («не передаёт … без согласия» against «келісімінсіз береді»;
+//!   "only" counts two, negative concord one);
 //! - `meaning_modality`: permission («может», «вправе», «құқылы», «-а
 //!   алады») against obligation («обязан», «міндетті», «тиіс»);
 //! - `meaning_quantifier`: "at least" against "at most", "all" against
-//!   "some", "unlikely" against "even a slight", or "at least"/"at most"
-//!   before a figure, or "unlikely", left out;
+//!   "some" or "only", "unlikely" against "even a slight", "usually"
+//!   against "rarely" or "only", or "at least"/"at most" before a figure,
+//!   or "unlikely", left out;
 //! - `meaning_substitution`: a content word whose translation is missing
 //!   while another word stands in its place.
 //!
@@ -162,6 +166,42 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
             &rm,
         ));
     }
+    // Polarity over the whole pair: the two sides negate an odd and an
+    // even number of times («не передаёт … без согласия», "only with
+    // consent", against «келісімінсіз береді», "gives without consent"),
+    // where the words of each negation found counterparts above. Read only
+    // on a pair read well, and with few polarity words on each side.
+    else if readable
+        && let (Some((kn, kat)), Some((rn, rat))) = (
+            polarity::parity(&kw, &kr, Lang::Kk),
+            polarity::parity(&rw, &rr, Lang::Ru),
+        )
+        && kn % 2 != rn % 2
+    {
+        let say = |text: &str, words: &[Word], at: &[usize]| {
+            if at.is_empty() {
+                "no negation".to_string()
+            } else {
+                at.iter()
+                    .map(|&i| format!("«{}»", quote(text, words, i, i)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let msg = format!(
+            "polarity differs: kk negates {kn} time(s) ({}), ru {rn} ({}); one version says the opposite of the other",
+            say(&v.kk.text, &kw, &kat),
+            say(&v.ru.text, &rw, &rat)
+        );
+        out.push(v.finding(
+            FindingKind::MeaningNegation,
+            Severity::High,
+            None,
+            msg,
+            &spans(&kw, kat.iter().copied()),
+            &spans(&rw, rat.iter().copied()),
+        ));
+    }
 
     // Modality: permission on one side only, obligation on the other only.
     let modal = |r: &polarity::Reading| (!r.permission.is_empty(), !r.obligation.is_empty());
@@ -222,17 +262,7 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
         } else {
             (&rw, &v.ru.text, &kr, &kw)
         };
-        let other = other_r.quants.iter().find(|(c, _)| {
-            matches!(
-                (q, c),
-                (Quant::AtLeast, Quant::AtMost)
-                    | (Quant::AtMost, Quant::AtLeast)
-                    | (Quant::All, Quant::Some)
-                    | (Quant::Some, Quant::All)
-                    | (Quant::Unlikely, Quant::Slight)
-                    | (Quant::Slight, Quant::Unlikely)
-            )
-        });
+        let other = other_r.quants.iter().find(|(c, _)| q.opposes(*c));
         let lang_name = |l: Lang| if l == Lang::Kk { "kk" } else { "ru" };
         let msg = match other {
             Some((c, _)) => format!(
@@ -258,7 +288,7 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
         } else {
             (theirs, mine)
         };
-        let severity = if matches!(q, Quant::All | Quant::Some) {
+        let severity = if matches!(q, Quant::All | Quant::Some | Quant::Usually | Quant::Rarely) {
             Severity::Medium
         } else {
             Severity::High
@@ -550,6 +580,55 @@ mod tests {
             "Данные обрабатываются для заключения договора, оценки платежеспособности и взыскания задолженности.",
         );
         assert!(!kinds(&f).contains(&FindingKind::MeaningOmission), "{f:?}");
+    }
+
+    #[test]
+    fn polarity_is_read_over_the_whole_pair() {
+        // "Does not pass without consent" (only with it) against "passes
+        // without consent": each negation has a counterpart, but the
+        // sense is opposite.
+        let f = run(
+            "МҚҰ Клиенттің деректерін серіктесіне Клиенттің жеке келісімінсіз береді.",
+            "МФО не передаёт данные Клиента партнёру без отдельного согласия Клиента.",
+        );
+        assert!(kinds(&f).contains(&FindingKind::MeaningNegation), "{f:?}");
+        // Negative concord and "only" against "not … other than" are the
+        // same sense: no finding.
+        let f = run(
+            "МҚҰ Клиенттің деректерін ешкімге бермейді.",
+            "МФО никому не передаёт данные Клиента.",
+        );
+        assert!(!kinds(&f).contains(&FindingKind::MeaningNegation), "{f:?}");
+        // «не ограничивает» "does not restrict" is a negation; «не
+        // ограничиваясь» "including" is not.
+        let f = run(
+            "Cookie файлдарынан бас тарту Сайттың негізгі функцияларына қол жеткізуді шектейді.",
+            "Отказ от cookie не ограничивает доступ к основным функциям Сайта.",
+        );
+        assert!(kinds(&f).contains(&FindingKind::MeaningNegation), "{f:?}");
+    }
+
+    #[test]
+    fn only_against_all_and_usually_against_rarely_are_quantifiers() {
+        let f = run(
+            "Коллекторлық агенттікке клиент туралы барлық деректер беріледі.",
+            "Коллекторскому агентству передаются только данные о просроченной задолженности клиента.",
+        );
+        assert!(kinds(&f).contains(&FindingKind::MeaningQuantifier), "{f:?}");
+        let f = run(
+            "Сирек жағдайда МҚҰ клиентке қоңырау шалады.",
+            "Как правило, МФО звонит клиенту.",
+        );
+        assert!(kinds(&f).contains(&FindingKind::MeaningQuantifier), "{f:?}");
+        // «не позднее чем за 10 дней» is "at least 10 days before".
+        let f = run(
+            "МҚҰ пайдаланушыларды кемінде 10 күн бұрын хабардар етеді.",
+            "МФО уведомляет пользователей не позднее чем за 10 дней.",
+        );
+        assert!(
+            !kinds(&f).contains(&FindingKind::MeaningQuantifier),
+            "{f:?}"
+        );
     }
 
     #[test]

@@ -41,6 +41,12 @@ pub enum Quant {
     Unlikely,
     /// even a slight: «малейший», «аз ғана».
     Slight,
+    /// only: «только», «исключительно», «тек», «ғана».
+    Only,
+    /// usually: «как правило», «обычно», «әдетте», «көп жағдайларда».
+    Usually,
+    /// rarely: «в исключительных случаях», «редко», «сирек».
+    Rarely,
 }
 
 impl Quant {
@@ -52,19 +58,32 @@ impl Quant {
             Quant::Some => "some",
             Quant::Unlikely => "unlikely",
             Quant::Slight => "even a slight",
+            Quant::Only => "only",
+            Quant::Usually => "usually",
+            Quant::Rarely => "rarely",
         }
     }
 
-    /// The class that says the opposite.
-    fn opposite(self) -> Quant {
-        match self {
-            Quant::AtLeast => Quant::AtMost,
-            Quant::AtMost => Quant::AtLeast,
-            Quant::All => Quant::Some,
-            Quant::Some => Quant::All,
-            Quant::Unlikely => Quant::Slight,
-            Quant::Slight => Quant::Unlikely,
-        }
+    /// Whether `self` on one side and `other` on the other say opposite
+    /// things: at least / at most, all / some, all / only, unlikely / even
+    /// a slight, usually / rarely, usually / only.
+    pub fn opposes(self, other: Quant) -> bool {
+        use Quant::*;
+        matches!(
+            (self, other),
+            (AtLeast, AtMost)
+                | (AtMost, AtLeast)
+                | (All, Some)
+                | (Some, All)
+                | (All, Only)
+                | (Only, All)
+                | (Unlikely, Slight)
+                | (Slight, Unlikely)
+                | (Usually, Rarely)
+                | (Rarely, Usually)
+                | (Usually, Only)
+                | (Only, Usually)
+        )
     }
 }
 
@@ -90,10 +109,14 @@ const QUANTS: &[(Lang, Quant, &str)] = &[
     (Lang::Ru, Quant::AtMost, "не$ выше$"),
     (Lang::Ru, Quant::AtMost, "не$ свыше$"),
     (Lang::Ru, Quant::AtMost, "не$ превыша"),
+    (Lang::Ru, Quant::AtLeast, "не$ позднее$ чем$ за$"),
+    (Lang::Ru, Quant::AtLeast, "не$ позднее$ за$"),
     (Lang::Ru, Quant::AtMost, "не$ позднее$"),
     (Lang::Ru, Quant::AtMost, "не$ позже$"),
     (Lang::Ru, Quant::AtMost, "не$ дольше$"),
     (Lang::Ru, Quant::AtMost, "максимум$"),
+    (Lang::Ru, Quant::AtLeast, "не$ реже$"),
+    (Lang::Ru, Quant::AtMost, "не$ чаще$"),
     (Lang::Ru, Quant::AtMost, "максимальн"),
     (Lang::Ru, Quant::All, "все$"),
     (Lang::Ru, Quant::All, "всех$"),
@@ -112,6 +135,17 @@ const QUANTS: &[(Lang, Quant, &str)] = &[
     (Lang::Ru, Quant::Unlikely, "маловероятн"),
     (Lang::Ru, Quant::Unlikely, "вряд$ ли$"),
     (Lang::Ru, Quant::Slight, "малейш"),
+    (Lang::Ru, Quant::Only, "только$"),
+    (Lang::Ru, Quant::Only, "лишь$"),
+    (Lang::Ru, Quant::Only, "исключительно$"),
+    (Lang::Ru, Quant::Usually, "как$ правило$"),
+    (Lang::Ru, Quant::Usually, "обычно$"),
+    (Lang::Ru, Quant::Usually, "в$ большинстве$ случаев$"),
+    (Lang::Ru, Quant::Usually, "как$ обычно$"),
+    (Lang::Ru, Quant::Rarely, "в$ исключительных$ случаях$"),
+    (Lang::Ru, Quant::Rarely, "в$ редких$ случаях$"),
+    (Lang::Ru, Quant::Rarely, "редко$"),
+    (Lang::Ru, Quant::Rarely, "крайне$ редко$"),
     (Lang::Kk, Quant::AtLeast, "кем$ емес"),
     (Lang::Kk, Quant::AtLeast, "кем$ болмай"),
     (Lang::Kk, Quant::AtLeast, "кем$ болма"),
@@ -134,6 +168,9 @@ const QUANTS: &[(Lang, Quant, &str)] = &[
     (Lang::Kk, Quant::AtMost, "кешіктірмей"),
     (Lang::Kk, Quant::AtMost, "кешіктірілмей"),
     (Lang::Kk, Quant::AtMost, "кеш$ емес"),
+    (Lang::Kk, Quant::AtMost, "жиі$ емес"),
+    (Lang::Kk, Quant::AtMost, "жиірек$ емес"),
+    (Lang::Kk, Quant::AtLeast, "сирек$ емес"),
     (Lang::Kk, Quant::AtMost, "максимум"),
     (Lang::Kk, Quant::AtMost, "максималды"),
     (Lang::Kk, Quant::All, "барлық"),
@@ -149,30 +186,52 @@ const QUANTS: &[(Lang, Quant, &str)] = &[
     (Lang::Kk, Quant::Unlikely, "аз$ ықтимал"),
     (Lang::Kk, Quant::Slight, "аз$ ғана$"),
     (Lang::Kk, Quant::Slight, "болмашы"),
+    (Lang::Kk, Quant::Only, "тек$"),
+    (Lang::Kk, Quant::Only, "ғана$"),
+    (Lang::Kk, Quant::Only, "қана$"),
+    (Lang::Kk, Quant::Usually, "әдетте$"),
+    (Lang::Kk, Quant::Usually, "көбінесе$"),
+    (Lang::Kk, Quant::Usually, "көп$ жағдайларда$"),
+    (Lang::Kk, Quant::Usually, "көп$ жағдайда$"),
+    (Lang::Kk, Quant::Usually, "ереже$ бойынша$"),
+    (Lang::Kk, Quant::Rarely, "сирек"),
+    (Lang::Kk, Quant::Rarely, "ерекше$ жағдайларда$"),
+    (Lang::Kk, Quant::Rarely, "айрықша$ жағдайларда$"),
+    (Lang::Kk, Quant::Some, "бір$ бөлігі"),
 ];
 
 /// Phrases that hold a negation but are neutral (besides the
 /// quantifiers): exceptions, "including but not limited to", "except".
 const NEUTRAL: &[(Lang, &str)] = &[
     (Lang::Ru, "но$ не$ ограничива"),
-    (Lang::Ru, "не$ ограничива"),
+    (Lang::Ru, "не$ ограничиваясь"),
+    (Lang::Ru, "не$ ограничивая"),
+    (Lang::Ru, "не$ ограничивается$"),
     (Lang::Ru, "не$ только$"),
-    (Lang::Ru, "не$ допуска"),
     (Lang::Ru, "не$ менее$ чем$"),
+    (Lang::Ru, "не$ ранее$"),
+    (Lang::Ru, "не$ раньше$"),
+    (Lang::Ru, "без$ взимани"),
+    (Lang::Ru, "без$ оплат"),
+    (Lang::Ru, "безвозмездн"),
+    (Lang::Ru, "бесплатн"),
+    (Lang::Kk, "ақысыз"),
+    (Lang::Kk, "өтеусіз"),
+    (Lang::Kk, "ақы$ алмай"),
+    (Lang::Kk, "ақы$ алынбай"),
+    (Lang::Kk, "ақы$ төлемей"),
+    (Lang::Kk, "кейін$ ғана$"),
+    (Lang::Kk, "соң$ ғана$"),
+    (Lang::Kk, "рұқсатсыз$ тұлға"),
+    (Lang::Kk, "ғана$ емес"),
+    (Lang::Kk, "қана$ емес"),
     (Lang::Kk, "шектелмей"),
     (Lang::Kk, "шектелмейді"),
     (Lang::Kk, "қоспағанда"),
     (Lang::Kk, "болдырма"),
-    (Lang::Kk, "жол$ берілмей"),
-    (Lang::Kk, "жол$ бермей"),
-    (Lang::Kk, "жол$ бермеу"),
-    (Lang::Kk, "жол$ берме"),
-    (Lang::Kk, "жолберілмей"),
-    (Lang::Kk, "жолбермей"),
     (Lang::Kk, "қарамастан$"),
     (Lang::Kk, "бас$ тарт"),
     (Lang::Kk, "болмай$ қал"),
-    (Lang::Kk, "жол$ бер"),
 ];
 
 /// Permission and obligation words.
@@ -235,7 +294,7 @@ const KK_NEG_TAILS: &[&str] = &[
 ];
 
 /// Kazakh negative tails that must end the word.
-const KK_NEG_ENDS: &[&str] = &["й", "са", "се", "ңыз", "ңіз"];
+const KK_NEG_ENDS: &[&str] = &["й", "са", "се", "ңыз", "ңіз", "стан", "стен"];
 
 /// Kazakh words that look negative and are not.
 const KK_NOT_NEGATIVE: &[&str] = &["немесе", "дербес", "бермес", "әлеммен"];
@@ -289,6 +348,7 @@ const RU_NOT_NEGATIVE: &[&str] = &[
     "неотъемл",
     "безопасн",
     "немедлен",
+    "незамедлит",
     "нем$",
     "неё$",
     "нее$",
@@ -318,6 +378,9 @@ pub struct Reading {
     pub negations: Vec<usize>,
     /// Word indices of lexical negatives.
     pub lexical: Vec<usize>,
+    /// Those of them that start a neutral phrase («не ограничиваясь»,
+    /// «тегін»): they answer a negation, but [`parity`] does not count them.
+    pub neutral: Vec<usize>,
     /// Word ranges (first, last) of permission and obligation phrases.
     pub permission: Vec<(usize, usize)>,
     pub obligation: Vec<(usize, usize)>,
@@ -352,7 +415,7 @@ fn phrase_at(words: &[Word], i: usize, pattern: &str) -> Option<usize> {
 
 /// Whether a Kazakh word carries a verb's negative suffix.
 pub fn kk_negated_verb(word: &str) -> bool {
-    if KK_NOT_NEGATIVE.contains(&word) {
+    if KK_NOT_NEGATIVE.contains(&word) || word.starts_with("дербес") {
         return false;
     }
     let w: Vec<char> = word.chars().collect();
@@ -389,21 +452,119 @@ fn ru_lexical(word: &str) -> bool {
 }
 
 fn kk_lexical(word: &str) -> bool {
-    // «-майынша» "until … not" is a conjunction, not a denial.
-    if word.ends_with("йынша") || word.ends_with("йінше") {
+    // «-майынша» "until … not" is a conjunction, not a denial (but
+    // «бойынша» "according to" is neither).
+    if kk_until(word) {
         return true;
     }
     if KK_LEXICAL.iter().any(|p| matches(word, p)) {
         return true;
     }
     // «-сыз/-сіз» "without", but not «сіз» "you" nor «қауіпсіз» "safe".
-    let n = word.chars().count();
+    kk_privative(word)
+}
+
+/// «-майынша/-мейінше» (and -ба-, -па-): "until … not".
+fn kk_until(word: &str) -> bool {
+    let w: Vec<char> = word.chars().collect();
+    let n = w.len();
+    n >= 8
+        && (word.ends_with("йынша") || word.ends_with("йінше"))
+        && matches!(w[n - 6], 'а' | 'е')
+        && matches!(w[n - 7], 'м' | 'б' | 'п')
+}
+
+/// A Kazakh privative «-сыз/-сіз» "without" («келісімінсіз», «рұқсатсыз»),
+/// but not «сіз» "you", nor the words that hold one and deny nothing:
+/// «қауіпсіз» "safe", «қамтамасыз» "ensure", «иесіздендіру»
+/// "depersonalise", «мерзімсіз» "open-ended".
+fn kk_privative(word: &str) -> bool {
     (word.contains("сыз") || word.contains("сіз"))
-        && n >= 6
+        && word.chars().count() >= 6
         && !word.starts_with("сіз")
         && !word.starts_with("біз")
-        && !word.contains("қауіпсіз")
+        && !KK_PRIVATIVE_NOT.iter().any(|p| word.contains(p))
+        // «аласыз», «боласыз»: a verb's polite second person, "you".
+        && !["асыз", "есіз", "йсыз", "йсіз"].iter().any(|e| word.ends_with(e))
 }
+
+/// Words that hold «-сыз/-сіз» and deny nothing.
+const KK_PRIVATIVE_NOT: &[&str] = &[
+    "қауіпсіз",
+    "қамтамасыз",
+    "иесіздендір",
+    "мерзімсіз",
+    "үздіксіз",
+    "кідіріссіз",
+    "даусыз",
+    "сыздандыр",
+    "сіздендір",
+];
+
+/// Words that say "only": one of them is "not … without" (two
+/// negations) for [`parity`].
+fn only(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Ru => matches!(word, "только" | "лишь" | "исключительно"),
+        _ => matches!(word, "тек" | "ғана" | "қана"),
+    }
+}
+
+/// The polarity of a side over the whole pair, as a count whose parity is
+/// its sense, and the words counted: each negation (a verb's, «не», «без», «емес», «жоқ»), each
+/// word negative by its make-up that says "not" («несовершеннолетний»,
+/// «отсутствие», «запрещено», «-сыз», «тыйым») counts one; "only" («только»,
+/// «тек … ғана» as one) counts two, being "not … other than". Neutral and
+/// quantifier phrases are not counted. `None` when the side holds so
+/// many that parity means nothing (more than [`PARITY_MAX`]), or a word
+/// negative by its make-up other than "only" and «-сыз», which is as
+/// often translated without a negation («недостоверный», «запрещено»,
+/// «тыйым», «иной», «-майынша»).
+pub fn parity(words: &[Word], r: &Reading, lang: Lang) -> Option<(usize, Vec<usize>)> {
+    // «ешкімге … бермейді», «никому не передаёт»: the pronoun agrees
+    // with the verb's negation (negative concord), one negation in all.
+    let concord = |i: &usize| {
+        let w = words[*i].lower.as_str();
+        (w.starts_with("еш") || w.starts_with("ни")) && r.negations.len() > 1
+    };
+    let at: Vec<usize> = r
+        .negations
+        .iter()
+        .filter(|i| !concord(i))
+        .copied()
+        .collect();
+    let mut n = at.len();
+    let mut at = at;
+    let mut said_only = false;
+    for &i in r.lexical.iter().filter(|i| !r.neutral.contains(i)) {
+        let w = words[i].lower.as_str();
+        if only(w, lang) {
+            if !said_only {
+                n += 2;
+            }
+            said_only = true;
+            at.push(i);
+            continue;
+        }
+        // Words that deny by their make-up are translated by a negation
+        // as often as not («недостоверной» / «жалған», «запрещено» /
+        // «тыйым салынады», «несовершеннолетних» / «кәмелетке
+        // толмаған»): with one, the parity means nothing.
+        // So are "other", "except", "until … not" («других целей, не
+        // указанных» / «өзге мақсатта»): only the privative is read.
+        if lang == Lang::Kk && kk_privative(w) {
+            n += 1;
+            at.push(i);
+        } else {
+            return None;
+        }
+    }
+    at.sort_unstable();
+    (n <= PARITY_MAX).then_some((n, at))
+}
+
+/// The most polarity words a side may hold for [`parity`] to be read.
+pub const PARITY_MAX: usize = 3;
 
 /// Read one side's words.
 pub fn read(words: &[Word], lang: Lang) -> Reading {
@@ -417,6 +578,10 @@ pub fn read(words: &[Word], lang: Lang) -> Reading {
             .find_map(|(_, c, p)| phrase_at(words, i, p).map(|n| (*c, n)));
         if let Some((c, n)) = q {
             r.quants.push((c, (i, i + n - 1)));
+            if c == Quant::Only {
+                // "only" is "not … other than": a lexical negative too.
+                r.lexical.push(i);
+            }
             consumed[i..i + n].iter_mut().for_each(|x| *x = true);
             i += n;
             continue;
@@ -428,6 +593,7 @@ pub fn read(words: &[Word], lang: Lang) -> Reading {
         {
             // A neutral phrase answers a negation, but is not one.
             r.lexical.push(i);
+            r.neutral.push(i);
             consumed[i..i + n].iter_mut().for_each(|x| *x = true);
             i += n;
             continue;
@@ -453,7 +619,7 @@ pub fn read(words: &[Word], lang: Lang) -> Reading {
         if lang == Lang::Kk
             && i > 0
             && KK_CAN.contains(&words[i].lower.as_str())
-            && words[i - 1].lower.chars().count() >= 4
+            && words[i - 1].lower.chars().count() >= 3
             && words[i - 1].lower.ends_with(['а', 'е', 'й'])
         {
             r.permission.push((i - 1, i));
@@ -481,6 +647,7 @@ pub fn read(words: &[Word], lang: Lang) -> Reading {
                 }
                 _ => {
                     matches!(word, "емес" | "жоқ" | "еш" | "ешқашан")
+                        || word.starts_with("емест")
                         || word.starts_with("ешқандай")
                         || word.starts_with("ешбір")
                         || word.starts_with("ешкім")
@@ -543,7 +710,11 @@ pub fn unanswered(
     let mut counterparts = Vec::new();
     // A side with as many negative words as this one has in all answers
     // them (a translation may negate by another word).
-    if br.negations.len() + br.lexical.len() >= ar.negations.len() + ar.lexical.len() {
+    let weight = |w: &[Word], r: &Reading, l: Lang| {
+        let onlies = r.lexical.iter().filter(|&&i| only(&w[i].lower, l)).count();
+        r.negations.len() + r.lexical.len() - onlies.saturating_sub(1)
+    };
+    if weight(bw, br, b.2) >= weight(aw, ar, la) {
         return (missing, counterparts);
     }
     for &i in &ar.negations {
@@ -579,9 +750,10 @@ pub fn quantifier_clash(
         if b.has(q) {
             continue;
         }
-        let opposite = b.has(q.opposite());
+        let opposite = b.quants.iter().any(|&(c, _)| q.opposes(c));
         let dropped = match q {
             Quant::Unlikely | Quant::Slight | Quant::Some => true,
+            Quant::Only | Quant::Usually | Quant::Rarely => false,
             Quant::AtLeast | Quant::AtMost => {
                 // A figure right after (or before, in Kazakh) the phrase.
                 let from = a_words[span.0].start.saturating_sub(24);
