@@ -511,14 +511,14 @@ fn only(word: &str, lang: Lang) -> bool {
 }
 
 /// The polarity of a side over the whole pair, as a count whose parity is
-/// its sense, and the words counted: each negation (a verb's, «не», «без», «емес», «жоқ»), each
-/// word negative by its make-up that says "not" («несовершеннолетний»,
-/// «отсутствие», «запрещено», «-сыз», «тыйым») counts one; "only" («только»,
-/// «тек … ғана» as one) counts two, being "not … other than". Neutral and
-/// quantifier phrases are not counted. `None` when the side holds so
-/// many that parity means nothing (more than [`PARITY_MAX`]), or a word
-/// negative by its make-up other than "only" and «-сыз», which is as
-/// often translated without a negation («недостоверный», «запрещено»,
+/// its sense, and the words counted: each negation (a verb's, «не»,
+/// «без», «емес», «жоқ»; a negative pronoun agreeing with a verb's
+/// negation adds none) and each Kazakh privative «-сыз/-сіз» counts one;
+/// "only" («только», «тек … ғана» as one) counts two, being "not … other
+/// than". Neutral and quantifier phrases are not counted. `None` when the
+/// side holds so many that parity means nothing (more than
+/// [`PARITY_MAX`]), or any other word negative by its make-up, which is
+/// as often translated without a negation («недостоверный», «запрещено»,
 /// «тыйым», «иной», «-майынша»).
 pub fn parity(words: &[Word], r: &Reading, lang: Lang) -> Option<(usize, Vec<usize>)> {
     // «ешкімге … бермейді», «никому не передаёт»: the pronoun agrees
