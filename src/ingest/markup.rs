@@ -286,13 +286,23 @@ fn walk<'a>(
     mut boundary: impl FnMut(Vec<Run>, Boundary<'a>),
 ) {
     let mut runs: Vec<Run> = Vec::new();
+    let mut after_tag = false;
     for piece in pieces {
+        let tag = matches!(piece, Piece::Markup(..));
         match piece {
-            Piece::Text(a, b) => runs.push(Run {
-                text: src[a..b].to_string(),
-                span: Span::new(a, b),
-                glue: true,
-            }),
+            Piece::Text(a, b) => {
+                // A clause number in an element of its own, the text
+                // right after its closing tag («<span class="num">2.4</span>Сайт…»):
+                // the number is a label, set apart from the words.
+                let labelled = after_tag
+                    && src[a..b].starts_with(char::is_alphabetic)
+                    && number_label_only(&runs);
+                runs.push(Run {
+                    text: src[a..b].to_string(),
+                    span: Span::new(a, b),
+                    glue: !labelled,
+                })
+            }
             Piece::Entity(a, b, text) => runs.push(Run {
                 text,
                 span: Span::new(a, b),
@@ -310,8 +320,20 @@ fn walk<'a>(
             }
             Piece::Bullet => boundary(std::mem::take(&mut runs), Boundary::Bullet),
         }
+        after_tag = tag;
     }
     boundary(runs, Boundary::End);
+}
+
+/// Do the runs so far hold a clause number and nothing else («2.4»,
+/// «3.», «12.1.3»)?
+fn number_label_only(runs: &[Run]) -> bool {
+    let t: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let t = t.trim();
+    let mut parts = t.trim_end_matches('.').split('.');
+    !t.is_empty()
+        && t.len() <= 12
+        && parts.all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A block of the runs, unless they hold no text.
@@ -894,6 +916,15 @@ mod tests {
                 .collect(),
             dropped.into_iter().map(|d| d.text).collect(),
         )
+    }
+
+    #[test]
+    fn a_number_in_an_element_of_its_own_is_set_apart_from_its_text() {
+        let (blocks, _) = texts(r#"<p><span class="num">2.4</span>Сайт использует cookie.</p>"#);
+        assert_eq!(blocks[0].0, "2.4 Сайт использует cookie.");
+        // Emphasis inside a word, or a figure before a unit, stays glued.
+        let (blocks, _) = texts("<p>сум<b>ма</b> 5<i>%</i></p>");
+        assert_eq!(blocks[0].0, "сумма 5%");
     }
 
     #[test]
