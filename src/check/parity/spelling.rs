@@ -473,6 +473,20 @@ const SUFFIXES: &[(&str, Slot)] = {
     ]
 };
 
+/// Do `word` and `fixed` differ only in one suffix after a shared stem of
+/// at least [`MIN_FIX_STEM`] letters, each ending a suffix of
+/// [`SUFFIXES`] («аудиті» / «аудитті»: -і and -ті after «аудит»)?
+fn suffix_swap(word: &str, fixed: &str) -> bool {
+    let suffix = |t: &str| SUFFIXES.iter().any(|(x, _)| *x == t);
+    word.char_indices().skip(MIN_FIX_STEM).any(|(i, _)| {
+        fixed.is_char_boundary(i)
+            && word[..i] == fixed[..i.min(fixed.len())]
+            && i < fixed.len()
+            && suffix(&word[i..])
+            && suffix(&fixed[i..])
+    })
+}
+
 /// A stem left by stripping suffixes has at least this many letters.
 const MIN_STRIPPED_STEM: usize = 3;
 /// At most this many suffixes are stripped from one word.
@@ -754,20 +768,25 @@ impl Speller<'_> {
             if matches!(s, "шы" | "ші") && stem.ends_with(['ы', 'і']) {
                 return None;
             }
-            let least =
-                if self.data.stems.contains(stem) || (s == "н" && stem.ends_with(['ы', 'і'])) {
-                    // The accusative -н after a possessive vowel: «орны|н».
-                    0
-                } else if s == "у" && !["да", "де", "та", "те"].iter().any(|l| stem.ends_with(l))
-                {
-                    // The verbal noun after a verb stem («аспа|у»), not after
-                    // a locative («өнде|у»: 'in the song' + -у).
-                    min_stem.max(MIN_STEM_BEFORE_LETTER - 1)
-                } else if s.chars().count() == 1 {
-                    min_stem.max(MIN_STEM_BEFORE_LETTER)
-                } else {
-                    min_stem
-                };
+            let least = if self.data.stems.contains(stem)
+                || (s == "н" && stem.ends_with(['ы', 'і']))
+            {
+                // The accusative -н after a possessive vowel: «орны|н».
+                0
+            } else if s == "у" && !["да", "де", "та", "те"].iter().any(|l| stem.ends_with(l))
+            {
+                // The verbal noun after a verb stem («аспа|у»), not after
+                // a locative («өнде|у»: 'in the song' + -у).
+                min_stem.max(MIN_STEM_BEFORE_LETTER - 1)
+            } else if matches!(s, "ы" | "і") && stem.ends_with('у') && self.known_as_is(stem) {
+                // The possessive after a verbal noun the dictionary
+                // knows as it stands («өту|і», «алу|ы»).
+                min_stem
+            } else if s.chars().count() == 1 {
+                min_stem.max(MIN_STEM_BEFORE_LETTER)
+            } else {
+                min_stem
+            };
             if stem.chars().count() < least {
                 return None;
             }
@@ -858,8 +877,12 @@ impl Speller<'_> {
             // unless one letter swapped gives a word the dictionary knows
             // as it stands («әңгіме»).
             let stem = &parse[0];
-            let weak =
-                parse.len() > 1 && (stem.chars().count() <= WEAK_STEM || !self.known_as_is(stem));
+            // (A verbal noun the dictionary knows as it stands, «өту»,
+            // «алу», is a stem of its own: «өтуі» is no «етуі».)
+            let verbal_noun = stem.ends_with('у') && self.known_as_is(stem);
+            let weak = parse.len() > 1
+                && !verbal_noun
+                && (stem.chars().count() <= WEAK_STEM || !self.known_as_is(stem));
             if !weak {
                 return None;
             }
@@ -870,6 +893,12 @@ impl Speller<'_> {
         }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let (fixed, edit) = self.search(&w, name, capitalised)?;
+        // A correction that only changes the suffix after a shared stem
+        // («аудит|і», its audit, against «аудит|ті», the audit): both are
+        // the stem with a suffix, and the word is no misspelling.
+        if suffix_swap(&lower_word, &fixed) {
+            return None;
+        }
         Some(Fix {
             word: recase(word, &fixed),
             edit,
