@@ -98,6 +98,10 @@ fn trial_rights_cases() {
     // A right listed under a lead-in «имеет право:» as «4.1.1. отзыва…».
     let c = coverage(&format!("{dir}/nested2_ru.txt"));
     assert_eq!(c["withdraw_consent"].1, ["4.1.1"]);
+    // «келісімін кез келген уақытта қайтарып алуға құқылы»: three words
+    // between «келісімін» and «қайтарып».
+    let c = coverage(&format!("{dir}/withdraw_kk.txt"));
+    assert_eq!(c["withdraw_consent"].0, ["2.1"]);
     // «Клиент предоставляет достоверные сведения и несет
     // ответственность…», «Пользователь обязуется … следить»: duties.
     for f in ["know_fp.txt", "know_fp2.txt"] {
