@@ -220,6 +220,11 @@ pub fn substitution(
             {
                 continue;
             }
+            // The company named by two designations («Серіктестік» /
+            // «Общество») is a naming matter, not a changed meaning.
+            if designation(&a[i].lower) && designation(&b[j].lower) {
+                continue;
+            }
             let (x, y) = if la == Lang::Kk {
                 table.prob(&a[i].stem, &b[j].stem)
             } else {
@@ -239,6 +244,86 @@ pub fn substitution(
     }
     (found.len() == 1).then(|| found[0])
 }
+
+/// A phrase changed: the one run of sure uncovered words on each side (at
+/// most [`PHRASE_WORDS`] of them), the two runs set between counterparts
+/// (the content words just before them, or just after them, translate each
+/// other), no word of one run even weakly a translation of a word of the
+/// other, and the rest of both sides translated word for word (a share of
+/// at least [`PHRASE_REST`] with the runs set aside): «… қабілеттілігін
+/// бағалау, өнімдерді жарнамалау, …» against «… кредитоспособности,
+/// взыскания задолженности, …». The two runs' word ranges (kk, ru).
+pub fn phrase_substitution(
+    (kw, kruns, kcov): (&[Word], &[Run], &[Option<bool>]),
+    (rw, rruns, rcov): (&[Word], &[Run], &[Option<bool>]),
+    links: &Links,
+) -> Option<((usize, usize), (usize, usize))> {
+    // The sure runs of a side as one, where nothing translated stands
+    // between them (a list's commas cut a run: «бағалау, өнімдерді
+    // жарнамалау»); no number word in it («екі жылда» / «два года»).
+    let one = |w: &[Word], runs: &[Run], cov: &[Option<bool>]| -> Option<Run> {
+        let sure: Vec<&Run> = runs.iter().filter(|r| !r.sure.is_empty()).collect();
+        let first = sure.iter().map(|r| r.first).min()?;
+        let last = sure.iter().map(|r| r.last).max()?;
+        let whole = Run {
+            first,
+            last,
+            sure: sure.iter().flat_map(|r| r.sure.iter().copied()).collect(),
+            words: (first..=last).filter(|&i| w[i].content).count(),
+        };
+        let gap = (first..=last).any(|i| cov[i] == Some(true));
+        let number = (first..=last).any(|i| crate::extract::numwords::parse(&w[i].lower).is_some());
+        (!gap && !number && whole.sure.len() <= PHRASE_WORDS && whole.words <= PHRASE_WORDS + 1)
+            .then_some(whole)
+    };
+    let (kr, rr) = (one(kw, kruns, kcov)?, one(rw, rruns, rcov)?);
+    if kr.sure.len() + rr.sure.len() < 3 {
+        return None;
+    }
+    let rest = |cov: &[Option<bool>], r: &Run| {
+        let mut c = cov.to_vec();
+        c[r.first..=r.last].fill(None);
+        share(&c)
+    };
+    if rest(kcov, &kr).min(rest(rcov, &rr)) < PHRASE_REST {
+        return None;
+    }
+    let before = |w: &[Word], r: &Run| (0..r.first).rev().find(|&i| w[i].content);
+    let after = |w: &[Word], r: &Run| (r.last + 1..w.len()).find(|&i| w[i].content);
+    let linked = |k: Option<usize>, r: Option<usize>| matches!((k, r), (Some(k), Some(r)) if links.get(Lang::Kk, k, r) > 0.0);
+    if !linked(before(kw, &kr), before(rw, &rr)) && !linked(after(kw, &kr), after(rw, &rr)) {
+        return None;
+    }
+    let crossed =
+        (kr.first..=kr.last).any(|k| (rr.first..=rr.last).any(|r| links.get(Lang::Kk, k, r) > 0.0));
+    (!crossed).then_some(((kr.first, kr.last), (rr.first, rr.last)))
+}
+
+/// Words that designate the organisation (its defined name in the text):
+/// «серіктестік», «ұйым», «компания», «товарищество», «общество»,
+/// «организация», «МФО».
+fn designation(word: &str) -> bool {
+    [
+        "серіктестік",
+        "ұйым",
+        "компания",
+        "қоғам",
+        "мқұ",
+        "товариществ",
+        "обществ",
+        "организаци",
+        "компани",
+        "мфо",
+    ]
+    .iter()
+    .any(|p| word.starts_with(p))
+}
+
+/// The most sure words a changed phrase of [`phrase_substitution`] holds.
+pub const PHRASE_WORDS: usize = 4;
+/// The share of the rest of a pair translated word for word, for
+/// [`phrase_substitution`].
+pub const PHRASE_REST: f64 = 0.9;
 
 /// Whether the other side `b` has an uncovered content word near the
 /// place where run `r` of `a` would have its counterpart (the run's share

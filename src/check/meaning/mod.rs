@@ -421,16 +421,37 @@ fn pair(v: &PairView, table: &Table, out: &mut Vec<(usize, Finding)>) {
         ));
         return;
     }
-    // Substitution: one word in place of another, in a literal translation.
-    if !literal {
-        return;
-    }
-    let sub =
+    // Substitution: one word in place of another, in a literal translation;
+    // or a phrase in place of another, the rest word for word.
+    let single = if literal {
         coverage::substitution(&kw, Lang::Kk, &kruns, &rw, &rcov, &rruns, table).or_else(|| {
             coverage::substitution(&rw, Lang::Ru, &rruns, &kw, &kcov, &kruns, table)
                 .map(|(j, i)| (i, j))
-        });
-    if let Some((i, j)) = sub {
+        })
+    } else {
+        None
+    };
+    if single.is_none() {
+        if let Some(((k0, k1), (r0, r1))) =
+            coverage::phrase_substitution((&kw, &kruns, &kcov), (&rw, &rruns, &rcov), &links)
+        {
+            let msg = format!(
+                "words changed: kk «{}» where ru says «{}»",
+                quote(&v.kk.text, &kw, k0, k1),
+                quote(&v.ru.text, &rw, r0, r1)
+            );
+            out.push(v.finding(
+                FindingKind::MeaningSubstitution,
+                Severity::Low,
+                None,
+                msg,
+                &[(kw[k0].start, kw[k1].end)],
+                &[(rw[r0].start, rw[r1].end)],
+            ));
+        }
+        return;
+    }
+    if let Some((i, j)) = single {
         let msg = format!(
             "a word changed: kk «{}» where ru says «{}»",
             kw[i].lower, rw[j].lower
@@ -627,6 +648,33 @@ mod tests {
         );
         assert!(
             !kinds(&f).contains(&FindingKind::MeaningQuantifier),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn a_phrase_changed_is_a_substitution_and_a_designation_is_not() {
+        // A list item changed: «отбасылық жағдайы» (marital status) where
+        // the Russian lists «уровень образования» (education): the words
+        // around both runs translate each other (blind18 tasbulak 2.1).
+        let f = run(
+            "2.1. МҚҰ мынадай дербес деректерді өңдейді: тегі, аты, әкесінің аты, ЖСН, жеке куәліктің деректері, тұрғылықты мекенжайы, телефон нөмірі, отбасылық жағдайы, табысы туралы мәліметтер.",
+            "2.1. МФО обрабатывает следующие персональные данные: фамилию, имя, отчество, ИИН, данные удостоверения личности, адрес проживания, номер телефона, уровень образования, сведения о доходах.",
+        );
+        let s = f
+            .iter()
+            .find(|f| f.kind == FindingKind::MeaningSubstitution)
+            .expect("a substitution");
+        assert!(s.message.contains("отбасылық жағдайы"), "{}", s.message);
+        assert!(s.message.contains("уровень образования"), "{}", s.message);
+        // The company called «Серіктестік» in one version and «Общество»
+        // in the other is a naming matter, not a changed word.
+        let f = run(
+            "Серіктестік клиенттің дербес деректерін қорғауды қамтамасыз етеді.",
+            "Общество обеспечивает защиту персональных данных клиента.",
+        );
+        assert!(
+            !kinds(&f).contains(&FindingKind::MeaningSubstitution),
             "{f:?}"
         );
     }
