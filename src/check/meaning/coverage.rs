@@ -225,6 +225,20 @@ pub fn substitution(
             if designation(&a[i].lower) && designation(&b[j].lower) {
                 continue;
             }
+            // A word whose most probable translation stands in its place
+            // is translated, whatever stem the other word took
+            // («жинайтын» / «собираемых»): no substitution.
+            let close = |best: Option<&str>, w: &Word| {
+                best.is_some_and(|t| {
+                    let head: String = t.chars().take(4).collect();
+                    head.chars().count() == 4
+                        && (w.stem.starts_with(&head) || w.lower.starts_with(&head))
+                })
+            };
+            if close(table.best(&a[i].stem, la), &b[j]) || close(table.best(&b[j].stem, lb), &a[i])
+            {
+                continue;
+            }
             let (x, y) = if la == Lang::Kk {
                 table.prob(&a[i].stem, &b[j].stem)
             } else {

@@ -663,6 +663,26 @@ impl Table {
             .unwrap_or((0.0, 0.0))
     }
 
+    /// The most probable translation of a stem of `lang` (by p(other |
+    /// stem)), if the table has one.
+    pub fn best(&self, stem: &str, lang: Lang) -> Option<&str> {
+        let pick = |a: &(&str, f64), b: &(&str, f64)| a.1.total_cmp(&b.1).then(b.0.cmp(a.0));
+        if lang == Lang::Kk {
+            self.pairs
+                .get(stem)?
+                .iter()
+                .map(|(r, p)| (r.as_str(), p.0))
+                .max_by(pick)
+                .map(|(r, _)| r)
+        } else {
+            self.pairs
+                .iter()
+                .filter_map(|(k, m)| m.get(stem).map(|p| (k.as_str(), p.1)))
+                .max_by(pick)
+                .map(|(k, _)| k)
+        }
+    }
+
     /// How often a stem of `lang` was seen in training.
     pub fn count(&self, stem: &str, lang: Lang) -> u32 {
         let m = if lang == Lang::Ru {

@@ -641,6 +641,12 @@ mod tests {
             "Как правило, МФО звонит клиенту.",
         );
         assert!(kinds(&f).contains(&FindingKind::MeaningQuantifier), "{f:?}");
+        // «айына 4 реттен жиі жіберілмейді» is «не чаще 4 раз в месяц».
+        let f = run(
+            "Жарнамалық хабарламалар клиентке айына 4 реттен жиі жіберілмейді.",
+            "Рекламные сообщения направляются клиенту не чаще 4 раз в месяц.",
+        );
+        assert!(f.is_empty(), "{f:?}");
         // «не позднее чем за 10 дней» is "at least 10 days before".
         let f = run(
             "МҚҰ пайдаланушыларды кемінде 10 күн бұрын хабардар етеді.",
@@ -667,6 +673,16 @@ mod tests {
             .expect("a substitution");
         assert!(s.message.contains("отбасылық жағдайы"), "{}", s.message);
         assert!(s.message.contains("уровень образования"), "{}", s.message);
+        // A word whose most probable translation stands in its place is
+        // translated: «жинайтын» / «собираемых» (blind20 berekenesie 1.2).
+        let f = run(
+            "Компания өзі жинайтын дербес деректердің меншік иесі және операторы болып табылады.",
+            "Компания является собственником и оператором собираемых ею персональных данных.",
+        );
+        assert!(
+            !kinds(&f).contains(&FindingKind::MeaningSubstitution),
+            "{f:?}"
+        );
         // The company called «Серіктестік» in one version and «Общество»
         // in the other is a naming matter, not a changed word.
         let f = run(

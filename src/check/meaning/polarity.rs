@@ -586,6 +586,17 @@ pub fn read(words: &[Word], lang: Lang) -> Reading {
             i += n;
             continue;
         }
+        // «бір реттен жиі жіберілмейді» "not sent more often than once":
+        // at most, as «не чаще».
+        if lang == Lang::Kk
+            && matches!(words[i].lower.as_str(), "жиі" | "жиірек")
+            && words.get(i + 1).is_some_and(|w| kk_negated_verb(&w.lower))
+        {
+            r.quants.push((Quant::AtMost, (i, i + 1)));
+            consumed[i..i + 2].iter_mut().for_each(|x| *x = true);
+            i += 2;
+            continue;
+        }
         if let Some(n) = NEUTRAL
             .iter()
             .filter(|(l, _)| *l == lang)
