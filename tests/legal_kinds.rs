@@ -333,3 +333,18 @@ fn span_numbers_inline_glossaries_operator_procedures_and_cookie_blocking() {
         }
     }
 }
+
+/// heldout_legal29's kind: a sentence that says what is not the act («Это
+/// не является блокированием персональных данных», «… бұғаттау болып
+/// табылмайды») grants nothing (`fixtures/text/legal_kinds8_*.md`).
+#[test]
+fn a_sentence_that_says_what_is_not_the_act_grants_nothing() {
+    for (path, kk) in [
+        ("fixtures/text/legal_kinds8_ru.md", false),
+        ("fixtures/text/legal_kinds8_kk.md", true),
+    ] {
+        let c = coverage(path);
+        assert_eq!(cites(&c, "know", kk), ["2.1"], "{path}");
+        assert!(cites(&c, "block", kk).is_empty(), "{path}");
+    }
+}

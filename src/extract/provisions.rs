@@ -1029,6 +1029,29 @@ fn operator_carries_out(r: &Read, m: &Match) -> bool {
         && !r.grants.iter().any(|(g, _)| in_s(g))
 }
 
+/// Does the sentence of the act `m` say that something is not the act
+/// («Это не является блокированием персональных данных», «Бұл дербес
+/// деректерді бұғаттау болып табылмайды»)? It tells what the act is not,
+/// and grants nothing.
+fn denies_being(r: &Read, m: &Match) -> bool {
+    let s = r.words[m.first()].sentence;
+    let raw = |i: usize| r.clause.text[r.words[i].start..r.words[i].end].to_lowercase();
+    match r.clause.lang {
+        Lang::Ru => (1..m.first()).any(|i| {
+            r.words[i].sentence == s
+                && raw(i - 1) == "не"
+                && matches!(
+                    raw(i).as_str(),
+                    "является" | "являются" | "считается" | "считаются"
+                )
+        }),
+        _ => (m.last() + 1..r.words.len())
+            .take_while(|&i| r.words[i].sentence == s)
+            .take(4)
+            .any(|i| matches!(raw(i).as_str(), "табылмайды" | "саналмайды")),
+    }
+}
+
 /// Passive and impersonal verbs of carrying an act out (stems).
 const PROCESS_VERBS: &[&str] = &[
     "производится",
@@ -1153,7 +1176,8 @@ fn rights(
                     .filter(|m| {
                         (context[i]
                             && !operator_refuses(r, m.first())
-                            && !operator_carries_out(r, m))
+                            && !operator_carries_out(r, m)
+                            && !denies_being(r, m))
                             || agent_before(r, m.first())
                     })
                     .filter(|m| !caps_label(r, r.words[m.first()].sentence))
