@@ -1878,10 +1878,11 @@ fn inline_glossary(rules: &LegalRules, r: &Read) -> bool {
     let Some(colon) = text.find(':') else {
         return false;
     };
-    let before: Vec<Word> = r.words.iter().filter(|w| w.end <= colon).cloned().collect();
+    // (Words are in text order: those before the colon are a prefix.)
+    let before = &r.words[..r.words.partition_point(|w| w.end <= colon)];
     let after = &text[colon..];
     !before.is_empty()
-        && !find_all(rules.definitions.set(r.clause.lang), &before).is_empty()
+        && !find_all(rules.definitions.set(r.clause.lang), before).is_empty()
         && [" – ", " — ", " - "].iter().any(|d| after.contains(d))
 }
 

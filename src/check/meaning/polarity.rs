@@ -322,9 +322,6 @@ const RU_LEXICAL: &[&str] = &[
     "другим$",
     "другие$",
     "другого$",
-    "только$",
-    "лишь$",
-    "исключительно$",
     "отказ",
     "отклон",
     "отвергн",
@@ -364,8 +361,6 @@ const KK_LEXICAL: &[&str] = &[
     "өзге",
     "басқа",
     "тыс$",
-    "ғана$",
-    "тек$",
     "тоқтат",
     "болдырма",
     "қоспағанда",
@@ -379,7 +374,7 @@ pub struct Reading {
     /// Word indices of lexical negatives.
     pub lexical: Vec<usize>,
     /// Those of them that start a neutral phrase («не ограничиваясь»,
-    /// «тегін»): they answer a negation, but [`parity`] does not count them.
+    /// «ақысыз»): they answer a negation, but [`parity`] does not count them.
     pub neutral: Vec<usize>,
     /// Word ranges (first, last) of permission and obligation phrases.
     pub permission: Vec<(usize, usize)>,
@@ -398,6 +393,14 @@ impl Reading {
 
     pub fn has(&self, q: Quant) -> bool {
         self.quants.iter().any(|(c, _)| *c == q)
+    }
+
+    /// Whether word `i` says "only" («только», «тек», «ғана»): a
+    /// quantifier, and "not … other than" (two negations) for [`parity`].
+    fn only_at(&self, i: usize) -> bool {
+        self.quants
+            .iter()
+            .any(|&(c, (a, _))| c == Quant::Only && a == i)
     }
 }
 
@@ -501,15 +504,6 @@ const KK_PRIVATIVE_NOT: &[&str] = &[
     "сіздендір",
 ];
 
-/// Words that say "only": one of them is "not … without" (two
-/// negations) for [`parity`].
-fn only(word: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Ru => matches!(word, "только" | "лишь" | "исключительно"),
-        _ => matches!(word, "тек" | "ғана" | "қана"),
-    }
-}
-
 /// The polarity of a side over the whole pair, as a count whose parity is
 /// its sense, and the words counted: each negation (a verb's, «не»,
 /// «без», «емес», «жоқ»; a negative pronoun agreeing with a verb's
@@ -527,18 +521,16 @@ pub fn parity(words: &[Word], r: &Reading, lang: Lang) -> Option<(usize, Vec<usi
         let w = words[*i].lower.as_str();
         (w.starts_with("еш") || w.starts_with("ни")) && r.negations.len() > 1
     };
-    let at: Vec<usize> = r
+    let mut at: Vec<usize> = r
         .negations
         .iter()
         .filter(|i| !concord(i))
         .copied()
         .collect();
     let mut n = at.len();
-    let mut at = at;
     let mut said_only = false;
     for &i in r.lexical.iter().filter(|i| !r.neutral.contains(i)) {
-        let w = words[i].lower.as_str();
-        if only(w, lang) {
+        if r.only_at(i) {
             if !said_only {
                 n += 2;
             }
@@ -552,7 +544,7 @@ pub fn parity(words: &[Word], r: &Reading, lang: Lang) -> Option<(usize, Vec<usi
         // толмаған»): with one, the parity means nothing.
         // So are "other", "except", "until … not" («других целей, не
         // указанных» / «өзге мақсатта»): only the privative is read.
-        if lang == Lang::Kk && kk_privative(w) {
+        if lang == Lang::Kk && kk_privative(&words[i].lower) {
             n += 1;
             at.push(i);
         } else {
@@ -721,11 +713,12 @@ pub fn unanswered(
     let mut counterparts = Vec::new();
     // A side with as many negative words as this one has in all answers
     // them (a translation may negate by another word).
-    let weight = |w: &[Word], r: &Reading, l: Lang| {
-        let onlies = r.lexical.iter().filter(|&&i| only(&w[i].lower, l)).count();
+    // ("Only" said twice, «тек … ғана», is one.)
+    let weight = |r: &Reading| {
+        let onlies = r.lexical.iter().filter(|&&i| r.only_at(i)).count();
         r.negations.len() + r.lexical.len() - onlies.saturating_sub(1)
     };
-    if weight(bw, br, b.2) >= weight(aw, ar, la) {
+    if weight(br) >= weight(ar) {
         return (missing, counterparts);
     }
     for &i in &ar.negations {
