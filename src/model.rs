@@ -304,8 +304,11 @@ impl Joined {
         }
     }
 
-    /// The source spans behind text bytes `a..b`: the runs' spans clipped to
-    /// the source range between the two cut points.
+    /// The source spans behind text bytes `a..b`: the runs from the one
+    /// holding the first cut point to the one holding the second, in the
+    /// runs' order, the first and last clipped at the cut points. (Runs
+    /// need not be in source order: a side-by-side column's part may come
+    /// from a line below the next part's.)
     pub fn segments(&self, a: usize, b: usize) -> Vec<Span> {
         let lo = if a == 0 {
             self.spans.first().map_or(0, |s| s.start)
@@ -313,10 +316,32 @@ impl Joined {
             self.source_at(a)
         };
         let hi = self.source_at(b);
+        let holding = |at: usize| self.spans.iter().position(|s| s.start <= at && at < s.end);
+        let first = if a == 0 { Some(0) } else { holding(lo) };
+        let last = if b >= self.text.len() {
+            self.spans.len().checked_sub(1)
+        } else {
+            holding(hi)
+        };
+        // A cut point in no run (an empty run's span): every run is
+        // clipped to the source range, which is right where the runs are
+        // in source order.
+        let (first, last, by_source) = match (first, last) {
+            (Some(f), Some(l)) if f <= l => (f, l, false),
+            _ => (0, self.spans.len().saturating_sub(1), true),
+        };
         let mut out: Vec<Span> = Vec::new();
-        for s in &self.spans {
-            let start = s.start.max(lo);
-            let end = s.end.min(hi);
+        for (i, s) in self.spans.iter().enumerate().take(last + 1).skip(first) {
+            let start = if i == first || by_source {
+                s.start.max(lo)
+            } else {
+                s.start
+            };
+            let end = if i == last || by_source {
+                s.end.min(hi)
+            } else {
+                s.end
+            };
             if start >= end {
                 continue;
             }
@@ -1183,6 +1208,26 @@ mod tests {
             j.segments(0, j.text.len()),
             vec![Span::new(0, 5), Span::new(10, 24)]
         );
+    }
+
+    #[test]
+    fn segments_follow_the_runs_order_not_the_source_order() {
+        // A side-by-side column's part read after a part from a line
+        // below it: the runs are not in source order.
+        let runs = [
+            run("аа бб", 0, false),
+            run("дд ее", 30, false),
+            run("вв гг", 11, false),
+        ];
+        let j = Joined::new(&runs);
+        assert_eq!(j.text, "аа бб дд ее вв гг");
+        assert_eq!(
+            j.segments(0, j.text.len()),
+            vec![Span::new(0, 9), Span::new(30, 39), Span::new(11, 20)]
+        );
+        let cut = j.text.find("вв").unwrap();
+        assert_eq!(j.segments(0, cut), vec![Span::new(0, 9), Span::new(30, 39)]);
+        assert_eq!(j.segments(cut, j.text.len()), vec![Span::new(11, 20)]);
     }
 
     #[test]

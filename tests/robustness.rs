@@ -142,3 +142,34 @@ fn damaged_inputs_never_panic_or_hang() {
         ok + err
     );
 }
+
+/// Side-by-side text (a kk column and a ru column on one line, parted by a
+/// gutter of spaces) is where a damaged gutter can cut a line in the wrong
+/// place: every damaged version must still keep every character.
+#[test]
+fn damaged_side_by_side_text_loses_nothing() {
+    let mut paths: Vec<_> = std::fs::read_dir("fixtures/text")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains("sidebyside")
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    let mut rng = Rng(0x51DE_B51D_E000_0001);
+    let config = qostil::Config::default();
+    let rounds = if cfg!(debug_assertions) { 20 } else { 200 };
+    for round in 0..rounds {
+        for p in &paths {
+            let name = p.display().to_string();
+            let damaged = mutate(&mut rng, &std::fs::read(p).unwrap());
+            if let Ok(doc) = qostil::analyze(&name, &damaged, &config) {
+                assert_nothing_lost(&format!("round {round}: damaged {name}"), &doc);
+            }
+        }
+    }
+}
