@@ -350,11 +350,25 @@ pub(crate) fn figure_value(raw: &str) -> (String, Vec<String>) {
     }
 }
 
-/// `N)` opening a list item, not a figure.
+/// `N)` opening a list item, not a figure. A number after «№» is cited
+/// («протокол № 7»), and a «)» that closes a bracket opened before it in
+/// the sentence («(протокол № 7)») closes the bracket, not a label.
 fn list_marker(text: &str, a: usize, b: usize) -> bool {
     let before = text[..a].chars().next_back();
+    let cited = text[..a].trim_end().ends_with('№');
+    let mut from = a.saturating_sub(120);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let sentence = text[from..a]
+        .rsplit(['.', ';', ':', '\n'])
+        .next()
+        .unwrap_or("");
+    let bracketed = sentence.matches('(').count() > sentence.matches(')').count();
     text[b..].starts_with(')')
         && b - a <= 2
+        && !cited
+        && !bracketed
         && before.is_none_or(|c| c.is_whitespace() || matches!(c, ';' | ':' | ','))
 }
 
@@ -865,6 +879,28 @@ mod tests {
             vec![(Date, "2025-01-20".into())]
         );
         assert_eq!(values("03.07.2020 ж."), vec![(Date, "2020-07-03".into())]);
+    }
+
+    #[test]
+    fn a_number_cited_in_brackets_is_a_figure_and_a_list_label_is_not() {
+        use EntityKind::*;
+        let numbers = |text: &str| -> Vec<String> {
+            entities(text)
+                .into_iter()
+                .filter(|e| e.kind == Number)
+                .map(|e| e.value)
+                .collect()
+        };
+        // «№ 7)» closing a bracket, as in the Russian approval line whose
+        // Kazakh has «№ 7 хаттамасымен».
+        assert_eq!(
+            numbers("решением собрания участников (протокол № 7)"),
+            vec!["7".to_string()]
+        );
+        assert_eq!(numbers("(решение № 12)"), vec!["12".to_string()]);
+        // Item labels stay labels.
+        assert!(numbers("данные: 1) фамилия; 2) имя; 3) адрес").is_empty());
+        assert!(numbers("деректер: 1) тегі, 2) аты").is_empty());
     }
 
     #[test]

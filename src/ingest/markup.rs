@@ -241,13 +241,21 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool)
             ));
         }
     }
-    // Bullets: at the start or after whitespace.
+    // Bullets: at the start or after whitespace. A middle dot «·» inside
+    // a line is a separator («…, 45 · Тел.: …», «Басты бет · Өнімдер»),
+    // a bullet only where it opens the line or an element.
     let mut prev_ws = true;
+    let mut opens_line = true;
     for (i, ch) in seg.char_indices() {
-        if BULLETS.contains(&ch) && prev_ws {
+        if BULLETS.contains(&ch) && prev_ws && (ch != '·' || opens_line) {
             marks.push((start + i, start + i, Piece::Bullet));
         }
         prev_ws = ch.is_whitespace() || ch == '>';
+        opens_line = if ch == '\n' || ch == '>' {
+            true
+        } else {
+            opens_line && prev_ws
+        };
     }
     marks.sort_by_key(|(a, b, _)| (*a, *b));
     // Drop overlapping marks (a tag match inside an autolink, etc.).
@@ -925,6 +933,23 @@ mod tests {
         // Emphasis inside a word, or a figure before a unit, stays glued.
         let (blocks, _) = texts("<p>сум<b>ма</b> 5<i>%</i></p>");
         assert_eq!(blocks[0].0, "сумма 5%");
+    }
+
+    #[test]
+    fn a_middle_dot_inside_a_line_separates_and_opens_no_item() {
+        let (blocks, _) = texts(
+            "<p>041000, с. Карабулак, ул. Абая, 45 · Тел.: +7 (72836) 2-14-50</p>\n<p>· первый пункт</p>",
+        );
+        assert_eq!(
+            blocks,
+            vec![
+                (
+                    "041000, с. Карабулак, ул. Абая, 45 · Тел.: +7 (72836) 2-14-50".to_string(),
+                    BlockHint::Text
+                ),
+                ("· первый пункт".to_string(), BlockHint::Bullet),
+            ]
+        );
     }
 
     #[test]

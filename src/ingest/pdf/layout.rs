@@ -1705,7 +1705,11 @@ pub fn paragraphs(
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase());
-            let hanging = hang.is_some_and(|h| (line.x0 - h).abs() <= 0.3 * line.size)
+            // (The wrapped lines may sit a little right of the text after
+            // the label: a label set as a bullet before an indent wider
+            // than the label, as reportlab's `bulletText` does.)
+            let hanging = hang
+                .is_some_and(|h| line.x0 >= h - 0.3 * line.size && line.x0 <= h + line.size)
                 && !short_end
                 && (!prev.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
                     || value_after_colon);
@@ -2647,6 +2651,38 @@ mod tests {
                 vec!["дербес деректер – мәліметтер;"],
             ]
         );
+    }
+
+    #[test]
+    fn wrapped_lines_right_of_the_label_s_text_go_on_with_it() {
+        // A label set as a bullet before a wider indent (reportlab's
+        // `bulletText`): the text after «1.2.» starts at 100, the wrapped
+        // line at 108, and it opens with a capital («Дербес…»).
+        let mut first = line(
+            "1.2. Саясат Қазақстан Республикасының 2013 жылғы № 94-V",
+            77.0,
+            503.0,
+            100.0,
+        );
+        first.body_x = 100.2;
+        let lines = [
+            first,
+            line(
+                "«Дербес деректер және оларды қорғау туралы» Заңына сәйкес әзірленді.",
+                108.0,
+                524.0,
+                114.0,
+            ),
+            line(
+                "1.3. Саясат барлық клиенттерге қолданылады.",
+                77.0,
+                400.0,
+                132.0,
+            ),
+        ];
+        let paras = paragraphs(&lines, (57.0, 536.0), false, None, &[]);
+        let counts: Vec<usize> = paras.iter().map(|p| p.lines.len()).collect();
+        assert_eq!(counts, [2, 1]);
     }
 
     #[test]
