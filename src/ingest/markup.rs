@@ -242,13 +242,20 @@ fn pieces(src: &str, start: usize, end: usize, line_start: bool, document: bool)
         }
     }
     // Bullets: at the start or after whitespace. A middle dot «·» inside
-    // a line is a separator («…, 45 · Тел.: …», «Басты бет · Өнімдер»),
-    // a bullet only where it opens the line or an element.
+    // a line is a separator («…, 45 · Тел.: …», «Басты бет · Өнімдер»,
+    // «Общие положения · Жалпы ережелер»): it parts two blocks, as markup,
+    // and opens no item; a bullet only where it opens the line or an
+    // element.
     let mut prev_ws = true;
     let mut opens_line = true;
     for (i, ch) in seg.char_indices() {
-        if BULLETS.contains(&ch) && prev_ws && (ch != '·' || opens_line) {
-            marks.push((start + i, start + i, Piece::Bullet));
+        if BULLETS.contains(&ch) && prev_ws {
+            if ch == '·' && !opens_line {
+                let (a, b) = (start + i, start + i + ch.len_utf8());
+                marks.push((a, b, Piece::Markup(a, b, true, None)));
+            } else {
+                marks.push((start + i, start + i, Piece::Bullet));
+            }
         }
         prev_ws = ch.is_whitespace() || ch == '>';
         opens_line = if ch == '\n' || ch == '>' {
@@ -937,19 +944,22 @@ mod tests {
 
     #[test]
     fn a_middle_dot_inside_a_line_separates_and_opens_no_item() {
-        let (blocks, _) = texts(
+        let (blocks, dropped) = texts(
             "<p>041000, с. Карабулак, ул. Абая, 45 · Тел.: +7 (72836) 2-14-50</p>\n<p>· первый пункт</p>",
         );
         assert_eq!(
             blocks,
             vec![
                 (
-                    "041000, с. Карабулак, ул. Абая, 45 · Тел.: +7 (72836) 2-14-50".to_string(),
+                    "041000, с. Карабулак, ул. Абая, 45".to_string(),
                     BlockHint::Text
                 ),
+                ("Тел.: +7 (72836) 2-14-50".to_string(), BlockHint::Text),
                 ("· первый пункт".to_string(), BlockHint::Bullet),
             ]
         );
+        // The separator is kept as markup: nothing is lost.
+        assert!(dropped.iter().any(|d| d == "·"));
     }
 
     #[test]
