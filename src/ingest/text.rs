@@ -1358,8 +1358,11 @@ impl Schema {
     /// column (a header of languages alone is [`is_language_header`]'s).
     fn of(text: &str, cells: &[(usize, usize)]) -> Option<Schema> {
         static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып)$")
-                .expect("section column regex")
+            // One name, or one per language («Бөлім/Раздел»).
+            Regex::new(
+                r"(?i)^(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып)(?:\s*/\s*(?:section|chapter|heading|title|раздел|глава|заголовок|бөлім|тарау|тақырып))*$",
+            )
+            .expect("section column regex")
         });
         static LANG_COLUMN: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)^(?:lang|language|язык|тіл)$").expect("language column regex")
@@ -2049,6 +2052,26 @@ mod tests {
             dropped.iter().filter(|d| **d == "kk").count(),
             2,
             "{dropped:?}"
+        );
+    }
+
+    #[test]
+    fn a_section_column_named_in_both_languages_is_a_section_column() {
+        let t = "Бөлім/Раздел\t№\tҚазақша\tРусский\n1. Жалпы / 1. Общие\t1.1\tБірінші тармақ.\tПервый пункт.\n1. Жалпы / 1. Общие\t1.2\tЕкінші тармақ.\tВторой пункт.\n2. Құқықтар / 2. Права\t2.1\tҮшінші.\tТретий.\n";
+        let got = read_blocks(&ingest(t));
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1. Жалпы / 1. Общие",
+                "1.1. Бірінші тармақ.",
+                "1.1. Первый пункт.",
+                "1.2. Екінші тармақ.",
+                "1.2. Второй пункт.",
+                "2. Құқықтар / 2. Права",
+                "2.1. Үшінші.",
+                "2.1. Третий.",
+            ]
         );
     }
 

@@ -211,7 +211,39 @@ fn words(row: &[&Glyph]) -> Vec<Word> {
 }
 
 /// Find the column gutters of a page from its rows.
+///
+/// A page that opens with a title block set across the whole width (a
+/// title, an approval line, then the columns of a kk | ru table below
+/// them) is measured again without that block when the whole page shows
+/// no gutter: the block's rows cross any gutter and, on a first page,
+/// may be more than the rows a gutter tolerates.
 pub fn find_gutters(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
+    let found = gutters_of(rows, width);
+    if !found.is_empty() {
+        return found;
+    }
+    match rows.iter().position(|r| split_row(r)) {
+        Some(k) if k > 0 => gutters_of(&rows[k..], width),
+        _ => found,
+    }
+}
+
+/// Whether a row has one hole that stands out of its word gaps: at least
+/// an em, and at least three times any other gap (two cells or two
+/// columns side by side; a title's gaps are all alike).
+fn split_row(row: &[Word]) -> bool {
+    let mut sorted: Vec<&Word> = row.iter().collect();
+    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let mut gaps: Vec<f32> = sorted.windows(2).map(|p| p[1].x0 - p[0].x1).collect();
+    gaps.sort_by(|a, b| b.total_cmp(a));
+    let size = row.iter().map(|w| w.size).fold(0.0, f32::max);
+    match gaps.as_slice() {
+        [widest, next, ..] => size > 0.0 && *widest >= size && *widest >= 3.0 * next.max(0.0),
+        _ => false,
+    }
+}
+
+fn gutters_of(rows: &[Vec<Word>], width: f32) -> Vec<Gutter> {
     // A page number centred in the footer («– 3 –») sits in the gutter of
     // a two-column page: it says nothing of the columns.
     let kept: Vec<Vec<Word>>;
