@@ -1016,10 +1016,24 @@ pub fn unruled_row_borders<'a>(lines: impl IntoIterator<Item = &'a Line>) -> Vec
         let later: usize = beside.iter().map(chars).sum();
         let labels: usize = run.iter().filter(|l| first(l)).map(|l| chars(&l)).sum();
         let numbered = beside.iter().filter(|l| is_numbered(&l.text)).count();
+        // A row's value cell starts level with its label: most numbered
+        // labels have a later column's line on their baseline. Two
+        // columns of running text set at their own pitches (a Kazakh text
+        // flowing on into the next column) are level only by chance.
+        let level = run
+            .iter()
+            .filter(|l| first(l) && is_numbered(&l.text))
+            .filter(|l| {
+                beside
+                    .iter()
+                    .any(|b| (b.y - l.y).abs() <= 0.25 * l.size.max(b.size))
+            })
+            .count();
         if tops.len() < 3
             || beside.len() < 2
             || 3 * later >= 2 * labels
             || 4 * numbered > tops.len()
+            || 2 * level < tops.len()
         {
             continue;
         }
